@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "careerpath",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "careerpath", targets: ["careerpath"]),
+        .library(name: "CareerKit", targets: ["CareerKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // GNU Readline behind setter functions, so Swift 6 never touches its globals.
+        .target(
+            name: "CReadline",
+            linkerSettings: [.linkedLibrary("readline")]
+        ),
+        // The library: never prints, exits or reads the terminal.
+        .target(
+            name: "CareerKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The commands, the REPL loop and everything that talks to a terminal.
+        .target(
+            name: "CareerCLI",
+            dependencies: [
+                "CareerKit",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "careerpath", dependencies: ["CareerCLI"]),
+        .testTarget(
+            name: "CareerKitTests",
+            dependencies: ["CareerKit"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CareerCLITests",
+            dependencies: ["CareerCLI", "careerpath"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

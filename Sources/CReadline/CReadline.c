@@ -1,0 +1,66 @@
+#include "CReadline.h"
+#include <signal.h>
+#include <string.h>
+
+static creadline_generator current_generator = NULL;
+static volatile sig_atomic_t interrupted = 0;
+static int completion_start = 0;
+
+void creadline_set_name(const char *name) { rl_readline_name = name; }
+
+static char **attempted_completion(const char *text, int start, int end) {
+    (void)end;
+    completion_start = start;
+    rl_attempted_completion_over = 1;
+    if (current_generator == NULL) return NULL;
+    return rl_completion_matches(text, current_generator);
+}
+
+void creadline_set_completion(creadline_generator generator) {
+    current_generator = generator;
+    rl_attempted_completion_function = attempted_completion;
+    rl_completion_append_character = '\0';
+}
+
+const char *creadline_line_buffer(void) { return rl_line_buffer ? rl_line_buffer : ""; }
+
+int creadline_completion_start(void) { return completion_start; }
+
+static void on_sigint(int signo) {
+    (void)signo;
+    interrupted = 1;
+}
+
+static int check_interrupt(void) {
+    if (interrupted) {
+        interrupted = 0;
+        rl_replace_line("", 0);
+        rl_point = rl_end = 0;
+        fputs("^C\n", rl_outstream ? rl_outstream : stdout);
+        rl_on_new_line();
+        rl_redisplay();
+    }
+    return 0;
+}
+
+void creadline_install_interrupt_handling(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: the read returns, readline runs the hooks */
+    sigaction(SIGINT, &action, NULL);
+    rl_catch_signals = 0;
+    rl_signal_event_hook = check_interrupt;
+    rl_event_hook = check_interrupt;
+}
+
+int creadline_take_interrupt(void) {
+    int was = interrupted;
+    interrupted = 0;
+    return was;
+}
+
+void creadline_disable_bracketed_paste(void) {
+    rl_variable_bind("enable-bracketed-paste", "off");
+}

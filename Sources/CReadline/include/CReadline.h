@@ -1,0 +1,34 @@
+// A thin wrapper over GNU Readline: setter functions so Swift 6 never assigns
+// readline's mutable globals itself (that is a strict-concurrency error).
+#ifndef CREADLINE_H
+#define CREADLINE_H
+
+#include <stdio.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+/// The C signature of a completion generator: called with state 0 first, then 1, 2, ...
+typedef char *(*creadline_generator)(const char *text, int state);
+
+/// Sets the application name readline uses for conditional ~/.inputrc parsing.
+void creadline_set_name(const char *name);
+
+/// Installs a generator used for every completion; readline's filename completion is off.
+void creadline_set_completion(creadline_generator generator);
+
+/// Returns the whole line typed so far (for context-aware completion).
+const char *creadline_line_buffer(void);
+
+/// Returns where, in the line buffer, the word being completed starts.
+int creadline_completion_start(void);
+
+/// Lets Swift handle SIGINT: readline neither installs handlers nor catches signals.
+void creadline_install_interrupt_handling(void);
+
+/// Returns 1 and clears the flag when SIGINT arrived since the last call.
+int creadline_take_interrupt(void);
+
+/// Turns off bracketed paste (readline 8.2 enables it; it confuses scripted terminals).
+void creadline_disable_bracketed_paste(void);
+
+#endif

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CareerKit
+import Foundation
+
+/// The `careerpath` command: career aspiration conversations, track fit and development plans.
+public struct Careerpath: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "careerpath",
+        abstract: "Career conversations with technical contributors: track fit and a development plan.",
+        discussion: """
+            Walks a manager and a contributor (or a contributor alone) through a structured
+            conversation, scores how well the person fits the individual-contributor track,
+            the management track or a hybrid, and writes a development plan.
+            """,
+        version: version,
+        subcommands: [Validate.self, Template.self]
+    )
+
+    public init() {}
+
+    /// Parses the command line, runs the command, and turns every error into its exit code.
+    public static func main(_ arguments: [String]? = nil) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let error as CareerError {
+            Terminal.standardError.write(ExitStatus.message(for: error))
+            Foundation.exit(ExitStatus.code(for: error))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

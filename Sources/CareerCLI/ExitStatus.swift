@@ -1,0 +1,31 @@
+import CareerKit
+
+/// The one place that turns library errors into messages and exit codes (from sysexits.h).
+enum ExitStatus {
+    static let ok: Int32 = 0
+    /// Some rows of a bulk run failed; the rest were written.
+    static let partial: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
+
+    static func code(for error: CareerError) -> Int32 {
+        switch error {
+        case .invalidData: return dataError
+        case .cannotRead: return noInput
+        case .cannotWrite: return cannotCreate
+        case .usage: return usage
+        }
+    }
+
+    /// The message for standard error, ending in a newline.
+    static func message(for error: CareerError) -> String {
+        switch error {
+        case .invalidData:
+            return error.description + "\n"
+        default:
+            return "careerpath: \(error.description)\n"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CareerKit
+
+extension Careerpath {
+    /// `careerpath template csv|yaml`: blank answers for the active bank.
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a blank answers file for the active question bank.",
+            discussion: """
+                `csv` prints the header row of an HR sheet (one person per row; list cells
+                separate values with ';'). `yaml` prints an answers file with every item id,
+                its type and allowed values as comments.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case csv, yaml
+        }
+
+        @Argument(help: "The shape to print: csv or yaml.")
+        var format: Format
+
+        @OptionGroup var prompts: PromptsOption
+
+        func run() throws {
+            let set = try prompts.load()
+            switch format {
+            case .csv: Terminal.standardOutput.write(AnswersTemplate.csvHeader(for: set.bank) + "\n")
+            case .yaml: Terminal.standardOutput.write(AnswersTemplate.yaml(for: set))
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Why an answer was not accepted, in words a person can act on.
+public struct AnswerProblem: Error, Hashable, Sendable {
+    public var message: String
+}
+
+/// Checks an answer against its question and turns it into an `AnswerValue`.
+///
+/// Files are read strictly: the stored values only (`4`, `not_now`). Typed answers in a
+/// conversation are read leniently: a number, a label, or an unambiguous prefix of either.
+public enum AnswerParser {
+    /// Reads an answer from a file or CSV cell.
+    public static func strict(_ raw: RawAnswer, for item: BankItem) -> Result<AnswerValue, AnswerProblem> {
+        parse(raw, kind: item.kind, lenient: false)
+    }
+
+    /// Reads a line typed in a conversation.
+    public static func typed(_ line: String, for item: BankItem) -> Result<AnswerValue, AnswerProblem> {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch item.kind {
+        case .multi:
+            let lowered = trimmed.lowercased()
+            if lowered == "none" || lowered == "-" { return .success(.list([])) }
+            return parse(.list(splitList(trimmed, onSpaces: false)), kind: item.kind, lenient: true)
+        case .pick:
+            return parse(.list(splitList(trimmed, onSpaces: true)), kind: item.kind, lenient: true)
+        default:
+            return parse(.scalar(trimmed), kind: item.kind, lenient: true)
+        }
+    }
+
+    static func splitList(_ text: String, onSpaces: Bool) -> [String] {
+        let separators: Set<Character> = onSpaces ? [",", ";", " ", "\t"] : [",", ";"]
+        return text.split(whereSeparator: { separators.contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    private static func fail(_ raw: RawAnswer, _ kind: ItemKind, _ detail: String? = nil) -> Result<AnswerValue, AnswerProblem> {
+        let what = detail.map { "\(raw.quoted) \($0)" } ?? "\(raw.quoted) is not allowed"
+        return .failure(AnswerProblem(message: "\(what); allowed: \(kind.allowedDescription)"))
+    }
+
+    private static func parse(_ raw: RawAnswer, kind: ItemKind, lenient: Bool) -> Result<AnswerValue, AnswerProblem> {
+        switch kind {
+        case .scale(let scale):
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            if let point = Int(text), scale.points.contains(point) { return .success(.integer(point)) }
+            if lenient, let choice = match(text, in: scale.choices, allowIndex: false), let point = Int(choice.value) {
+                return .success(.integer(point))
+            }
+            return fail(raw, kind)
+        case .choice(let choices):
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            if let choice = choices.first(where: { $0.value == text }) { return .success(.text(choice.value)) }
+            if lenient, let choice = match(text, in: choices, allowIndex: true) { return .success(.text(choice.value)) }
+            return fail(raw, kind)
+        case .multi(let choices):
+            var picked: [String] = []
+            for element in raw.elements {
+                guard let choice = choices.first(where: { $0.value == element })
+                    ?? (lenient ? match(element, in: choices, allowIndex: true) : nil)
+                else { return fail(raw, kind, "has '\(element)', which is not a choice") }
+                if !picked.contains(choice.value) { picked.append(choice.value) }
+            }
+            return .success(.list(picked))
+        case .pick(let count, let choices):
+            var picked: [String] = []
+            for element in raw.elements {
+                guard let choice = choices.first(where: { $0.value == element })
+                    ?? (lenient ? match(element, in: choices, allowIndex: true, labelPrefix: false) : nil)
+                else { return fail(raw, kind, "has '\(element)', which is not one of the questions to pick from") }
+                if picked.contains(choice.value) { return fail(raw, kind, "names '\(choice.value)' twice") }
+                picked.append(choice.value)
+            }
+            guard picked.count == count else {
+                return fail(raw, kind, "names \(picked.count) question\(picked.count == 1 ? "" : "s")")
+            }
+            return .success(.list(picked))
+        case .integer(let min, let max):
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            guard let value = Int(lenient ? cleanNumber(text) : text), (min...max).contains(value) else {
+                return fail(raw, kind)
+            }
+            return .success(.integer(value))
+        case .number(let min, let max):
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            guard let value = Double(lenient ? cleanNumber(text) : text), value.isFinite, value >= min,
+                max.map({ value <= $0 }) ?? true
+            else { return fail(raw, kind) }
+            return .success(.number(value))
+        case .text(let maxLength):
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            guard text.count <= maxLength else {
+                return .failure(
+                    AnswerProblem(message: "the text has \(text.count) characters; allowed: up to \(maxLength)"))
+            }
+            return .success(.text(text))
+        case .currency:
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            let code = lenient ? text.uppercased() : text
+            guard CurrencyCode.isValid(code) else { return fail(raw, kind) }
+            return .success(.text(code))
+        }
+    }
+
+    /// Strips thousands separators and spaces from a typed number, e.g. `3,000` or `3 000`.
+    private static func cleanNumber(_ text: String) -> String {
+        text.filter { $0 != "," && $0 != "_" && $0 != " " }
+    }
+
+    /// Finds the choice a typed word means: its value, its 1-based position, its label, or a
+    /// prefix of the value or label that only one choice has.
+    static func match(_ typed: String, in choices: [Choice], allowIndex: Bool, labelPrefix: Bool = true) -> Choice? {
+        let text = typed.lowercased().trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        if let exact = choices.first(where: { $0.value.lowercased() == text || $0.label.lowercased() == text }) {
+            return exact
+        }
+        if allowIndex, let index = Int(text) {
+            return choices.indices.contains(index - 1) ? choices[index - 1] : nil
+        }
+        let candidates = choices.filter {
+            $0.value.lowercased().hasPrefix(text) || (labelPrefix && $0.label.lowercased().hasPrefix(text))
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+}

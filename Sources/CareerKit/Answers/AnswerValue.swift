@@ -1,0 +1,36 @@
+/// One accepted answer, already checked against its question.
+public enum AnswerValue: Hashable, Sendable {
+    /// A scale point or a whole number.
+    case integer(Int)
+    /// A number that may have a fraction, such as a budget.
+    case number(Double)
+    /// A choice value, a currency code or free text.
+    case text(String)
+    /// The values picked from a list.
+    case list([String])
+
+    /// The answer as a number, when it is one.
+    public var numeric: Double? {
+        switch self {
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        default: return nil
+        }
+    }
+
+    /// The answer as one line of text, as written to files (lists joined with `;`).
+    public var text: String {
+        switch self {
+        case .integer(let value): return String(value)
+        case .number(let value): return formatNumber(value)
+        case .text(let value): return value
+        case .list(let values): return values.joined(separator: ";")
+        }
+    }
+
+    /// The picked values, for list answers.
+    public var values: [String] {
+        if case .list(let values) = self { return values }
+        return []
+    }
+}

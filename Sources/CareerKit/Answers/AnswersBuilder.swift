@@ -1,0 +1,119 @@
+import Foundation
+
+/// Turns the entries of one answers document (from YAML, JSON or a CSV row) into `Answers`,
+/// checking every value against the bank and the ladder. All three shapes meet here, so they
+/// give the same model and the same errors.
+struct AnswersBuilder {
+    let prompts: PromptSet
+
+    static let personKeys = [
+        "person.name", "person.id", "person.current_level", "person.domain", "person.years_experience",
+        "person.years_managing",
+    ]
+    static let metaKeys = personKeys + ["manager.name", "session.date", "session.mode"]
+
+    /// Builds the answers, or returns nil after logging every problem.
+    /// - Parameter start: where problems about the whole document (missing keys) are reported.
+    func build(_ entries: [AnswerEntry], log: DiagnosticLog, start: (line: Int, column: Int), hasNotes: String? = nil)
+        -> Answers?
+    {
+        let before = log.diagnostics.count
+        var meta: [String: AnswerEntry] = [:]
+        var responses: [Role: [String: AnswerValue]] = [:]
+        for entry in entries {
+            if Self.metaKeys.contains(entry.key) {
+                if case .scalar(let text) = entry.raw, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    meta[entry.key] = entry
+                }
+                continue
+            }
+            guard let dot = entry.key.firstIndex(of: "."),
+                let role = Role(rawValue: String(entry.key[..<dot]))
+            else {
+                log.add(
+                    "unknown field '\(entry.key)'; allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
+                    line: entry.line, column: entry.column)
+                continue
+            }
+            let id = String(entry.key[entry.key.index(after: dot)...])
+            guard let item = prompts.bank.item(id) else {
+                log.add(
+                    "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",
+                    line: entry.line, column: entry.column)
+                continue
+            }
+            guard item.role == role else {
+                log.add(
+                    "item '\(id)' is answered by the \(item.role.rawValue), not the \(role.rawValue); put it under \(item.role.rawValue)",
+                    line: entry.line, column: entry.column)
+                continue
+            }
+            if case .scalar(let text) = entry.raw, text.isEmpty { continue }  // an empty cell: not answered
+            switch AnswerParser.strict(entry.raw, for: item) {
+            case .success(let value):
+                responses[role, default: [:]][id] = value
+            case .failure(let problem):
+                log.add("\(role.rawValue) item '\(id)': \(problem.message)", line: entry.line, column: entry.column)
+            }
+        }
+
+        func text(_ key: String) -> String? {
+            guard case .scalar(let value)? = meta[key]?.raw else { return nil }
+            return value.trimmingCharacters(in: .whitespaces)
+        }
+        func years(_ key: String) -> Int? {
+            guard let entry = meta[key], let value = text(key) else { return nil }
+            guard let years = Int(value), (0...70).contains(years) else {
+                log.add("'\(key)' is '\(value)'; allowed: a whole number 0..70", line: entry.line, column: entry.column)
+                return nil
+            }
+            return years
+        }
+
+        let name = text("person.name")
+        if name == nil { log.add("'person.name' is required", line: start.line, column: start.column) }
+        let level = text("person.current_level")
+        if let level, prompts.ladder.level(level) == nil, let entry = meta["person.current_level"] {
+            log.add(
+                "'person.current_level' is '\(level)'; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
+                line: entry.line, column: entry.column)
+        } else if level == nil {
+            log.add("'person.current_level' is required; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
+                    line: start.line, column: start.column)
+        }
+        let experience = years("person.years_experience")
+        let managing = years("person.years_managing")
+
+        var date: String?
+        if let value = text("session.date"), let entry = meta["session.date"] {
+            if SessionDate.parse(value) != nil {
+                date = value
+            } else {
+                log.add("'session.date' is '\(value)'; allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column)
+            }
+        }
+        let answeredRoles = Role.allCases.filter { !(responses[$0]?.isEmpty ?? true) }
+        var mode: Mode = answeredRoles == [.manager] ? .manager : answeredRoles == [.contributor] ? .selfAssessment : .oneOnOne
+        if let value = text("session.mode"), let entry = meta["session.mode"] {
+            if let given = Mode(rawValue: value) {
+                mode = given
+                for role in answeredRoles where !given.roles.contains(role) {
+                    log.add(
+                        "'session.mode' is '\(value)', which has no \(role.rawValue) answers, but \(role.rawValue) answers are given; use one-on-one",
+                        line: entry.line, column: entry.column)
+                }
+            } else {
+                log.add(
+                    "'session.mode' is '\(value)'; allowed: \(Mode.allCases.map(\.rawValue).joined(separator: ", "))",
+                    line: entry.line, column: entry.column)
+            }
+        }
+        guard log.diagnostics.count == before, let name, let level else { return nil }
+        let person = Person(
+            name: name, id: text("person.id"), currentLevel: level, domain: text("person.domain"),
+            yearsExperience: experience, yearsManaging: managing)
+        return Answers(
+            person: person, managerName: text("manager.name"), date: date, mode: mode, responses: responses,
+            notes: hasNotes)
+    }
+}

@@ -1,0 +1,154 @@
+import CSV
+import Foundation
+
+/// Reads an HR sheet: one person per CSV row, the header of `shared/instrument.md`.
+///
+/// Rows are read one at a time from a stream, so memory stays flat however long the file
+/// is. Each row gives its own result: a bad row never stops the rows after it. Positions are
+/// the row's line in the file and the cell's position in the row (1 = first cell).
+public final class CSVAnswersReader: Sequence, IteratorProtocol {
+    /// One row's outcome.
+    public struct Row: Sendable {
+        /// The line of the file where the row starts.
+        public var line: Int
+        public var result: Result<Answers, CareerError>
+    }
+
+    public let path: String
+    private let reader: CSVReader
+    private let header: [String]
+    private let builder: AnswersBuilder
+    private var nextLine: Int
+    private var finished = false
+
+    /// Opens the file and checks its header.
+    ///
+    /// - Throws: `CareerError.invalidData` when the header has unknown, repeated or missing
+    ///   columns; `CareerError.cannotRead` when the file cannot be opened.
+    public convenience init(path: String, prompts: PromptSet) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let stream = InputStream(fileAtPath: path)
+        else { throw CareerError.cannotRead(path: path, reason: "no such file") }
+        try self.init(stream: stream, path: path, prompts: prompts)
+    }
+
+    /// Reads CSV text held in memory.
+    public convenience init(text: String, path: String, prompts: PromptSet) throws {
+        try self.init(stream: InputStream(data: Data(text.utf8)), path: path, prompts: prompts)
+    }
+
+    private init(stream: InputStream, path: String, prompts: PromptSet) throws {
+        self.path = path
+        self.builder = AnswersBuilder(prompts: prompts)
+        do {
+            reader = try CSVReader(stream: stream, hasHeaderRow: true)
+        } catch {
+            throw CareerError.invalidData([
+                Diagnostic(path: path, line: 1, column: 1, message: "the file has no header row; see `careerpath template csv`")
+            ])
+        }
+        header = (reader.headerRow ?? []).enumerated().map { index, cell in
+            var name = cell.trimmingCharacters(in: .whitespaces)
+            if index == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }  // a spreadsheet's byte order mark
+            return name
+        }
+        nextLine = 1 + 1 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+        try Self.checkHeader(header, path: path, prompts: prompts)
+    }
+
+    /// The header cells every sheet needs.
+    public static let requiredColumns = ["person.name", "person.current_level"]
+
+    private static func checkHeader(_ header: [String], path: String, prompts: PromptSet) throws {
+        let log = DiagnosticLog(path: path)
+        var seen: Set<String> = []
+        for (index, cell) in header.enumerated() {
+            if !seen.insert(cell).inserted {
+                log.add("column '\(cell)' appears more than once in the header", line: 1, column: index + 1)
+                continue
+            }
+            if AnswersBuilder.metaKeys.contains(cell) { continue }
+            let parts = cell.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let role = Role(rawValue: parts[0]), let item = prompts.bank.item(parts[1]) else {
+                log.add(
+                    "unknown column '\(cell)'; allowed: \(AnswersBuilder.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
+                    line: 1, column: index + 1)
+                continue
+            }
+            if item.role != role {
+                log.add(
+                    "column '\(cell)': item '\(item.id)' is answered by the \(item.role.rawValue); name the column '\(item.role.rawValue).\(item.id)'",
+                    line: 1, column: index + 1)
+            }
+        }
+        for column in requiredColumns where !seen.contains(column) {
+            log.add("the header needs the column '\(column)'", line: 1, column: 1)
+        }
+        try log.throwIfAny()
+    }
+
+    /// Reads the next row, or nil at the end of the file.
+    public func next() -> Row? {
+        guard !finished else { return nil }
+        while let cells = reader.next() {
+            let line = nextLine
+            nextLine += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }  // a blank line
+            return Row(line: line, result: build(cells, line: line))
+        }
+        finished = true
+        // On Linux a file stream reports more bytes until a read returns none, so CSV.swift
+        // ends every file with `cannotReadFile`: that one means the end, not a fault.
+        if let error = reader.error, !Self.isEndOfFile(error) {
+            let line = nextLine
+            nextLine += 1
+            return Row(
+                line: line,
+                result: .failure(.invalidData([Diagnostic(path: path, line: line, column: 1, message: Self.describe(error))])))
+        }
+        return nil
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if case CSVError.unicodeDecoding = error { return "the file is not UTF-8 text from here on" }
+        return "the file cannot be read further: \(error)"
+    }
+
+    private static func isEndOfFile(_ error: Error) -> Bool {
+        if case CSVError.cannotReadFile = error { return true }
+        return false
+    }
+
+    private func build(_ cells: [String], line: Int) -> Result<Answers, CareerError> {
+        let log = DiagnosticLog(path: path)
+        if cells.count != header.count {
+            log.add(
+                "the row has \(cells.count) cells but the header has \(header.count); a cell with a comma needs quotes",
+                line: line, column: Swift.min(cells.count, header.count) + 1)
+            return .failure(.invalidData(log.sorted()))
+        }
+        var entries: [AnswerEntry] = []
+        for (index, cell) in cells.enumerated() {
+            let key = header[index]
+            var raw = RawAnswer.scalar(cell)
+            if let id = key.split(separator: ".", maxSplits: 1).last, let item = builder.prompts.bank.item(String(id)) {
+                switch item.kind {
+                case .multi, .pick:
+                    let values = cell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    // An empty multi cell is unanswered, never "none": only a file can say none.
+                    raw = values.isEmpty ? .scalar("") : .list(values)
+                case .text:
+                    break
+                default:
+                    raw = .scalar(cell.trimmingCharacters(in: .whitespaces))
+                }
+            }
+            entries.append(AnswerEntry(key: key, raw: raw, line: line, column: index + 1))
+        }
+        guard let answers = builder.build(entries, log: log, start: (line, 1)), log.isEmpty else {
+            return .failure(.invalidData(log.sorted()))
+        }
+        return .success(answers)
+    }
+}

@@ -1,0 +1,56 @@
+/// The dual career ladder: levels on each track and which levels are equivalent across tracks.
+public struct Ladder: Sendable {
+    public struct Level: Hashable, Sendable {
+        public var id: String
+        /// `ic` or `management`.
+        public var track: String
+        public var title: String
+        public var summary: String
+        /// The strength this level expects on each dimension, 0..100.
+        public var expects: [String: Int]
+        /// What must be true to be promoted into this level.
+        public var promotionCriteria: [String]
+        /// 0 for the lowest level of its track.
+        public var rank: Int
+    }
+
+    public struct Track: Hashable, Sendable {
+        public var id: String
+        public var title: String
+    }
+
+    public var tracks: [Track]
+    public var levels: [Level]
+    /// Pairs of equivalent levels: (ic level id, management level id).
+    public var equivalences: [(ic: String, management: String)]
+
+    public init(tracks: [Track], levels: [Level], equivalences: [(ic: String, management: String)]) {
+        self.tracks = tracks
+        self.levels = levels
+        self.equivalences = equivalences
+    }
+
+    public func level(_ id: String) -> Level? {
+        levels.first { $0.id == id }
+    }
+
+    /// The levels of a track, lowest first.
+    public func levels(onTrack track: String) -> [Level] {
+        levels.filter { $0.track == track }.sorted { $0.rank < $1.rank }
+    }
+
+    /// The next level up on the same track, or nil at the top.
+    public func next(after id: String) -> Level? {
+        guard let level = level(id) else { return nil }
+        return levels(onTrack: level.track).first { $0.rank == level.rank + 1 }
+    }
+
+    /// The equivalent level on the other track, or nil when the level has no peer.
+    public func equivalent(of id: String) -> Level? {
+        for pair in equivalences {
+            if pair.ic == id { return level(pair.management) }
+            if pair.management == id { return level(pair.ic) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,101 @@
+import Yams
+
+/// Reads ladder.yaml into a `Ladder`, collecting every mistake with its position.
+enum LadderLoader {
+    static let trackIDs = ["ic", "management"]
+
+    static func load(_ root: Node, log: DiagnosticLog) -> Ladder? {
+        guard
+            let top = log.fields(
+                root, "the ladder", allowed: ["version", "tracks", "levels", "equivalences"],
+                required: ["version", "tracks", "levels"])
+        else { return nil }
+        _ = log.integer(top["version"], "'version'", in: 1...1)
+
+        var tracks: [Ladder.Track] = []
+        for node in log.list(top["tracks"], "'tracks'") ?? [] {
+            guard let fields = log.fields(node, "a track", allowed: ["id", "title"], required: ["id", "title"]),
+                let id = log.oneOf(fields["id"], "a track 'id'", trackIDs),
+                let title = log.text(fields["title"], "track '\(id)' 'title'")
+            else { continue }
+            tracks.append(Ladder.Track(id: id, title: title))
+        }
+        for id in trackIDs where !tracks.contains(where: { $0.id == id }) {
+            log.add("'tracks' needs the track '\(id)'", at: top.mark(of: "tracks"))
+        }
+
+        var levels: [Ladder.Level] = []
+        var levelMarks: [String: Mark?] = [:]
+        var ranks: [String: Int] = [:]
+        for node in log.list(top["levels"], "'levels'") ?? [] {
+            guard
+                let fields = log.fields(
+                    node, "a level", allowed: ["id", "track", "title", "summary", "expects", "promotion_criteria"],
+                    required: ["id", "track", "title", "summary", "expects"]),
+                let id = log.text(fields["id"], "a level 'id'")
+            else { continue }
+            let what = "level '\(id)'"
+            if levelMarks[id] != nil {
+                log.add("\(what) appears more than once; ids must be unique", at: fields.mark(of: "id"))
+                continue
+            }
+            levelMarks[id] = fields.mark(of: "id")
+            guard let track = log.oneOf(fields["track"], "\(what) 'track'", trackIDs),
+                let title = log.text(fields["title"], "\(what) 'title'"),
+                let summary = log.text(fields["summary"], "\(what) 'summary'")
+            else { continue }
+            var expects: [String: Int] = [:]
+            if let expectFields = log.fields(
+                fields["expects"], "\(what) 'expects'", allowed: Dimension.names, required: Dimension.names)
+            {
+                for name in Dimension.names {
+                    if let value = log.integer(expectFields[name], "\(what) 'expects' '\(name)'", in: 0...100) {
+                        expects[name] = value
+                    }
+                }
+            }
+            let criteria = log.stringList(fields["promotion_criteria"], "\(what) 'promotion_criteria'") ?? []
+            let rank = ranks[track, default: 0]
+            ranks[track] = rank + 1
+            levels.append(
+                Ladder.Level(
+                    id: id, track: track, title: title, summary: summary, expects: expects,
+                    promotionCriteria: criteria, rank: rank))
+        }
+        for id in trackIDs where ranks[id] == nil {
+            log.add("'levels' needs at least one level on the '\(id)' track", at: top.mark(of: "levels"))
+        }
+
+        var equivalences: [(ic: String, management: String)] = []
+        var paired: Set<String> = []
+        for node in log.list(top["equivalences"], "'equivalences'") ?? [] {
+            guard
+                let fields = log.fields(
+                    node, "an equivalence", allowed: ["ic", "management"], required: ["ic", "management"]),
+                let ic = log.text(fields["ic"], "an equivalence 'ic'"),
+                let management = log.text(fields["management"], "an equivalence 'management'")
+            else { continue }
+            var ok = true
+            for (id, track, key) in [(ic, "ic", "ic"), (management, "management", "management")] {
+                guard let level = levels.first(where: { $0.id == id }) else {
+                    let known = levels.filter { $0.track == track }.map(\.id)
+                    log.add(
+                        "an equivalence names level '\(id)'; allowed: \(known.joined(separator: ", "))",
+                        at: fields[key]?.mark)
+                    ok = false
+                    continue
+                }
+                if level.track != track {
+                    log.add("an equivalence's '\(key)' must be a level of the \(track) track, not '\(id)'", at: fields[key]?.mark)
+                    ok = false
+                }
+                if !paired.insert(id).inserted {
+                    log.add("level '\(id)' is in more than one equivalence", at: fields[key]?.mark)
+                    ok = false
+                }
+            }
+            if ok { equivalences.append((ic, management)) }
+        }
+        return Ladder(tracks: tracks, levels: levels, equivalences: equivalences)
+    }
+}

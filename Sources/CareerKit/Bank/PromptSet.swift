@@ -1,0 +1,102 @@
+import Foundation
+import Yams
+
+/// Everything careerpath reads from a prompts folder: the bank, the ladder and the catalog.
+public struct PromptSet: Sendable {
+    public var bank: QuestionBank
+    public var ladder: Ladder
+    public var catalog: Catalog
+    /// The folder it was read from.
+    public var directory: String
+
+    public init(bank: QuestionBank, ladder: Ladder, catalog: Catalog, directory: String) {
+        self.bank = bank
+        self.ladder = ladder
+        self.catalog = catalog
+        self.directory = directory
+    }
+
+    public static let bankFile = "bank.yaml"
+    public static let ladderFile = "ladder.yaml"
+    public static let catalogFile = "catalog.yaml"
+
+    /// Reads and checks every file in `directory`.
+    ///
+    /// - Throws: `CareerError.invalidData` with one diagnostic per problem, in every file at once;
+    ///   `CareerError.cannotRead` when the folder or a file is missing.
+    public static func load(from directory: String) throws -> PromptSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CareerError.cannotRead(path: directory, reason: "no such prompts folder")
+        }
+        func path(_ file: String) -> String {
+            directory.hasSuffix("/") ? directory + file : directory + "/" + file
+        }
+        let bankLog = DiagnosticLog(path: path(bankFile))
+        let ladderLog = DiagnosticLog(path: path(ladderFile))
+        let catalogLog = DiagnosticLog(path: path(catalogFile))
+
+        let bankRoot = DataDocument.parse(try DataDocument.readText(atPath: bankLog.path), syntax: .yaml, log: bankLog)
+        let ladderRoot = DataDocument.parse(try DataDocument.readText(atPath: ladderLog.path), syntax: .yaml, log: ladderLog)
+        let catalogRoot = DataDocument.parse(try DataDocument.readText(atPath: catalogLog.path), syntax: .yaml, log: catalogLog)
+
+        let bank = bankRoot.flatMap { BankLoader.load($0, log: bankLog) }
+        let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
+        let catalog = catalogRoot.flatMap { CatalogLoader.load($0, log: catalogLog) }
+
+        if let bank, let bankRoot {
+            checkInstrument(bank, root: bankRoot, log: bankLog)
+            if let catalog { checkInterests(bank, catalog: catalog, root: bankRoot, log: bankLog) }
+        }
+        let all = bankLog.sorted() + ladderLog.sorted() + catalogLog.sorted()
+        guard all.isEmpty, let bank, let ladder, let catalog else { throw CareerError.invalidData(all) }
+        return PromptSet(bank: bank, ladder: ladder, catalog: catalog, directory: directory)
+    }
+
+    /// Every item of the instrument must be in the bank with its fixed role and type.
+    private static func checkInstrument(_ bank: QuestionBank, root: Node, log: DiagnosticLog) {
+        let sections = root.mapping?["sections"]?.sequence.map(Array.init) ?? []
+        for requirement in Instrument.requirements {
+            guard let item = bank.item(requirement.id) else {
+                // An item written but unreadable has been reported already.
+                guard BankLoader.markOfItem(requirement.id, in: sections) == nil else { continue }
+                log.add(
+                    "the bank must have the item '\(requirement.id)' (\(requirement.role.rawValue), \(requirement.expected)); its id is fixed by the instrument",
+                    at: root.mapping?["sections"]?.mark)
+                continue
+            }
+            let mark = BankLoader.markOfItem(item.id, in: sections)
+            if item.role != requirement.role {
+                log.add("item '\(item.id)' must be answered by the \(requirement.role.rawValue), not the \(item.role.rawValue)", at: mark)
+            }
+            if !requirement.matches(item.kind) {
+                log.add("item '\(item.id)' must be of \(requirement.expected)", at: mark)
+            }
+        }
+        for (id, dimension) in Instrument.dimensionItems {
+            if let item = bank.item(id), item.dimension != dimension {
+                log.add(
+                    "item '\(id)' must have 'dimension: \(dimension)'",
+                    at: BankLoader.markOfItem(id, in: sections))
+            }
+        }
+        let fixed = Set(Instrument.dimensionItems.map(\.id))
+        for item in bank.dimensionItems where !fixed.contains(item.id) {
+            log.add(
+                "item '\(item.id)' has a 'dimension', which only the 24 items of the eight groups may have",
+                at: BankLoader.markOfItem(item.id, in: sections))
+        }
+    }
+
+    /// Interest choices must match what the catalog can offer.
+    private static func checkInterests(_ bank: QuestionBank, catalog: Catalog, root: Node, log: DiagnosticLog) {
+        guard let item = bank.item("interest.certifications") else { return }
+        let domains = catalog.certificationDomains
+        let sections = root.mapping?["sections"]?.sequence.map(Array.init) ?? []
+        for choice in item.kind.choices where !domains.contains(choice.value) {
+            log.add(
+                "item 'interest.certifications' offers '\(choice.value)', but no certification in \(catalogFile) has that domain; allowed: \(domains.sorted().joined(separator: ", "))",
+                at: BankLoader.markOfItem(item.id, in: sections))
+        }
+    }
+}

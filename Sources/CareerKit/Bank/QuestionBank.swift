@@ -1,0 +1,44 @@
+/// All the questions, grouped into sections in GROW order.
+public struct QuestionBank: Sendable {
+    public var scales: [String: Scale]
+    public var sections: [BankSection]
+    /// Every item in asking order.
+    public let items: [BankItem]
+    private let index: [String: Int]
+
+    public init(scales: [String: Scale], sections: [BankSection]) {
+        self.scales = scales
+        self.sections = sections
+        self.items = sections.flatMap(\.items)
+        var index: [String: Int] = [:]
+        for (position, item) in items.enumerated() where index[item.id] == nil {
+            index[item.id] = position
+        }
+        self.index = index
+    }
+
+    /// The item with this id, or nil.
+    public func item(_ id: String) -> BankItem? {
+        index[id].map { items[$0] }
+    }
+
+    /// The items a role answers, in asking order.
+    public func items(for role: Role) -> [BankItem] {
+        items.filter { $0.role == role }
+    }
+
+    /// The items a session of this mode asks, in asking order (conditions not yet applied).
+    public func items(in mode: Mode) -> [BankItem] {
+        items.filter { $0.modes.contains(mode) }
+    }
+
+    /// The rating items that feed a scoring dimension (the choices of `top3`).
+    public var dimensionItems: [BankItem] {
+        items.filter { $0.dimension != nil }
+    }
+
+    /// The section with this id.
+    public func section(_ id: String) -> BankSection? {
+        sections.first { $0.id == id }
+    }
+}

@@ -1,0 +1,22 @@
+/// A rating scale such as agree6: whole points from `min` to `max`, each with a label.
+public struct Scale: Hashable, Sendable {
+    public var id: String
+    public var min: Int
+    public var max: Int
+    /// One label per point, lowest first.
+    public var labels: [Int: String]
+
+    public init(id: String, min: Int, max: Int, labels: [Int: String]) {
+        self.id = id
+        self.min = min
+        self.max = max
+        self.labels = labels
+    }
+
+    public var points: ClosedRange<Int> { min...max }
+
+    /// The points as choices, so a scale answer can be typed as its label.
+    public var choices: [Choice] {
+        points.map { Choice(value: String($0), label: labels[$0] ?? String($0)) }
+    }
+}

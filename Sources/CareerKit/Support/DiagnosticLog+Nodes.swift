@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// The fields of one YAML/JSON mapping, with the node of each key for positions.
+struct Fields {
+    let mark: Mark?
+    private(set) var values: [String: Node] = [:]
+    private(set) var keyMarks: [String: Mark] = [:]
+    private(set) var order: [String] = []
+
+    init(mark: Mark?) {
+        self.mark = mark
+    }
+
+    subscript(key: String) -> Node? { values[key] }
+
+    mutating func set(_ key: String, _ value: Node, keyMark: Mark?) {
+        if values[key] == nil { order.append(key) }
+        values[key] = value
+        keyMarks[key] = keyMark
+    }
+
+    /// The position of a key, or of the mapping when the key is absent.
+    func mark(of key: String) -> Mark? { keyMarks[key] ?? mark }
+}
+
+extension Node {
+    /// True for an explicit null (`~`, `null`, or nothing after the colon).
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A short description of what kind of value the node is, for error messages.
+    var kindName: String {
+        switch self {
+        case .scalar: return isNull ? "nothing" : "'\(scalar?.string ?? "")'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension DiagnosticLog {
+    /// Reads a mapping with string keys. Reports keys outside `allowed` and missing `required` keys.
+    func fields(
+        _ node: Node?, _ what: String, allowed: [String]? = nil, required: [String] = [], parentMark: Mark? = nil
+    ) -> Fields? {
+        guard let node else {
+            add("\(what) is missing", at: parentMark)
+            return nil
+        }
+        guard case .mapping(let mapping) = node else {
+            add("\(what) must be a mapping of keys to values, found \(node.kindName)", at: node.mark)
+            return nil
+        }
+        var fields = Fields(mark: node.mark)
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                add("\(what) has a key that is not plain text", at: key.mark)
+                continue
+            }
+            if let allowed, !allowed.contains(name) {
+                add(
+                    "\(what) has an unknown key '\(name)'; allowed: \(allowed.joined(separator: ", "))",
+                    at: key.mark)
+                continue
+            }
+            fields.set(name, value, keyMark: key.mark)
+        }
+        for key in required where fields[key] == nil || fields[key]!.isNull {
+            add("\(what) needs '\(key)'", at: fields[key]?.mark ?? node.mark)
+        }
+        return fields
+    }
+
+    /// Reads a scalar as text. Mappings and lists are reported.
+    func string(_ node: Node?, _ what: String) -> String? {
+        guard let node, !node.isNull else { return nil }
+        guard case .scalar(let scalar) = node else {
+            add("\(what) must be a single value, found \(node.kindName)", at: node.mark)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// Reads a non-empty line of text.
+    func text(_ node: Node?, _ what: String) -> String? {
+        guard let value = string(node, what) else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            add("\(what) must not be empty", at: node?.mark)
+            return nil
+        }
+        return trimmed
+    }
+
+    /// Reads a whole number, optionally within `range`.
+    func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
+        guard let raw = string(node, what) else { return nil }
+        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+            add("\(what) must be a whole number, found '\(raw)'", at: node?.mark)
+            return nil
+        }
+        if let range, !range.contains(value) {
+            add("\(what) is \(value); allowed: \(range.lowerBound)..\(range.upperBound)", at: node?.mark)
+            return nil
+        }
+        return value
+    }
+
+    /// Reads a finite number no lower than `minimum`.
+    func number(_ node: Node?, _ what: String, minimum: Double? = nil) -> Double? {
+        guard let raw = string(node, what) else { return nil }
+        guard let value = Double(raw.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            add("\(what) must be a number, found '\(raw)'", at: node?.mark)
+            return nil
+        }
+        if let minimum, value < minimum {
+            add("\(what) is \(raw); allowed: \(formatNumber(minimum)) or more", at: node?.mark)
+            return nil
+        }
+        return value
+    }
+
+    /// Reads one of `allowed` values.
+    func oneOf(_ node: Node?, _ what: String, _ allowed: [String]) -> String? {
+        guard let raw = string(node, what) else { return nil }
+        guard allowed.contains(raw) else {
+            add("\(what) is '\(raw)'; allowed: \(allowed.joined(separator: ", "))", at: node?.mark)
+            return nil
+        }
+        return raw
+    }
+
+    /// Reads true or false.
+    func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let raw = string(node, what) else { return nil }
+        switch raw.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            add("\(what) must be true or false, found '\(raw)'", at: node?.mark)
+            return nil
+        }
+    }
+
+    /// Reads a list, returning each element's node.
+    func list(_ node: Node?, _ what: String) -> [Node]? {
+        guard let node, !node.isNull else { return nil }
+        guard case .sequence(let sequence) = node else {
+            add("\(what) must be a list, found \(node.kindName)", at: node.mark)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// Reads a list of texts, each one of `allowed` when given.
+    func stringList(_ node: Node?, _ what: String, allowed: [String]? = nil) -> [String]? {
+        guard let elements = list(node, what) else { return nil }
+        var result: [String] = []
+        for element in elements {
+            guard let value = string(element, "an entry of \(what)") else { continue }
+            if let allowed, !allowed.contains(value) {
+                add(
+                    "\(what) has '\(value)'; allowed: \(allowed.joined(separator: ", "))", at: element.mark)
+                continue
+            }
+            result.append(value)
+        }
+        return result
+    }
+}
+
+/// Formats a number without a trailing `.0` when it is whole.
+func formatNumber(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+}

@@ -1,0 +1,34 @@
+import Yams
+
+/// Collects the problems found in one data file, so a file reports all its mistakes at once.
+final class DiagnosticLog {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) {
+        self.path = path
+    }
+
+    var isEmpty: Bool { diagnostics.isEmpty }
+
+    func add(_ message: String, at mark: Mark?) {
+        diagnostics.append(
+            Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+
+    func add(_ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message))
+    }
+
+    /// Throws every collected problem, sorted by position, when there is at least one.
+    func throwIfAny() throws {
+        guard !diagnostics.isEmpty else { return }
+        throw CareerError.invalidData(sorted())
+    }
+
+    func sorted() -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+    }
+}

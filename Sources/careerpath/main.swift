@@ -1,0 +1,3 @@
+import CareerCLI
+
+Careerpath.main()

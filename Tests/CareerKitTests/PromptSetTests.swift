@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import CareerKit
+
+@Suite struct PromptSetTests {
+    @Test func shippedPromptsLoadClean() throws {
+        let prompts = try PromptSet.load(from: TestSupport.promptsDirectory)
+        for requirement in Instrument.requirements {
+            let item = try #require(prompts.bank.item(requirement.id), "missing \(requirement.id)")
+            #expect(item.role == requirement.role)
+        }
+        #expect(prompts.bank.sections.map(\.id) == ["goal", "reality", "options", "will"])
+        #expect(prompts.bank.dimensionItems.count == 24)
+        #expect(prompts.ladder.levels.count == 11)
+        #expect(prompts.catalog.items.count >= 60)
+    }
+
+    @Test func catalogCoversEveryCategoryAndInterest() {
+        let catalog = TestSupport.prompts.catalog
+        for category in Catalog.Category.allCases {
+            #expect(catalog.items.filter { $0.category == category }.count >= 8, "\(category)")
+        }
+        let networking = Set(catalog.items.filter { $0.category == .networking }.compactMap(\.kind))
+        #expect(networking == Set(Instrument.networkingKinds))
+        let projects = Set(catalog.items.filter { $0.category == .specialProject }.compactMap(\.kind))
+        #expect(projects == Set(Instrument.projectKinds))
+        #expect(catalog.items.filter { $0.category == .certification }.allSatisfy { $0.issuer != nil })
+    }
+
+    @Test func ladderEquivalencesAndNextLevels() {
+        let ladder = TestSupport.prompts.ladder
+        #expect(ladder.equivalent(of: "ic.staff")?.id == "mgmt.em")
+        #expect(ladder.equivalent(of: "mgmt.director")?.id == "ic.distinguished")
+        #expect(ladder.equivalent(of: "ic.junior") == nil)
+        #expect(ladder.equivalent(of: "mgmt.vp") == nil)
+        #expect(ladder.next(after: "ic.senior")?.id == "ic.staff")
+        #expect(ladder.next(after: "mgmt.vp") == nil)
+        #expect(ladder.levels(onTrack: "ic").map(\.id).first == "ic.junior")
+    }
+
+    @Test func unknownQuestionTypeIsReportedAtItsPosition() throws {
+        let original = try String(contentsOfFile: TestSupport.promptsDirectory + "/bank.yaml", encoding: .utf8)
+        let folder = try TestSupport.promptsCopy(editing: "bank.yaml") {
+            $0.replacingOccurrences(of: "type: text", with: "type: scal")
+        }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        let line = TestSupport.line(of: "type: text", in: original)
+        let first = try #require(problems.first)
+        #expect(first.path == folder + "/bank.yaml")
+        #expect(first.line == line)
+        #expect(first.column == 15)
+        #expect(first.message == "item 'goal.statement' 'type' is 'scal'; allowed: scale, choice, multi, pick, integer, number, text, currency")
+    }
+
+    @Test func droppedInstrumentItemIsReported() throws {
+        let folder = try TestSupport.promptsCopy(editing: "bank.yaml") {
+            $0.replacingOccurrences(of: "id: obs.influence", with: "id: obs.influential")
+        }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        #expect(problems.map(\.message).contains(
+            "the bank must have the item 'obs.influence' (manager, type scale with scale seen6 (1..6)); its id is fixed by the instrument"))
+    }
+
+    @Test func unknownLevelInEquivalenceIsReported() throws {
+        let folder = try TestSupport.promptsCopy(editing: "ladder.yaml") {
+            $0.replacingOccurrences(of: "{ic: ic.staff,", with: "{ic: ic.staf,")
+                .replacingOccurrences(of: "ic: ic.staff\n", with: "ic: ic.staf\n")
+        }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        #expect(problems.count == 1)
+        #expect(problems.first?.message == "an equivalence names level 'ic.staf'; allowed: ic.junior, ic.developer, ic.senior, ic.staff, ic.principal, ic.distinguished")
+    }
+
+    @Test func negativeCatalogCostAndMissingIssuerAreReported() throws {
+        var text = try String(contentsOfFile: TestSupport.promptsDirectory + "/catalog.yaml", encoding: .utf8)
+        let costLine = TestSupport.line(of: "cost:", in: text)
+        let lines = text.components(separatedBy: "\n")
+        let costText = lines[costLine - 1]
+        let column = costText.distance(from: costText.startIndex, to: costText.range(of: "cost:")!.upperBound) + 2
+        text = lines.enumerated().map { $0.offset == costLine - 1 ? costText.replacingOccurrences(of: #"cost: \d+"#, with: "cost: -5", options: .regularExpression) : $0.element }
+            .joined(separator: "\n")
+        let edited = text
+        let folder = try TestSupport.promptsCopy(editing: "catalog.yaml") { _ in edited }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        #expect(problems.count == 1)
+        let problem = try #require(problems.first)
+        #expect(problem.line == costLine)
+        #expect(problem.column == column)
+        #expect(problem.message.hasSuffix("'cost' is -5; allowed: 0 or more"))
+    }
+
+    @Test func malformedYAMLIsOneLineWithPosition() throws {
+        let folder = try TestSupport.promptsCopy(editing: "ladder.yaml") { $0 + "\nbroken: [unclosed\n" }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.hasPrefix("malformed YAML: ") == true)
+        #expect(problems.first?.path.hasSuffix("ladder.yaml") == true)
+    }
+
+    @Test func missingFolderIsACannotRead() {
+        #expect(throws: CareerError.cannotRead(path: "/nonexistent/prompts", reason: "no such prompts folder")) {
+            try PromptSet.load(from: "/nonexistent/prompts")
+        }
+    }
+}
