@@ -1,3 +1,4 @@
+import CareerKit
 import Foundation
 
 /// Standard output and standard error, written without Swift's buffering surprises.
@@ -13,4 +14,26 @@ struct Terminal {
 
     /// Whether this stream is connected to a terminal.
     var isTTY: Bool { isatty(handle.fileDescriptor) == 1 }
+
+    /// The terminal's width in columns: `COLUMNS`, the window size, or 80.
+    var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 {
+            return columns
+        }
+        var size = winsize()
+        if ioctl(handle.fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
+    var usesColor: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isTTY
+    }
+
+    var reportStyle: TerminalReport.Style {
+        TerminalReport.Style(width: width, color: usesColor)
+    }
 }

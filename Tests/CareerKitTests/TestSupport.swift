@@ -29,7 +29,7 @@ enum TestSupport {
     /// Copies the shipped prompts to a temporary folder, with `file` changed by `edit`.
     static func promptsCopy(editing file: String, _ edit: (String) -> String) throws -> String {
         let folder = try temporaryDirectory()
-        for name in [PromptSet.bankFile, PromptSet.ladderFile, PromptSet.catalogFile] {
+        for name in PromptSet.files {
             let text = try String(contentsOfFile: promptsDirectory + "/" + name, encoding: .utf8)
             try (name == file ? edit(text) : text).write(
                 to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -1,24 +1,30 @@
 import Foundation
 import Yams
 
-/// Everything careerpath reads from a prompts folder: the bank, the ladder and the catalog.
+/// Everything careerpath reads from a prompts folder: the bank, the ladder, the catalog and
+/// the scoring weights.
 public struct PromptSet: Sendable {
     public var bank: QuestionBank
     public var ladder: Ladder
     public var catalog: Catalog
+    public var weights: Weights
     /// The folder it was read from.
     public var directory: String
 
-    public init(bank: QuestionBank, ladder: Ladder, catalog: Catalog, directory: String) {
+    public init(bank: QuestionBank, ladder: Ladder, catalog: Catalog, weights: Weights, directory: String) {
         self.bank = bank
         self.ladder = ladder
         self.catalog = catalog
+        self.weights = weights
         self.directory = directory
     }
 
     public static let bankFile = "bank.yaml"
     public static let ladderFile = "ladder.yaml"
     public static let catalogFile = "catalog.yaml"
+    public static let weightsFile = "weights.yaml"
+    /// The data files every prompts folder has.
+    public static let files = [bankFile, ladderFile, catalogFile, weightsFile]
 
     /// Reads and checks every file in `directory`.
     ///
@@ -35,22 +41,25 @@ public struct PromptSet: Sendable {
         let bankLog = DiagnosticLog(path: path(bankFile))
         let ladderLog = DiagnosticLog(path: path(ladderFile))
         let catalogLog = DiagnosticLog(path: path(catalogFile))
+        let weightsLog = DiagnosticLog(path: path(weightsFile))
 
         let bankRoot = DataDocument.parse(try DataDocument.readText(atPath: bankLog.path), syntax: .yaml, log: bankLog)
         let ladderRoot = DataDocument.parse(try DataDocument.readText(atPath: ladderLog.path), syntax: .yaml, log: ladderLog)
         let catalogRoot = DataDocument.parse(try DataDocument.readText(atPath: catalogLog.path), syntax: .yaml, log: catalogLog)
+        let weightsRoot = DataDocument.parse(try DataDocument.readText(atPath: weightsLog.path), syntax: .yaml, log: weightsLog)
 
         let bank = bankRoot.flatMap { BankLoader.load($0, log: bankLog) }
         let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
         let catalog = catalogRoot.flatMap { CatalogLoader.load($0, log: catalogLog) }
+        let weights = weightsRoot.flatMap { WeightsLoader.load($0, bank: bank, log: weightsLog) }
 
         if let bank, let bankRoot {
             checkInstrument(bank, root: bankRoot, log: bankLog)
             if let catalog { checkInterests(bank, catalog: catalog, root: bankRoot, log: bankLog) }
         }
-        let all = bankLog.sorted() + ladderLog.sorted() + catalogLog.sorted()
-        guard all.isEmpty, let bank, let ladder, let catalog else { throw CareerError.invalidData(all) }
-        return PromptSet(bank: bank, ladder: ladder, catalog: catalog, directory: directory)
+        let all = bankLog.sorted() + ladderLog.sorted() + catalogLog.sorted() + weightsLog.sorted()
+        guard all.isEmpty, let bank, let ladder, let catalog, let weights else { throw CareerError.invalidData(all) }
+        return PromptSet(bank: bank, ladder: ladder, catalog: catalog, weights: weights, directory: directory)
     }
 
     /// Every item of the instrument must be in the bank with its fixed role and type.

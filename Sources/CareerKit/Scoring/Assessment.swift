@@ -1,0 +1,60 @@
+/// The track-fit result for one person: dimension scores, the three fits, the recommendation,
+/// how sure it is and why, and where the contributor and manager see things differently.
+public struct Assessment: Hashable, Sendable {
+    /// One dimension's scores, 0..100; nil where that rater was not asked.
+    public struct DimensionScore: Hashable, Sendable {
+        public var name: String
+        /// From the contributor's own ratings.
+        public var selfScore: Double?
+        /// From the manager's observations.
+        public var managerScore: Double?
+        /// The two mixed with the dimension's weights, or whichever exists.
+        public var combined: Double?
+    }
+
+    /// A material disagreement between contributor and manager.
+    public struct Divergence: Hashable, Sendable {
+        /// A dimension name, or `track` for the manager's view of the track.
+        public var dimension: String
+        /// For a dimension: the two scores (0..100) and self minus manager.
+        public var selfScore: Double?
+        public var managerScore: Double?
+        public var gap: Double?
+        /// For the track: the recommended track and the manager's view.
+        public var selfView: String?
+        public var managerView: String?
+    }
+
+    /// One answer that moved the result, and by how much.
+    public struct Reason: Hashable, Sendable {
+        public var item: String
+        public var role: Role
+        /// The answer as given, e.g. `6` or `depth.mastery, maker.flow, focus.deep_blocks`.
+        public var answer: String
+        /// The track it pushed toward.
+        public var toward: Track
+        /// Points of lead it gave that track over the other contender, against a neutral answer.
+        public var points: Double
+    }
+
+    public var dimensions: [DimensionScore]
+    public var scores: [Track: Double]
+    public var recommended: Track
+    public var runnerUp: Track
+    public var archetype: String
+    public var confidence: Confidence
+    /// Plain sentences on what set the confidence.
+    public var confidenceNotes: [String]
+    public var explanation: [Reason]
+    public var divergence: [Divergence]
+    public var flags: [String]
+
+    public func dimension(_ name: String) -> DimensionScore? {
+        dimensions.first { $0.name == name }
+    }
+
+    /// The lead of the recommended track over the runner-up, in points.
+    public var margin: Double {
+        (scores[recommended] ?? 0) - (scores[runnerUp] ?? 0)
+    }
+}

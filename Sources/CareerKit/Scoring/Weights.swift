@@ -1,0 +1,63 @@
+/// The scoring model's numbers, read from weights.yaml: which questions feed which dimension,
+/// how much each rater counts, how the three track fits are made, and the confidence rules.
+public struct Weights: Sendable {
+    public struct DimensionRule: Sendable {
+        public var name: String
+        /// One plain sentence on what the dimension means.
+        public var meaning: String
+        /// Contributor rating items (agree6) averaged into the self score.
+        public var items: [String]
+        /// Manager observation items (seen6) averaged into the manager score.
+        public var observations: [String]
+        /// The contributor's share of the combined score; the manager has the rest.
+        public var selfWeight: Double
+    }
+
+    /// One input of a track fit: a dimension name or a ladder item id, with its weight.
+    public struct Input: Sendable, Hashable {
+        public var key: String
+        public var weight: Double
+    }
+
+    /// Hybrid fit: the lower of the IC and management fits, moved by each input's distance
+    /// from the middle of its scale (50) times its weight.
+    public struct Hybrid: Sendable {
+        /// Dimension names, ladder item ids, or `both_ladders`.
+        public var inputs: [Input]
+    }
+
+    public struct Thresholds: Sendable {
+        public var lowFit: Double
+        public var highMargin: Double
+        public var mediumMargin: Double
+        public var highFloor: Double
+        public var divergencePoints: Double
+        public var payStatusFlag: Double
+        public var anchorFlag: Double
+        public var inconsistentSpread: Double
+        public var inconsistentDimensions: Int
+        public var uniformDeviation: Double
+        public var minCoverage: Double
+        public var divergentDimensions: Int
+    }
+
+    public struct Archetype: Sendable {
+        public var name: String
+        public var inputs: [Input]
+    }
+
+    public var ipsativePoints: Double
+    /// In the order of `Dimension.names`.
+    public var dimensions: [DimensionRule]
+    public var ic: [Input]
+    public var management: [Input]
+    public var hybrid: Hybrid
+    public var payStatusPenalty: Double
+    public var thresholds: Thresholds
+    /// By track (`ic`, `hybrid`, `management`), in file order.
+    public var archetypes: [String: [Archetype]]
+
+    public func dimension(_ name: String) -> DimensionRule? {
+        dimensions.first { $0.name == name }
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import CareerKit
+
+/// A small seeded generator so generated cases are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Generates plausible people: a leaning toward each dimension, ladder answers that mostly
+/// agree with it, and noise.
+struct AnswerGenerator {
+    var random: SeededGenerator
+
+    mutating func answers(withManager: Bool) -> Answers {
+        var contributor: [String: AnswerValue] = [:]
+        var leaning: [String: Int] = [:]
+        for name in Dimension.names { leaning[name] = Int.random(in: 1...6, using: &random) }
+        for (id, dimension) in Instrument.dimensionItems {
+            let value = leaning[dimension]! + Int.random(in: -1...1, using: &random)
+            contributor[id] = .integer(min(6, max(1, value)))
+        }
+        func attract(_ base: Int) -> AnswerValue { .integer(min(7, max(1, base + Int.random(in: -1...1, using: &random)))) }
+        contributor["ladder.technical"] = attract((leaning["technical_depth"]! + leaning["maker_energy"]!) * 7 / 12)
+        contributor["ladder.managerial"] = attract((leaning["growing_people"]! + leaning["outcomes_through_others"]!) * 7 / 12)
+        contributor["ladder.projects"] = attract(leaning["challenge"]! * 7 / 6)
+        contributor["motive.pay_status"] = .integer(Int.random(in: 1...6, using: &random))
+        let ids = Instrument.dimensionItems.map(\.id).shuffled(using: &random)
+        contributor["top3"] = .list(Array(ids.prefix(3)))
+        var manager: [String: AnswerValue] = [:]
+        if withManager {
+            for rule in TestSupport.prompts.weights.dimensions {
+                for id in rule.observations {
+                    let value = leaning[rule.name]! + Int.random(in: -1...1, using: &random)
+                    manager[id] = .integer(min(6, max(1, value)))
+                }
+            }
+            manager["view.track"] = .text(["ic", "management", "hybrid", "unsure"].randomElement(using: &random)!)
+        }
+        return makeAnswers(contributor: contributor, manager: manager)
+    }
+}
+
+@Suite struct ScorerStabilityTests {
+    let scorer = Scorer(prompts: TestSupport.prompts)
+
+    /// Any single rating moved one scale point up or down leaves a high-confidence track as it is.
+    @Test func oneScalePointNeverFlipsAHighConfidenceResult() {
+        var generator = AnswerGenerator(random: SeededGenerator(seed: 2026))
+        var highResults = 0
+        var perturbations = 0
+        for index in 0..<600 {
+            let answers = generator.answers(withManager: index % 3 != 0)
+            let result = scorer.assess(answers)
+            guard result.confidence == .high else { continue }
+            highResults += 1
+            for role in Role.allCases {
+                for (id, value) in answers.responses[role] ?? [:] {
+                    guard case .integer(let number) = value, case .scale(let scale)? = TestSupport.prompts.bank.item(id)?.kind
+                    else { continue }
+                    for step in [-1, 1] where scale.points.contains(number + step) {
+                        var changed = answers
+                        changed.responses[role]?[id] = .integer(number + step)
+                        let other = scorer.assess(changed)
+                        perturbations += 1
+                        #expect(other.recommended == result.recommended, "\(id) \(number)->\(number + step) flipped \(result.recommended) to \(other.recommended)")
+                    }
+                }
+            }
+        }
+        // The generated people must include enough clear results for the check to mean something.
+        #expect(highResults >= 30)
+        #expect(perturbations >= 1000)
+    }
+
+    /// Scores stay inside 0..100 and every reason names an item that was answered.
+    @Test func scoresStayInRangeAndReasonsTraceToAnswers() {
+        var generator = AnswerGenerator(random: SeededGenerator(seed: 7))
+        for index in 0..<300 {
+            let answers = generator.answers(withManager: index % 2 == 0)
+            let result = scorer.assess(answers)
+            #expect(result.scores.values.allSatisfy { (0...100).contains($0) })
+            for dimension in result.dimensions {
+                for value in [dimension.selfScore, dimension.managerScore, dimension.combined].compactMap({ $0 }) {
+                    #expect((0...100).contains(value))
+                }
+            }
+            for reason in result.explanation {
+                #expect(answers.value(reason.item, by: reason.role) != nil)
+                #expect(reason.points > 0)
+            }
+        }
+    }
+}
