@@ -1,0 +1,89 @@
+import CareerCLI
+import Foundation
+import Testing
+
+/// `careerpath` itself: version, help, and a command line it does not understand.
+@Suite("careerpath: version, help and usage errors")
+struct GeneralCommandTests {
+    @Test func runnerFindsTheBuiltExecutable() throws {
+        let executable = try #require(CommandRunner.executable)
+        #expect(executable.lastPathComponent == "careerpath")
+        #expect(FileManager.default.isExecutableFile(atPath: executable.path))
+    }
+
+    @Test func versionPrintsTheVersionAndExitsZero() throws {
+        let result = try CommandRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "0.1.0\n")
+        #expect(result.standardOutput == Careerpath.version + "\n")
+        #expect(result.standardError == "")
+    }
+
+    @Test func helpListsEverySubcommandAndExitsZero() throws {
+        let result = try CommandRunner.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        let lines = result.outputLines
+        #expect(lines.first == "OVERVIEW: Career conversations with technical contributors: track fit and a")
+        #expect(lines.contains("USAGE: careerpath <subcommand>"))
+        #expect(lines.contains("SUBCOMMANDS:"))
+        let subcommands = lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(subcommands.contains("validate"))
+        #expect(subcommands.contains("template"))
+        #expect(lines.contains { $0.hasPrefix("  --version ") && $0.hasSuffix("Show the version.") })
+    }
+
+    @Test func helpSubcommandShowsTheSameHelpAsTheFlag() throws {
+        let viaFlag = try CommandRunner.run(["validate", "--help"])
+        let viaCommand = try CommandRunner.run(["help", "validate"])
+        #expect(viaCommand.status == 0)
+        #expect(viaCommand.standardOutput == viaFlag.standardOutput)
+    }
+
+    @Test func validateHelpShowsItsUsageAndExitsZero() throws {
+        let result = try CommandRunner.run(["validate", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        let lines = result.outputLines
+        #expect(lines.first == "OVERVIEW: Check the prompts folder and any answers files for mistakes.")
+        #expect(lines.contains("USAGE: careerpath validate [--prompts <dir>] [<answers> ...]"))
+        #expect(lines.contains { $0.hasPrefix("  --prompts <dir> ") })
+        #expect(lines.contains { $0.hasPrefix("  <answers> ") })
+    }
+
+    @Test func templateHelpShowsItsUsageAndExitsZero() throws {
+        let result = try CommandRunner.run(["template", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        #expect(result.outputLines.contains("USAGE: careerpath template <format> [--prompts <dir>]"))
+    }
+
+    @Test func unknownSubcommandIsAUsageError() throws {
+        let result = try CommandRunner.run(["bogus"])
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(result.errorLines.first == "Error: Unexpected argument 'bogus'")
+        #expect(result.errorLines.contains("Usage: careerpath <subcommand>"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let result = try CommandRunner.run(["validate", "--prompt", CommandRunner.promptsFolder.path])
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(result.errorLines.first == "Error: Unknown option '--prompt'. Did you mean '--prompts'?")
+    }
+
+    @Test func optionWithoutItsValueIsAUsageError() throws {
+        let result = try CommandRunner.run(["validate", "--prompts"])
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(result.errorLines.first == "Error: Missing value for '--prompts <dir>'")
+    }
+
+    @Test func noSubcommandPrintsHelpAndExitsZero() throws {
+        let result = try CommandRunner.run([])
+        #expect(result.status == 0)
+        #expect(result.outputLines.contains("USAGE: careerpath <subcommand>"))
+    }
+}
