@@ -20,6 +20,7 @@ extension Careerpath {
         func run() throws {
             let set = try prompts.load()
             var problems: [Diagnostic] = []
+            var unreadable: [CareerError] = []
             var people = 0
             for path in answers {
                 do {
@@ -37,9 +38,18 @@ extension Careerpath {
                     }
                 } catch CareerError.invalidData(let diagnostics) {
                     problems += diagnostics
+                } catch let error as CareerError {
+                    unreadable.append(error)  // keep going: the other files' mistakes still count
                 }
             }
-            guard problems.isEmpty else { throw CareerError.invalidData(problems) }
+            if !problems.isEmpty {
+                for error in unreadable { Terminal.standardError.write(ExitStatus.message(for: error)) }
+                throw CareerError.invalidData(problems)
+            }
+            if let first = unreadable.first {
+                for error in unreadable.dropFirst() { Terminal.standardError.write(ExitStatus.message(for: error)) }
+                throw first
+            }
             let items = set.bank.items.count
             let catalog = set.catalog.items.count
             var summary = "\(set.directory): \(items) questions, \(set.ladder.levels.count) levels, \(catalog) catalog items: ok"

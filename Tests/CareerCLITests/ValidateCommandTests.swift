@@ -236,6 +236,20 @@ struct ValidateCommandTests {
         }
     }
 
+    @Test func missingFileDoesNotHideMistakesInTheOthers() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let text = try fixture("ana-silva.yaml", replacing: "depth.mastery: 6", with: "depth.mastery: 9")
+            let broken = try write(text, to: "broken.yaml", in: folder)
+            let missing = folder.appendingPathComponent("nobody.yaml").path
+            let result = try CommandRunner.run(["validate", "--prompts", prompts, missing, broken])
+            #expect(result.status == 65)
+            #expect(result.errorLines == [
+                "careerpath: cannot read '\(missing)': no such file",
+                "\(broken):15:20: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)",
+            ])
+        }
+    }
+
     @Test func missingPromptsFolderCannotBeRead() throws {
         try CommandRunner.withTemporaryFolder { folder in
             let path = folder.appendingPathComponent("no-prompts").path

@@ -147,6 +147,19 @@ import Testing
         #expect((found[0].line, found[0].column) == (2, 46))
     }
 
+    @Test func jsonCutOffIsReportedAtItsEnd() throws {
+        let found = try problems("{\"person\": {\"name\": \"A\"", name: "cut.json")
+        #expect(found.map(\.description).map { $0.components(separatedBy: "/").last! } == [
+            "cut.json:1:24: malformed JSON: unexpected end of file during JSON parse"
+        ])
+    }
+
+    @Test func emptyRequiredFieldIsReportedWhereItStands() throws {
+        let found = try problems("person:\n  name:\n  current_level: ic.senior\nanswers: {}\n")
+        #expect(found.map { [$0.line, $0.column] } == [[2, 8]])
+        #expect(found.map(\.message) == ["'person.name' is required"])
+    }
+
     @Test func modeWithoutTheRoleGivenIsReported() throws {
         let text = "person: {name: A, current_level: ic.senior}\nsession: {mode: self}\nanswers:\n  manager: {obs.depth: 4}\n"
         #expect(try problems(text).map(\.message) == [

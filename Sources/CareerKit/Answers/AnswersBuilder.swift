@@ -19,11 +19,14 @@ struct AnswersBuilder {
     {
         let before = log.diagnostics.count
         var meta: [String: AnswerEntry] = [:]
+        var blank: [String: AnswerEntry] = [:]
         var responses: [Role: [String: AnswerValue]] = [:]
         for entry in entries {
             if Self.metaKeys.contains(entry.key) {
                 if case .scalar(let text) = entry.raw, !text.trimmingCharacters(in: .whitespaces).isEmpty {
                     meta[entry.key] = entry
+                } else {
+                    blank[entry.key] = entry
                 }
                 continue
             }
@@ -70,16 +73,21 @@ struct AnswersBuilder {
             return years
         }
 
+        /// Where a missing required field is reported: its empty value, else the document.
+        func missing(_ key: String) -> (line: Int, column: Int) {
+            blank[key].map { ($0.line, $0.column) } ?? start
+        }
         let name = text("person.name")
-        if name == nil { log.add("'person.name' is required", line: start.line, column: start.column) }
+        if name == nil { log.add("'person.name' is required", line: missing("person.name").line, column: missing("person.name").column) }
         let level = text("person.current_level")
         if let level, prompts.ladder.level(level) == nil, let entry = meta["person.current_level"] {
             log.add(
                 "'person.current_level' is '\(level)'; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
                 line: entry.line, column: entry.column)
         } else if level == nil {
+            let at = missing("person.current_level")
             log.add("'person.current_level' is required; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
-                    line: start.line, column: start.column)
+                    line: at.line, column: at.column)
         }
         let experience = years("person.years_experience")
         let managing = years("person.years_managing")

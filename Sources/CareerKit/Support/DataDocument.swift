@@ -77,8 +77,9 @@ public enum DataDocument {
             return nil
         } catch {
             let debug = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            let atEnd = debug.lowercased().contains("end of file") || debug.lowercased().contains("end of data")
             let offset = debug.range(of: #"character (\d+)"#, options: .regularExpression)
-                .flatMap { Int(debug[$0].dropFirst("character ".count)) } ?? 0
+                .flatMap { Int(debug[$0].dropFirst("character ".count)) } ?? (atEnd ? data.count : 0)
             let (line, column) = position(ofUTF8Offset: offset, in: data)
             var message = debug
             if let around = message.range(of: " around ") { message = String(message[..<around.lowerBound]) }
