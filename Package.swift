@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // GNU Readline behind setter functions, so Swift 6 never touches its globals.
@@ -25,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The commands, the REPL loop and everything that talks to a terminal.
@@ -40,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "CareerKitTests",
             dependencies: ["CareerKit"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "CareerCLITests",

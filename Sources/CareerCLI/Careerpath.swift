@@ -4,7 +4,7 @@ import Foundation
 
 /// The `careerpath` command: career aspiration conversations, track fit and development plans.
 public struct Careerpath: ParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = careerpathVersion
 
     public static let configuration = CommandConfiguration(
         commandName: "careerpath",

@@ -3,40 +3,96 @@ import CareerKit
 import Foundation
 
 extension Careerpath {
-    /// `careerpath run`: scores one answers file and prints the result.
+    /// `careerpath run`: scores one answers file and writes the plan.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score one person's answers: track fit, confidence, reasons and disagreements.",
+            abstract: "Score one person's answers and make their development plan.",
             discussion: """
-                Reads an answers file (YAML or JSON) and prints the result, as text for people
-                or as the JSON document of the instrument contract (schema careerpath.plan/1).
-                Example: careerpath run --answers ana.yaml --format json
-                """)
+                Reads an answers file (YAML or JSON), scores the track fit and makes the plan.
+                Without --out it prints one format: text (the default, for a terminal), md, json
+                (the document of the instrument contract, schema careerpath.plan/1) or html.
+                With --out DIR it writes each format asked for (default md,json,html) as
+                DIR/<person id or name>.<format>, readable by you only, and prints the paths.
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json
-        }
+                Examples:
+                  careerpath run --answers ana.yaml
+                  careerpath run --answers ana.yaml --format json
+                  careerpath run --answers ana.yaml --format md,json,html --out plans/
+                """)
 
         @Option(name: .long, help: ArgumentHelp("The answers file (.yaml, .yml or .json).", valueName: "file"))
         var answers: String
 
-        @Option(name: .long, help: "The output: text (for people) or json (for systems).")
-        var format: Format = .text
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Formats, separated by commas: text, md, json, html. (default: text, or md,json,html with --out)",
+                valueName: "formats"))
+        var format: String?
+
+        @Option(name: .long, help: ArgumentHelp("Write the files into this folder.", valueName: "dir"))
+        var out: String?
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The date the plan starts, YYYY-MM-DD. (default: the session date in the answers, else today)",
+                valueName: "date"))
+        var date: String?
 
         @OptionGroup var prompts: PromptsOption
 
+        func validate() throws {
+            let formats = try parsedFormats()
+            if out == nil, formats.count > 1 {
+                throw ValidationError("more than one format needs --out DIR to write them into")
+            }
+            if out != nil, formats.contains("text") {
+                throw ValidationError("'text' is for the terminal; with --out use md, json or html")
+            }
+            if let date, SessionDate.parse(date) == nil {
+                throw ValidationError("--date '\(date)' is not a date as YYYY-MM-DD")
+            }
+        }
+
+        func parsedFormats() throws -> [String] {
+            let list = (format ?? (out == nil ? "text" : "md,json,html"))
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            let allowed = ["text"] + PlanRenderer.Format.allCases.map(\.rawValue)
+            for name in list where !allowed.contains(name) {
+                throw ValidationError("unknown format '\(name)'; allowed: \(allowed.joined(separator: ", "))")
+            }
+            guard !list.isEmpty else { throw ValidationError("--format needs at least one format") }
+            var unique: [String] = []
+            for name in list where !unique.contains(name) { unique.append(name) }
+            return unique
+        }
+
         func run() throws {
             let set = try prompts.load()
-            let loaded = try AnswersFile.load(path: answers, prompts: set)
+            var loaded = try AnswersFile.load(path: answers, prompts: set)
+            if let date { loaded.date = date }
             let assessment = Scorer(prompts: set).assess(loaded)
-            switch format {
-            case .json:
-                let document = AssessmentDocument(answers: loaded, assessment: assessment, bank: set.bank)
-                Terminal.standardOutput.write(try document.json())
-            case .text:
-                let report = TerminalReport(
-                    answers: loaded, assessment: assessment, bank: set.bank, style: Terminal.standardOutput.reportStyle)
-                Terminal.standardOutput.write(report.render())
+            let plan = try Planner(prompts: set).plan(for: loaded, assessment: assessment, today: Date())
+            let renderer = PlanRenderer(answers: loaded, assessment: assessment, plan: plan, prompts: set)
+            let formats = try parsedFormats()
+            guard let out else {
+                if formats == ["text"] {
+                    let report = TerminalReport(
+                        answers: loaded, assessment: assessment, bank: set.bank, style: Terminal.standardOutput.reportStyle)
+                    Terminal.standardOutput.write(report.render())
+                } else {
+                    Terminal.standardOutput.write(try renderer.render(PlanRenderer.Format(rawValue: formats[0])!))
+                }
+                return
+            }
+            try PrivateFile.makeDirectory(out)
+            let base = SafeFileName.base(for: loaded.person)
+            for name in formats {
+                let format = PlanRenderer.Format(rawValue: name)!
+                let path = (out as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
+                try PrivateFile.writeDurably(try renderer.render(format), to: path)
+                Terminal.standardOutput.write(path + "\n")
             }
         }
     }

@@ -29,6 +29,9 @@ enum TestSupport {
     /// Copies the shipped prompts to a temporary folder, with `file` changed by `edit`.
     static func promptsCopy(editing file: String, _ edit: (String) -> String) throws -> String {
         let folder = try temporaryDirectory()
+        try FileManager.default.copyItem(
+            atPath: promptsDirectory + "/" + ReportTemplates.folder,
+            toPath: folder.appendingPathComponent(ReportTemplates.folder).path)
         for name in PromptSet.files {
             let text = try String(contentsOfFile: promptsDirectory + "/" + name, encoding: .utf8)
             try (name == file ? edit(text) : text).write(

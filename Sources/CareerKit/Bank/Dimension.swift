@@ -6,6 +6,15 @@ public enum Dimension {
         "outcomes_through_others", "technical_leverage", "challenge",
     ]
 
+    /// Titles joined as people write lists: "a", "a and b", "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
     /// The plain-words title of a dimension, for reports.
     public static func title(_ name: String) -> String {
         switch name {
@@ -16,7 +25,7 @@ public enum Dimension {
         case "hard_conversations": return "Hard conversations"
         case "outcomes_through_others": return "Outcomes through others"
         case "technical_leverage": return "Technical leverage"
-        case "challenge": return "Challenge and projects"
+        case "challenge": return "Challenging work"
         default: return name
         }
     }

@@ -8,14 +8,19 @@ public struct PromptSet: Sendable {
     public var ladder: Ladder
     public var catalog: Catalog
     public var weights: Weights
+    public var templates: ReportTemplates
     /// The folder it was read from.
     public var directory: String
 
-    public init(bank: QuestionBank, ladder: Ladder, catalog: Catalog, weights: Weights, directory: String) {
+    public init(
+        bank: QuestionBank, ladder: Ladder, catalog: Catalog, weights: Weights, templates: ReportTemplates,
+        directory: String
+    ) {
         self.bank = bank
         self.ladder = ladder
         self.catalog = catalog
         self.weights = weights
+        self.templates = templates
         self.directory = directory
     }
 
@@ -57,9 +62,19 @@ public struct PromptSet: Sendable {
             checkInstrument(bank, root: bankRoot, log: bankLog)
             if let catalog { checkInterests(bank, catalog: catalog, root: bankRoot, log: bankLog) }
         }
+        var templateLogs: [DiagnosticLog] = []
+        let templates = ReportTemplates.load(from: directory) { path in
+            let log = DiagnosticLog(path: path)
+            templateLogs.append(log)
+            return log
+        }
         let all = bankLog.sorted() + ladderLog.sorted() + catalogLog.sorted() + weightsLog.sorted()
-        guard all.isEmpty, let bank, let ladder, let catalog, let weights else { throw CareerError.invalidData(all) }
-        return PromptSet(bank: bank, ladder: ladder, catalog: catalog, weights: weights, directory: directory)
+            + templateLogs.flatMap { $0.sorted() }
+        guard all.isEmpty, let bank, let ladder, let catalog, let weights, let templates else {
+            throw CareerError.invalidData(all)
+        }
+        return PromptSet(
+            bank: bank, ladder: ladder, catalog: catalog, weights: weights, templates: templates, directory: directory)
     }
 
     /// Every item of the instrument must be in the bank with its fixed role and type.

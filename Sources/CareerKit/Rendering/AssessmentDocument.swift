@@ -1,20 +1,23 @@
 import Foundation
 
 /// The JSON document of `shared/instrument.md` (`careerpath.plan/1`): person, track,
-/// dimensions, divergence and flags. Keys are snake_case and sorted, so output is stable.
+/// dimensions, divergence, flags and the plan. Keys are snake_case and sorted, so output
+/// is stable.
 public struct AssessmentDocument: Encodable {
     let answers: Answers
     let assessment: Assessment
+    let plan: DevelopmentPlan?
     let bank: QuestionBank
 
-    public init(answers: Answers, assessment: Assessment, bank: QuestionBank) {
+    public init(answers: Answers, assessment: Assessment, plan: DevelopmentPlan? = nil, bank: QuestionBank) {
         self.answers = answers
         self.assessment = assessment
+        self.plan = plan
         self.bank = bank
     }
 
     enum Keys: String, CodingKey {
-        case schema, person, session, track, dimensions, divergence, flags, notes
+        case schema, person, session, track, dimensions, divergence, flags, notes, plan
         case name, id, currentLevel = "current_level", domain, date, mode
         case recommended, runnerUp = "runner_up", archetype, confidence, confidenceNotes = "confidence_notes", scores
         case explanation, ic, management, hybrid
@@ -79,6 +82,7 @@ public struct AssessmentDocument: Encodable {
         }
         try root.encode(assessment.flags, forKey: .flags)
         try root.encode(answers.notes, forKey: .notes)
+        if let plan { try root.encode(PlanJSON(plan: plan), forKey: .plan) }
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.

@@ -128,10 +128,11 @@ public struct Scorer: Sendable {
         if let pay = input.contributor["motive.pay_status"], pay >= thresholds.payStatusFlag {
             flags.append("pay-status-motive")
         }
+        // Growth in place: the contributor said "not now", or a strong security or lifestyle
+        // anchor and no wish to be promoted soon. It changes the plan, never the track.
         let anchors = ["anchor.security", "anchor.lifestyle"].filter { (input.contributor[$0] ?? 0) >= thresholds.anchorFlag }
-        if case .text("not_now")? = answers.value("goal.promotion", by: .contributor) {
-            flags.append("growth-in-place")
-        } else if !anchors.isEmpty {
+        let promotion = answers.value("goal.promotion", by: .contributor)?.text
+        if promotion == "not_now" || (!anchors.isEmpty && promotion != "seeking") {
             flags.append("growth-in-place")
         }
 

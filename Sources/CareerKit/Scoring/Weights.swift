@@ -56,6 +56,8 @@ public struct Weights: Sendable {
     public var thresholds: Thresholds
     /// By track (`ic`, `hybrid`, `management`), in file order.
     public var archetypes: [String: [Archetype]]
+    /// How development plans are put together.
+    public var planning: PlanningSettings
 
     public func dimension(_ name: String) -> DimensionRule? {
         dimensions.first { $0.name == name }

@@ -3,13 +3,15 @@ import Yams
 /// Reads weights.yaml into `Weights`, checking it against the bank.
 enum WeightsLoader {
     static let trackIDs = ["ic", "management", "hybrid"]
+    static let topKeys = [
+        "version", "ipsative_points", "dimensions", "tracks", "pay_status_penalty", "thresholds", "archetypes", "planning",
+    ]
 
     static func load(_ root: Node, bank: QuestionBank?, log: DiagnosticLog) -> Weights? {
         guard
             let top = log.fields(
                 root, "the weights",
-                allowed: ["version", "ipsative_points", "dimensions", "tracks", "pay_status_penalty", "thresholds", "archetypes"],
-                required: ["version", "ipsative_points", "dimensions", "tracks", "pay_status_penalty", "thresholds", "archetypes"])
+                allowed: topKeys, required: topKeys)
         else { return nil }
         _ = log.integer(top["version"], "'version'", in: 1...1)
         let ipsative = percent(top["ipsative_points"], "'ipsative_points'", log: log)
@@ -47,12 +49,15 @@ enum WeightsLoader {
                 }
             }
         }
-        guard let ipsative, let penalty, let hybrid, let thresholds, dimensions.count == Dimension.names.count else {
+        let planning = PlanningSettingsLoader.load(top["planning"], log: log)
+        guard let ipsative, let penalty, let hybrid, let thresholds, let planning,
+            dimensions.count == Dimension.names.count
+        else {
             return nil
         }
         return Weights(
             ipsativePoints: ipsative, dimensions: dimensions, ic: ic, management: management, hybrid: hybrid,
-            payStatusPenalty: penalty, thresholds: thresholds, archetypes: archetypes)
+            payStatusPenalty: penalty, thresholds: thresholds, archetypes: archetypes, planning: planning)
     }
 
     private static func readDimensions(_ top: Fields, bank: QuestionBank?, log: DiagnosticLog) -> [Weights.DimensionRule] {

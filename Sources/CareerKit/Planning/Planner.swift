@@ -1,0 +1,182 @@
+import Foundation
+
+/// Turns a scored conversation into a development plan: level targets, gaps, catalog items
+/// within budget and hours, the special-project share, dates and milestones.
+public struct Planner: Sendable {
+    let prompts: PromptSet
+
+    public init(prompts: PromptSet) {
+        self.prompts = prompts
+    }
+
+    private var settings: PlanningSettings { prompts.weights.planning }
+
+    /// Makes the plan. `today` is used when the answers carry no session date, so a caller
+    /// that injects a fixed clock gets reproducible output.
+    ///
+    /// - Throws: `CareerError.invalidData` when the catalog has no exchange rate for the
+    ///   budget's currency.
+    public func plan(for answers: Answers, assessment: Assessment, today: Date) throws -> DevelopmentPlan {
+        let ladder = prompts.ladder
+        let catalog = prompts.catalog
+        let growthInPlace = assessment.flags.contains("growth-in-place")
+        let (target, equivalent) = LevelTargets.target(
+            current: answers.person.currentLevel, recommended: assessment.recommended, growthInPlace: growthInPlace,
+            ladder: ladder)
+        var notes: [String] = []
+
+        // What the manager can give, or the defaults when they have not said.
+        func managerNumber(_ id: String) -> Double? { answers.number(id, by: .manager) }
+        let horizon = answers.number("goal.horizon_months", by: .contributor).map { Int($0) } ?? settings.defaultHorizonMonths
+        let hoursPerMonth = managerNumber("capacity.dev_hours_per_month") ?? Double(settings.defaultDevHoursPerMonth)
+        let specialCap = managerNumber("capacity.special_project_percent").map { Int($0) } ?? settings.defaultSpecialProjectPercent
+        let budget = managerNumber("budget.amount") ?? settings.defaultBudget
+        let currency = answers.value("budget.currency", by: .manager)?.text ?? catalog.currency
+        if answers.responses[.manager]?.isEmpty ?? true {
+            notes.append(
+                "The manager has not answered yet, so the plan assumes \(Int(hoursPerMonth)) development hours a month, a budget of \(formatMoney(budget, currency)) and \(specialCap)% special-project time. Revisit it together.")
+        }
+        guard catalog.convert(1, to: currency) != nil else {
+            throw CareerError.invalidData([
+                Diagnostic(
+                    path: prompts.directory + "/" + PromptSet.catalogFile, line: 1, column: 1,
+                    message: "there is no exchange rate for '\(currency)', the budget currency; add it under 'exchange_rates'")
+            ])
+        }
+
+        // Gaps against the target level.
+        let expects = ladder.level(target)?.expects ?? [:]
+        let gaps: [DevelopmentPlan.Gap] = assessment.dimensions.compactMap { score in
+            guard let current = score.combined, let expected = expects[score.name] else { return nil }
+            return DevelopmentPlan.Gap(
+                dimension: score.name, expected: Double(expected), current: current, gap: round1(Double(expected) - current))
+        }.sorted { ($0.gap, $1.dimension) > ($1.gap, $0.dimension) }
+
+        // The special-project share: from the project kinds the contributor named, within the cap.
+        let projectInterests = answers.value("interest.projects", by: .contributor)?.values ?? []
+        let wanted = projectInterests.count * settings.specialProjectPercentPerInterest
+        let specialPercent = min(specialCap, Int((Double(wanted) / 5).rounded()) * 5)
+
+        let selection = select(
+            answers: answers, assessment: assessment, gaps: gaps, currency: currency, budget: budget,
+            developmentHours: hoursPerMonth * Double(horizon),
+            specialHours: Double(specialPercent) / 100 * settings.workingHoursPerMonth * Double(horizon))
+
+        let start = answers.date.flatMap(SessionDate.parse) ?? today
+        let end = SessionDate.adding(months: horizon, to: start)
+        let items = PlanScheduler.schedule(selection, start: start, end: end)
+        let committed = round2(items.reduce(0) { $0 + $1.cost })
+        let developmentHours = items.filter { $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
+
+        var plan = DevelopmentPlan(
+            currentLevel: answers.person.currentLevel, targetLevel: target, equivalentLevel: equivalent,
+            growthInPlace: growthInPlace, startDate: start, endDate: end, horizonMonths: horizon,
+            hoursPerMonth: round1(developmentHours / Double(horizon)), hoursCapacityPerMonth: hoursPerMonth,
+            allocation: Self.allocation(items, settings: settings), specialProjectPercent: specialPercent,
+            budgetAmount: budget, currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
+            notes: notes)
+        plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
+        return plan
+    }
+
+    private func select(
+        answers: Answers, assessment: Assessment, gaps: [DevelopmentPlan.Gap], currency: String, budget: Double,
+        developmentHours: Double, specialHours: Double
+    ) -> [DevelopmentPlan.Item] {
+        let catalog = prompts.catalog
+        let certificationInterests = Set(answers.value("interest.certifications", by: .contributor)?.values ?? [])
+        let networkingInterests = Set(answers.value("interest.networking", by: .contributor)?.values ?? [])
+        let projectInterests = Set(answers.value("interest.projects", by: .contributor)?.values ?? [])
+        let domain = answers.person.domain
+        let categories = Catalog.Category.allCases
+        let gapByName = Dictionary(uniqueKeysWithValues: gaps.map { ($0.dimension, $0.gap) })
+
+        var candidates: [CatalogSelector.Candidate] = []
+        var reasons: [String: String] = [:]
+        for item in catalog.items where item.tracks.contains(assessment.recommended.rawValue) {
+            var bonus = 0.0
+            var why: [String] = []
+            switch item.category {
+            case .certification where !certificationInterests.isDisjoint(with: item.domains):
+                bonus += settings.interestBonus
+                why.append("matches the interest in \(certificationInterests.intersection(item.domains).sorted().joined(separator: " and ")) certification")
+            case .networking where item.kind.map(networkingInterests.contains) == true:
+                bonus += settings.interestBonus
+                why.append("matches the interest in \(item.kind!.replacingOccurrences(of: "_", with: " "))")
+            case .specialProject where item.kind.map(projectInterests.contains) == true:
+                bonus += settings.interestBonus
+                why.append("matches the interest in \(item.kind!.replacingOccurrences(of: "_", with: " ")) work")
+            default:
+                break
+            }
+            if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
+            let builds = item.builds.compactMap { Dimension.names.firstIndex(of: $0) }
+            let closing = item.builds.filter { (gapByName[$0] ?? 0) > 0 }.map { Dimension.title($0).lowercased() }
+            if !closing.isEmpty { why.insert("builds " + Dimension.list(closing), at: 0) }
+            if why.isEmpty {
+                switch item.category {
+                case .mentoring: why.append("someone to learn from: every plan has a mentor")
+                case .stretchAssignment, .specialProject: why.append("learning on the job, where most growth happens")
+                default: why.append("balances the plan's mix of learning")
+                }
+            }
+            reasons[item.id] = why.joined(separator: "; ")
+            candidates.append(
+                CatalogSelector.Candidate(
+                    item: item, cost: round2(catalog.convert(item.cost, to: currency) ?? item.cost), builds: builds,
+                    bonus: bonus, mixClass: CatalogSelector.mixClass(of: item.category),
+                    isSpecialProject: item.category == .specialProject,
+                    categoryIndex: categories.firstIndex(of: item.category)!))
+        }
+        func index(_ category: Catalog.Category) -> Int { categories.firstIndex(of: category)! }
+        var required: [Set<Int>] = [[index(.mentoring)], [index(.stretchAssignment), index(.specialProject)]]
+        if !certificationInterests.isEmpty { required.append([index(.certification)]) }
+        if !networkingInterests.isEmpty { required.append([index(.networking)]) }
+        if !projectInterests.isEmpty, specialHours > 0 { required.append([index(.specialProject)]) }
+
+        let selector = CatalogSelector(
+            candidates: candidates,
+            gaps: Dimension.names.map { max(0, gapByName[$0] ?? 0) },
+            limits: CatalogSelector.Limits(budget: budget, developmentHours: developmentHours, specialProjectHours: specialHours),
+            settings: settings, required: required)
+        return selector.select().map { index in
+            let candidate = candidates[index]
+            let item = candidate.item
+            return DevelopmentPlan.Item(
+                category: item.category, id: item.id, title: item.title, summary: item.summary, cost: candidate.cost,
+                hours: item.hours, weeks: item.weeks, start: .distantPast, due: .distantPast,
+                builds: item.builds, reason: reasons[item.id] ?? "", issuer: item.issuer)
+        }
+    }
+
+    /// Percent of plan hours on the job, from others and formal, summing to 100 (largest
+    /// remainder). With no hours at all, the target mix.
+    static func allocation(_ items: [DevelopmentPlan.Item], settings: PlanningSettings) -> (onTheJob: Int, social: Int, formal: Int) {
+        var hours = [0.0, 0.0, 0.0]
+        for item in items { hours[CatalogSelector.mixClass(of: item.category)] += item.hours }
+        let total = hours.reduce(0, +)
+        let shares = total > 0 ? hours.map { $0 / total * 100 } : [settings.mix.onTheJob, settings.mix.social, settings.mix.formal]
+        var whole = shares.map { Int($0.rounded(.down)) }
+        let order = shares.indices.sorted { (shares[$0] - Double(whole[$0]), $1) > (shares[$1] - Double(whole[$1]), $0) }
+        for index in order.prefix(100 - whole.reduce(0, +)) { whole[index] += 1 }
+        return (whole[0], whole[1], whole[2])
+    }
+}
+
+func round2(_ value: Double) -> Double {
+    (value * 100).rounded() / 100
+}
+
+/// An amount with its currency, e.g. `1,250 USD` or `99.50 EUR`.
+public func formatMoney(_ amount: Double, _ currency: String) -> String {
+    let whole = amount == amount.rounded()
+    let number = whole ? String(Int(amount)) : String(format: "%.2f", amount)
+    var digits = whole ? number : String(number.prefix { $0 != "." })
+    let fraction = whole ? "" : String(number.drop { $0 != "." })
+    var grouped = ""
+    while digits.count > 3 {
+        grouped = "," + digits.suffix(3) + grouped
+        digits = String(digits.dropLast(3))
+    }
+    return digits + grouped + fraction + " " + currency
+}
