@@ -77,8 +77,11 @@ struct CatalogSelector {
         var development = 0.0
         var special = 0.0
         var perCategory: [Int: Int] = [:]
+        var kinds: Set<String> = []
         for index in chosen {
             let candidate = candidates[index]
+            // One item of each kind (one conference, one hiring-loop project): variety over repeats.
+            if let kind = candidate.item.kind, !kinds.insert(candidate.item.category.rawValue + kind).inserted { return false }
             cost += candidate.cost
             if candidate.isSpecialProject { special += candidate.item.hours } else { development += candidate.item.hours }
             perCategory[candidate.categoryIndex, default: 0] += 1

@@ -47,7 +47,9 @@ public struct Planner: Sendable {
         // Gaps against the target level.
         let expects = ladder.level(target)?.expects ?? [:]
         let gaps: [DevelopmentPlan.Gap] = assessment.dimensions.compactMap { score in
-            guard let current = score.combined, let expected = expects[score.name] else { return nil }
+            guard let current = score.combined, let expected = expects[score.name],
+                prompts.weights.dimension(score.name)?.planGap ?? true
+            else { return nil }
             return DevelopmentPlan.Gap(
                 dimension: score.name, expected: Double(expected), current: current, gap: round1(Double(expected) - current))
         }.sorted { ($0.gap, $1.dimension) > ($1.gap, $0.dimension) }
@@ -93,31 +95,37 @@ public struct Planner: Sendable {
 
         var candidates: [CatalogSelector.Candidate] = []
         var reasons: [String: String] = [:]
+        /// The words people chose from, e.g. "Speaking at meetups or conferences".
+        func label(_ value: String, of itemID: String) -> String {
+            let label = prompts.bank.item(itemID)?.kind.choices.first { $0.value == value }?.label ?? value
+            return label.prefix(1).lowercased() + label.dropFirst()
+        }
         for item in catalog.items where item.tracks.contains(assessment.recommended.rawValue) {
             var bonus = 0.0
             var why: [String] = []
             switch item.category {
             case .certification where !certificationInterests.isDisjoint(with: item.domains):
                 bonus += settings.interestBonus
-                why.append("matches the interest in \(certificationInterests.intersection(item.domains).sorted().joined(separator: " and ")) certification")
+                let domains = certificationInterests.intersection(item.domains).sorted().map { label($0, of: "interest.certifications") }
+                why.append("you named " + Dimension.list(domains) + " as a certification interest")
             case .networking where item.kind.map(networkingInterests.contains) == true:
                 bonus += settings.interestBonus
-                why.append("matches the interest in \(item.kind!.replacingOccurrences(of: "_", with: " "))")
+                why.append("you asked for " + label(item.kind!, of: "interest.networking"))
             case .specialProject where item.kind.map(projectInterests.contains) == true:
                 bonus += settings.interestBonus
-                why.append("matches the interest in \(item.kind!.replacingOccurrences(of: "_", with: " ")) work")
+                why.append("you asked for " + label(item.kind!, of: "interest.projects"))
             default:
                 break
             }
             if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
             let builds = item.builds.compactMap { Dimension.names.firstIndex(of: $0) }
             let closing = item.builds.filter { (gapByName[$0] ?? 0) > 0 }.map { Dimension.title($0).lowercased() }
-            if !closing.isEmpty { why.insert("builds " + Dimension.list(closing), at: 0) }
+            if !closing.isEmpty { why.insert("room to grow in " + Dimension.list(closing), at: 0) }
             if why.isEmpty {
                 switch item.category {
                 case .mentoring: why.append("someone to learn from: every plan has a mentor")
-                case .stretchAssignment, .specialProject: why.append("learning on the job, where most growth happens")
-                default: why.append("balances the plan's mix of learning")
+                case .stretchAssignment, .specialProject: why.append("most growth comes from real work like this")
+                default: why.append("adds some formal learning to the plan")
                 }
             }
             reasons[item.id] = why.joined(separator: "; ")

@@ -11,6 +11,8 @@ public struct Weights: Sendable {
         public var observations: [String]
         /// The contributor's share of the combined score; the manager has the rest.
         public var selfWeight: Double
+        /// Whether plans work to close a gap on it; false for preferences such as focus time.
+        public var planGap: Bool
     }
 
     /// One input of a track fit: a dimension name or a ladder item id, with its weight.

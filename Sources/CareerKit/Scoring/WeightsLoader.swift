@@ -68,13 +68,14 @@ enum WeightsLoader {
             let what = "dimension '\(name)'"
             guard
                 let rule = log.fields(
-                    fields[name], what, allowed: ["meaning", "items", "observations", "self_weight"],
-                    required: ["meaning", "items", "observations", "self_weight"]),
+                    fields[name], what, allowed: ["meaning", "plan_gap", "items", "observations", "self_weight"],
+                    required: ["meaning", "plan_gap", "items", "observations", "self_weight"]),
                 let meaning = log.text(rule["meaning"], "\(what) 'meaning'"),
                 let items = log.stringList(rule["items"], "\(what) 'items'"),
                 let selfWeight = share(rule["self_weight"], "\(what) 'self_weight'", log: log)
             else { continue }
             let observations = log.stringList(rule["observations"], "\(what) 'observations'") ?? []
+            let planGap = log.bool(rule["plan_gap"], "\(what) 'plan_gap'") ?? true
             if let bank {
                 let allowed = bank.dimensionItems.filter { $0.dimension == name }.map(\.id)
                 for (index, id) in items.enumerated() where !allowed.contains(id) {
@@ -94,7 +95,9 @@ enum WeightsLoader {
                 log.add("\(what) has no observations, so 'self_weight' must be 1", at: rule["self_weight"]?.mark)
             }
             rules.append(
-                Weights.DimensionRule(name: name, meaning: meaning, items: items, observations: observations, selfWeight: selfWeight))
+                Weights.DimensionRule(
+                    name: name, meaning: meaning, items: items, observations: observations, selfWeight: selfWeight,
+                    planGap: planGap))
         }
         return rules
     }

@@ -1,0 +1,146 @@
+import Foundation
+
+/// A conversation in progress or finished, as saved after every accepted answer.
+public struct SessionRecord: Codable, Hashable, Sendable {
+    public static let format = "careerpath.session/1"
+
+    public var format: String = SessionRecord.format
+    public var id: String
+    /// `open` while questions remain, `finished` once the plan was written.
+    public var status: Status
+    public var created: String
+    public var updated: String
+    public var person: PersonFields
+    public var managerName: String?
+    public var mode: Mode
+    /// The session date, `YYYY-MM-DD`.
+    public var date: String
+    /// Answers as text, by role then item id: numbers as digits, lists joined with `;`.
+    public var answers: [String: [String: Stored]]
+    public var skipped: [String]
+    public var notes: [String]
+    /// Where the plan files went, once written.
+    public var planFiles: [String]
+
+    public enum Status: String, Codable, Sendable { case open, finished }
+
+    public struct PersonFields: Codable, Hashable, Sendable {
+        public var name: String
+        public var id: String?
+        public var currentLevel: String
+        public var domain: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, id, domain
+            case currentLevel = "current_level"
+        }
+    }
+
+    /// One stored answer: kept typed, so a resumed session reads exactly what was accepted.
+    public enum Stored: Codable, Hashable, Sendable {
+        case integer(Int)
+        case number(Double)
+        case text(String)
+        case list([String])
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let list = try? container.decode([String].self) {
+                self = .list(list)
+            } else if let integer = try? container.decode(Int.self) {
+                self = .integer(integer)
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .integer(let value): try container.encode(value)
+            case .number(let value): try container.encode(value)
+            case .text(let value): try container.encode(value)
+            case .list(let value): try container.encode(value)
+            }
+        }
+
+        init(_ value: AnswerValue) {
+            switch value {
+            case .integer(let value): self = .integer(value)
+            case .number(let value): self = .number(value)
+            case .text(let value): self = .text(value)
+            case .list(let value): self = .list(value)
+            }
+        }
+
+        var value: AnswerValue {
+            switch self {
+            case .integer(let value): return .integer(value)
+            case .number(let value): return .number(value)
+            case .text(let value): return .text(value)
+            case .list(let value): return .list(value)
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, id, status, created, updated, person, mode, date, answers, skipped, notes
+        case managerName = "manager_name"
+        case planFiles = "plan_files"
+    }
+
+    public init(id: String, person: Person, managerName: String?, mode: Mode, date: String, now: Date) {
+        self.id = id
+        self.status = .open
+        self.created = Self.timestamp(now)
+        self.updated = self.created
+        self.person = PersonFields(name: person.name, id: person.id, currentLevel: person.currentLevel, domain: person.domain)
+        self.managerName = managerName
+        self.mode = mode
+        self.date = date
+        self.answers = [:]
+        self.skipped = []
+        self.notes = []
+        self.planFiles = []
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// The accepted answers, typed.
+    public var responses: [Role: [String: AnswerValue]] {
+        var result: [Role: [String: AnswerValue]] = [:]
+        for (role, items) in answers {
+            guard let role = Role(rawValue: role) else { continue }
+            result[role] = items.mapValues(\.value)
+        }
+        return result
+    }
+
+    /// Replaces the saved answers with the dialog's.
+    public mutating func record(_ responses: [Role: [String: AnswerValue]], skipped: Set<String>, now: Date) {
+        answers = [:]
+        for (role, items) in responses where !items.isEmpty {
+            answers[role.rawValue] = items.mapValues(Stored.init)
+        }
+        self.skipped = skipped.sorted()
+        updated = Self.timestamp(now)
+    }
+
+    /// The session as answers, for scoring and planning. Notes are joined into one text.
+    public var asAnswers: Answers {
+        Answers(
+            person: Person(name: person.name, id: person.id, currentLevel: person.currentLevel, domain: person.domain),
+            managerName: managerName, date: date, mode: mode, responses: responses,
+            notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
+    }
+
+    public var answeredCount: Int {
+        answers.values.reduce(0) { $0 + $1.count }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Session files in one folder, one JSON file per session, owner-only, each written durably
+/// after every accepted answer.
+public struct SessionStore: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public func path(for id: String) -> String {
+        directory + "/" + id + ".json"
+    }
+
+    /// Writes the session: temp file, fsync, rename, fsync of the folder.
+    public func save(_ record: SessionRecord) throws {
+        try PrivateFile.makeDirectory(directory)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+        try PrivateFile.writeDurably(text, to: path(for: record.id))
+    }
+
+    /// Reads one session file.
+    public static func load(path: String) throws -> SessionRecord {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CareerError.cannotRead(path: path, reason: "no such session file")
+        }
+        do {
+            let record = try JSONDecoder().decode(SessionRecord.self, from: data)
+            guard record.format == SessionRecord.format else {
+                throw CareerError.invalidData([
+                    Diagnostic(path: path, line: 1, column: 1, message: "not a careerpath session file (format '\(record.format)')")
+                ])
+            }
+            return record
+        } catch let error as CareerError {
+            throw error
+        } catch {
+            throw CareerError.invalidData([
+                Diagnostic(path: path, line: 1, column: 1, message: "the session file cannot be read: \(error.localizedDescription)")
+            ])
+        }
+    }
+
+    /// Every session in the folder, newest first. Unreadable files are skipped.
+    public func all() -> [(path: String, record: SessionRecord)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.compactMap { name in
+            let path = directory + "/" + name
+            return (try? Self.load(path: path)).map { (path, $0) }
+        }.sorted { ($0.record.updated, $0.record.id) > ($1.record.updated, $1.record.id) }
+    }
+
+    /// Finds a session by path, by id, or by person name or id when only one open session
+    /// matches.
+    public func find(_ reference: String) throws -> (path: String, record: SessionRecord) {
+        if reference.contains("/") || reference.hasSuffix(".json") {
+            return (reference, try Self.load(path: reference))
+        }
+        let sessions = all()
+        if let match = sessions.first(where: { $0.record.id == reference }) { return match }
+        let wanted = reference.lowercased()
+        let open = sessions.filter {
+            $0.record.status == .open
+                && ($0.record.person.name.lowercased() == wanted || $0.record.person.id?.lowercased() == wanted)
+        }
+        switch open.count {
+        case 1: return open[0]
+        case 0: throw CareerError.usage("no unfinished session matches '\(reference)'; `careerpath talk --list` shows them")
+        default:
+            let ids = open.map(\.record.id).joined(separator: ", ")
+            throw CareerError.usage("more than one unfinished session matches '\(reference)' (\(ids)); resume by id")
+        }
+    }
+
+    /// A new session id: the date, a safe form of the name, and a short random tail.
+    public static func newID(person: String, date: String) -> String {
+        let tail = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return date.replacingOccurrences(of: "-", with: "") + "-" + SafeFileName.make(person).lowercased() + "-" + tail
+    }
+}
