@@ -22,6 +22,31 @@ void creadline_set_completion(creadline_generator generator) {
     rl_completion_append_character = '\0';
 }
 
+static char word_breaks[64] = " \t\n";
+
+void creadline_set_word_breaks(const char *characters) {
+    strncpy(word_breaks, characters, sizeof word_breaks - 1);
+    word_breaks[sizeof word_breaks - 1] = '\0';
+    rl_completer_word_break_characters = word_breaks;
+}
+
+void creadline_history_start(const char *path, int keep) {
+    using_history();
+    stifle_history(keep);
+    if (path != NULL) {
+        read_history(path);
+        history_truncate_file(path, keep);
+    }
+}
+
+void creadline_history_add(const char *line, const char *path) {
+    if (line == NULL || line[0] == '\0') return;
+    add_history(line);
+    if (path != NULL && append_history(1, path) != 0) {
+        write_history(path);
+    }
+}
+
 const char *creadline_line_buffer(void) { return rl_line_buffer ? rl_line_buffer : ""; }
 
 int creadline_completion_start(void) { return completion_start; }

@@ -7,6 +7,7 @@ struct Terminal {
 
     static let standardOutput = Terminal(handle: .standardOutput)
     static let standardError = Terminal(handle: .standardError)
+    static let standardInput = Terminal(handle: .standardInput)
 
     func write(_ text: String) {
         handle.write(Data(text.utf8))

@@ -16,6 +16,13 @@ void creadline_set_name(const char *name);
 /// Installs a generator used for every completion; readline's filename completion is off.
 void creadline_set_completion(creadline_generator generator);
 
+/// Sets the characters that separate words for completion (e.g. " \t\n,;").
+void creadline_set_word_breaks(const char *characters);
+
+/// Readline's own history: start, load from a file, add a line, append the newest to a file.
+void creadline_history_start(const char *path, int keep);
+void creadline_history_add(const char *line, const char *path);
+
 /// Returns the whole line typed so far (for context-aware completion).
 const char *creadline_line_buffer(void);
 

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Reads plain lines from standard input: for pipes, files and CI, with no escape codes.
+struct PlainReader: LineReader {
+    var isInteractive: Bool { false }
+
+    func read(prompt: String) -> LineInput {
+        Terminal.standardOutput.write(prompt)
+        guard let line = readLine(strippingNewline: true) else {
+            Terminal.standardOutput.write("\n")
+            return .end
+        }
+        // A piped answer is not echoed by a terminal: show it, so a transcript reads well.
+        Terminal.standardOutput.write(line + "\n")
+        return .line(line)
+    }
+
+    func setCompletions(_ words: [String]) {}
+}

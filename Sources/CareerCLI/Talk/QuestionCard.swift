@@ -1,0 +1,124 @@
+import CareerKit
+
+/// How one question looks in the terminal: where we are, whose turn, the question, and the
+/// answers it takes.
+struct QuestionCard {
+    let question: Question
+    let personName: String
+    let managerName: String?
+    let width: Int
+    let color: Bool
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Who answers, e.g. "Contributor (Ana Silva)".
+    var turn: String {
+        switch question.role {
+        case .contributor: return "Contributor (\(personName))"
+        case .manager: return "Manager" + (managerName.map { " (\($0))" } ?? "")
+        }
+    }
+
+    func render() -> String {
+        let item = question.item
+        var lines: [String] = []
+        let position = "[\(question.index)/\(question.total)] \(question.section.title)"
+        let who = "\(turn)'s turn"
+        let gap = max(2, width - position.count - who.count)
+        lines.append(paint(position, "1") + String(repeating: " ", count: gap) + paint(who, question.role == .contributor ? "36;1" : "35;1"))
+        lines += wrap(item.text, indent: "")
+        lines += answerLines()
+        if let current = question.currentAnswer {
+            lines.append(paint("  Answered before: \(describe(current)). Press Enter to keep it.", "2"))
+        }
+        var hint = "  ? for help on this question, :help for commands"
+        if item.optional { hint += ", :skip to leave it out" }
+        lines.append(paint(hint, "2"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func answerLines() -> [String] {
+        let item = question.item
+        switch item.kind {
+        case .scale(let scale):
+            let parts = scale.points.map { "\($0) \(scale.labels[$0] ?? "")" }
+            return wrapList(parts, separator: "   ")
+        case .choice(let choices):
+            return choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
+        case .multi(let choices):
+            var lines = ["  Pick any, separated by commas, or 'none':"]
+            lines += choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
+            return lines
+        case .pick(let count, let choices):
+            var lines = ["  Pick exactly \(count), by number or id, separated by spaces or commas:"]
+            let width = String(choices.count).count
+            lines += choices.enumerated().map {
+                let number = String($0.offset + 1)
+                return "  " + String(repeating: " ", count: width - number.count) + number + ") \($0.element.label)  [\($0.element.value)]"
+            }
+            return lines
+        case .integer(let min, let max):
+            return ["  A whole number from \(min) to \(max)."]
+        case .number(let min, let max):
+            if let max { return ["  A number from \(formatted(min)) to \(formatted(max))."] }
+            return ["  A number, \(formatted(min)) or more."]
+        case .text(let maxLength):
+            return ["  In your own words (up to \(maxLength) characters)."]
+        case .currency:
+            return ["  A currency code such as USD, EUR or GBP."]
+        }
+    }
+
+    private func formatted(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// An answer in words, e.g. `5 (usually true of me)`.
+    func describe(_ value: AnswerValue) -> String {
+        QuestionCard.describe(value, item: question.item)
+    }
+
+    static func describe(_ value: AnswerValue, item: BankItem) -> String {
+        switch (item.kind, value) {
+        case (.scale(let scale), .integer(let point)):
+            return "\(point) (\(scale.labels[point] ?? ""))"
+        case (.choice(let choices), .text(let text)):
+            return choices.first { $0.value == text }?.label ?? text
+        case (_, .list(let values)):
+            return values.isEmpty ? "none" : values.joined(separator: ", ")
+        default:
+            return value.text
+        }
+    }
+
+    private func wrap(_ text: String, indent: String) -> [String] {
+        var lines: [String] = []
+        var current = indent
+        for word in text.split(separator: " ") {
+            if current.count > indent.count, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current += (current.count > indent.count ? " " : "") + word
+            }
+        }
+        if current.count > indent.count { lines.append(current) }
+        return lines
+    }
+
+    private func wrapList(_ parts: [String], separator: String) -> [String] {
+        var lines: [String] = []
+        var current = " "
+        for part in parts {
+            if current.count > 1, current.count + separator.count + part.count > width {
+                lines.append(current)
+                current = " "
+            }
+            current += (current.count > 1 ? separator : " ") + part
+        }
+        if current.count > 1 { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,67 @@
+import CReadline
+import Foundation
+import Synchronization
+
+/// The words TAB may complete; read by readline's C callback, written by the loop.
+private let completionWords = Mutex<[String]>([])
+/// The matches of the word being completed, between readline's calls for one TAB.
+private let completionMatches = Mutex<[String]>([])
+
+/// Readline calls this with state 0 for a new word, then 1, 2, ... until it returns nil.
+private let completionGenerator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = {
+    text, state in
+    let prefix = text.map { String(cString: $0) } ?? ""
+    if state == 0 {
+        let lowered = prefix.lowercased()
+        let matches = completionWords.withLock { words in
+            words.filter { $0.lowercased().hasPrefix(lowered) }
+        }
+        completionMatches.withLock { $0 = matches }
+    }
+    let match = completionMatches.withLock { matches in
+        Int(state) < matches.count ? matches[Int(state)] : nil
+    }
+    return match.flatMap { strdup($0) }
+}
+
+/// Reads lines with GNU Readline: editing, history kept in a file, TAB completion, and
+/// Ctrl-C clearing the line being typed.
+struct ReadlineReader: LineReader {
+    var isInteractive: Bool { true }
+    let historyPath: String?
+
+    init(historyPath: String?) {
+        self.historyPath = historyPath
+        creadline_set_name("careerpath")
+        creadline_disable_bracketed_paste()
+        creadline_set_completion(completionGenerator)
+        creadline_set_word_breaks(" \t\n,;")
+        creadline_install_interrupt_handling()
+        if let historyPath {
+            let folder = (historyPath as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if !FileManager.default.fileExists(atPath: historyPath) {
+                FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+        }
+        creadline_history_start(historyPath, 1000)
+    }
+
+    func read(prompt: String) -> LineInput {
+        guard let pointer = readline(prompt) else {
+            Terminal.standardOutput.write("\n")
+            return .end
+        }
+        defer { free(pointer) }
+        let line = String(cString: pointer)
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            creadline_history_add(pointer, historyPath)
+        }
+        return .line(line)
+    }
+
+    func setCompletions(_ words: [String]) {
+        completionWords.withLock { $0 = words }
+    }
+}

@@ -1,0 +1,269 @@
+import CareerKit
+import Foundation
+
+/// The conversation: feeds typed lines to the dialog engine, renders its questions and
+/// events, handles the `:` commands, and saves the session after every accepted answer.
+struct TalkLoop {
+    let prompts: PromptSet
+    let store: SessionStore
+    var record: SessionRecord
+    var engine: DialogEngine
+    var reader: any LineReader
+    let outDirectory: String
+    let width: Int
+    let color: Bool
+    let now: () -> Date
+
+    enum Outcome: Equatable {
+        /// Every question done and the plan written.
+        case finished
+        /// Stopped early; the session is saved and can be resumed.
+        case paused
+    }
+
+    private var out: Terminal { .standardOutput }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    static let commands = [":help", ":back", ":skip", ":review", ":fit", ":note", ":who", ":save", ":quit"]
+
+    /// Runs until the dialog ends or the person stops.
+    mutating func run() throws -> Outcome {
+        var shownSection: String?
+        var showCard = true
+        while let question = engine.current {
+            if question.section.id != shownSection {
+                shownSection = question.section.id
+                out.write("\n" + paint("== \(question.section.title) ==", "1;34") + "\n")
+                if !question.section.intro.isEmpty { out.write(wrap(question.section.intro) + "\n") }
+                showCard = true
+            }
+            let card = QuestionCard(
+                question: question, personName: record.person.name, managerName: record.managerName, width: width,
+                color: color)
+            if showCard { out.write("\n" + card.render()) }
+            showCard = false
+            reader.setCompletions(completions(for: question))
+            let prompt = question.role == .contributor ? "contributor> " : "manager> "
+            switch reader.read(prompt: prompt) {
+            case .end:
+                try save()
+                out.write(pausedMessage())
+                return .paused
+            case .line(let raw):
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line == "?" {
+                    out.write(paint("  " + question.item.help, "2") + "\n")
+                    continue
+                }
+                if line.hasPrefix(":") {
+                    switch try command(line, question: question) {
+                    case .stay: continue
+                    case .redraw: showCard = true
+                    case .quit:
+                        out.write(pausedMessage())
+                        return .paused
+                    }
+                    continue
+                }
+                switch engine.handle(.answer(line)) {
+                case .accepted, .skipped:
+                    try save()
+                    showCard = true
+                case .rejected(_, let problem):
+                    out.write(paint("  Not accepted: ", "31") + problem.message + "\n")
+                case .cannotSkip:
+                    out.write("  This question needs an answer.\n")
+                default:
+                    showCard = true
+                }
+            }
+        }
+        try finish()
+        return .finished
+    }
+
+    enum CommandResult { case stay, redraw, quit }
+
+    private mutating func command(_ line: String, question: Question) throws -> CommandResult {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts[0].lowercased()
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case ":help", ":h":
+            out.write(helpText())
+            return .stay
+        case ":back", ":b":
+            if case .atFirstQuestion = engine.handle(.back) {
+                out.write("  This is the first question.\n")
+                return .stay
+            }
+            return .redraw
+        case ":skip", ":s":
+            switch engine.handle(.skip) {
+            case .cannotSkip:
+                out.write("  This question needs an answer; it cannot be skipped.\n")
+                return .stay
+            default:
+                try save()
+                return .redraw
+            }
+        case ":review", ":r":
+            out.write(review())
+            return .stay
+        case ":fit", ":f":
+            out.write(fit())
+            return .stay
+        case ":note", ":n":
+            guard !argument.isEmpty else {
+                out.write("  Type the note after the command, e.g. :note wants to try the on-call rotation\n")
+                return .stay
+            }
+            record.notes.append(argument)
+            try save()
+            out.write("  Note kept; it will be printed in the plan.\n")
+            return .stay
+        case ":who", ":w":
+            let card = QuestionCard(question: question, personName: record.person.name, managerName: record.managerName, width: width, color: false)
+            out.write("  It is the \(card.turn)'s turn: question \(question.index) of \(question.total), \(question.section.title).\n")
+            return .stay
+        case ":save":
+            try save()
+            out.write("  Saved to \(store.path(for: record.id)).\n")
+            return .stay
+        case ":quit", ":q", ":exit":
+            try save()
+            return .quit
+        default:
+            out.write("  Unknown command '\(parts[0])'; :help lists the commands.\n")
+            return .stay
+        }
+    }
+
+    private func completions(for question: Question) -> [String] {
+        var words = Self.commands
+        switch question.item.kind {
+        case .pick(_, let choices):
+            words += choices.map(\.value)
+        case .scale(let scale):
+            words += scale.points.compactMap { scale.labels[$0] }
+        default:
+            for choice in question.item.kind.choices { words += [choice.value, choice.label] }
+        }
+        return words
+    }
+
+    private mutating func save() throws {
+        record.record(engine.answers, skipped: engine.skipped, now: now())
+        try store.save(record)
+    }
+
+    private func pausedMessage() -> String {
+        let answered = record.answeredCount
+        return "\nSaved \(answered) answer\(answered == 1 ? "" : "s"). Resume with: careerpath talk --resume \(record.id)\n"
+    }
+
+    private mutating func finish() throws {
+        let answers = record.asAnswers
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: now())
+        out.write("\n" + paint("== Result ==", "1;34") + "\n\n")
+        let report = TerminalReport(
+            answers: answers, assessment: assessment, bank: prompts.bank,
+            style: TerminalReport.Style(width: width, color: color))
+        out.write(report.render())
+        try PrivateFile.makeDirectory(outDirectory)
+        let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
+        let base = record.id
+        var paths: [String] = []
+        for format in PlanRenderer.Format.allCases {
+            let path = (outDirectory as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
+            try PrivateFile.writeDurably(try renderer.render(format), to: path)
+            paths.append(path)
+        }
+        record.status = .finished
+        record.planFiles = paths
+        try save()
+        out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
+    }
+
+    private func helpText() -> String {
+        """
+          Answer with the number, the words, or the first letters of the words (TAB completes).
+          For lists, separate answers with commas. Enter keeps an earlier answer.
+            ?            help on this question
+            :back        go to the previous question
+            :skip        leave out an optional question
+            :review      the answers so far, by section
+            :fit         the track fit so far
+            :note TEXT   keep a note with the session; it goes into the plan
+            :who         whose turn it is
+            :save        save now (answers are saved after each one anyway)
+            :quit        save and stop; resume later with careerpath talk --resume
+          Ctrl-C clears the line; Ctrl-D saves and stops.
+
+        """
+    }
+
+    private func review() -> String {
+        var lines: [String] = []
+        let asked = engine.askedItems
+        for section in prompts.bank.sections {
+            let items = asked.filter { $0.section == section.id }
+            guard !items.isEmpty else { continue }
+            lines.append(paint(section.title, "1"))
+            for item in items {
+                let label = item.short ?? item.text
+                let shortLabel = label.count > 48 ? String(label.prefix(47)) + "…" : label
+                let answer: String
+                if let value = engine.answers[item.role]?[item.id] {
+                    answer = QuestionCard.describe(value, item: item)
+                } else if engine.skipped.contains(item.id) {
+                    answer = "(skipped)"
+                } else {
+                    answer = "-"
+                }
+                lines.append("  \(item.role == .contributor ? "C" : "M")  \(item.id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(shortLabel.padding(toLength: 48, withPad: " ", startingAt: 0))  \(answer)")
+            }
+        }
+        if !record.notes.isEmpty {
+            lines.append(paint("Notes", "1"))
+            lines += record.notes.map { "  - \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func fit() -> String {
+        let answers = Answers(
+            person: record.asAnswers.person, managerName: record.managerName, date: record.date, mode: record.mode,
+            responses: engine.answers)
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        var lines = [paint("Track fit so far", "1")]
+        let order = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        for track in order {
+            let score = assessment.scores[track] ?? 0
+            lines.append(
+                "  " + track.shortTitle.padding(toLength: 24, withPad: " ", startingAt: 0) + TerminalReport.bar(score, width: 24)
+                    + " " + String(Int(score.rounded())))
+        }
+        lines.append("  Leaning \(assessment.recommended.shortTitle.lowercased()), \(assessment.confidence.rawValue) confidence so far (\(engine.answers.values.reduce(0) { $0 + $1.count }) answers).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func wrap(_ text: String) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
+    }
+}
