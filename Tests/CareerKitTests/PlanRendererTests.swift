@@ -100,6 +100,210 @@ import Testing
         #expect(reasons.allSatisfy { $0["item"] is String })
     }
 
+    // MARK: - Words people read
+
+    /// Every fixture and persona the reports are checked against.
+    static let people = [
+        "ana-silva.yaml", "ben-okafor.yaml", "chen-wang.yaml", "dara-novak.yaml", "personas/divergent.yaml",
+        "personas/self-only.yaml", "personas/manager-only.yaml", "personas/all-sixes.yaml", "personas/both-low.yaml",
+    ]
+
+    @Test(arguments: people)
+    func documentsShowNoInternalIDs(_ fixture: String) throws {
+        let renderer = try renderer(fixture)
+        // Ids with a dot or an underscore: `challenge` is also a plain English word.
+        let ids = (prompts.bank.items.map(\.id) + prompts.ladder.levels.map(\.id) + Dimension.names)
+            .filter { $0.contains(".") || $0.contains("_") }
+        for format in [PlanRenderer.Format.md, .html] {
+            let text = try renderer.render(format)
+            for id in ids { #expect(!text.contains(id), "\(format) for \(fixture) shows the id '\(id)'") }
+            for phrase in ["top3", "toward ic", "ic at ", "The contributor", "the contributor", "confidence high",
+                           "confidence medium", "confidence low", "plus 0%", "Budget 0 ", ": 0 USD committed", ") ("] {
+                #expect(!text.contains(phrase), "\(format) for \(fixture) says '\(phrase)'")
+            }
+        }
+    }
+
+    @Test func reasonsAreQuotedInPlainWordsWithAnswersOutOfTheScale() throws {
+        let markdown = try renderer("ana-silva.yaml").render(.md)
+        #expect(markdown.contains("- You rated “the technical expert path” 7 of 7 (extremely): 15 points."))
+        #expect(markdown.contains(
+            "- Your top three picks (“mastering my specialty”, “designing how big systems fit together” and “keeping hands-on technical work”): 3.5 points."))
+        #expect(markdown.contains("**Recommended track: Individual contributor**, high confidence."))
+        #expect(markdown.contains("Your profile: **Architect**. You like to shape how large systems fit together"))
+        #expect(!markdown.contains("Pointing the other way"))
+    }
+
+    @Test func reasonsAgainstTheRecommendationAreListedApart() throws {
+        let markdown = try renderer("personas/divergent.yaml").render(.md)
+        let toward = try #require(markdown.range(of: "Pointing toward Management:"))
+        let against = try #require(markdown.range(of: "Pointing the other way, toward Individual contributor:"))
+        #expect(toward.upperBound < against.lowerBound)
+        let otherWay = markdown[against.upperBound...].prefix { $0 != "#" }
+        #expect(otherWay.contains("- You rated “pay or status as the reason to manage” 2 of 6 (rarely true of me): 5 points."))
+    }
+
+    @Test func theTrackDisagreementIsStatedOnceWithTheGapSizeSaidOnce() throws {
+        let markdown = try renderer("personas/divergent.yaml").render(.md)
+        #expect(markdown.components(separatedBy: "as the better fit").count - 1 == 1)
+        #expect(markdown.components(separatedBy: "40 points or more").count - 1 == 1)
+        #expect(markdown.contains("(2 points on the six-point answer scale)"))
+        #expect(markdown.contains("- Growing people: you rate yourself 93.3, your manager rates you 20 (73.3 points apart)."))
+        #expect(markdown.contains("- You and your manager see the track and 3 dimensions differently (see Worth talking about, below)."))
+        #expect(!markdown.contains("below:"))
+        #expect(!markdown.contains("disagreements below"))
+    }
+
+    @Test func selfAssessmentSaysOnceThatTheManagerHasNotAnsweredAndHidesTheirColumns() throws {
+        let renderer = try renderer("dara-novak.yaml")
+        let markdown = try renderer.render(.md)
+        #expect(markdown.components(separatedBy: "has not answered").count - 1 == 1)
+        #expect(markdown.contains("Software Engineer (E1045) · self-assessment (manager: Jordan Lee) · 2026-11-22"))
+        #expect(markdown.contains("| Dimension | You | Target expects | Room to grow |"))
+        #expect(markdown.contains("No budget or project time agreed yet."))
+        #expect(markdown.contains("Learning mix: 72% on the job and 28% from other people."))
+        let html = try renderer.render(.html)
+        #expect(html.components(separatedBy: "has not answered").count - 1 == 1)
+        #expect(!html.contains(">your manager</text>"))
+        #expect(!html.contains("<th class=\"num\">Manager</th>"))
+        #expect(!html.contains("<th class=\"num\">Combined</th>"))
+    }
+
+    @Test func roomToGrowIsADashWhereThePlanDoesNotWork() throws {
+        let markdown = try renderer("ana-silva.yaml").render(.md)
+        #expect(markdown.contains("| Dimension | You | Manager | Combined | Target expects | Room to grow |"))
+        #expect(markdown.contains("| Focus protection | 73.3 | – | 73.3 | 55 | – |"))
+        #expect(markdown.contains("| Growing people | 26.7 | 40 | 34.7 | 50 | 15.3 |"))
+        #expect(markdown.contains("| Technical depth | 86.7 | 100 | 93.3 | 78 | none |"))
+    }
+
+    @Test func levelsSayWhichRankTheTargetSharesAndASidewaysMove() throws {
+        #expect(try renderer("ana-silva.yaml").render(.md).contains("Staff Engineer is the same level as Engineering Manager."))
+        #expect(try renderer("ben-okafor.yaml").render(.md).contains(
+            "This is a sideways move to the management track: Tech Lead is the same level as Senior Engineer, your level now."))
+    }
+
+    @Test func activitiesAreListedOnceInDateOrder() throws {
+        let markdown = try renderer("ana-silva.yaml").render(.md)
+        #expect(markdown.components(separatedBy: "**Incident response basics**").count - 1 == 1)
+        #expect(!markdown.contains("### Training"))
+        #expect(markdown.contains("| Track | Fit (0–100) | Bar |"))
+    }
+
+    @Test func checkInsListTheirItemsAndCriteriaAsSubLists() throws {
+        let renderer = try renderer("ana-silva.yaml")
+        #expect(renderer.plan.milestones[0].description
+            == "The plan is under way and a regular check-in is in the calendar. Due by now: Incident response basics. Under way: Lead a design review; Mentor a junior engineer.")
+        #expect(renderer.plan.milestones.last?.description.contains(
+            "Ready for Staff Engineer when: has led a technical effort spanning several teams") == true)
+        let markdown = try renderer.render(.md)
+        #expect(markdown.contains("""
+            - **30-day check-in, 2026-12-22.** The plan is under way and a regular check-in is in the calendar.
+              - Due by now:
+                - Incident response basics
+              - Under way:
+                - Lead a design review
+                - Mentor a junior engineer
+            """))
+        #expect(markdown.contains("""
+              - Ready for Staff Engineer when:
+                - Has led a technical effort spanning several teams
+            """))
+    }
+
+    @Test func htmlPrintsWithoutBreakingChartsRowsOrHeadings() throws {
+        let html = try renderer("ana-silva.yaml").render(.html)
+        #expect(html.contains("@media print"))
+        #expect(html.contains("h2 { break-after: avoid; }"))
+        #expect(html.contains("svg, tr, .charts { break-inside: avoid; }"))
+    }
+
+    // MARK: - Charts
+
+    @Test func ladderRowsPutEachManagementLevelBesideItsEquivalent() {
+        let (rows, count) = PlanCharts.ladderRows(prompts.ladder)
+        #expect(count == 7)
+        for pair in prompts.ladder.equivalences { #expect(rows[pair.ic] == rows[pair.management]) }
+        #expect(rows["ic.junior"] == 0)
+        #expect(rows["mgmt.vp"] == 6)
+        #expect(rows["ic.distinguished"] == 5)
+    }
+
+    @Test func ladderRowsPlaceLevelsWithoutAPeerInOrderForAnyLadder() {
+        func level(_ id: String, _ track: String, _ rank: Int) -> Ladder.Level {
+            Ladder.Level(id: id, track: track, title: id, summary: "", expects: [:], promotionCriteria: [], rank: rank)
+        }
+        let ladder = Ladder(
+            tracks: [.init(id: "ic", title: "IC"), .init(id: "management", title: "Management")],
+            levels: (0..<4).map { level("i\($0)", "ic", $0) } + (0..<4).map { level("m\($0)", "management", $0) },
+            equivalences: [(ic: "i1", management: "m0"), (ic: "i2", management: "m2")])
+        let (rows, count) = PlanCharts.ladderRows(ladder)
+        #expect(count == 5)
+        #expect(["i0", "i1", "m0", "m1", "i2", "m2", "i3", "m3"].map { rows[$0] } == [0, 1, 1, 2, 3, 3, 4, 4])
+    }
+
+    @Test func ladderChartDrawsLevelEquivalenceLinesAndTheArrowUnderTheBoxes() {
+        let svg = PlanCharts.ladders(prompts.ladder, current: "ic.senior", target: "mgmt.tech_lead")
+        let dashed = svg.components(separatedBy: "<line ").dropFirst().filter { $0.contains("stroke-dasharray") && !$0.contains("class") }
+        #expect(dashed.count >= 4)
+        for line in dashed {
+            let y1 = line.range(of: "y1=\"").map { line[$0.upperBound...].prefix { $0 != "\"" } }
+            let y2 = line.range(of: "y2=\"").map { line[$0.upperBound...].prefix { $0 != "\"" } }
+            #expect(y1 == y2)
+        }
+        // The arrow runs from the right edge of the IC box to the left edge of the management box.
+        #expect(svg.contains("<line x1=\"346\" y1=\"211\" x2=\"456\" y2=\"211\" fill=\"none\" stroke=\"#2f855a\""))
+        let arrow = try? #require(svg.range(of: "marker-end=\"url(#arrow)\""))
+        let firstBox = try? #require(svg.range(of: "<rect "))
+        if let arrow, let firstBox { #expect(arrow.lowerBound < firstBox.lowerBound) }
+        #expect(svg.contains(">now</text>"))
+        #expect(svg.contains(">target</text>"))
+    }
+
+    @Test func ladderChartGoesRoundTheOutsideForAStepUpOneTrack() {
+        let svg = PlanCharts.ladders(prompts.ladder, current: "ic.senior", target: "ic.staff")
+        #expect(svg.contains("<path d=\"M 96 211 H 82 V 169 H 96\""))
+    }
+
+    @Test func ladderChartSqueezesATitleTooLongForItsBox() {
+        var ladder = prompts.ladder
+        let index = ladder.levels.firstIndex { $0.id == "ic.senior" }!
+        ladder.levels[index].title = "Senior Principal Distinguished Platform Engineer III"
+        let svg = PlanCharts.ladders(ladder, current: "ic.senior", target: "ic.staff")
+        #expect(svg.contains("textLength=\"230\" lengthAdjust=\"spacingAndGlyphs\">Senior Principal"))
+    }
+
+    @Test func profileChartHasAnAxisAndTheCombinedScore() throws {
+        let renderer = try renderer("ana-silva.yaml")
+        let svg = PlanCharts.dimensionProfile(renderer.assessment, expects: [:])
+        for label in ["0", "50", "100"] { #expect(svg.contains("class=\"legend\">\(label)</text>")) }
+        #expect(svg.contains("<title>combined 93.3</title>"))
+        #expect(svg.contains(">your manager</text>"))
+    }
+
+    // MARK: - Terminal
+
+    @Test func terminalReportSpeaksPlainly() throws {
+        let renderer = try renderer("personas/divergent.yaml")
+        let report = TerminalReport(
+            answers: renderer.answers, assessment: renderer.assessment, prompts: prompts, style: .init(width: 200)
+        ).render()
+        #expect(report.hasPrefix("Claire Dubois (Senior Engineer), one-on-one with Peter Vance, 2026-11-22\n"))
+        #expect(report.contains("Recommended: Management, low confidence."))
+        #expect(report.contains("  - You rated “the management path” 7 of 7 (extremely): 17.5 points."))
+        #expect(report.contains("  The other way, toward Individual contributor:"))
+        #expect(report.contains("A difference of 40 points or more (2 points on the six-point answer scale) is worth talking about."))
+        #expect(!report.contains("Flags:"))
+        #expect(!report.contains("ladder."))
+        let selfOnly = try self.renderer("dara-novak.yaml")
+        let text = TerminalReport(
+            answers: selfOnly.answers, assessment: selfOnly.assessment, bank: prompts.bank, style: .init(width: 200)
+        ).render()
+        #expect(text.contains(", self-assessment (manager: Jordan Lee), "))
+        #expect(text.components(separatedBy: "has not answered").count - 1 == 1)
+        #expect(!text.contains("manager  combined"))
+    }
+
     @Test func selfOnlyJSONHasNullManagerScores() throws {
         let json = try renderer("dara-novak.yaml").render(.json)
         #expect(json.contains("\"manager\" : null"))

@@ -3,7 +3,31 @@ import Foundation
 /// Check-ins for a plan: after 30 days, after 90 days, half-way and at the end, each saying
 /// what should be true by then.
 enum MilestonePlanner {
+    /// One check-in with its parts kept apart, so a report can show each list as a sub-list.
+    struct CheckIn: Hashable, Sendable {
+        var due: Date
+        var title: String
+        /// What should be true or be done at this check-in, as a sentence, when there is one.
+        var action: String?
+        /// Titles of the items due since the previous check-in, in due order.
+        var dueByNow: [String]
+        /// Titles of the items started and not yet due.
+        var underWay: [String]
+        /// At the end of a plan that aims at a promotion: e.g. `Ready for Staff Engineer when:`.
+        var readyTitle: String?
+        /// The target level's promotion criteria, as the ladder words them.
+        var readyWhen: [String]
+    }
+
     static func milestones(for plan: DevelopmentPlan, ladder: Ladder) -> [DevelopmentPlan.Milestone] {
+        checkIns(for: plan, ladder: ladder).map {
+            DevelopmentPlan.Milestone(due: $0.due, title: $0.title, description: description(of: $0))
+        }
+    }
+
+    /// The check-ins of a plan, each with what is due, what is under way and, at the end,
+    /// what makes the person ready for the target level.
+    static func checkIns(for plan: DevelopmentPlan, ladder: Ladder) -> [CheckIn] {
         let start = plan.startDate
         let end = plan.endDate
         let totalDays = Calendar(identifier: .gregorian).dateComponents([.day], from: start, to: end).day ?? 0
@@ -14,42 +38,65 @@ enum MilestonePlanner {
             (middle, "Half-way review"),
         ]
         checkpoints = checkpoints.filter { $0.0 < end }.sorted { $0.0 < $1.0 }
-        var milestones: [DevelopmentPlan.Milestone] = []
+        var checkIns: [CheckIn] = []
         var previous = start
         for (index, (date, title)) in checkpoints.enumerated() {
-            let started = plan.items.filter { $0.start <= date && $0.due > date }.map(\.title)
-            let finished = plan.items.filter { $0.due > previous && $0.due <= date }.map(\.title)
-            var parts: [String] = []
-            if index == 0 {
-                parts.append("The plan is under way and a regular check-in is in the calendar.")
-            }
-            if !finished.isEmpty { parts.append("Done: " + list(finished) + ".") }
-            if !started.isEmpty { parts.append("Under way: " + list(started) + ".") }
+            var action: String?
+            if index == 0 { action = "The plan is under way and a regular check-in is in the calendar." }
             if title == "Half-way review" {
                 let topGaps = plan.gaps.filter { $0.gap > 0 }.prefix(2).map { Dimension.title($0.dimension).lowercased() }
-                if !topGaps.isEmpty { parts.append("Look again at the largest gaps (\(topGaps.joined(separator: ", "))) and adjust the plan.") }
+                if !topGaps.isEmpty {
+                    action = "Look again at where there is most room to grow (\(Dimension.list(topGaps))) and adjust the plan."
+                }
             }
-            milestones.append(DevelopmentPlan.Milestone(due: date, title: title, description: parts.joined(separator: " ")))
+            checkIns.append(
+                CheckIn(
+                    due: date, title: title, action: action,
+                    dueByNow: plan.items.filter { $0.due > previous && $0.due <= date }.map(\.title),
+                    underWay: plan.items.filter { $0.start <= date && $0.due > date }.map(\.title),
+                    readyTitle: nil, readyWhen: []))
             previous = date
         }
-        var closing: [String] = []
-        let remaining = plan.items.filter { $0.due > previous }.map(\.title)
-        if !remaining.isEmpty { closing.append("Done: " + list(remaining) + ".") }
+        var closing = CheckIn(
+            due: end, title: "End of plan", action: nil, dueByNow: plan.items.filter { $0.due > previous }.map(\.title),
+            underWay: [], readyTitle: nil, readyWhen: [])
         if let target = ladder.level(plan.targetLevel) {
             if plan.targetLevel == plan.currentLevel {
-                closing.append("Growing in place as \(target.title): \(target.summary)")
+                closing.action = "Growing in place as \(target.title): \(sentenceCase(target.summary))"
             } else if !target.promotionCriteria.isEmpty {
-                let criteria = target.promotionCriteria.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
-                closing.append("Ready for \(target.title) when: " + criteria.joined(separator: "; ") + ".")
+                closing.readyTitle = "Ready for \(target.title) when:"
+                closing.readyWhen = target.promotionCriteria
             } else {
-                closing.append("Ready for \(target.title): \(target.summary)")
+                closing.action = "Ready for \(target.title): \(sentenceCase(target.summary))"
             }
         }
-        milestones.append(DevelopmentPlan.Milestone(due: end, title: "End of plan", description: closing.joined(separator: " ")))
-        return milestones
+        checkIns.append(closing)
+        return checkIns
     }
 
-    private static func list(_ titles: [String]) -> String {
-        Dimension.list(titles)
+    /// The check-in as one readable paragraph, e.g. `Due by now: Lead a design review.
+    /// Under way: Mentor a junior engineer; Lead the postmortem programme.`
+    static func description(of checkIn: CheckIn) -> String {
+        var parts: [String] = []
+        if let action = checkIn.action { parts.append(action) }
+        if !checkIn.dueByNow.isEmpty { parts.append("Due by now: " + checkIn.dueByNow.joined(separator: "; ") + ".") }
+        if !checkIn.underWay.isEmpty { parts.append("Under way: " + checkIn.underWay.joined(separator: "; ") + ".") }
+        if let title = checkIn.readyTitle, !checkIn.readyWhen.isEmpty {
+            let criteria = checkIn.readyWhen.map { sentenceCase(withoutFinalStop($0)) }
+            parts.append(title + " " + criteria.joined(separator: "; ") + ".")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private static func withoutFinalStop(_ text: String) -> String {
+        text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
+    /// Lowercases the first letter for use mid-sentence, unless the word looks like a name
+    /// or an acronym (its second letter is a capital too).
+    private static func sentenceCase(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase else { return text }
+        return characters[0].lowercased() + String(characters.dropFirst())
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the report templates see: every value already worded and formatted, so the
-/// templates stay logic-less. Keys are documented in prompts/templates/README.md.
+/// templates stay logic-less. The documents speak to the contributor as "you". Keys are
+/// documented in prompts/templates/README.md.
 struct PlanView {
     let answers: Answers
     let assessment: Assessment
@@ -19,15 +20,10 @@ struct PlanView {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    private static let flagText: [String: String] = [
-        "pay-status-motive": "Pay or status is a main reason for wanting management: worth talking through before any move.",
-        "rater-divergence": "The contributor and the manager see some things differently: see the disagreements below.",
-        "exploratory": "Neither track pulls strongly yet: the plan leans on challenging projects while the person explores.",
-        "uniform-answers": "Nearly every rating was the same, so the ratings alone cannot tell the tracks apart.",
-        "growth-in-place": "The plan grows the person where they are rather than toward a promotion.",
-        "no-manager-view": "Only the contributor answered: add the manager's view to firm up the result.",
-        "no-self-view": "Only the manager answered: the contributor's own view is missing.",
-    ]
+    /// Whether the manager gave no answers at all: said once, at the top of the document.
+    private var managerMissing: Bool {
+        answers.responses[.manager]?.isEmpty ?? true
+    }
 
     func context() -> [String: Any] {
         let person = answers.person
@@ -40,28 +36,18 @@ struct PlanView {
             ] as [String: Any],
             "session": [
                 "date": answers.date ?? SessionDate.format(plan.startDate),
-                "mode": modeText, "manager": answers.managerName ?? "",
+                "mode": modeText, "summary": sessionSummary, "manager": answers.managerName ?? "",
                 "has_manager": answers.managerName != nil,
             ] as [String: Any],
+            "manager_missing": managerMissing,
+            "manager_missing_text": managerMissing ? managerMissingText : "",
         ]
-        let ranked = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
-        context["track"] = [
-            "recommended": assessment.recommended.title,
-            "recommended_id": assessment.recommended.rawValue,
-            "archetype": assessment.archetype.replacingOccurrences(of: "_", with: " "),
-            "confidence": assessment.confidence.rawValue,
-            "confidence_notes": assessment.confidenceNotes,
-            "scores": ranked.map { track -> [String: Any] in
-                let score = assessment.scores[track] ?? 0
-                return [
-                    "title": track.shortTitle, "value": Self.number(score), "recommended": track == assessment.recommended,
-                    "bar": TerminalReport.bar(score, width: 20),
-                ]
-            },
-            "reasons": assessment.explanation.map { ReasonText.sentence($0, bank: prompts.bank) },
-        ] as [String: Any]
+        context["track"] = trackContext()
         let expects = prompts.ladder.level(plan.targetLevel)?.expects ?? [:]
         let gaps = Dictionary(uniqueKeysWithValues: plan.gaps.map { ($0.dimension, $0) })
+        let hasSelf = assessment.dimensions.contains { $0.selfScore != nil }
+        let hasManager = assessment.dimensions.contains { $0.managerScore != nil }
+        context["profile"] = ["has_self": hasSelf, "has_manager": hasManager, "has_both": hasSelf && hasManager]
         context["dimensions"] = assessment.dimensions.map { score -> [String: Any] in
             func cell(_ value: Double?) -> String { value.map(Self.number) ?? "–" }
             return [
@@ -69,20 +55,16 @@ struct PlanView {
                 "meaning": prompts.weights.dimension(score.name)?.meaning ?? "",
                 "self": cell(score.selfScore), "manager": cell(score.managerScore), "combined": cell(score.combined),
                 "expected": expects[score.name].map(String.init) ?? "–",
+                // Dimensions the plan does not work on have no gap entry.
                 "gap": gaps[score.name].map { $0.gap > 0 ? Self.number($0.gap) : "none" } ?? "–",
             ]
         }
-        context["divergence"] = assessment.divergence.map { gap -> [String: Any] in
-            if gap.dimension == "track" {
-                return ["text": "Track: the manager sees \(gap.managerView ?? "?"); the answers point to \(gap.selfView ?? "?")."]
-            }
-            let higher = (gap.gap ?? 0) > 0 ? "the contributor rates it higher" : "the manager rates it higher"
-            return [
-                "text": "\(Dimension.title(gap.dimension)): contributor \(Self.number(gap.selfScore ?? 0)), manager \(Self.number(gap.managerScore ?? 0)); \(higher)."
-            ]
-        }
+        let materialGap = ReasonText.materialGap(scalePoints: prompts.weights.thresholds.divergencePoints)
+        context["divergence"] = assessment.divergence.map { ["text": ReasonText.divergence($0)] }
         context["has_divergence"] = !assessment.divergence.isEmpty
-        context["flags"] = assessment.flags.compactMap { Self.flagText[$0] }
+        context["material_gap"] = Self.number(materialGap)
+        context["material_gap_scale_points"] = Self.number(prompts.weights.thresholds.divergencePoints)
+        context["flags"] = ReasonText.flagCallouts(assessment.flags)
         context["notes"] = answers.notes ?? ""
         context["has_notes"] = !(answers.notes ?? "").isEmpty
         // Mustache treats an empty text as true, so each optional text has its own flag.
@@ -113,12 +95,66 @@ struct PlanView {
         }
     }
 
+    /// The kind of session with the manager's name, e.g. `self-assessment (manager: Jordan Lee)`.
+    private var sessionSummary: String {
+        let name = answers.managerName
+        switch answers.mode {
+        case .oneOnOne: return name.map { "one-on-one with \($0)" } ?? "one-on-one"
+        case .selfAssessment: return name.map { "self-assessment (manager: \($0))" } ?? "self-assessment"
+        case .manager: return name.map { "prepared by your manager, \($0)" } ?? "prepared by your manager"
+        }
+    }
+
+    /// The one place a document says the manager has not answered, with what the plan
+    /// assumes until they do.
+    private var managerMissingText: String {
+        let special = prompts.weights.planning.defaultSpecialProjectPercent
+        let assumed = [
+            "\(Self.number(plan.hoursCapacityPerMonth)) development hours a month",
+            plan.budgetAmount > 0 ? "a budget of \(formatMoney(plan.budgetAmount, plan.currency))" : "no budget",
+            special > 0 ? "\(special)% of your working time for special projects" : "no time for special projects",
+        ]
+        let capped = assessment.flags.contains("no-manager-view") ? ", which keeps confidence at medium or below," : ""
+        return "Your manager has not answered yet, so the result rests on your answers alone\(capped) and the plan assumes "
+            + Dimension.list(assumed) + ". Go through it together and adjust it."
+    }
+
+    private func trackContext() -> [String: Any] {
+        let ranked = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        let reasons = ReasonText.split(assessment, bank: prompts.bank)
+        let archetypeText = ReasonText.archetypeText(assessment.archetype)
+        return [
+            "recommended": assessment.recommended.title,
+            "recommended_id": assessment.recommended.rawValue,
+            "archetype": ReasonText.archetypeTitle(assessment.archetype),
+            "archetype_id": assessment.archetype,
+            "archetype_text": archetypeText ?? "",
+            "has_archetype_text": archetypeText != nil,
+            "confidence": assessment.confidence.rawValue,
+            "confidence_text": ReasonText.confidenceText(assessment.confidence),
+            "confidence_notes": ReasonText.confidenceNotes(assessment, missingManager: false),
+            "scores": ranked.map { track -> [String: Any] in
+                let score = assessment.scores[track] ?? 0
+                return [
+                    "title": track.shortTitle, "value": Self.number(score), "recommended": track == assessment.recommended,
+                    "bar": TerminalReport.bar(score, width: 20),
+                ]
+            },
+            "other": ReasonText.otherTrack(assessment).shortTitle,
+            "reasons_toward": reasons.toward,
+            "reasons_against": reasons.against,
+            "has_reasons": !assessment.explanation.isEmpty,
+            "has_reasons_toward": !reasons.toward.isEmpty,
+            "has_reasons_against": !reasons.against.isEmpty,
+        ]
+    }
+
     private func planContext() -> [String: Any] {
         let money = { (value: Double) in formatMoney(value, plan.currency) }
-        let byCategory = Catalog.Category.allCases.compactMap { category -> [String: Any]? in
-            let items = plan.items.filter { $0.category == category }
-            guard !items.isEmpty else { return nil }
-            return ["title": category.title, "items": items.map(itemContext)]
+        let levelNote = self.levelNote
+        // The manager-has-not-answered note is said once, at the top.
+        let notes = plan.notes.filter {
+            !(managerMissing && $0.range(of: "manager has not answered", options: .caseInsensitive) != nil)
         }
         return [
             "current": levelTitle(plan.currentLevel) ?? plan.currentLevel,
@@ -126,6 +162,8 @@ struct PlanView {
             "target_id": plan.targetLevel,
             "equivalent": levelTitle(plan.equivalentLevel) ?? "",
             "has_equivalent": plan.equivalentLevel != nil,
+            "level_note": levelNote ?? "",
+            "has_level_note": levelNote != nil,
             "growth_in_place": plan.growthInPlace,
             "start": SessionDate.format(plan.startDate), "end": SessionDate.format(plan.endDate),
             "horizon_months": plan.horizonMonths,
@@ -136,27 +174,90 @@ struct PlanView {
             "special_project_percent": plan.specialProjectPercent,
             "budget": money(plan.budgetAmount), "committed": money(plan.committed),
             "remaining": money(round2(plan.budgetAmount - plan.committed)),
-            "items": plan.items.map(itemContext),
+            "summary": summary,
+            "items": plan.items.sorted { ($0.due, $0.start) < ($1.due, $1.start) }.map(itemContext),
             "has_items": !plan.items.isEmpty,
-            "categories": byCategory,
-            "milestones": plan.milestones.map {
-                ["due": SessionDate.format($0.due), "title": $0.title, "description": $0.description]
-            },
+            "milestones": MilestonePlanner.checkIns(for: plan, ladder: prompts.ladder).map(checkInContext),
             "gaps": plan.gaps.filter { $0.gap > 0 }.map {
                 ["title": Dimension.title($0.dimension), "gap": Self.number($0.gap), "expected": Self.number($0.expected),
                  "current": Self.number($0.current)]
             },
-            "notes": plan.notes,
+            "notes": notes,
         ]
+    }
+
+    /// How the target sits against the other track, e.g. `Staff Engineer is the same level
+    /// as Engineering Manager.`, or for a move across tracks, one sentence saying so.
+    private var levelNote: String? {
+        let ladder = prompts.ladder
+        guard let target = ladder.level(plan.targetLevel) else { return nil }
+        let equivalent = plan.equivalentLevel.flatMap(ladder.level)
+        if let current = ladder.level(plan.currentLevel), current.track != target.track {
+            let trackTitle = (ladder.tracks.first { $0.id == target.track }?.title ?? target.track).lowercased()
+            guard let equivalent else { return "This is a move across to the \(trackTitle) track." }
+            if equivalent.id == current.id {
+                return "This is a sideways move to the \(trackTitle) track: \(target.title) is the same level as \(current.title), your level now."
+            }
+            return "This is a move across to the \(trackTitle) track: \(target.title) is the same level as \(equivalent.title)."
+        }
+        return equivalent.map { "\(target.title) is the same level as \($0.title)." }
+    }
+
+    /// The plan in numbers, in sentences; clauses that would say zero are left out.
+    private var summary: String {
+        var sentences = ["\(plan.horizonMonths) months, \(SessionDate.format(plan.startDate)) to \(SessionDate.format(plan.endDate))."]
+        var time: String
+        if plan.developmentHours > 0 {
+            time = "\(Self.number(plan.developmentHours)) hours of development (\(Self.number(plan.hoursPerMonth)) a month of the "
+                + "\(Self.number(plan.hoursCapacityPerMonth)) your manager can free)"
+        } else {
+            time = "No development hours are planned yet"
+        }
+        if plan.specialProjectPercent > 0 {
+            time += ", plus \(plan.specialProjectPercent)% of your working time for special projects"
+        }
+        sentences.append(time + ".")
+        let money = { (value: Double) in formatMoney(value, plan.currency) }
+        if plan.budgetAmount > 0 {
+            if plan.committed > 0 {
+                sentences.append(
+                    "Budget \(money(plan.budgetAmount)): \(money(plan.committed)) committed, \(money(round2(plan.budgetAmount - plan.committed))) left.")
+            } else {
+                sentences.append("Budget \(money(plan.budgetAmount)), none of it needed yet: every activity is free.")
+            }
+        } else {
+            sentences.append(plan.specialProjectPercent > 0 ? "No budget agreed yet." : "No budget or project time agreed yet.")
+        }
+        if !plan.items.isEmpty {
+            let mix = [
+                (plan.allocation.onTheJob, "on the job"), (plan.allocation.social, "from other people"),
+                (plan.allocation.formal, "formal"),
+            ].filter { $0.0 > 0 }.map { "\($0.0)% \($0.1)" }
+            sentences.append("Learning mix: " + Dimension.list(mix) + ".")
+        }
+        return sentences.joined(separator: " ")
     }
 
     private func itemContext(_ item: DevelopmentPlan.Item) -> [String: Any] {
         [
-            "category": item.category.title, "id": item.id, "title": item.title, "summary": item.summary,
+            "category": item.category.title, "category_lower": item.category.title.lowercased(), "id": item.id,
+            "title": item.title, "summary": item.summary,
             "cost": item.cost == 0 ? "free" : formatMoney(item.cost, plan.currency), "hours": Self.number(item.hours),
             "start": SessionDate.format(item.start), "due": SessionDate.format(item.due),
             "builds": item.builds.map { Dimension.title($0).lowercased() }.joined(separator: ", "),
             "reason": item.reason, "issuer": item.issuer ?? "", "has_issuer": item.issuer != nil,
+        ]
+    }
+
+    private func checkInContext(_ checkIn: MilestonePlanner.CheckIn) -> [String: Any] {
+        [
+            "due": SessionDate.format(checkIn.due), "title": checkIn.title,
+            "description": MilestonePlanner.description(of: checkIn),
+            "action": checkIn.action ?? "", "has_action": checkIn.action != nil,
+            "due_now": checkIn.dueByNow, "has_due_now": !checkIn.dueByNow.isEmpty,
+            "under_way": checkIn.underWay, "has_under_way": !checkIn.underWay.isEmpty,
+            "ready_title": checkIn.readyTitle ?? "", "ready_when": checkIn.readyWhen,
+            "has_ready_when": checkIn.readyTitle != nil && !checkIn.readyWhen.isEmpty,
         ]
     }
 }

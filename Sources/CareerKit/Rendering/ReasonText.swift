@@ -1,7 +1,13 @@
-/// Plain sentences for the reasons behind a result.
+import Foundation
+
+/// Plain words for a result, shared by the plan documents and the terminal report: the
+/// reasons behind it, what set the confidence, the archetype, the flags and the
+/// disagreements. People-facing text speaks to the contributor as "you" and never shows
+/// an item id or a track id.
 public enum ReasonText {
-    /// E.g. "The contributor rated the technical expert path (ladder.technical) 7, extremely:
-    /// 15 points toward ic."
+    /// The reason as the JSON document words it (`track.explanation[].text`), ids included
+    /// for systems that read it, e.g. "The contributor rated the technical expert path
+    /// (ladder.technical) 7, extremely: 15 points toward ic." Reports use `plain(_:bank:)`.
     public static func sentence(_ reason: Assessment.Reason, bank: QuestionBank) -> String {
         let points = "\(formatPoints(reason.points)) points toward \(reason.toward.rawValue)"
         if reason.item == "top3" {
@@ -13,7 +19,7 @@ public enum ReasonText {
         return "\(who) rated \(name) \(describeAnswer(reason.answer, item: item)): \(points)."
     }
 
-    /// The answer with its label, e.g. `7 (extremely)`.
+    /// The answer with its label, e.g. `7, extremely` (the JSON document's wording).
     public static func describeAnswer(_ answer: String, item: BankItem?) -> String {
         guard let item else { return answer }
         if case .scale(let scale) = item.kind, let point = Int(answer), let label = scale.labels[point] {
@@ -24,5 +30,186 @@ public enum ReasonText {
 
     static func formatPoints(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    // MARK: - Reasons
+
+    /// One reason in plain words, e.g. `You rated “the technical expert path” 7 of 7
+    /// (extremely): 15 points.` The points are the lead the answer gave the track it points
+    /// to, against a middle answer.
+    public static func plain(_ reason: Assessment.Reason, bank: QuestionBank) -> String {
+        let points = "\(formatPoints(reason.points)) point\(reason.points == 1 ? "" : "s")"
+        if reason.item == "top3" {
+            let picks = reason.answer.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let named = picks.map { quote(bank.item($0).flatMap(\.short) ?? bank.item($0)?.text ?? $0) }
+            return "Your top three picks (\(Dimension.list(named))): \(points)."
+        }
+        let item = bank.item(reason.item)
+        let who = reason.role == .contributor ? "You" : "Your manager"
+        let name = quote(item?.short ?? item?.text ?? reason.item)
+        return "\(who) rated \(name) \(outOf(reason.answer, item: item)): \(points)."
+    }
+
+    /// A scale answer as `6 of 6 (always true of me)`; any other answer as given.
+    public static func outOf(_ answer: String, item: BankItem?) -> String {
+        guard let item, case .scale(let scale) = item.kind, let point = Int(answer) else { return answer }
+        let label = scale.labels[point].map { " (\($0))" } ?? ""
+        return "\(point) of \(scale.max)\(label)"
+    }
+
+    /// The reasons split by the way they point: toward the recommended track, and toward
+    /// the other contender.
+    public static func split(_ assessment: Assessment, bank: QuestionBank) -> (toward: [String], against: [String]) {
+        let toward = assessment.explanation.filter { $0.toward == assessment.recommended }
+        let against = assessment.explanation.filter { $0.toward != assessment.recommended }
+        return (toward.map { plain($0, bank: bank) }, against.map { plain($0, bank: bank) })
+    }
+
+    /// The track most reasons against the recommendation point to (the runner-up).
+    public static func otherTrack(_ assessment: Assessment) -> Track {
+        assessment.explanation.first { $0.toward != assessment.recommended }?.toward ?? assessment.runnerUp
+    }
+
+    private static func quote(_ text: String) -> String {
+        "“" + text + "”"
+    }
+
+    // MARK: - Archetype and confidence
+
+    /// The archetype as a name, e.g. `Tech lead manager`.
+    public static func archetypeTitle(_ name: String) -> String {
+        switch name {
+        case "solver": return "Problem solver"
+        default:
+            let words = name.replacingOccurrences(of: "_", with: " ")
+            return words.prefix(1).uppercased() + words.dropFirst()
+        }
+    }
+
+    /// One short sentence on what the archetype means, or nil for one without a text.
+    public static func archetypeText(_ name: String) -> String? {
+        switch name {
+        case "specialist": return "You want to go deep in one field and be the person others turn to for it."
+        case "architect": return "You like to shape how large systems fit together, beyond your own team."
+        case "solver": return "You are drawn to hard, varied problems more than to any title."
+        case "right_hand": return "You stay technical while helping to run the team: coordinating work and people."
+        case "tech_lead": return "You want to lead a team's technical work while still building things yourself."
+        case "tech_lead_manager": return "You want to lead a small team, its technical work and the growth of its people."
+        case "people_manager": return "You find your satisfaction in growing people and in what your team achieves."
+        default: return nil
+        }
+    }
+
+    /// E.g. `high confidence`.
+    public static func confidenceText(_ confidence: Confidence) -> String {
+        "\(confidence.rawValue) confidence"
+    }
+
+    /// A track id as people read it; a value that is not a track (such as `unsure`) as given.
+    public static func trackTitle(_ id: String?) -> String {
+        guard let id else { return "no track" }
+        return Track(rawValue: id)?.title ?? id
+    }
+
+    // MARK: - Confidence notes
+
+    /// What set the confidence, in plain words: the scorer's notes reworded from the
+    /// assessment itself, so no id shows. Notes the scorer adds that are not known here pass
+    /// through as they are.
+    ///
+    /// - Parameters:
+    ///   - missingManager: whether to say that the manager has not answered (documents say
+    ///     it once elsewhere and pass false).
+    ///   - divergenceBelow: where the disagreements are listed, for the pointer to them.
+    public static func confidenceNotes(
+        _ assessment: Assessment, missingManager: Bool, divergenceBelow: String = "Worth talking about, below"
+    ) -> [String] {
+        let ranked = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        let first = assessment.scores[ranked[0]] ?? 0
+        let second = assessment.scores[ranked[1]] ?? 0
+        var notes = [
+            first == second
+                ? "\(ranked[0].shortTitle) and \(ranked[1].shortTitle) fit equally well, at \(formatPoints(first)) out of 100."
+                : "\(ranked[0].shortTitle) fits best at \(formatPoints(first)) out of 100, "
+                    + "\(formatPoints(round1(first - second))) points ahead of \(ranked[1].shortTitle) at \(formatPoints(second))."
+        ]
+        var sawTrack = false
+        var sawDimensions = false
+        for note in assessment.confidenceNotes {
+            if note.hasPrefix("The best fit,") {
+                continue
+            } else if note.hasPrefix("There are no manager answers") {
+                if missingManager { notes.append("Your manager has not answered yet, so there is nothing to compare your view with.") }
+            } else if note.hasPrefix("There are no answers from the contributor") {
+                notes.append("You have not answered yet: the track is read from your manager's observations only.")
+            } else if note.hasPrefix("No fit reaches") {
+                notes.append("No track pulls strongly yet, so the plan leans on challenging projects while you explore.")
+            } else if note.hasPrefix("The manager sees the track as") {
+                sawTrack = true
+            } else if note.hasPrefix("The contributor and manager see") {
+                sawDimensions = true
+            } else if note.hasPrefix("Answers inside") {
+                notes.append(inconsistency(note))
+            } else if note.hasPrefix("Nearly every rating is the same") {
+                notes.append("Nearly all your ratings are the same, so they cannot tell the tracks apart.")
+            } else {
+                notes.append(note)
+            }
+        }
+        if sawTrack || sawDimensions {
+            let count = assessment.divergence.filter { $0.dimension != "track" }.count
+            var what: [String] = []
+            if sawTrack { what.append("the track") }
+            if sawDimensions { what.append("\(count) dimension\(count == 1 ? "" : "s")") }
+            notes.append("You and your manager see \(Dimension.list(what)) differently (see \(divergenceBelow)).")
+        }
+        return notes
+    }
+
+    /// "Answers inside 2 dimensions point different ways (technical_depth, challenge)." in
+    /// plain words.
+    private static func inconsistency(_ note: String) -> String {
+        guard let open = note.firstIndex(of: "("), let close = note.lastIndex(of: ")"), open < close else {
+            return "Some of your answers within one dimension point different ways."
+        }
+        let names = note[note.index(after: open)..<close].split(separator: ",")
+            .map { Dimension.title($0.trimmingCharacters(in: .whitespaces)).lowercased() }
+        return "Your answers within \(Dimension.list(names)) point different ways, so they say less."
+    }
+
+    // MARK: - Flags and disagreements
+
+    /// The callouts for the flags that no other part of a report already says. Flags said
+    /// elsewhere (disagreements, missing views, exploratory and uniform answers, which the
+    /// confidence notes cover) give none.
+    public static func flagCallouts(_ flags: [String]) -> [String] {
+        flags.compactMap { flag in
+            switch flag {
+            case "pay-status-motive":
+                return "Pay or status is one of your main reasons for wanting to manage: worth talking through before any move."
+            case "growth-in-place":
+                return "The plan grows you where you are rather than toward a promotion."
+            default: return nil
+            }
+        }
+    }
+
+    /// One disagreement in plain words, e.g. `Growing people: you rate yourself 93.3, your
+    /// manager rates you 20 (73.3 points apart).`
+    public static func divergence(_ gap: Assessment.Divergence) -> String {
+        if gap.dimension == "track" {
+            return "Track: your manager sees \(trackTitle(gap.managerView)) as the better fit; "
+                + "your answers point to \(trackTitle(gap.selfView))."
+        }
+        let own = formatPoints(gap.selfScore ?? 0)
+        let seen = formatPoints(gap.managerScore ?? 0)
+        let apart = formatPoints(abs(gap.gap ?? 0))
+        return "\(Dimension.title(gap.dimension)): you rate yourself \(own), your manager rates you \(seen) (\(apart) points apart)."
+    }
+
+    /// The size of a disagreement worth talking about on the 0..100 scale, from the one in
+    /// points of the six-point answer scale (`divergence_points` in weights.yaml): 2 is 40.
+    public static func materialGap(scalePoints: Double) -> Double {
+        scalePoints / 5 * 100
     }
 }

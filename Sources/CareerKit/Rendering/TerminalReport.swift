@@ -1,5 +1,6 @@
 /// The track-fit result as text for a terminal: the three fits as bars, confidence, the
-/// reasons, the dimension profile and the disagreements worth talking about.
+/// reasons, the dimension profile and the disagreements worth talking about. It speaks to
+/// the contributor as "you", like the plan documents.
 public struct TerminalReport {
     public struct Style: Sendable {
         /// Columns available.
@@ -16,12 +17,28 @@ public struct TerminalReport {
     let answers: Answers
     let assessment: Assessment
     let bank: QuestionBank
+    /// For level titles and the size of a disagreement worth talking about; without them
+    /// the report shows level ids and leaves the size out.
+    let ladder: Ladder?
+    let weights: Weights?
     let style: Style
 
     public init(answers: Answers, assessment: Assessment, bank: QuestionBank, style: Style) {
         self.answers = answers
         self.assessment = assessment
         self.bank = bank
+        self.ladder = nil
+        self.weights = nil
+        self.style = style
+    }
+
+    /// The report with level titles and the disagreement threshold from the prompts.
+    public init(answers: Answers, assessment: Assessment, prompts: PromptSet, style: Style) {
+        self.answers = answers
+        self.assessment = assessment
+        self.bank = prompts.bank
+        self.ladder = prompts.ladder
+        self.weights = prompts.weights
         self.style = style
     }
 
@@ -37,10 +54,11 @@ public struct TerminalReport {
 
     public func render() -> String {
         var lines: [String] = []
-        var heading = "\(answers.person.name) (\(answers.person.currentLevel))"
+        let level = ladder?.level(answers.person.currentLevel)?.title ?? answers.person.currentLevel
+        var heading = "\(answers.person.name) (\(level))"
         switch answers.mode {
         case .oneOnOne: heading += answers.managerName.map { ", one-on-one with \($0)" } ?? ", one-on-one"
-        case .selfAssessment: heading += ", self-assessment"
+        case .selfAssessment: heading += answers.managerName.map { ", self-assessment (manager: \($0))" } ?? ", self-assessment"
         case .manager: heading += answers.managerName.map { ", prepared by \($0)" } ?? ", prepared by the manager"
         }
         if let date = answers.date { heading += ", \(date)" }
@@ -48,11 +66,7 @@ public struct TerminalReport {
         lines.append("")
         lines += fitLines()
         lines.append("")
-        lines.append(paint("Why", "1"))
-        if assessment.explanation.isEmpty { lines.append("  No single answer stands out.") }
-        for reason in assessment.explanation.prefix(5) {
-            lines += wrap(ReasonText.sentence(reason, bank: bank), indent: "  - ")
-        }
+        lines += reasonLines()
         lines.append("")
         lines += dimensionLines()
         let talk = discussionLines()
@@ -61,9 +75,10 @@ public struct TerminalReport {
             lines.append(paint("Worth talking about", "1"))
             lines += talk
         }
-        if !assessment.flags.isEmpty {
+        let callouts = ReasonText.flagCallouts(assessment.flags)
+        if !callouts.isEmpty {
             lines.append("")
-            lines.append("Flags: " + assessment.flags.joined(separator: ", "))
+            for callout in callouts { lines += wrap(callout, indent: "! ") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -79,36 +94,67 @@ public struct TerminalReport {
             var line = "  " + label.padding(toLength: labelWidth - 2, withPad: " ", startingAt: 0) + " "
             line += paint(Self.bar(score, width: barWidth), track == assessment.recommended ? "32" : "2")
             line += " " + String(Int(score.rounded())).leftPadded(3)
-            if track == assessment.recommended { line += "  <- recommended (\(assessment.archetype.replacingOccurrences(of: "_", with: " ")))" }
+            if track == assessment.recommended { line += "  <- recommended" }
             lines.append(line)
         }
-        lines.append("Confidence: " + paint(assessment.confidence.rawValue, assessment.confidence == .high ? "32" : "33"))
-        for note in assessment.confidenceNotes { lines += wrap(note, indent: "  ") }
+        let confidence = paint(ReasonText.confidenceText(assessment.confidence), assessment.confidence == .high ? "32" : "33")
+        lines.append("Recommended: \(assessment.recommended.title), \(confidence).")
+        var profile = "Your profile: \(ReasonText.archetypeTitle(assessment.archetype))."
+        if let text = ReasonText.archetypeText(assessment.archetype) { profile += " " + text }
+        lines += wrap(profile, indent: "")
+        for note in ReasonText.confidenceNotes(assessment, missingManager: true) { lines += wrap(note, indent: "  - ") }
         return lines
     }
 
+    func reasonLines() -> [String] {
+        var lines = [paint("Why", "1")]
+        guard !assessment.explanation.isEmpty else { return lines + ["  No single answer stands out."] }
+        let reasons = ReasonText.split(assessment, bank: bank)
+        lines += wrap("Points: what each answer added to the lead of the track it points to, against a middle answer.", indent: "  ")
+        if !reasons.toward.isEmpty {
+            lines.append("  Toward \(assessment.recommended.shortTitle):")
+            for reason in reasons.toward.prefix(5) { lines += wrap(reason, indent: "  - ") }
+        }
+        if !reasons.against.isEmpty {
+            lines.append("  The other way, toward \(ReasonText.otherTrack(assessment).shortTitle):")
+            for reason in reasons.against.prefix(5) { lines += wrap(reason, indent: "  - ") }
+        }
+        return lines
+    }
+
+    /// The scores of whoever answered: you, your manager, and combined when there are both.
     func dimensionLines() -> [String] {
-        var lines = [paint("Dimensions", "1") + String(repeating: " ", count: 19) + "   self  manager  combined"]
+        let showSelf = assessment.dimensions.contains { $0.selfScore != nil }
+        let showManager = assessment.dimensions.contains { $0.managerScore != nil }
+        let showCombined = showSelf && showManager
+        var header = paint("Dimensions", "1") + String(repeating: " ", count: 19)
+        if showSelf { header += "    you" }
+        if showManager { header += "  manager" }
+        if showCombined { header += "  combined" }
+        var lines = [header]
         func cell(_ value: Double?) -> String { value.map { String(Int($0.rounded())) } ?? "-" }
         for score in assessment.dimensions {
-            let name = Dimension.title(score.name).padding(toLength: 28, withPad: " ", startingAt: 0)
-            lines.append("  \(name) \(cell(score.selfScore).leftPadded(5))  \(cell(score.managerScore).leftPadded(7))  \(cell(score.combined).leftPadded(8))")
+            var line = "  " + Dimension.title(score.name).padding(toLength: 28, withPad: " ", startingAt: 0)
+            if showSelf { line += cell(score.selfScore).leftPadded(7) }
+            if showManager { line += cell(score.managerScore).leftPadded(9) }
+            if showCombined { line += cell(score.combined).leftPadded(10) }
+            lines.append(line)
         }
+        lines.append("  Scores run from 0 to 100.")
         return lines
     }
 
     func discussionLines() -> [String] {
-        assessment.divergence.flatMap { gap -> [String] in
-            if gap.dimension == "track" {
-                return wrap(
-                    "Track: the manager sees \(gap.managerView ?? "?"), the answers point to \(gap.selfView ?? "?").",
-                    indent: "  - ")
-            }
-            let own = Int((gap.selfScore ?? 0).rounded())
-            let seen = Int((gap.managerScore ?? 0).rounded())
-            let who = (gap.gap ?? 0) > 0 ? "the contributor rates it higher" : "the manager rates it higher"
-            return wrap("\(Dimension.title(gap.dimension)): contributor \(own), manager \(seen); \(who).", indent: "  - ")
+        guard !assessment.divergence.isEmpty else { return [] }
+        var lines: [String] = []
+        if let points = weights?.thresholds.divergencePoints {
+            lines += wrap(
+                "A difference of \(ReasonText.formatPoints(ReasonText.materialGap(scalePoints: points))) points or more "
+                    + "(\(ReasonText.formatPoints(points)) points on the six-point answer scale) is worth talking about.",
+                indent: "  ")
         }
+        for gap in assessment.divergence { lines += wrap(ReasonText.divergence(gap), indent: "  - ") }
+        return lines
     }
 
     /// Wraps `text` to the width, the first line after `indent`, the rest aligned under it.
