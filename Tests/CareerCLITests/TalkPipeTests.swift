@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `careerpath talk` with answers piped in, as a script or CI would: plain lines, no readline,
+/// no escape codes even with TERM=xterm, and the same files as on a terminal.
+@Suite("talk: the conversation through a pipe")
+struct TalkPipeTests {
+    @Test func allFourteenManagerAnswersPipedInFinishWithoutEscapeCodes() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let input = TalkFixture.managerAnswers.joined(separator: "\n") + "\n"
+        let result = try fixture.runPiped(TalkFixture.managerSession, input: input)
+
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        #expect(!result.standardOutput.contains("\r"))
+        let lines = result.outputLines
+        // Each piped answer is shown after its prompt, so the transcript reads like a dialog.
+        for answer in TalkFixture.managerAnswers {
+            #expect(lines.contains("manager> " + answer), "\(answer)")
+        }
+        #expect(lines.contains { $0.hasPrefix("[1/14] Goal ") && $0.hasSuffix("Manager (Jo Lee)'s turn") })
+        #expect(lines.contains { $0.hasPrefix("[14/14] Will ") })
+        #expect(!result.standardOutput.contains("Not accepted"))
+        #expect(lines.contains("== Result =="))
+        #expect(lines.contains("Track fit"))
+        #expect(
+            result.standardOutput.range(
+                of: #"Confidence: (low|medium|high)|(low|medium|high) confidence"#, options: .regularExpression) != nil)
+
+        let sessionNames = fixture.sessionFileNames()
+        #expect(sessionNames.count == 1)
+        let id = try #require(sessionNames.first).replacingOccurrences(of: ".json", with: "")
+        #expect(id.hasPrefix("20261122-pat-doe-"))
+        #expect(try fixture.session(id)["status"] as? String == "finished")
+        #expect(try fixture.managerAnswers(id).count == 14)
+
+        let planNames = ((try? FileManager.default.contentsOfDirectory(atPath: fixture.plans.path)) ?? []).sorted()
+        #expect(planNames == ["\(id).html", "\(id).json", "\(id).md"])
+        for name in planNames {
+            #expect(TalkFixture.permissions(of: fixture.plans.appendingPathComponent(name)) == 0o600, "\(name)")
+        }
+        #expect(lines.suffix(4) == ["The plan is written (readable by you only):"] + ["md", "json", "html"].map {
+            "  " + fixture.plans.appendingPathComponent("\(id).\($0)").path
+        })
+        // No readline, so no history file.
+        #expect(!FileManager.default.fileExists(atPath: fixture.history.path))
+    }
+
+    @Test func aWrongPipedAnswerIsRefusedInPlainWordsAndTheNextLineIsTried() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let result = try fixture.runPiped(TalkFixture.managerSession, input: "hybrid\n12\n4\n")
+
+        #expect(result.status == 0)
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        let lines = result.outputLines
+        let refused = try #require(lines.firstIndex(of: "manager> 12"))
+        #expect(
+            Array(lines[refused...].prefix(3)) == [
+                "manager> 12",
+                "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently)",
+                "manager> 4",
+            ])
+        #expect(lines.contains { $0.hasPrefix("[3/14] Reality ") })
+    }
+
+    @Test func inputEndingEarlySavesTheAnswersAndSaysHowToResume() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let input = TalkFixture.managerAnswers.prefix(3).joined(separator: "\n") + "\n"
+        let result = try fixture.runPiped(TalkFixture.managerSession, input: input)
+
+        #expect(result.status == 0)
+        let id = try #require(fixture.sessionFileNames().first).replacingOccurrences(of: ".json", with: "")
+        #expect(result.outputLines.suffix(3) == ["manager> ", "", "Saved 3 answers. Resume with: careerpath talk --resume \(id)"])
+        let answers = try fixture.managerAnswers(id)
+        #expect(answers == ["view.track": "hybrid", "obs.depth": 5, "obs.craft": 4])
+        #expect(try fixture.session(id)["status"] as? String == "open")
+        #expect(!FileManager.default.fileExists(atPath: fixture.plans.path))
+    }
+
+    @Test func theStartQuestionsCanBeAnsweredThroughAPipe() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let result = try fixture.runPiped([], input: "\nAna Silva\nic.senior\nJordan Lee\n")
+
+        #expect(result.status == 0)
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        let lines = result.outputLines
+        #expect(
+            Array(lines.prefix(4)) == [
+                "Session: one-on-one, self or manager? [one-on-one] ",
+                "Contributor's name: Ana Silva",
+                "Ana Silva's current level (TAB lists them): ic.senior",
+                "Manager's name (Enter to leave out): Jordan Lee",
+            ])
+        #expect(lines.contains { $0.hasPrefix("[1/55] Goal ") && $0.hasSuffix("Contributor (Ana Silva)'s turn") })
+        #expect(lines.last?.hasPrefix("Saved 0 answers. Resume with: careerpath talk --resume 20261122-ana-silva-") == true)
+    }
+}
