@@ -15,13 +15,15 @@ public struct Careerpath: ParsableCommand {
             the management track or a hybrid, and writes a development plan.
             """,
         version: version,
-        subcommands: [Talk.self, Run.self, Validate.self, Template.self]
+        subcommands: [Talk.self, Run.self, Bulk.self, Validate.self, Template.self]
     )
 
     public init() {}
 
     /// Parses the command line, runs the command, and turns every error into its exit code.
     public static func main(_ arguments: [String]? = nil) {
+        // Plans, sessions and summaries hold personal data: everything written is owner-only.
+        umask(0o077)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -42,7 +42,7 @@ struct AnswersBuilder {
             guard let item = prompts.bank.item(id) else {
                 log.add(
                     "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",
-                    line: entry.line, column: entry.column)
+                    line: entry.line, column: entry.column, item: entry.key)
                 continue
             }
             guard item.role == role else {
@@ -56,7 +56,9 @@ struct AnswersBuilder {
             case .success(let value):
                 responses[role, default: [:]][id] = value
             case .failure(let problem):
-                log.add("\(role.rawValue) item '\(id)': \(problem.message)", line: entry.line, column: entry.column)
+                log.add(
+                    "\(role.rawValue) item '\(id)': \(problem.message)", line: entry.line, column: entry.column,
+                    item: entry.key)
             }
         }
 
@@ -83,7 +85,7 @@ struct AnswersBuilder {
         if let level, prompts.ladder.level(level) == nil, let entry = meta["person.current_level"] {
             log.add(
                 "'person.current_level' is '\(level)'; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
-                line: entry.line, column: entry.column)
+                line: entry.line, column: entry.column, item: "person.current_level")
         } else if level == nil {
             let at = missing("person.current_level")
             log.add("'person.current_level' is required; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",

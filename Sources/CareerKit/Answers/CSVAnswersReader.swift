@@ -17,7 +17,8 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     public let path: String
     private let reader: CSVReader
     private let header: [String]
-    private let builder: AnswersBuilder
+    /// Turns one row's cells into answers; safe to use from many threads at once.
+    public let rowBuilder: CSVRowBuilder
     private var nextLine: Int
     private var finished = false
 
@@ -40,7 +41,6 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
 
     private init(stream: InputStream, path: String, prompts: PromptSet) throws {
         self.path = path
-        self.builder = AnswersBuilder(prompts: prompts)
         do {
             reader = try CSVReader(stream: stream, hasHeaderRow: true)
         } catch {
@@ -55,6 +55,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         }
         nextLine = 1 + 1 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         try Self.checkHeader(header, path: path, prompts: prompts)
+        rowBuilder = CSVRowBuilder(path: path, header: header, builder: AnswersBuilder(prompts: prompts))
     }
 
     /// The header cells every sheet needs.
@@ -90,12 +91,28 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
 
     /// Reads the next row, or nil at the end of the file.
     public func next() -> Row? {
+        guard let raw = nextCells() else { return nil }
+        switch raw {
+        case .cells(let line, let cells): return Row(line: line, result: rowBuilder.build(cells, line: line))
+        case .failure(let line, let error): return Row(line: line, result: .failure(error))
+        }
+    }
+
+    /// One row as read, before its cells are checked.
+    public enum RawRow: Sendable {
+        case cells(line: Int, cells: [String])
+        case failure(line: Int, error: CareerError)
+    }
+
+    /// Reads the next row's cells without checking them (for callers that check rows in
+    /// parallel with `rowBuilder`), or nil at the end of the file.
+    public func nextCells() -> RawRow? {
         guard !finished else { return nil }
         while let cells = reader.next() {
             let line = nextLine
             nextLine += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }  // a blank line
-            return Row(line: line, result: build(cells, line: line))
+            return .cells(line: line, cells: cells)
         }
         finished = true
         // On Linux a file stream reports more bytes until a read returns none, so CSV.swift
@@ -103,9 +120,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         if let error = reader.error, !Self.isEndOfFile(error) {
             let line = nextLine
             nextLine += 1
-            return Row(
-                line: line,
-                result: .failure(.invalidData([Diagnostic(path: path, line: line, column: 1, message: Self.describe(error))])))
+            return .failure(line: line, error: .invalidData([Diagnostic(path: path, line: line, column: 1, message: Self.describe(error))]))
         }
         return nil
     }
@@ -120,7 +135,15 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         return false
     }
 
-    private func build(_ cells: [String], line: Int) -> Result<Answers, CareerError> {
+}
+
+/// Checks one CSV row's cells against the header and the bank and builds the answers.
+public struct CSVRowBuilder: Sendable {
+    let path: String
+    let header: [String]
+    let builder: AnswersBuilder
+
+    public func build(_ cells: [String], line: Int) -> Result<Answers, CareerError> {
         let log = DiagnosticLog(path: path)
         if cells.count != header.count {
             log.add(

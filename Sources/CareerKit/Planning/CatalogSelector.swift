@@ -2,11 +2,12 @@
 /// person's interests, within the budget and the hours.
 ///
 /// It is a near-exact optimisation, not first-fit: a greedy pass adds, one at a time, the
-/// item with the best gain in plan value per share of budget and hours used, then a swap pass
-/// exchanges one chosen item for one left out whenever that raises the value, until no swap
-/// does. Plan value has diminishing returns (a gap closes once), so a plain additive
-/// knapsack would over-fill one dimension; greedy-plus-swap handles that, and on small
-/// candidate pools it is checked against the exhaustive optimum in the tests.
+/// item with the best gain in plan value per share of budget and hours used, then a local
+/// search removes, swaps (one in, one out) and adds items while the value rises. Plan value
+/// has diminishing returns (a gap closes once), so a plain additive knapsack would over-fill
+/// one dimension; greedy-plus-local-search handles that, and on small candidate pools it is
+/// checked against the exhaustive optimum in the tests. Each step is evaluated in constant
+/// time on a running state, so a plan takes well under a millisecond.
 struct CatalogSelector {
     struct Candidate {
         let item: Catalog.Item
@@ -44,122 +45,240 @@ struct CatalogSelector {
         }
     }
 
-    /// The value of a set of candidates (by index). Without `mix`, the value leaves out the
-    /// lean toward the learning mix: what the items themselves bring.
-    func value(_ chosen: [Int], mix: Bool = true) -> Double {
-        var counts = [Int](repeating: 0, count: gaps.count)
-        var bonus = 0.0
-        var mixHours = [0.0, 0.0, 0.0]
-        var categories = Set<Int>()
-        for index in chosen {
-            let candidate = candidates[index]
-            for dimension in candidate.builds { counts[dimension] += 1 }
-            bonus += candidate.bonus
-            mixHours[candidate.mixClass] += candidate.item.hours
-            categories.insert(candidate.categoryIndex)
-        }
-        var closed = 0.0
-        for (dimension, gap) in gaps.enumerated() where gap > 0 {
-            closed += min(gap, settings.closurePoints * Double(counts[dimension]))
-        }
-        let covered = required.filter { !$0.isDisjoint(with: categories) }.count
-        var mixPenalty = 0.0
-        let total = mixHours.reduce(0, +)
-        if mix, total > 0 {
-            let targets = [settings.mix.onTheJob, settings.mix.social, settings.mix.formal]
-            for k in 0..<3 { mixPenalty += abs(mixHours[k] / total * 100 - targets[k]) }
-        }
-        return closed + bonus + settings.requiredBonus * Double(covered) - settings.mixWeight * mixPenalty
+    // MARK: - Flat tables, built once
+
+    private struct Tables {
+        var cost: [Double]
+        var hours: [Double]
+        var special: [Bool]
+        var category: [Int]
+        /// A number per (category, kind), -1 where the item has no kind.
+        var kind: [Int]
+        var bonus: [Double]
+        var mix: [Int]
+        var builds: [[Int]]
+        /// Bit per required group that the item's category satisfies.
+        var covers: [UInt32]
+        var kinds: Int
     }
 
-    func fits(_ chosen: [Int]) -> Bool {
+    private func tables() -> Tables {
+        var kindNumbers: [String: Int] = [:]
+        var tables = Tables(cost: [], hours: [], special: [], category: [], kind: [], bonus: [], mix: [], builds: [], covers: [], kinds: 0)
+        for candidate in candidates {
+            tables.cost.append(candidate.cost)
+            tables.hours.append(candidate.item.hours)
+            tables.special.append(candidate.isSpecialProject)
+            tables.category.append(candidate.categoryIndex)
+            if let kind = candidate.item.kind {
+                let key = candidate.item.category.rawValue + "/" + kind
+                if kindNumbers[key] == nil { kindNumbers[key] = kindNumbers.count }
+                tables.kind.append(kindNumbers[key]!)
+            } else {
+                tables.kind.append(-1)
+            }
+            tables.bonus.append(candidate.bonus)
+            tables.mix.append(candidate.mixClass)
+            tables.builds.append(candidate.builds)
+            var bits: UInt32 = 0
+            for (group, categories) in required.enumerated() where categories.contains(candidate.categoryIndex) {
+                bits |= 1 << UInt32(group)
+            }
+            tables.covers.append(bits)
+        }
+        tables.kinds = kindNumbers.count
+        return tables
+    }
+
+    /// The running totals of a chosen set, updated item by item.
+    private struct State {
+        var chosen: [Int] = []
+        var counts: [Int]
         var cost = 0.0
         var development = 0.0
         var special = 0.0
-        var perCategory: [Int: Int] = [:]
-        var kinds: Set<String> = []
-        for index in chosen {
-            let candidate = candidates[index]
-            // One item of each kind (one conference, one hiring-loop project): variety over repeats.
-            if let kind = candidate.item.kind, !kinds.insert(candidate.item.category.rawValue + kind).inserted { return false }
-            cost += candidate.cost
-            if candidate.isSpecialProject { special += candidate.item.hours } else { development += candidate.item.hours }
-            perCategory[candidate.categoryIndex, default: 0] += 1
+        var perCategory: [Int]
+        var kindsUsed: [Int]
+        var bonus = 0.0
+        var mixHours = [0.0, 0.0, 0.0]
+        /// How many chosen items satisfy each required group.
+        var groupCounts: [Int]
+
+        init(dimensions: Int, categories: Int, kinds: Int, groups: Int) {
+            counts = Array(repeating: 0, count: dimensions)
+            perCategory = Array(repeating: 0, count: categories)
+            kindsUsed = Array(repeating: 0, count: kinds)
+            groupCounts = Array(repeating: 0, count: groups)
         }
-        return chosen.count <= settings.maxItems && cost <= limits.budget + 1e-9
-            && development <= limits.developmentHours + 1e-9 && special <= limits.specialProjectHours + 1e-9
-            && perCategory.values.allSatisfy { $0 <= settings.maxPerCategory }
     }
 
+    private func apply(_ index: Int, _ sign: Int, to state: inout State, _ t: Tables) {
+        let s = Double(sign)
+        for dimension in t.builds[index] { state.counts[dimension] += sign }
+        state.cost += s * t.cost[index]
+        if t.special[index] { state.special += s * t.hours[index] } else { state.development += s * t.hours[index] }
+        state.perCategory[t.category[index]] += sign
+        if t.kind[index] >= 0 { state.kindsUsed[t.kind[index]] += sign }
+        state.bonus += s * t.bonus[index]
+        state.mixHours[t.mix[index]] += s * t.hours[index]
+        var bits = t.covers[index]
+        var group = 0
+        while bits != 0 {
+            if bits & 1 != 0 { state.groupCounts[group] += sign }
+            bits >>= 1
+            group += 1
+        }
+    }
+
+    private func stateFits(_ state: State) -> Bool {
+        guard state.chosen.count <= settings.maxItems, state.cost <= limits.budget + 1e-9,
+            state.development <= limits.developmentHours + 1e-9, state.special <= limits.specialProjectHours + 1e-9
+        else { return false }
+        for count in state.perCategory where count > settings.maxPerCategory { return false }
+        for count in state.kindsUsed where count > 1 { return false }
+        return true
+    }
+
+    /// What the items bring themselves: gaps closed, interests, required categories covered.
+    private func ownValue(_ state: State) -> Double {
+        var closed = 0.0
+        for (dimension, gap) in gaps.enumerated() where gap > 0 {
+            closed += min(gap, settings.closurePoints * Double(state.counts[dimension]))
+        }
+        let covered = state.groupCounts.filter { $0 > 0 }.count
+        return closed + state.bonus + settings.requiredBonus * Double(covered)
+    }
+
+    /// The distance from the learning mix, weighted.
+    private func mixPenalty(_ state: State) -> Double {
+        let total = state.mixHours[0] + state.mixHours[1] + state.mixHours[2]
+        guard total > 0 else { return 0 }
+        let targets = [settings.mix.onTheJob, settings.mix.social, settings.mix.formal]
+        var distance = 0.0
+        for k in 0..<3 { distance += abs(state.mixHours[k] / total * 100 - targets[k]) }
+        return settings.mixWeight * distance
+    }
+
+    private func fullValue(_ state: State) -> Double { ownValue(state) - mixPenalty(state) }
+
+    private func build(_ indices: [Int], _ t: Tables) -> State {
+        var state = State(dimensions: gaps.count, categories: Catalog.Category.allCases.count, kinds: t.kinds, groups: required.count)
+        for index in indices {
+            apply(index, 1, to: &state, t)
+            state.chosen.append(index)
+        }
+        return state
+    }
+
+    // MARK: - The same rules on index lists (for tests and callers)
+
+    /// The value of a set of candidates (by index). Without `mix`, the value leaves out the
+    /// lean toward the learning mix: what the items themselves bring.
+    func value(_ chosen: [Int], mix: Bool = true) -> Double {
+        let state = build(chosen, tables())
+        return mix ? fullValue(state) : ownValue(state)
+    }
+
+    func fits(_ chosen: [Int]) -> Bool {
+        stateFits(build(chosen, tables()))
+    }
+
+    // MARK: - Selection
+
     /// The share of the limits an item uses, so cheap, short items are preferred at equal gain.
-    private func weight(of index: Int) -> Double {
-        let candidate = candidates[index]
+    private func weight(of index: Int, _ t: Tables) -> Double {
         var share = 0.01
-        if limits.budget > 0 { share += candidate.cost / limits.budget }
-        let hoursLimit = candidate.isSpecialProject ? limits.specialProjectHours : limits.developmentHours
-        if hoursLimit > 0 { share += candidate.item.hours / hoursLimit }
+        if limits.budget > 0 { share += t.cost[index] / limits.budget }
+        let hoursLimit = t.special[index] ? limits.specialProjectHours : limits.developmentHours
+        if hoursLimit > 0 { share += t.hours[index] / hoursLimit }
         return share
     }
 
     /// The chosen candidates' indices, in catalog order.
     func select() -> [Int] {
-        var chosen: [Int] = []
+        let t = tables()
+        var state = build([], t)
+        var inSet = [Bool](repeating: false, count: candidates.count)
+
         // Greedy: among the items that bring something themselves (a gap, an interest, a
         // missing category), the best gain in full value per share of the limits. The full
         // gain may dip below zero early on, while one item alone skews the learning mix.
         while true {
-            let own = value(chosen, mix: false)
-            let current = value(chosen)
+            let own = ownValue(state)
+            let current = fullValue(state)
             var best: (index: Int, ratio: Double)?
-            for index in candidates.indices where !chosen.contains(index) {
-                let trial = chosen + [index]
-                guard fits(trial), value(trial, mix: false) > own + 1e-9 else { continue }
-                let ratio = (value(trial) - current) / weight(of: index)
-                if best == nil || ratio > best!.ratio + 1e-12 { best = (index, ratio) }
+            for index in candidates.indices where !inSet[index] {
+                apply(index, 1, to: &state, t)
+                state.chosen.append(index)
+                if stateFits(state), ownValue(state) > own + 1e-9 {
+                    let ratio = (fullValue(state) - current) / weight(of: index, t)
+                    if best == nil || ratio > best!.ratio + 1e-12 { best = (index, ratio) }
+                }
+                state.chosen.removeLast()
+                apply(index, -1, to: &state, t)
             }
             guard let pick = best else { break }
-            chosen.append(pick.index)
+            apply(pick.index, 1, to: &state, t)
+            state.chosen.append(pick.index)
+            inSet[pick.index] = true
         }
-        // Then swaps (one in, one out), additions and removals while the full value rises.
-        var current = value(chosen)
+
+        // Local search: removals, one-for-one swaps and additions while the full value rises.
+        var current = fullValue(state)
         var improved = true
         var rounds = 0
         while improved, rounds < 50 {
             improved = false
             rounds += 1
-            for position in chosen.indices.reversed() {
-                var trial = chosen
-                trial.remove(at: position)
-                let trialValue = value(trial)
-                if trialValue > current + 1e-9 {
-                    chosen = trial
-                    current = trialValue
+            for position in state.chosen.indices.reversed() {
+                let out = state.chosen[position]
+                apply(out, -1, to: &state, t)
+                state.chosen.remove(at: position)
+                let trial = fullValue(state)
+                if trial > current + 1e-9 {
+                    inSet[out] = false
+                    current = trial
                     improved = true
+                } else {
+                    state.chosen.insert(out, at: position)
+                    apply(out, 1, to: &state, t)
                 }
             }
-            search: for position in chosen.indices {
-                for index in candidates.indices where !chosen.contains(index) {
-                    var trial = chosen
-                    trial[position] = index
-                    guard fits(trial) else { continue }
-                    let trialValue = value(trial)
-                    if trialValue > current + 1e-9 {
-                        chosen = trial
-                        current = trialValue
-                        improved = true
-                        break search
+            search: for position in state.chosen.indices {
+                let out = state.chosen[position]
+                apply(out, -1, to: &state, t)
+                for index in candidates.indices where !inSet[index] {
+                    apply(index, 1, to: &state, t)
+                    state.chosen[position] = index
+                    if stateFits(state) {
+                        let trial = fullValue(state)
+                        if trial > current + 1e-9 {
+                            inSet[out] = false
+                            inSet[index] = true
+                            current = trial
+                            improved = true
+                            break search
+                        }
                     }
+                    apply(index, -1, to: &state, t)
                 }
+                state.chosen[position] = out
+                apply(out, 1, to: &state, t)
             }
-            for index in candidates.indices where !chosen.contains(index) {
-                let trial = chosen + [index]
-                if fits(trial), value(trial, mix: false) > value(chosen, mix: false) + 1e-9, value(trial) > current + 1e-9 {
-                    chosen = trial
-                    current = value(trial)
+            for index in candidates.indices where !inSet[index] {
+                let own = ownValue(state)
+                apply(index, 1, to: &state, t)
+                state.chosen.append(index)
+                if stateFits(state), ownValue(state) > own + 1e-9, fullValue(state) > current + 1e-9 {
+                    inSet[index] = true
+                    current = fullValue(state)
                     improved = true
+                } else {
+                    state.chosen.removeLast()
+                    apply(index, -1, to: &state, t)
                 }
             }
         }
-        return chosen.sorted()
+        return state.chosen.sorted()
     }
 }

@@ -93,34 +93,33 @@ public struct Planner: Sendable {
         let categories = Catalog.Category.allCases
         let gapByName = Dictionary(uniqueKeysWithValues: gaps.map { ($0.dimension, $0.gap) })
 
-        var candidates: [CatalogSelector.Candidate] = []
-        var reasons: [String: String] = [:]
         /// The words people chose from, e.g. "Speaking at meetups or conferences".
         func label(_ value: String, of itemID: String) -> String {
             let label = prompts.bank.item(itemID)?.kind.choices.first { $0.value == value }?.label ?? value
             return label.prefix(1).lowercased() + label.dropFirst()
         }
-        for item in catalog.items where item.tracks.contains(assessment.recommended.rawValue) {
-            var bonus = 0.0
-            var why: [String] = []
+        func answersInterest(_ item: Catalog.Item) -> Bool {
             switch item.category {
-            case .certification where !certificationInterests.isDisjoint(with: item.domains):
-                bonus += settings.interestBonus
-                let domains = certificationInterests.intersection(item.domains).sorted().map { label($0, of: "interest.certifications") }
-                why.append("you named " + Dimension.list(domains) + " as a certification interest")
-            case .networking where item.kind.map(networkingInterests.contains) == true:
-                bonus += settings.interestBonus
-                why.append("you asked for " + label(item.kind!, of: "interest.networking"))
-            case .specialProject where item.kind.map(projectInterests.contains) == true:
-                bonus += settings.interestBonus
-                why.append("you asked for " + label(item.kind!, of: "interest.projects"))
-            default:
-                break
+            case .certification: return !certificationInterests.isDisjoint(with: item.domains)
+            case .networking: return item.kind.map(networkingInterests.contains) == true
+            case .specialProject: return item.kind.map(projectInterests.contains) == true
+            default: return false
             }
-            if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
-            let builds = item.builds.compactMap { Dimension.names.firstIndex(of: $0) }
+        }
+        /// Why an item is in the plan, in a few words (worked out only for the chosen ones).
+        func reason(_ item: Catalog.Item) -> String {
+            var why: [String] = []
             let closing = item.builds.filter { (gapByName[$0] ?? 0) > 0 }.map { Dimension.title($0).lowercased() }
-            if !closing.isEmpty { why.insert("room to grow in " + Dimension.list(closing), at: 0) }
+            if !closing.isEmpty { why.append("room to grow in " + Dimension.list(closing)) }
+            if answersInterest(item) {
+                switch item.category {
+                case .certification:
+                    let domains = certificationInterests.intersection(item.domains).sorted().map { label($0, of: "interest.certifications") }
+                    why.append("you named " + Dimension.list(domains) + " as a certification interest")
+                case .networking: why.append("you asked for " + label(item.kind!, of: "interest.networking"))
+                default: why.append("you asked for " + label(item.kind!, of: "interest.projects"))
+                }
+            }
             if why.isEmpty {
                 switch item.category {
                 case .mentoring: why.append("someone to learn from: every plan has a mentor")
@@ -128,12 +127,19 @@ public struct Planner: Sendable {
                 default: why.append("adds some formal learning to the plan")
                 }
             }
-            reasons[item.id] = why.joined(separator: "; ")
+            return why.joined(separator: "; ")
+        }
+        let rate = catalog.convert(1, to: currency) ?? 1
+        var candidates: [CatalogSelector.Candidate] = []
+        candidates.reserveCapacity(catalog.items.count)
+        for item in catalog.items where item.tracks.contains(assessment.recommended.rawValue) {
+            var bonus = answersInterest(item) ? settings.interestBonus : 0
+            if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
             candidates.append(
                 CatalogSelector.Candidate(
-                    item: item, cost: round2(catalog.convert(item.cost, to: currency) ?? item.cost), builds: builds,
-                    bonus: bonus, mixClass: CatalogSelector.mixClass(of: item.category),
-                    isSpecialProject: item.category == .specialProject,
+                    item: item, cost: round2(item.cost * rate),
+                    builds: item.builds.compactMap { Dimension.names.firstIndex(of: $0) }, bonus: bonus,
+                    mixClass: CatalogSelector.mixClass(of: item.category), isSpecialProject: item.category == .specialProject,
                     categoryIndex: categories.firstIndex(of: item.category)!))
         }
         func index(_ category: Catalog.Category) -> Int { categories.firstIndex(of: category)! }
@@ -153,7 +159,7 @@ public struct Planner: Sendable {
             return DevelopmentPlan.Item(
                 category: item.category, id: item.id, title: item.title, summary: item.summary, cost: candidate.cost,
                 hours: item.hours, weeks: item.weeks, start: .distantPast, due: .distantPast,
-                builds: item.builds, reason: reasons[item.id] ?? "", issuer: item.issuer)
+                builds: item.builds, reason: reason(item), issuer: item.issuer)
         }
     }
 

@@ -6,12 +6,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+    /// The item (or column) the problem is about, when there is one.
+    public var item: String?
 
-    public init(path: String, line: Int, column: Int, message: String) {
+    public init(path: String, line: Int, column: Int, message: String, item: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.message = message
+        self.item = item
     }
 
     public var description: String { "\(path):\(line):\(column): \(message)" }

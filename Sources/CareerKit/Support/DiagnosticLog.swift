@@ -16,8 +16,8 @@ final class DiagnosticLog {
             Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
     }
 
-    func add(_ message: String, line: Int, column: Int) {
-        diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message))
+    func add(_ message: String, line: Int, column: Int, item: String? = nil) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message, item: item))
     }
 
     /// Throws every collected problem, sorted by position, when there is at least one.

@@ -1,0 +1,108 @@
+import ArgumentParser
+import CareerKit
+import Foundation
+
+extension Careerpath {
+    /// `careerpath bulk`: plans for everyone in a sheet, a JSON Lines file or a folder.
+    struct Bulk: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make plans for many people at once from scripted answers.",
+            discussion: """
+                INPUT is a CSV sheet (the header of `careerpath template csv`), a JSON Lines file
+                (.jsonl, one answers document per line) or a folder of YAML/JSON answers files.
+                Writes one plan per person per format (named from person.id, else the name),
+                summary.csv, errors.csv, equity.md and equity.json into --out, all readable by
+                you only. A bad row is reported (stderr and errors.csv) and the rest still run.
+
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read.
+
+                Example: careerpath bulk answers.csv --out plans/ --format md,json
+                """)
+
+        @Argument(help: ArgumentHelp("CSV, JSON Lines files or folders of answers files.", valueName: "input"))
+        var inputs: [String]
+
+        @Option(name: .long, help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+        var out: String
+
+        @Option(name: .long, help: ArgumentHelp("Plan formats, separated by commas: md, json, html.", valueName: "formats"))
+        var format: String = "md,json"
+
+        @Option(name: .long, help: "How many people to plan at once. (default: the number of cores)")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(name: .long, help: ArgumentHelp("The date plans start when a row has no session date, YYYY-MM-DD. (default: today)", valueName: "date"))
+        var date: String?
+
+        @Flag(name: .long, help: "No progress output.")
+        var quiet = false
+
+        @OptionGroup var prompts: PromptsOption
+
+        func validate() throws {
+            _ = try formats()
+            guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+            if let date, SessionDate.parse(date) == nil { throw ValidationError("--date '\(date)' is not a date as YYYY-MM-DD") }
+        }
+
+        func formats() throws -> [PlanRenderer.Format] {
+            var result: [PlanRenderer.Format] = []
+            for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+                guard let format = PlanRenderer.Format(rawValue: name) else {
+                    throw ValidationError("unknown format '\(name)'; allowed: md, json, html")
+                }
+                if !result.contains(format) { result.append(format) }
+            }
+            guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, json, html") }
+            return result
+        }
+
+        func run() throws {
+            let set = try prompts.load()
+            let today = date.flatMap(SessionDate.parse) ?? Date()
+            let run = BulkRun(
+                prompts: set, options: BulkRun.Options(outDirectory: out, formats: try formats(), jobs: jobs, today: today))
+            var reporter = ProgressReporter(
+                total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
+            let outcome = try run.run(BulkSource(inputs: inputs, prompts: set)) { progress in
+                reporter.update(done: progress.done + progress.failed, failed: progress.failed)
+            }
+            reporter.finish(done: outcome.people + outcome.failed, failed: outcome.failed)
+            for diagnostic in outcome.errors {
+                Terminal.standardError.write(diagnostic.description + "\n")
+            }
+            Terminal.standardOutput.write(
+                "\(outcome.people) plan\(outcome.people == 1 ? "" : "s") written to \(out)"
+                    + (outcome.failed > 0 ? ", \(outcome.failed) row\(outcome.failed == 1 ? "" : "s") failed (see errors.csv)" : "")
+                    + "\n" + outcome.files.map { "  \($0)\n" }.joined())
+            if outcome.people == 0, outcome.failed > 0 { throw ExitCode(ExitStatus.dataError) }
+            if outcome.failed > 0 { throw ExitCode(ExitStatus.partial) }
+        }
+    }
+}
+
+/// Counts what a bulk run will read, for the progress bar: lines of CSV and JSON Lines files
+/// (a quoted line break may count one extra), answers files in folders.
+enum BulkInputs {
+    static func estimatedCount(_ inputs: [String]) -> Int? {
+        var total = 0
+        for path in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                total += ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                    [".yaml", ".yml", ".json"].contains { name.lowercased().hasSuffix($0) }
+                }.count
+                continue
+            }
+            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
+            var lines = 0
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                lines += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
+            try? handle.close()
+            total += path.lowercased().hasSuffix(".csv") ? max(0, lines - 1) : path.lowercased().hasSuffix(".jsonl") ? lines : 1
+        }
+        return total
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+
+/// Plans for a whole organisation: reads people in order, scores and plans them in parallel
+/// batches, writes one plan per person per format, `summary.csv`, `errors.csv` and the
+/// equity report. The same input gives byte-identical output whatever the number of jobs:
+/// every file depends only on its own person, and the shared files are written in input order.
+public struct BulkRun: Sendable {
+    public struct Options: Sendable {
+        public var outDirectory: String
+        public var formats: [PlanRenderer.Format]
+        public var jobs: Int
+        /// Used for people whose answers carry no session date.
+        public var today: Date
+        public var batchSize: Int
+
+        public init(outDirectory: String, formats: [PlanRenderer.Format], jobs: Int, today: Date, batchSize: Int = 256) {
+            self.outDirectory = outDirectory
+            self.formats = formats
+            self.jobs = max(1, jobs)
+            self.today = today
+            self.batchSize = max(1, batchSize)
+        }
+    }
+
+    /// How far a run has got.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var failed: Int
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable {
+        public var people: Int
+        public var failed: Int
+        /// Every failed row's problems, in input order.
+        public var errors: [Diagnostic]
+        public var files: [String]
+    }
+
+    public static let summaryHeader = [
+        "id", "name", "current_level", "recommended_track", "archetype", "confidence", "fit_ic", "fit_management",
+        "fit_hybrid", "target_level", "budget_committed", "currency", "hours_per_month", "special_project_percent",
+        "items_training", "items_certification", "items_networking", "items_mentoring", "items_special_project",
+        "items_stretch_assignment", "flags", "source",
+    ]
+    public static let errorsHeader = ["file", "line", "column", "item", "message"]
+    /// File names the run writes itself; a person with one of these names gets a suffix.
+    static let reservedNames: Set<String> = ["summary", "errors", "equity"]
+
+    let prompts: PromptSet
+    let options: Options
+
+    public init(prompts: PromptSet, options: Options) {
+        self.prompts = prompts
+        self.options = options
+    }
+
+    /// One person's result, before the files are named and written.
+    private enum PersonOutcome: Sendable {
+        case done(person: Person, documents: [String], summary: [String], equity: EquitySample)
+        case failed([Diagnostic])
+    }
+
+    /// A slot per person in a batch; each slot is written by exactly one worker.
+    private final class Slots<Value>: @unchecked Sendable {
+        var values: [Value?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+    }
+
+    /// Runs `body` for every index, spread over the jobs; the result never depends on how
+    /// many jobs there are.
+    private func parallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        let jobs = min(options.jobs, count)
+        guard jobs > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            var index = worker
+            while index < count {
+                body(index)
+                index += jobs
+            }
+        }
+    }
+
+    /// Runs over every person the source gives.
+    ///
+    /// - Parameter progress: called after each batch, from the calling thread.
+    /// - Throws: `CareerError.cannotWrite` when the output folder or a file cannot be written.
+    public func run(_ source: BulkSource, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+        let directory = options.outDirectory
+        try PrivateFile.makeDirectory(directory)
+        let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
+        let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
+        var equity = EquityReport(currency: prompts.catalog.currency)
+        var allErrors: [Diagnostic] = []
+        var usedNames: [String: Int] = [:]
+        var done = 0
+        var failed = 0
+
+        var batch: [BulkEntry] = []
+        batch.reserveCapacity(options.batchSize)
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            // 1. Check, score, plan and render everyone in the batch, in parallel.
+            let work = batch
+            let outcomes = Slots<PersonOutcome>(count: work.count)
+            parallel(work.count) { index in outcomes.values[index] = process(work[index]) }
+            // 2. In input order: name the files, write the shared rows.
+            var writes: [(path: String, text: String)] = []
+            for outcome in outcomes.values {
+                switch outcome! {
+                case .done(let person, let documents, let row, let sample):
+                    var base = SafeFileName.base(for: person)
+                    if Self.reservedNames.contains(base.lowercased()) { base += "-person" }
+                    let seen = usedNames[base.lowercased(), default: 0]
+                    usedNames[base.lowercased()] = seen + 1
+                    if seen > 0 { base += "-\(seen + 1)" }
+                    for (format, text) in zip(options.formats, documents) {
+                        writes.append((directory + "/" + base + "." + format.fileExtension, text))
+                    }
+                    try summary.write(row)
+                    equity.add(sample)
+                    done += 1
+                case .failed(let diagnostics):
+                    for diagnostic in diagnostics {
+                        try errors.write([
+                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), diagnostic.item ?? "",
+                            diagnostic.message,
+                        ])
+                    }
+                    allErrors += diagnostics
+                    failed += 1
+                }
+            }
+            // 3. Write the plan files, in parallel.
+            let files = writes
+            let failures = Slots<CareerError>(count: files.count)
+            parallel(files.count) { index in
+                do { try PrivateFile.writeFast(files[index].text, to: files[index].path) } catch let error as CareerError {
+                    failures.values[index] = error
+                } catch {
+                    failures.values[index] = .cannotWrite(path: files[index].path, reason: "\(error)")
+                }
+            }
+            if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+            batch.removeAll(keepingCapacity: true)
+            progress(Progress(done: done, failed: failed))
+        }
+
+        for entry in source {
+            batch.append(entry)
+            if batch.count >= options.batchSize { try flush() }
+        }
+        try flush()
+        summary.close()
+        errors.close()
+        equity.failed = failed
+        try PrivateFile.writeFast(try equity.json(), to: directory + "/equity.json")
+        try PrivateFile.writeFast(equity.markdown(), to: directory + "/equity.md")
+        return Outcome(
+            people: done, failed: failed, errors: allErrors,
+            files: ["summary.csv", "errors.csv", "equity.md", "equity.json"].map { directory + "/" + $0 })
+    }
+
+    private func process(_ entry: BulkEntry) -> PersonOutcome {
+        let answers: Answers
+        switch entry.resolve() {
+        case .success(let value): answers = value
+        case .failure(.invalidData(let diagnostics)): return .failed(diagnostics)
+        case .failure(let error):
+            return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: error.description)])
+        }
+        do {
+            let assessment = Scorer(prompts: prompts).assess(answers)
+            let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: options.today)
+            let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
+            let documents = try options.formats.map { try renderer.render($0) }
+            return .done(
+                person: answers.person, documents: documents, summary: summaryRow(answers, assessment, plan, source: entry),
+                equity: sample(answers, assessment, plan))
+        } catch CareerError.invalidData(let diagnostics) {
+            return .failed(diagnostics.map {
+                var diagnostic = $0
+                diagnostic.message = "\(entry.file):\(entry.line): \(diagnostic.message)"
+                return diagnostic
+            })
+        } catch {
+            return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: "\(error)")])
+        }
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    private func summaryRow(_ answers: Answers, _ assessment: Assessment, _ plan: DevelopmentPlan, source: BulkEntry) -> [String] {
+        var row = [
+            answers.person.id ?? "", answers.person.name, answers.person.currentLevel, assessment.recommended.rawValue,
+            assessment.archetype, assessment.confidence.rawValue, number(assessment.scores[.ic] ?? 0),
+            number(assessment.scores[.management] ?? 0), number(assessment.scores[.hybrid] ?? 0), plan.targetLevel,
+            number(plan.committed), plan.currency, number(plan.hoursPerMonth), String(plan.specialProjectPercent),
+        ]
+        for category in Catalog.Category.allCases {
+            row.append(String(plan.items.filter { $0.category == category }.count))
+        }
+        row.append(assessment.flags.joined(separator: ";"))
+        row.append(source.line > 1 || source.file.lowercased().hasSuffix(".csv") ? "\(source.file):\(source.line)" : source.file)
+        return row
+    }
+
+    private func sample(_ answers: Answers, _ assessment: Assessment, _ plan: DevelopmentPlan) -> EquitySample {
+        let rate = prompts.catalog.convert(1, to: plan.currency) ?? 1
+        return EquitySample(
+            recommended: assessment.recommended,
+            currentTrack: prompts.ladder.level(answers.person.currentLevel)?.track ?? "ic",
+            committed: plan.committed / rate, hours: plan.items.reduce(0) { $0 + $1.hours },
+            specialProjectPercent: plan.specialProjectPercent,
+            hasCertification: plan.items.contains { $0.category == .certification },
+            hasMentor: plan.items.contains { $0.category == .mentoring },
+            divergentDimensions: assessment.divergence.map(\.dimension).filter { $0 != "track" },
+            trackViewDiffers: assessment.divergence.contains { $0.dimension == "track" })
+    }
+}

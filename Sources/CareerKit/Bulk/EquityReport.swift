@@ -1,0 +1,180 @@
+import Foundation
+
+/// Across everyone in a bulk run: who is recommended which track, and whether individual
+/// contributors get development investment on par with managers. Any group smaller than
+/// five people is shown as "fewer than 5", never with its figures.
+public struct EquityReport: Sendable {
+    public static let minimumGroup = 5
+    public static let suppressed = "fewer than 5"
+
+    private(set) var samples: [EquitySample] = []
+    public var failed = 0
+    let currency: String
+
+    init(currency: String) {
+        self.currency = currency
+    }
+
+    mutating func add(_ sample: EquitySample) {
+        samples.append(sample)
+    }
+
+    public var people: Int { samples.count }
+
+    /// A count, or "fewer than 5" for 1 to 4.
+    private func count(_ value: Int) -> Any {
+        value > 0 && value < Self.minimumGroup ? Self.suppressed : value
+    }
+
+    private func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    private struct Investment {
+        var people: Int
+        var committed: Double
+        var hours: Double
+        var special: Double
+        var certification: Double
+        var mentor: Double
+    }
+
+    private func investment(_ group: [EquitySample]) -> Investment? {
+        guard group.count >= Self.minimumGroup else { return nil }
+        let n = Double(group.count)
+        return Investment(
+            people: group.count,
+            committed: round1(group.reduce(0) { $0 + $1.committed } / n),
+            hours: round1(group.reduce(0) { $0 + $1.hours } / n),
+            special: round1(group.reduce(0) { $0 + Double($1.specialProjectPercent) } / n),
+            certification: round1(Double(group.filter(\.hasCertification).count) / n * 100),
+            mentor: round1(Double(group.filter(\.hasMentor).count) / n * 100))
+    }
+
+    /// The report as a JSON-ready dictionary.
+    public func dictionary() -> [String: Any] {
+        var byRecommended: [String: Any] = [:]
+        var investments: [String: Any] = [:]
+        var perTrack: [Track: Investment] = [:]
+        for track in Track.allCases {
+            let group = samples.filter { $0.recommended == track }
+            byRecommended[track.rawValue] = count(group.count)
+            if let value = investment(group) {
+                perTrack[track] = value
+                investments[track.rawValue] = [
+                    "people": value.people, "budget_committed_average": value.committed, "hours_average": value.hours,
+                    "special_project_percent_average": value.special, "with_certification_percent": value.certification,
+                    "with_mentor_percent": value.mentor,
+                ]
+            } else {
+                investments[track.rawValue] = group.isEmpty ? "nobody" : Self.suppressed
+            }
+        }
+        var ratio: [String: Any] = [:]
+        if let ic = perTrack[.ic], let management = perTrack[.management] {
+            ratio["budget"] = management.committed > 0 ? (ic.committed / management.committed * 100).rounded() / 100 : NSNull()
+            ratio["hours"] = management.hours > 0 ? (ic.hours / management.hours * 100).rounded() / 100 : NSNull()
+        } else {
+            ratio["budget"] = Self.suppressed
+            ratio["hours"] = Self.suppressed
+        }
+        var byCurrent: [String: Any] = [:]
+        for track in ["ic", "management"] { byCurrent[track] = count(samples.filter { $0.currentTrack == track }.count) }
+        var byDimension: [String: Any] = [:]
+        for name in Dimension.names {
+            let value = samples.filter { $0.divergentDimensions.contains(name) }.count
+            if value > 0 { byDimension[name] = count(value) }
+        }
+        let disagreeing = samples.filter { !$0.divergentDimensions.isEmpty || $0.trackViewDiffers }.count
+        let icToManagement = samples.filter { $0.currentTrack == "ic" && $0.recommended == .management }.count
+        let managementToIC = samples.filter { $0.currentTrack == "management" && $0.recommended == .ic }.count
+        return [
+            "schema": "careerpath.equity/1",
+            "people": people,
+            "failed_rows": failed,
+            "currency": currency,
+            "by_recommended_track": byRecommended,
+            "by_current_track": byCurrent,
+            "investment": investments,
+            "ic_to_management_ratio": ratio,
+            "disagreements": [
+                "people": count(disagreeing),
+                "by_dimension": byDimension,
+                "manager_sees_another_track": count(samples.filter(\.trackViewDiffers).count),
+            ] as [String: Any],
+            "possible_moves": [
+                "ic_to_management": count(icToManagement),
+                "management_to_ic": count(managementToIC),
+            ],
+        ]
+    }
+
+    public func json() throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: dictionary(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    public func markdown() -> String {
+        let report = dictionary()
+        func text(_ value: Any?) -> String {
+            switch value {
+            case let number as Double: return number == number.rounded() ? String(Int(number)) : String(format: "%.1f", number)
+            case let number as Int: return String(number)
+            case let string as String: return string
+            case is NSNull: return "n/a"
+            default: return "-"
+            }
+        }
+        var lines = [
+            "# Development equity report", "",
+            "\(people) people planned\(failed > 0 ? ", \(failed) rows could not be read (see errors.csv)" : ""). Groups smaller than \(Self.minimumGroup) are shown as \"\(Self.suppressed)\" to keep people anonymous. Amounts are in \(currency).",
+            "", "## Recommended and current tracks", "",
+            "| Track | Recommended | Now on |", "|---|---:|---:|",
+        ]
+        let recommended = report["by_recommended_track"] as? [String: Any] ?? [:]
+        let current = report["by_current_track"] as? [String: Any] ?? [:]
+        for track in Track.allCases {
+            lines.append("| \(track.shortTitle) | \(text(recommended[track.rawValue])) | \(track == .hybrid ? "-" : text(current[track.rawValue])) |")
+        }
+        lines += [
+            "", "## Development investment per recommended track", "",
+            "Does a technical contributor get development on par with a manager? Averages per person.", "",
+            "| Track | People | Budget committed | Hours | Special-project time | With a certification | With a mentor |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        let investment = report["investment"] as? [String: Any] ?? [:]
+        for track in Track.allCases {
+            if let row = investment[track.rawValue] as? [String: Any] {
+                lines.append(
+                    "| \(track.shortTitle) | \(text(row["people"])) | \(text(row["budget_committed_average"])) | \(text(row["hours_average"])) | \(text(row["special_project_percent_average"]))% | \(text(row["with_certification_percent"]))% | \(text(row["with_mentor_percent"]))% |")
+            } else {
+                lines.append("| \(track.shortTitle) | \(text(investment[track.rawValue])) | | | | | |")
+            }
+        }
+        let ratio = report["ic_to_management_ratio"] as? [String: Any] ?? [:]
+        lines += [
+            "", "IC-track to management-track investment: budget \(text(ratio["budget"])), hours \(text(ratio["hours"])) (1 means on par).",
+        ]
+        let disagreements = report["disagreements"] as? [String: Any] ?? [:]
+        lines += [
+            "", "## Where contributors and managers disagree", "",
+            "People with at least one material disagreement: \(text(disagreements["people"])). Managers who see another track than the answers: \(text(disagreements["manager_sees_another_track"])).",
+            "",
+        ]
+        let byDimension = disagreements["by_dimension"] as? [String: Any] ?? [:]
+        if byDimension.isEmpty {
+            lines.append("No dimension with a material disagreement.")
+        } else {
+            lines += ["| Dimension | People |", "|---|---:|"]
+            for name in Dimension.names where byDimension[name] != nil {
+                lines.append("| \(Dimension.title(name)) | \(text(byDimension[name])) |")
+            }
+        }
+        let moves = report["possible_moves"] as? [String: Any] ?? [:]
+        lines += [
+            "", "## People who might move", "",
+            "- On the IC track, recommended management: \(text(moves["ic_to_management"]))",
+            "- On the management track, recommended IC: \(text(moves["management_to_ic"]))",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Writes a synthetic HR sheet of N people (the CSV header of `careerpath template csv`),
+deterministic for a given seed, for benchmarks and load tests. Usage: gen-sheet.py N OUT.csv"""
+import csv
+import random
+import sys
+
+DIMS = ["depth", "maker", "focus", "people", "hard", "others", "leverage", "challenge"]
+ITEMS = {
+    "depth": ["mastery", "learning", "identity"], "maker": ["flow", "hands_on", "shipping"],
+    "focus": ["deep_blocks", "meetings_drain", "interruptions"], "people": ["growth", "one_on_ones", "hiring"],
+    "hard": ["feedback", "conflict", "emotional_load"], "others": ["team_outcomes", "priorities", "coordination"],
+    "leverage": ["cross_team", "architecture", "strategy"], "challenge": ["hard_problems", "variety", "title_indifferent"],
+}
+OBS = {"depth": "obs.depth", "maker": "obs.craft", "people": "obs.mentoring", "hard": "obs.hard_conversations",
+       "others": "obs.coordination", "leverage": "obs.influence", "challenge": "obs.problem_solving"}
+LEVELS = ["ic.junior", "ic.developer", "ic.senior", "ic.staff", "ic.principal", "mgmt.tech_lead", "mgmt.em", "mgmt.senior_em"]
+CERTS = ["cloud", "security", "data", "ml", "architecture", "agile", "leadership"]
+NETS = ["internal_forum", "community_of_practice", "conference", "association", "speaking", "external_mentor", "open_source"]
+PROJECTS = ["cross_discipline", "innovation", "special_advisor", "open_source", "incident_command", "hiring_loop"]
+
+
+def clamp(value, low, high):
+    return max(low, min(high, value))
+
+
+def main():
+    count, out = int(sys.argv[1]), sys.argv[2]
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 2026)
+    header = ["person.name", "person.id", "person.current_level", "person.domain", "person.years_experience",
+              "person.years_managing", "manager.name", "session.date", "session.mode"]
+    header += [f"contributor.{d}.{i}" for d in DIMS for i in ITEMS[d]]
+    header += ["contributor.motive.pay_status", "contributor.anchor.autonomy", "contributor.anchor.lifestyle",
+               "contributor.anchor.security", "contributor.top3", "contributor.ladder.technical",
+               "contributor.ladder.managerial", "contributor.ladder.projects", "contributor.goal.promotion",
+               "contributor.goal.horizon_months", "contributor.goal.statement", "contributor.interest.certifications",
+               "contributor.interest.networking", "contributor.interest.projects"]
+    header += [f"manager.{o}" for o in OBS.values()]
+    header += ["manager.view.track", "manager.view.readiness", "manager.capacity.dev_hours_per_month",
+               "manager.capacity.special_project_percent", "manager.budget.amount", "manager.budget.currency"]
+    with open(out, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for n in range(count):
+            lean = {d: rng.randint(1, 6) for d in DIMS}
+            row = [f"Person {n + 1}", f"P{n + 1:06d}", rng.choice(LEVELS), rng.choice(["software", "data", "infrastructure"]),
+                   rng.randint(1, 25), rng.randint(0, 5), f"Manager {n % 97 + 1}", "2026-11-22", "one-on-one"]
+            row += [clamp(lean[d] + rng.randint(-1, 1), 1, 6) for d in DIMS for _ in ITEMS[d]]
+            row += [rng.randint(1, 6), rng.randint(1, 6), rng.randint(1, 6), rng.randint(1, 6)]
+            row.append(";".join(rng.sample([f"{d}.{i}" for d in DIMS for i in ITEMS[d]], 3)))
+            row += [clamp((lean["depth"] + lean["maker"]) * 7 // 12 + rng.randint(-1, 1), 1, 7),
+                    clamp((lean["people"] + lean["others"]) * 7 // 12 + rng.randint(-1, 1), 1, 7),
+                    clamp(lean["challenge"] * 7 // 6 + rng.randint(-1, 1), 1, 7)]
+            row += [rng.choice(["seeking", "open", "not_now"]), rng.choice([6, 12, 18, 24]),
+                    "Grow in my role and take on more.", ";".join(rng.sample(CERTS, rng.randint(0, 2))),
+                    ";".join(rng.sample(NETS, rng.randint(0, 2))), ";".join(rng.sample(PROJECTS, rng.randint(0, 2)))]
+            row += [clamp(lean[d] + rng.randint(-1, 1), 1, 6) for d in OBS]
+            row += [rng.choice(["ic", "management", "hybrid", "unsure"]), rng.choice(["ready_now", "within_1y", "within_2y", "not_yet"]),
+                    rng.choice([4, 8, 12, 16, 24]), rng.choice([0, 10, 20]), rng.choice([0, 500, 1500, 3000, 5000]),
+                    rng.choice(["USD", "EUR", "GBP"])]
+            writer.writerow(row)
+
+
+if __name__ == "__main__":
+    main()
