@@ -12,6 +12,8 @@ static char **attempted_completion(const char *text, int start, int end) {
     (void)end;
     completion_start = start;
     rl_attempted_completion_over = 1;
+    /* readline resets this before every completion: no space after a completed word. */
+    rl_completion_append_character = '\0';
     if (current_generator == NULL) return NULL;
     return rl_completion_matches(text, current_generator);
 }
@@ -20,6 +22,7 @@ void creadline_set_completion(creadline_generator generator) {
     current_generator = generator;
     rl_attempted_completion_function = attempted_completion;
     rl_completion_append_character = '\0';
+    rl_variable_bind("completion-ignore-case", "on");
 }
 
 static char word_breaks[64] = " \t\n";

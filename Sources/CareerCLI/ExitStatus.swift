@@ -9,6 +9,8 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let cannotCreate: Int32 = 73
+    /// A conversation read from a pipe ended before its last question; it is saved to resume.
+    static let paused: Int32 = 75
 
     static func code(for error: CareerError) -> Int32 {
         switch error {

@@ -79,7 +79,7 @@ extension Careerpath {
             guard let out else {
                 if formats == ["text"] {
                     let report = TerminalReport(
-                        answers: loaded, assessment: assessment, bank: set.bank, style: Terminal.standardOutput.reportStyle)
+                        answers: loaded, assessment: assessment, prompts: set, style: Terminal.standardOutput.reportStyle)
                     Terminal.standardOutput.write(report.render())
                 } else {
                     Terminal.standardOutput.write(try renderer.render(PlanRenderer.Format(rawValue: formats[0])!))

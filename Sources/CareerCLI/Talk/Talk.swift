@@ -96,7 +96,9 @@ extension Careerpath {
                 prompts: set, store: store, record: record, engine: engine, reader: reader,
                 outDirectory: out ?? directories.plans, width: min(100, Terminal.standardOutput.width), color: color,
                 now: Date.init)
-            _ = try loop.run()
+            // Input that ends before the last question (a script, a pipe) pauses the session:
+            // say so in the exit status, so a script can tell it from a finished one.
+            if try loop.run() == .paused, !interactive { throw ExitCode(ExitStatus.paused) }
         }
 
         /// Asks for what the command line did not say; nil when input ends first.

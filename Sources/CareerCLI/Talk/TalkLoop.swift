@@ -31,11 +31,11 @@ struct TalkLoop {
 
     /// Runs until the dialog ends or the person stops.
     mutating func run() throws -> Outcome {
-        var shownSection: String?
+        var shownSections: Set<String> = []
         var showCard = true
         while let question = engine.current {
-            if question.section.id != shownSection {
-                shownSection = question.section.id
+            // A section's heading and intro show once, the first time the dialog reaches it.
+            if shownSections.insert(question.section.id).inserted {
                 out.write("\n" + paint("== \(question.section.title) ==", "1;34") + "\n")
                 if !question.section.intro.isEmpty { out.write(wrap(question.section.intro) + "\n") }
                 showCard = true
@@ -49,9 +49,7 @@ struct TalkLoop {
             let prompt = question.role == .contributor ? "contributor> " : "manager> "
             switch reader.read(prompt: prompt) {
             case .end:
-                try save()
-                out.write(pausedMessage())
-                return .paused
+                return try pause()
             case .line(let raw):
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line == "?" {
@@ -63,8 +61,7 @@ struct TalkLoop {
                     case .stay: continue
                     case .redraw: showCard = true
                     case .quit:
-                        out.write(pausedMessage())
-                        return .paused
+                        return try pause()
                     }
                     continue
                 }
@@ -148,9 +145,10 @@ struct TalkLoop {
         case .pick(_, let choices):
             words += choices.map(\.value)
         case .scale(let scale):
-            words += scale.points.compactMap { scale.labels[$0] }
+            // The first word of each label is enough: a unique prefix is accepted.
+            words += scale.points.compactMap { scale.labels[$0]?.split(separator: " ").first.map(String.init) }
         default:
-            for choice in question.item.kind.choices { words += [choice.value, choice.label] }
+            words += question.item.kind.choices.map(\.value)
         }
         return words
     }
@@ -158,6 +156,18 @@ struct TalkLoop {
     private mutating func save() throws {
         record.record(engine.answers, skipped: engine.skipped, now: now())
         try store.save(record)
+    }
+
+    /// Saves and stops; a session with no answer at all is removed rather than left behind.
+    private mutating func pause() throws -> Outcome {
+        if record.answeredCount == 0, record.notes.isEmpty {
+            try? FileManager.default.removeItem(atPath: store.path(for: record.id))
+            out.write("\nNothing was answered, so nothing was kept.\n")
+            return .paused
+        }
+        try save()
+        out.write(pausedMessage())
+        return .paused
     }
 
     private func pausedMessage() -> String {
@@ -171,7 +181,7 @@ struct TalkLoop {
         let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: now())
         out.write("\n" + paint("== Result ==", "1;34") + "\n\n")
         let report = TerminalReport(
-            answers: answers, assessment: assessment, bank: prompts.bank,
+            answers: answers, assessment: assessment, prompts: prompts,
             style: TerminalReport.Style(width: width, color: color))
         out.write(report.render())
         try PrivateFile.makeDirectory(outDirectory)

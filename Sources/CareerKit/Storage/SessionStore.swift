@@ -77,7 +77,7 @@ public struct SessionStore: Sendable {
 
     /// A new session id: the date, a safe form of the name, and a short random tail.
     public static func newID(person: String, date: String) -> String {
-        let tail = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let tail = String(format: "%08x", UInt32.random(in: 0...UInt32.max))
         return date.replacingOccurrences(of: "-", with: "") + "-" + SafeFileName.make(person).lowercased() + "-" + tail
     }
 }
