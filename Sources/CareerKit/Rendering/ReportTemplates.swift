@@ -14,6 +14,8 @@ public struct ReportTemplates: Sendable {
     /// Escapes text for Markdown: no HTML gets through, and a `|` cannot break a table.
     struct MarkdownContentType: MustacheContentType {
         func escapeText(_ text: String) -> String {
+            // Most values need nothing: check the bytes before building a new string.
+            if !text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 124 || $0 == 10 }) { return text }
             var escaped = ""
             escaped.reserveCapacity(text.count)
             for character in text {
