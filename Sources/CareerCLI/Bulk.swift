@@ -14,7 +14,8 @@ extension Careerpath {
                 summary.csv, errors.csv, equity.md and equity.json into --out, all readable by
                 you only. A bad row is reported (stderr and errors.csv) and the rest still run.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read.
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 the
+                inputs do not exist.
 
                 Example: careerpath bulk answers.csv --out plans/ --format md,json
                 """)
@@ -37,6 +38,10 @@ extension Careerpath {
         @Flag(name: .long, help: "No progress output.")
         var quiet = false
 
+        @Flag(name: .long, help: "Record every plan in the history database, all in one transaction.")
+        var record = false
+
+        @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
@@ -64,8 +69,17 @@ extension Careerpath {
                 prompts: set, options: BulkRun.Options(outDirectory: out, formats: try formats(), jobs: jobs, today: today))
             var reporter = ProgressReporter(
                 total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
-            let outcome = try run.run(BulkSource(inputs: inputs, prompts: set)) { progress in
+            let source = BulkSource(inputs: inputs, prompts: set)
+            func report(_ progress: BulkRun.Progress) {
                 reporter.update(done: progress.done + progress.failed, failed: progress.failed)
+            }
+            let outcome: BulkRun.Outcome
+            if record {
+                outcome = try database.open().recordAll { recorder in
+                    try withoutActuallyEscaping(recorder) { try run.run(source, record: $0, progress: report) }
+                }
+            } else {
+                outcome = try run.run(source, progress: report)
             }
             reporter.finish(done: outcome.people + outcome.failed, failed: outcome.failed)
             for diagnostic in outcome.errors {
@@ -75,7 +89,9 @@ extension Careerpath {
                 "\(outcome.people) plan\(outcome.people == 1 ? "" : "s") written to \(out)"
                     + (outcome.failed > 0 ? ", \(outcome.failed) row\(outcome.failed == 1 ? "" : "s") failed (see errors.csv)" : "")
                     + "\n" + outcome.files.map { "  \($0)\n" }.joined())
-            if outcome.people == 0, outcome.failed > 0 { throw ExitCode(ExitStatus.dataError) }
+            if outcome.people == 0, outcome.failed > 0 {
+                throw ExitCode(outcome.missingInputs == outcome.failed ? ExitStatus.noInput : ExitStatus.dataError)
+            }
             if outcome.failed > 0 { throw ExitCode(ExitStatus.partial) }
         }
     }

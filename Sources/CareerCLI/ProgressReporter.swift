@@ -33,7 +33,8 @@ struct ProgressReporter {
         let elapsed = max(0.001, Date().timeIntervalSince(started))
         let rate = Double(done) / elapsed
         var text = "\(done) rows"
-        if let total, total > 0 {
+        if var total, total > 0 {
+            total = max(total, done)  // the count is an estimate: never show more done than total
             let fraction = min(1, Double(done) / Double(total))
             if terminal {
                 let width = 30

@@ -352,6 +352,7 @@ struct TalkTerminalTests {
         #expect(card.contains("Contributor (Ana Silva)'s turn\n"))
         #expect(card.contains(":skip to leave it out"))
         terminal.send("4\r")
+        terminal.expectQuestion(2, of: 55, prompt: "contributor> ")  // wait for the prompt before typing
         terminal.send("\u{04}")
         terminal.expect("Saved 1 answer. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(terminal.waitExit() == 0)

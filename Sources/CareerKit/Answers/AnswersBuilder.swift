@@ -54,6 +54,13 @@ struct AnswersBuilder {
             if case .scalar(let text) = entry.raw, text.isEmpty { continue }  // an empty cell: not answered
             switch AnswerParser.strict(entry.raw, for: item) {
             case .success(let value):
+                if item.kind == .currency, prompts.catalog.convert(1, to: value.text) == nil {
+                    let known = ([prompts.catalog.currency] + prompts.catalog.exchangeRates.keys.sorted()).joined(separator: ", ")
+                    log.add(
+                        "\(role.rawValue) item '\(id)': '\(value.text)' has no exchange rate in \(PromptSet.catalogFile); allowed: \(known)",
+                        line: entry.line, column: entry.column, item: entry.key)
+                    continue
+                }
                 responses[role, default: [:]][id] = value
             case .failure(let problem):
                 log.add(

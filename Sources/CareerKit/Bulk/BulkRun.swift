@@ -35,6 +35,8 @@ public struct BulkRun: Sendable {
         /// Every failed row's problems, in input order.
         public var errors: [Diagnostic]
         public var files: [String]
+        /// Inputs that did not exist or could not be opened.
+        public var missingInputs: Int
     }
 
     public static let summaryHeader = [
@@ -46,6 +48,8 @@ public struct BulkRun: Sendable {
     public static let errorsHeader = ["file", "line", "column", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
     static let reservedNames: Set<String> = ["summary", "errors", "equity"]
+    /// Marks the diagnostic of an input that could not be read at all (shown as no item).
+    static let missingMarker = "\u{0}missing"
 
     let prompts: PromptSet
     let options: Options
@@ -57,14 +61,31 @@ public struct BulkRun: Sendable {
 
     /// One person's result, before the files are named and written.
     private enum PersonOutcome: Sendable {
-        case done(person: Person, documents: [String], summary: [String], equity: EquitySample)
+        case done(person: Person, documents: [String], summary: [String], equity: EquitySample, history: HistoryRecord?)
         case failed([Diagnostic])
     }
 
-    /// A slot per person in a batch; each slot is written by exactly one worker.
+    /// A slot per person in a batch; each slot is written by exactly one worker. The storage is
+    /// allocated once, so no worker ever touches a shared array header.
     private final class Slots<Value>: @unchecked Sendable {
-        var values: [Value?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
+        private let storage: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+
+        subscript(index: Int) -> Value? {
+            get { storage[index] }
+            set { storage[index] = newValue }
+        }
+
+        var values: [Value?] { Array(storage) }
     }
 
     /// Runs `body` for every index, spread over the jobs; the result never depends on how
@@ -88,16 +109,20 @@ public struct BulkRun: Sendable {
     ///
     /// - Parameter progress: called after each batch, from the calling thread.
     /// - Throws: `CareerError.cannotWrite` when the output folder or a file cannot be written.
-    public func run(_ source: BulkSource, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+    /// - Parameter record: when given, called with each person's history record, in input order.
+    public func run(
+        _ source: BulkSource, record: ((HistoryRecord) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
+    ) throws -> Outcome {
         let directory = options.outDirectory
         try PrivateFile.makeDirectory(directory)
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
         var allErrors: [Diagnostic] = []
-        var usedNames: [String: Int] = [:]
+        var usedNames: Set<String> = []
         var done = 0
         var failed = 0
+        var missing = 0
 
         var batch: [BulkEntry] = []
         batch.reserveCapacity(options.batchSize)
@@ -106,17 +131,25 @@ public struct BulkRun: Sendable {
             // 1. Check, score, plan and render everyone in the batch, in parallel.
             let work = batch
             let outcomes = Slots<PersonOutcome>(count: work.count)
-            parallel(work.count) { index in outcomes.values[index] = process(work[index]) }
+            let recording = record != nil
+            parallel(work.count) { index in outcomes[index] = process(work[index], recording: recording) }
             // 2. In input order: name the files, write the shared rows.
             var writes: [(path: String, text: String)] = []
             for outcome in outcomes.values {
                 switch outcome! {
-                case .done(let person, let documents, let row, let sample):
-                    var base = SafeFileName.base(for: person)
-                    if Self.reservedNames.contains(base.lowercased()) { base += "-person" }
-                    let seen = usedNames[base.lowercased(), default: 0]
-                    usedNames[base.lowercased()] = seen + 1
-                    if seen > 0 { base += "-\(seen + 1)" }
+                case .done(let person, let documents, let row, let sample, let history):
+                    if let history { try record?(history) }
+                    var stem = SafeFileName.base(for: person)
+                    if Self.reservedNames.contains(stem.lowercased()) { stem += "-person" }
+                    // The first free name among stem, stem-2, stem-3, ...: a suffixed name never
+                    // takes the files of someone whose own id happens to be that name.
+                    var base = stem
+                    var number = 1
+                    while usedNames.contains(base.lowercased()) || Self.reservedNames.contains(base.lowercased()) {
+                        number += 1
+                        base = "\(stem)-\(number)"
+                    }
+                    usedNames.insert(base.lowercased())
                     for (format, text) in zip(options.formats, documents) {
                         writes.append((directory + "/" + base + "." + format.fileExtension, text))
                     }
@@ -124,10 +157,11 @@ public struct BulkRun: Sendable {
                     equity.add(sample)
                     done += 1
                 case .failed(let diagnostics):
+                    if diagnostics.count == 1, diagnostics[0].item == Self.missingMarker { missing += 1 }
                     for diagnostic in diagnostics {
+                        let item = diagnostic.item == Self.missingMarker ? "" : diagnostic.item ?? ""
                         try errors.write([
-                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), diagnostic.item ?? "",
-                            diagnostic.message,
+                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), item, diagnostic.message,
                         ])
                     }
                     allErrors += diagnostics
@@ -139,9 +173,9 @@ public struct BulkRun: Sendable {
             let failures = Slots<CareerError>(count: files.count)
             parallel(files.count) { index in
                 do { try PrivateFile.writeFast(files[index].text, to: files[index].path) } catch let error as CareerError {
-                    failures.values[index] = error
+                    failures[index] = error
                 } catch {
-                    failures.values[index] = .cannotWrite(path: files[index].path, reason: "\(error)")
+                    failures[index] = .cannotWrite(path: files[index].path, reason: "\(error)")
                 }
             }
             if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
@@ -161,14 +195,19 @@ public struct BulkRun: Sendable {
         try PrivateFile.writeFast(equity.markdown(), to: directory + "/equity.md")
         return Outcome(
             people: done, failed: failed, errors: allErrors,
-            files: ["summary.csv", "errors.csv", "equity.md", "equity.json"].map { directory + "/" + $0 })
+            files: ["summary.csv", "errors.csv", "equity.md", "equity.json"].map { directory + "/" + $0 },
+            missingInputs: missing)
     }
 
-    private func process(_ entry: BulkEntry) -> PersonOutcome {
+    private func process(_ entry: BulkEntry, recording: Bool) -> PersonOutcome {
         let answers: Answers
         switch entry.resolve() {
         case .success(let value): answers = value
         case .failure(.invalidData(let diagnostics)): return .failed(diagnostics)
+        case .failure(.cannotRead(_, let reason)):
+            return .failed([
+                Diagnostic(path: entry.file, line: entry.line, column: 1, message: "cannot read it: \(reason)", item: Self.missingMarker)
+            ])
         case .failure(let error):
             return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: error.description)])
         }
@@ -177,9 +216,14 @@ public struct BulkRun: Sendable {
             let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: options.today)
             let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
             let documents = try options.formats.map { try renderer.render($0) }
+            let history = recording
+                ? try HistoryRecord.make(
+                    id: "bulk-" + (answers.date ?? SessionDate.format(plan.startDate)) + "-" + SafeFileName.base(for: answers.person),
+                    source: "bulk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
+                : nil
             return .done(
                 person: answers.person, documents: documents, summary: summaryRow(answers, assessment, plan, source: entry),
-                equity: sample(answers, assessment, plan))
+                equity: sample(answers, assessment, plan), history: history)
         } catch CareerError.invalidData(let diagnostics) {
             return .failed(diagnostics.map {
                 var diagnostic = $0
@@ -206,7 +250,7 @@ public struct BulkRun: Sendable {
             row.append(String(plan.items.filter { $0.category == category }.count))
         }
         row.append(assessment.flags.joined(separator: ";"))
-        row.append(source.line > 1 || source.file.lowercased().hasSuffix(".csv") ? "\(source.file):\(source.line)" : source.file)
+        row.append(source.isWholeFile ? source.file : "\(source.file):\(source.line)")
         return row
     }
 

@@ -14,6 +14,14 @@ public struct BulkEntry: Sendable {
     public var file: String
     /// The line (CSV row, JSON Lines line) where it starts; 1 for a whole file.
     public var line: Int
+    /// Whether the entry is a whole file (named by its path alone) rather than a row or line.
+    public var isWholeFile: Bool {
+        switch payload {
+        case .answersFile: return true
+        case .ready: return line == 1 && !file.lowercased().hasSuffix(".csv") && !file.lowercased().hasSuffix(".jsonl")
+        default: return false
+        }
+    }
     let payload: Payload
 
     /// Checks the entry and builds its answers.
@@ -115,7 +123,9 @@ public final class BulkSource: Sequence, IteratorProtocol {
                     return nil
                 }
                 lineNumber += 1
-                let text = String(cString: buffer)
+                var text = String(cString: buffer)
+                // Without its line break, so the end of a cut-off line is reported on that line.
+                while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 return BulkEntry(file: path, line: lineNumber, payload: .jsonLine(text, prompts))
             }

@@ -26,6 +26,11 @@ public struct EquityReport: Sendable {
         value > 0 && value < Self.minimumGroup ? Self.suppressed : value
     }
 
+    /// Counts of groups, each small group shown as "fewer than 5".
+    private func counts(_ values: [String: Int]) -> [String: Any] {
+        values.mapValues { count($0) }
+    }
+
     private func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
     private struct Investment {
@@ -51,18 +56,18 @@ public struct EquityReport: Sendable {
 
     /// The report as a JSON-ready dictionary.
     public func dictionary() -> [String: Any] {
-        var byRecommended: [String: Any] = [:]
         var investments: [String: Any] = [:]
         var perTrack: [Track: Investment] = [:]
+        let byRecommended = counts(
+            Dictionary(uniqueKeysWithValues: Track.allCases.map { track in (track.rawValue, samples.filter { $0.recommended == track }.count) }))
         for track in Track.allCases {
             let group = samples.filter { $0.recommended == track }
-            byRecommended[track.rawValue] = count(group.count)
             if let value = investment(group) {
                 perTrack[track] = value
                 investments[track.rawValue] = [
                     "people": value.people, "budget_committed_average": value.committed, "hours_average": value.hours,
                     "special_project_percent_average": value.special, "with_certification_percent": value.certification,
-                    "with_mentor_percent": value.mentor,
+                    "with_mentoring_percent": value.mentor,
                 ]
             } else {
                 investments[track.rawValue] = group.isEmpty ? "nobody" : Self.suppressed
@@ -76,8 +81,8 @@ public struct EquityReport: Sendable {
             ratio["budget"] = Self.suppressed
             ratio["hours"] = Self.suppressed
         }
-        var byCurrent: [String: Any] = [:]
-        for track in ["ic", "management"] { byCurrent[track] = count(samples.filter { $0.currentTrack == track }.count) }
+        let byCurrent = counts(
+            Dictionary(uniqueKeysWithValues: ["ic", "management"].map { track in (track, samples.filter { $0.currentTrack == track }.count) }))
         var byDimension: [String: Any] = [:]
         for name in Dimension.names {
             let value = samples.filter { $0.divergentDimensions.contains(name) }.count
@@ -116,7 +121,7 @@ public struct EquityReport: Sendable {
         let report = dictionary()
         func text(_ value: Any?) -> String {
             switch value {
-            case let number as Double: return number == number.rounded() ? String(Int(number)) : String(format: "%.1f", number)
+            case let number as Double: return number == number.rounded() ? String(Int(number)) : String(format: "%.2f", number).replacingOccurrences(of: #"(\.\d)0$"#, with: "$1", options: .regularExpression)
             case let number as Int: return String(number)
             case let string as String: return string
             case is NSNull: return "n/a"
@@ -137,14 +142,14 @@ public struct EquityReport: Sendable {
         lines += [
             "", "## Development investment per recommended track", "",
             "Does a technical contributor get development on par with a manager? Averages per person.", "",
-            "| Track | People | Budget committed | Hours | Special-project time | With a certification | With a mentor |",
+            "| Track | People | Budget committed | Hours | Special-project time | With a certification | With mentoring (given or received) |",
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
         let investment = report["investment"] as? [String: Any] ?? [:]
         for track in Track.allCases {
             if let row = investment[track.rawValue] as? [String: Any] {
                 lines.append(
-                    "| \(track.shortTitle) | \(text(row["people"])) | \(text(row["budget_committed_average"])) | \(text(row["hours_average"])) | \(text(row["special_project_percent_average"]))% | \(text(row["with_certification_percent"]))% | \(text(row["with_mentor_percent"]))% |")
+                    "| \(track.shortTitle) | \(text(row["people"])) | \(text(row["budget_committed_average"])) | \(text(row["hours_average"])) | \(text(row["special_project_percent_average"]))% | \(text(row["with_certification_percent"]))% | \(text(row["with_mentoring_percent"]))% |")
             } else {
                 lines.append("| \(track.shortTitle) | \(text(investment[track.rawValue])) | | | | | |")
             }
