@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GNU Readline behind setter functions, so Swift 6 never touches its globals.
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The commands, the REPL loop and everything that talks to a terminal.
@@ -41,7 +43,11 @@ let package = Package(
         .executableTarget(name: "careerpath", dependencies: ["CareerCLI"]),
         .testTarget(
             name: "CareerKitTests",
-            dependencies: ["CareerKit"],
+            dependencies: [
+                "CareerKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(

@@ -40,6 +40,10 @@ extension Careerpath {
                 valueName: "date"))
         var date: String?
 
+        @Flag(name: .long, help: "Do not record the result in the history database.")
+        var noRecord = false
+
+        @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
@@ -76,6 +80,12 @@ extension Careerpath {
             let plan = try Planner(prompts: set).plan(for: loaded, assessment: assessment, today: Date())
             let renderer = PlanRenderer(answers: loaded, assessment: assessment, plan: plan, prompts: set)
             let formats = try parsedFormats()
+            if !noRecord {
+                // The same answers file recorded again replaces its record: runs can be repeated.
+                let id = "run-" + (loaded.date ?? SessionDate.format(plan.startDate)) + "-" + SafeFileName.base(for: loaded.person)
+                try database.open().record(
+                    try HistoryRecord.make(id: id, source: "run", answers: loaded, assessment: assessment, plan: plan, prompts: set))
+            }
             guard let out else {
                 if formats == ["text"] {
                     let report = TerminalReport(

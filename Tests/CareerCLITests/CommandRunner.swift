@@ -48,11 +48,19 @@ enum CommandRunner {
     /// each folder above it, then beside any loaded `.xctest` bundle (macOS).
     static let executable: URL? = locateExecutable()
 
+    /// A scratch data folder shared by the runs of this test process.
+    static let isolatedData: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("careerpath-cli-data-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
     /// Runs `careerpath` with `arguments` and waits for it to end.
     ///
     /// - Parameters:
     ///   - standardInput: text for the program's standard input; nil gives it an empty input.
-    ///   - environment: variables set on top of this process's environment, from which
+    ///   - environment: variables set on top of this process's environment (with the XDG
+    ///     folders pointed at a scratch folder unless a test sets them), from which
     ///     `CAREERPATH_PROMPTS` is removed so every run starts from the same place.
     ///   - currentDirectory: the folder to run in; nil keeps this process's folder.
     ///   - timeout: how long to wait before killing the program and failing.
@@ -90,6 +98,9 @@ enum CommandRunner {
 
         var variables = ProcessInfo.processInfo.environment
         variables["CAREERPATH_PROMPTS"] = nil
+        // Sessions, plans and the history database of a test never land in the real home.
+        variables["XDG_DATA_HOME"] = isolatedData.path
+        variables["XDG_STATE_HOME"] = isolatedData.appendingPathComponent("state").path
         variables.merge(environment) { _, new in new }
 
         let process = Process()

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Testing
 
@@ -71,6 +72,16 @@ import Testing
     @Test func headerWithAByteOrderMarkIsRead() throws {
         let found = try rows("\u{FEFF}person.name,person.current_level\nAnn,ic.senior\n")
         #expect(try found[0].result.get().person.name == "Ann")
+    }
+}
+
+extension CSVAnswersReaderTests {
+    /// Reads CSV text into rows with the CSV library, for checking files the code writes.
+    static func parseCSV(_ text: String) throws -> [[String]] {
+        let reader = try CSVReader(string: text, hasHeaderRow: false)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        return rows.filter { $0 != [""] }
     }
 }
 

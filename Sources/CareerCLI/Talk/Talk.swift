@@ -51,6 +51,10 @@ extension Careerpath {
         @Option(name: .long, help: ArgumentHelp("The session date, YYYY-MM-DD. (default: today)", valueName: "date"))
         var date: String?
 
+        @Flag(name: .long, help: "Do not record the finished session in the history database.")
+        var noRecord = false
+
+        @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
@@ -92,10 +96,23 @@ extension Careerpath {
                 Terminal.standardOutput.write("Session \(record.id) saved to \(store.path(for: record.id)).\n")
             }
             let engine = DialogEngine(bank: set.bank, mode: record.mode, answers: record.responses, skipped: Set(record.skipped))
+            let history = noRecord ? nil : try database.open()
+            // A follow-up: the person's last recorded plan, before this session's date.
+            // Without an id, a name that only one recorded person has finds their history.
+            var personKey = HistoryRecord.personKey(for: record.asAnswers.person)
+            if record.person.id == nil, let history, let known = try? history.personKey(for: record.person.name) {
+                personKey = known
+            }
+            let previous = try history?.sessions(personKey: personKey)
+                .last { $0.date < record.date && $0.id != record.id && !$0.items.isEmpty }
+            if let previous, record.person.id == nil, let id = previous.personID {
+                record.person.id = id  // file the new session with the same person
+                try store.save(record)
+            }
             var loop = TalkLoop(
                 prompts: set, store: store, record: record, engine: engine, reader: reader,
-                outDirectory: out ?? directories.plans, width: min(100, Terminal.standardOutput.width), color: color,
-                now: Date.init)
+                outDirectory: out ?? directories.plans, history: history, previous: previous,
+                width: min(100, Terminal.standardOutput.width), color: color, now: Date.init)
             // Input that ends before the last question (a script, a pipe) pauses the session:
             // say so in the exit status, so a script can tell it from a finished one.
             if try loop.run() == .paused, !interactive { throw ExitCode(ExitStatus.paused) }

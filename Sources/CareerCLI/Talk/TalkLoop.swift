@@ -10,6 +10,10 @@ struct TalkLoop {
     var engine: DialogEngine
     var reader: any LineReader
     let outDirectory: String
+    /// Where finished sessions are recorded, or nil to leave the history alone.
+    let history: HistoryStore?
+    /// The last recorded session of this person, reviewed first.
+    let previous: HistoryRecord?
     let width: Int
     let color: Bool
     let now: () -> Date
@@ -31,6 +35,11 @@ struct TalkLoop {
 
     /// Runs until the dialog ends or the person stops.
     mutating func run() throws -> Outcome {
+        if let previous, let review = PlanReview(previous: previous, date: record.date) {
+            record.follows = previous.id
+            let store = self.store
+            guard try review.run(record: &record, reader: &reader, save: { try store.save($0) }) else { return try pause() }
+        }
         var shownSections: Set<String> = []
         var showCard = true
         while let question = engine.current {
@@ -160,7 +169,7 @@ struct TalkLoop {
 
     /// Saves and stops; a session with no answer at all is removed rather than left behind.
     private mutating func pause() throws -> Outcome {
-        if record.answeredCount == 0, record.notes.isEmpty {
+        if record.answeredCount == 0, record.notes.isEmpty, record.review?.isEmpty ?? true {
             try? FileManager.default.removeItem(atPath: store.path(for: record.id))
             out.write("\nNothing was answered, so nothing was kept.\n")
             return .paused
@@ -178,7 +187,12 @@ struct TalkLoop {
     private mutating func finish() throws {
         let answers = record.asAnswers
         let assessment = Scorer(prompts: prompts).assess(answers)
-        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: now())
+        var planHistory: PlanHistory?
+        if let previous, let history, record.review != nil {
+            planHistory = try PlanReview.apply(record, previous: previous, store: history)
+        }
+        let plan = try Planner(prompts: prompts).plan(
+            for: answers, assessment: assessment, today: now(), previous: planHistory)
         out.write("\n" + paint("== Result ==", "1;34") + "\n\n")
         let report = TerminalReport(
             answers: answers, assessment: assessment, prompts: prompts,
@@ -196,6 +210,11 @@ struct TalkLoop {
         record.status = .finished
         record.planFiles = paths
         try save()
+        if let history {
+            try history.record(
+                try HistoryRecord.make(
+                    id: record.id, source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts))
+        }
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
     }
 

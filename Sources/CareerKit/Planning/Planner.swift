@@ -16,7 +16,11 @@ public struct Planner: Sendable {
     ///
     /// - Throws: `CareerError.invalidData` when the catalog has no exchange rate for the
     ///   budget's currency.
-    public func plan(for answers: Answers, assessment: Assessment, today: Date) throws -> DevelopmentPlan {
+    /// - Parameter previous: what the last plan says: finished or dropped items are left out,
+    ///   items still under way are carried forward first.
+    public func plan(
+        for answers: Answers, assessment: Assessment, today: Date, previous: PlanHistory? = nil
+    ) throws -> DevelopmentPlan {
         let ladder = prompts.ladder
         let catalog = prompts.catalog
         let growthInPlace = assessment.flags.contains("growth-in-place")
@@ -60,7 +64,8 @@ public struct Planner: Sendable {
         let specialPercent = min(specialCap, Int((Double(wanted) / 5).rounded()) * 5)
 
         let selection = select(
-            answers: answers, assessment: assessment, gaps: gaps, currency: currency, budget: budget,
+            answers: answers, assessment: assessment, previous: previous ?? PlanHistory(), gaps: gaps,
+            currency: currency, budget: budget,
             developmentHours: hoursPerMonth * Double(horizon),
             specialHours: Double(specialPercent) / 100 * settings.workingHoursPerMonth * Double(horizon))
 
@@ -82,7 +87,8 @@ public struct Planner: Sendable {
     }
 
     private func select(
-        answers: Answers, assessment: Assessment, gaps: [DevelopmentPlan.Gap], currency: String, budget: Double,
+        answers: Answers, assessment: Assessment, previous: PlanHistory, gaps: [DevelopmentPlan.Gap], currency: String,
+        budget: Double,
         developmentHours: Double, specialHours: Double
     ) -> [DevelopmentPlan.Item] {
         let catalog = prompts.catalog
@@ -120,6 +126,7 @@ public struct Planner: Sendable {
                 default: why.append("you asked for " + label(item.kind!, of: "interest.projects"))
                 }
             }
+            if previous.carried.contains(item.id) { why.insert("carried over from the last plan", at: 0) }
             if why.isEmpty {
                 switch item.category {
                 case .mentoring: why.append("someone to learn from: every plan has a mentor")
@@ -132,8 +139,10 @@ public struct Planner: Sendable {
         let rate = catalog.convert(1, to: currency) ?? 1
         var candidates: [CatalogSelector.Candidate] = []
         candidates.reserveCapacity(catalog.items.count)
-        for item in catalog.items where item.tracks.contains(assessment.recommended.rawValue) {
+        for item in catalog.items
+        where item.tracks.contains(assessment.recommended.rawValue) && !previous.excluded.contains(item.id) {
             var bonus = answersInterest(item) ? settings.interestBonus : 0
+            if previous.carried.contains(item.id) { bonus += settings.interestBonus }
             if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
             candidates.append(
                 CatalogSelector.Candidate(

@@ -21,6 +21,23 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public var notes: [String]
     /// Where the plan files went, once written.
     public var planFiles: [String]
+    /// The recorded session whose plan this one reviews first, when there is one.
+    public var follows: String?
+    /// The review of that plan: by `item:<id>` or `milestone:<position>`, what became of it.
+    public var review: [String: ReviewEntry]?
+
+    /// What became of one activity or check-in of the last plan.
+    public struct ReviewEntry: Codable, Hashable, Sendable {
+        /// `done`, `in_progress`, `dropped` or `not_started`.
+        public var status: String
+        /// Why it was dropped, when it was.
+        public var note: String?
+
+        public init(status: String, note: String? = nil) {
+            self.status = status
+            self.note = note
+        }
+    }
 
     public enum Status: String, Codable, Sendable { case open, finished }
 
@@ -89,6 +106,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         case format, id, status, created, updated, person, mode, date, answers, skipped, notes
         case managerName = "manager_name"
         case planFiles = "plan_files"
+        case follows, review
     }
 
     public init(id: String, person: Person, managerName: String?, mode: Mode, date: String, now: Date) {

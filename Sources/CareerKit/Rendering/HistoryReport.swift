@@ -1,0 +1,135 @@
+import Foundation
+
+/// A person's recorded sessions, oldest first: the track result each time, a compact trend of
+/// the fits, what changed since the previous session, and how the last plan went.
+public struct HistoryReport {
+    let records: [HistoryRecord]
+    let ladder: Ladder
+
+    public init(records: [HistoryRecord], ladder: Ladder) {
+        self.records = records
+        self.ladder = ladder
+    }
+
+    /// One character per session, from ▁ (0) to █ (100).
+    public static func sparkline(_ values: [Double]) -> String {
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        return String(values.map { blocks[max(0, min(7, Int(($0 / 100 * 7).rounded())))] })
+    }
+
+    private static func number(_ value: Double) -> String { String(Int(value.rounded())) }
+
+    /// What moved between two sessions, in plain sentences.
+    public static func changes(from old: HistoryRecord, to new: HistoryRecord) -> [String] {
+        var lines: [String] = []
+        let moves = Dimension.names.compactMap { name -> (String, Double, Double)? in
+            guard let before = old.dimensions[name], let after = new.dimensions[name] else { return nil }
+            return (name, before, after)
+        }.sorted { (abs($0.2 - $0.1), $1.0) > (abs($1.2 - $1.1), $0.0) }
+        let moved = moves.prefix(3).filter { abs($0.2 - $0.1) >= 1 }
+        if moved.isEmpty {
+            lines.append("No dimension moved by a point or more.")
+        } else {
+            lines.append(
+                "Moved most: " + moved.map {
+                    let delta = $0.2 - $0.1
+                    return "\(Dimension.title($0.0)) \(delta > 0 ? "+" : "")\(number(delta)) (\(number($0.1)) to \(number($0.2)))"
+                }.joined(separator: ", ") + ".")
+        }
+        if old.recommended != new.recommended {
+            lines.append("Recommended track: \(old.recommended) then, \(new.recommended) now.")
+        }
+        let appeared = new.flags.filter { !old.flags.contains($0) }
+        let cleared = old.flags.filter { !new.flags.contains($0) }
+        if !appeared.isEmpty { lines.append("Flags that appeared: \(appeared.joined(separator: ", ")).") }
+        if !cleared.isEmpty { lines.append("Flags that cleared: \(cleared.joined(separator: ", ")).") }
+        if old.targetLevel != new.targetLevel {
+            lines.append("Target level: \(old.targetLevel) then, \(new.targetLevel) now.")
+        } else {
+            lines.append("Target level unchanged: \(new.targetLevel).")
+        }
+        return lines
+    }
+
+    /// How a recorded plan went, e.g. "3 done, 1 dropped (too much on-call), 2 not started".
+    public static func progress(of record: HistoryRecord) -> String {
+        guard !record.items.isEmpty else { return "no items" }
+        var parts: [String] = []
+        for status in HistoryStore.statuses {
+            let items = record.items.filter { $0.status == status }
+            guard !items.isEmpty else { continue }
+            var text = "\(items.count) \(status.replacingOccurrences(of: "_", with: " "))"
+            if status == "dropped" {
+                let notes = items.compactMap(\.note).filter { !$0.isEmpty }
+                if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
+            }
+            parts.append(text)
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    public func text() -> String {
+        guard let last = records.last else { return "No recorded sessions.\n" }
+        var lines = ["\(last.personName)\(last.personID.map { " (\($0))" } ?? ""): \(records.count) recorded session\(records.count == 1 ? "" : "s")", ""]
+        lines.append("  date        mode         track                        confidence    IC  Mgmt  Hybrid  target")
+        for record in records {
+            let track = "\(record.recommended) (\(record.archetype.replacingOccurrences(of: "_", with: " ")))"
+            lines.append(
+                "  \(record.date)  \(record.mode.padding(toLength: 11, withPad: " ", startingAt: 0))  \(track.padding(toLength: 27, withPad: " ", startingAt: 0))  \(record.confidence.padding(toLength: 10, withPad: " ", startingAt: 0))  "
+                    + Self.number(record.fits["ic"] ?? 0).leftPadded(4) + Self.number(record.fits["management"] ?? 0).leftPadded(6)
+                    + Self.number(record.fits["hybrid"] ?? 0).leftPadded(8) + "  \(record.targetLevel)")
+        }
+        if records.count > 1 {
+            lines.append("")
+            lines.append(
+                "Trend  IC " + Self.sparkline(records.map { $0.fits["ic"] ?? 0 }) + "   Management "
+                    + Self.sparkline(records.map { $0.fits["management"] ?? 0 }) + "   Hybrid "
+                    + Self.sparkline(records.map { $0.fits["hybrid"] ?? 0 }))
+            let previous = records[records.count - 2]
+            lines.append("")
+            lines.append("Since \(previous.date):")
+            lines += Self.changes(from: previous, to: last).map { "  - " + $0 }
+        }
+        for record in records where !record.items.isEmpty {
+            lines.append("")
+            lines.append("Plan of \(record.date) (target \(record.targetLevel)): \(Self.progress(of: record))")
+            for item in record.items {
+                let note = item.note.map { ": \($0)" } ?? ""
+                lines.append("  \(item.due)  \(item.status.replacingOccurrences(of: "_", with: " ").padding(toLength: 11, withPad: " ", startingAt: 0))  \(item.title)\(note)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func dictionary() -> [String: Any] {
+        var sessions: [[String: Any]] = []
+        for (index, record) in records.enumerated() {
+            var entry: [String: Any] = [
+                "id": record.id, "date": record.date, "mode": record.mode, "source": record.source,
+                "current_level": record.currentLevel, "target_level": record.targetLevel,
+                "track": [
+                    "recommended": record.recommended, "archetype": record.archetype, "confidence": record.confidence,
+                    "scores": record.fits,
+                ] as [String: Any],
+                "dimensions": record.dimensions, "flags": record.flags,
+                "plan_items": record.items.map {
+                    ["id": $0.itemID, "category": $0.category, "title": $0.title, "due": $0.due, "status": $0.status,
+                     "note": $0.note.map { $0 as Any } ?? NSNull()]
+                },
+                "milestones": record.milestones.map { ["title": $0.title, "due": $0.due, "status": $0.status] },
+            ]
+            if index > 0 { entry["changes"] = Self.changes(from: records[index - 1], to: record) }
+            sessions.append(entry)
+        }
+        return [
+            "schema": "careerpath.history/1",
+            "person": ["name": records.last?.personName ?? "", "id": records.last?.personID.map { $0 as Any } ?? NSNull()],
+            "sessions": sessions,
+        ]
+    }
+
+    public func json() throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: dictionary(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,36 @@
+import CSV
+import Foundation
+
+/// Recorded sessions as CSV rows for HR systems, cells neutralised against spreadsheet formulas.
+public enum HistoryCSV {
+    public static let header = [
+        "person_id", "person_name", "date", "mode", "source", "current_level", "recommended_track", "archetype",
+        "confidence", "fit_ic", "fit_management", "fit_hybrid", "target_level", "flags", "plan_items", "items_done",
+        "items_in_progress", "items_dropped", "items_not_started", "session_id",
+    ]
+
+    public static func render(_ records: [HistoryRecord]) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: header)
+        func number(_ value: Double?) -> String {
+            guard let value else { return "" }
+            return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        }
+        for record in records {
+            let row = [
+                record.personID ?? "", record.personName, record.date, record.mode, record.source, record.currentLevel,
+                record.recommended, record.archetype, record.confidence, number(record.fits["ic"]),
+                number(record.fits["management"]), number(record.fits["hybrid"]), record.targetLevel,
+                record.flags.joined(separator: ";"), String(record.items.count),
+            ] + ["done", "in_progress", "dropped", "not_started"].map { status in
+                String(record.items.filter { $0.status == status }.count)
+            } + [record.id]
+            try writer.write(row: row.map(SpreadsheetCell.neutralised))
+        }
+        stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+
+/// The local history of finished conversations, in one SQLite file (write-ahead logging, so
+/// two processes can use it at once), readable by its owner only.
+public final class HistoryStore: Sendable {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// The statuses a plan item or milestone can have.
+    public static let statuses = ["done", "in_progress", "dropped", "not_started"]
+
+    /// Opens (or creates) the database and brings its tables up to date.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try PrivateFile.makeDirectory(folder) }
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw CareerError.cannotWrite(path: path, reason: "the history database cannot be opened: \(error)")
+        }
+        // SQLite creates the -wal and -shm files beside it with the process umask; keep them private too.
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sessions, plan items and milestones") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE session (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        person_key TEXT NOT NULL,
+                        person_name TEXT NOT NULL,
+                        person_id TEXT,
+                        current_level TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        recommended TEXT NOT NULL,
+                        archetype TEXT NOT NULL,
+                        confidence TEXT NOT NULL,
+                        fit_ic REAL NOT NULL,
+                        fit_management REAL NOT NULL,
+                        fit_hybrid REAL NOT NULL,
+                        dimensions TEXT NOT NULL,
+                        flags TEXT NOT NULL,
+                        target_level TEXT NOT NULL,
+                        document TEXT NOT NULL
+                    );
+                    CREATE INDEX session_person ON session(person_key, date);
+                    CREATE TABLE plan_item (
+                        session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                        item_id TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'not_started',
+                        note TEXT,
+                        status_date TEXT,
+                        PRIMARY KEY (session_id, item_id)
+                    );
+                    CREATE TABLE milestone (
+                        session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        title TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'not_started',
+                        status_date TEXT,
+                        PRIMARY KEY (session_id, position)
+                    );
+                    """)
+        }
+        return migrator
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw CareerError.cannotWrite(path: path, reason: "\(error)")
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw CareerError.cannotRead(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func json(_ value: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func insert(_ record: HistoryRecord, in db: Database, now: String) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO session (id, person_key, person_name, person_id, current_level, date, recorded_at,
+                    mode, source, recommended, archetype, confidence, fit_ic, fit_management, fit_hybrid, dimensions,
+                    flags, target_level, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                record.id, record.personKey, record.personName, record.personID, record.currentLevel, record.date, now,
+                record.mode, record.source, record.recommended, record.archetype, record.confidence,
+                record.fits["ic"] ?? 0, record.fits["management"] ?? 0, record.fits["hybrid"] ?? 0,
+                json(record.dimensions), json(record.flags), record.targetLevel, record.document,
+            ])
+        try db.execute(sql: "DELETE FROM plan_item WHERE session_id = ?", arguments: [record.id])
+        try db.execute(sql: "DELETE FROM milestone WHERE session_id = ?", arguments: [record.id])
+        for item in record.items {
+            try db.execute(
+                sql: "INSERT INTO plan_item (session_id, item_id, category, title, due, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [record.id, item.itemID, item.category, item.title, item.due, item.status, item.note])
+        }
+        for milestone in record.milestones {
+            try db.execute(
+                sql: "INSERT INTO milestone (session_id, position, title, due, status) VALUES (?, ?, ?, ?, ?)",
+                arguments: [record.id, milestone.position, milestone.title, milestone.due, milestone.status])
+        }
+    }
+
+    private static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: Date())
+    }
+
+    /// Records one finished conversation (replacing a record with the same id).
+    public func record(_ record: HistoryRecord) throws {
+        let now = Self.timestamp()
+        try write { try Self.insert(record, in: $0, now: now) }
+    }
+
+    /// Records many in one transaction: all of them or none.
+    public func record(_ records: [HistoryRecord]) throws {
+        let now = Self.timestamp()
+        try write { db in
+            for record in records { try Self.insert(record, in: db, now: now) }
+        }
+    }
+
+    /// Runs `body` inside one transaction, giving it a function that records a session: a
+    /// whole bulk cycle is recorded, or none of it is.
+    public func recordAll<T>(_ body: (_ record: (HistoryRecord) throws -> Void) throws -> T) throws -> T {
+        let now = Self.timestamp()
+        return try write { db in
+            try body { try Self.insert($0, in: db, now: now) }
+        }
+    }
+
+    /// Finds the person a reference means: an id, or a name when only one person has it.
+    ///
+    /// - Throws: `CareerError.usage` when nobody or more than one person matches.
+    public func personKey(for reference: String) throws -> String {
+        let rows = try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT person_key, person_name, person_id FROM session
+                    WHERE person_id = ? OR lower(person_name) = lower(?) OR person_key = ?
+                    """,
+                arguments: [reference, reference, reference])
+        }
+        let keys = Array(Set(rows.map { $0["person_key"] as String }))
+        switch keys.count {
+        case 1: return keys[0]
+        case 0: throw CareerError.usage("nobody called '\(reference)' is in the history (\(path))")
+        default:
+            let ids = rows.compactMap { $0["person_id"] as String? }.sorted().joined(separator: ", ")
+            throw CareerError.usage("more than one person is called '\(reference)'; use their id (\(ids))")
+        }
+    }
+
+    /// Every recorded session of a person, oldest first.
+    public func sessions(personKey: String) throws -> [HistoryRecord] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM session WHERE person_key = ? ORDER BY date, recorded_at, id", arguments: [personKey])
+            return try rows.map { try Self.record(from: $0, db: db) }
+        }
+    }
+
+    /// Sessions for export: everyone or one person, on or after a date, oldest first.
+    public func sessions(personKey: String?, since: String?) throws -> [HistoryRecord] {
+        try read { db in
+            var sql = "SELECT * FROM session WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            if let personKey {
+                sql += " AND person_key = ?"
+                arguments += [personKey]
+            }
+            if let since {
+                sql += " AND date >= ?"
+                arguments += [since]
+            }
+            sql += " ORDER BY person_key, date, recorded_at, id"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.record(from: $0, db: db) }
+        }
+    }
+
+    private static func record(from row: Row, db: Database) throws -> HistoryRecord {
+        let id: String = row["id"]
+        let items = try Row.fetchAll(
+            db, sql: "SELECT * FROM plan_item WHERE session_id = ? ORDER BY due, item_id", arguments: [id]
+        ).map {
+            HistoryRecord.PlanItem(
+                itemID: $0["item_id"], category: $0["category"], title: $0["title"], due: $0["due"], status: $0["status"],
+                note: $0["note"])
+        }
+        let milestones = try Row.fetchAll(
+            db, sql: "SELECT * FROM milestone WHERE session_id = ? ORDER BY position", arguments: [id]
+        ).map { HistoryRecord.Milestone(position: $0["position"], title: $0["title"], due: $0["due"], status: $0["status"]) }
+        func decode<T>(_ text: String, as type: T.Type) -> T? {
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? T
+        }
+        return HistoryRecord(
+            id: id, personKey: row["person_key"], personName: row["person_name"], personID: row["person_id"],
+            currentLevel: row["current_level"], date: row["date"], mode: row["mode"], source: row["source"],
+            recommended: row["recommended"], archetype: row["archetype"], confidence: row["confidence"],
+            fits: ["ic": row["fit_ic"], "management": row["fit_management"], "hybrid": row["fit_hybrid"]],
+            dimensions: decode(row["dimensions"], as: [String: Double].self) ?? [:],
+            flags: decode(row["flags"], as: [String].self) ?? [], targetLevel: row["target_level"],
+            document: row["document"], items: items, milestones: milestones)
+    }
+
+    /// Sets the status of a plan item of a recorded session.
+    public func setItemStatus(session: String, item: String, status: String, note: String?, date: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE plan_item SET status = ?, note = ?, status_date = ? WHERE session_id = ? AND item_id = ?",
+                arguments: [status, note, date, session, item])
+        }
+    }
+
+    /// Sets the status of a milestone of a recorded session.
+    public func setMilestoneStatus(session: String, position: Int, status: String, date: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE milestone SET status = ?, status_date = ? WHERE session_id = ? AND position = ?",
+                arguments: [status, date, session, position])
+        }
+    }
+
+    /// Deletes everything about a person and says how many sessions went.
+    public func forget(personKey: String) throws -> Int {
+        try write { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE person_key = ?", arguments: [personKey]) ?? 0
+            try db.execute(
+                sql: "DELETE FROM plan_item WHERE session_id IN (SELECT id FROM session WHERE person_key = ?)",
+                arguments: [personKey])
+            try db.execute(
+                sql: "DELETE FROM milestone WHERE session_id IN (SELECT id FROM session WHERE person_key = ?)",
+                arguments: [personKey])
+            try db.execute(sql: "DELETE FROM session WHERE person_key = ?", arguments: [personKey])
+            return count
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// `history`, `export` and `forget`, and the follow-up review that opens a second talk.
+@Suite("careerpath history, export, forget")
+struct HistoryCommandTests {
+    let prompts = CommandRunner.promptsFolder.path
+    let ana = CommandRunner.fixtures.appendingPathComponent("ana-silva.yaml").path
+
+    /// Runs with the data folder (and so the default database) inside `folder`.
+    func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> CommandResult {
+        // export and forget read only the history; the other commands read the prompts too.
+        let needsPrompts = !["export", "forget"].contains(arguments.first ?? "")
+        return try CommandRunner.run(
+            arguments + (needsPrompts ? ["--prompts", prompts] : []), standardInput: input,
+            environment: ["XDG_DATA_HOME": folder.appendingPathComponent("data").path,
+                          "XDG_STATE_HOME": folder.appendingPathComponent("state").path])
+    }
+
+    @Test func aQuarterLaterTheTalkReviewsThePlanAndHistoryShowsTheMove() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            // The first conversation, recorded by run.
+            let first = try run(["run", "--answers", ana, "--format", "json"], in: folder)
+            #expect(first.status == 0)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            let mode = try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+            let items = try #require((plan["plan"] as? [String: Any])?["items"] as? [[String: Any]])
+            let dueByMay = items.filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }
+            let milestonesByMay = ((plan["plan"] as? [String: Any])?["milestones"] as? [[String: Any]] ?? [])
+                .filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }
+            try #require(dueByMay.count >= 2)
+
+            // The second: the manager prepares; the review comes first.
+            var review = ["done", "dropped", "Too much on-call"]
+            review += Array(repeating: "in progress", count: dueByMay.count + milestonesByMay.count - 2)
+            let managerAnswers = ["4", "4", "5", "4", "3", "4", "5", "4", "within_1y", "12", "10", "3000", "USD", ""]
+            let talk = try run(
+                ["talk", "--person", "Ana Silva", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
+                 "--date", "2027-05-30", "--out", folder.appendingPathComponent("plans").path],
+                in: folder, input: (review + managerAnswers).joined(separator: "\n") + "\n")
+            #expect(talk.status == 0, "\(talk.standardOutput.suffix(400))")
+            #expect(talk.standardOutput.contains("== Since the last plan (2026-11-22) =="))
+            #expect(talk.standardOutput.contains("[1/\(dueByMay.count + milestonesByMay.count)] \(dueByMay[0]["title"] as? String ?? "")"))
+
+            let history = try run(["history", "Ana Silva"], in: folder)
+            #expect(history.status == 0)
+            #expect(history.outputLines.first == "Ana Silva (E1042): 2 recorded sessions")
+            #expect(history.standardOutput.contains("Trend  IC "))
+            #expect(history.standardOutput.contains("Since 2026-11-22:"))
+            #expect(history.standardOutput.contains("\(dueByMay[1]["title"] as? String ?? ""): Too much on-call"))
+            #expect(history.standardOutput.contains("Plan of 2026-11-22 (target ic.staff): 1 done, \(dueByMay.count - 2) in progress, 1 dropped (Too much on-call)"))
+
+            // The new plan leaves out what was done or dropped.
+            let json = try run(["history", "E1042", "--format", "json"], in: folder)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+            let sessions = try #require(document["sessions"] as? [[String: Any]])
+            #expect(sessions.count == 2)
+            let newItems = (sessions[1]["plan_items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(!newItems.contains(dueByMay[0]["id"] as? String ?? ""))
+            #expect(!newItems.contains(dueByMay[1]["id"] as? String ?? ""))
+            #expect(sessions[1]["changes"] != nil)
+        }
+    }
+
+    @Test func exportGivesCSVAndJSONLines() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let csv = try run(["export", "--format", "csv"], in: folder)
+            #expect(csv.status == 0)
+            #expect(csv.outputLines.count == 2)
+            #expect(csv.outputLines[0].hasPrefix("person_id,person_name,date,mode,source,"))
+            #expect(csv.outputLines[1].hasPrefix("E1042,Ana Silva,2026-11-22,one-on-one,run,ic.senior,ic,architect,high,"))
+            let lines = try run(["export", "--format", "jsonl", "--person", "E1042", "--since", "2026-01-01"], in: folder)
+            #expect(lines.outputLines.count == 1)
+            let entry = try #require(try JSONSerialization.jsonObject(with: Data(lines.outputLines[0].utf8)) as? [String: Any])
+            #expect((entry["person"] as? [String: Any])?["id"] as? String == "E1042")
+            #expect(try run(["export", "--format", "jsonl", "--since", "2030-01-01"], in: folder).standardOutput == "")
+            #expect(try run(["export", "--format", "xml"], in: folder).status == 64)
+        }
+    }
+
+    @Test func forgetNeedsConfirmationThenSaysHowManyWent() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let refused = try run(["forget", "Ana Silva"], in: folder)
+            #expect(refused.status == 64)
+            #expect(refused.errorLines == ["careerpath: forget deletes records for good: add --yes to confirm when not on a terminal"])
+            let forgot = try run(["forget", "Ana Silva", "--yes"], in: folder)
+            #expect(forgot.status == 0)
+            #expect(forgot.outputLines == ["Deleted 1 session of Ana Silva."])
+            let gone = try run(["history", "Ana Silva"], in: folder)
+            #expect(gone.status == 64)
+            #expect(gone.errorLines.first?.hasPrefix("careerpath: nobody called 'Ana Silva' is in the history") == true)
+        }
+    }
+
+    @Test func runWithNoRecordLeavesTheHistoryAlone() throws {
+        try CommandRunner.withTemporaryFolder { (folder: URL) throws -> Void in
+            let result = try run(["run", "--answers", ana, "--format", "json", "--no-record"], in: folder)
+            #expect(result.status == 0)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/careerpath/history.sqlite").path))
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import CareerKit
+
+@Suite struct HistoryStoreTests {
+    let prompts = TestSupport.prompts
+
+    func database() throws -> String {
+        try TestSupport.temporaryDirectory().appendingPathComponent("history.sqlite").path
+    }
+
+    /// Ana's example answers on a given date, scored and planned.
+    func record(date: String, edit: (inout Answers) -> Void = { _ in }, previous: PlanHistory? = nil) throws
+        -> (HistoryRecord, DevelopmentPlan)
+    {
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        answers.date = date
+        edit(&answers)
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: Date(), previous: previous)
+        let record = try HistoryRecord.make(
+            id: "s-" + date, source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
+        return (record, plan)
+    }
+
+    @Test func migratesAnEmptyFileAndKeepsItPrivate() throws {
+        let path = try database()
+        _ = try HistoryStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
+        #expect(tables.contains("session") && tables.contains("plan_item") && tables.contains("milestone"))
+        let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1: sessions, plan items and milestones"])
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Opening again runs no migration twice.
+        _ = try HistoryStore(path: path)
+    }
+
+    @Test func twoSessionsThenHistoryOldestFirstWithWhatChanged() throws {
+        let store = try HistoryStore(path: try database())
+        let (second, _) = try record(date: "2027-02-22") { $0.responses[.contributor]?["people.growth"] = .integer(6) }
+        let (first, _) = try record(date: "2026-11-22")
+        try store.record(second)
+        try store.record(first)
+        let key = try store.personKey(for: "Ana Silva")
+        #expect(key == "id:E1042")
+        #expect(try store.personKey(for: "E1042") == key)
+        let sessions = try store.sessions(personKey: key)
+        #expect(sessions.map(\.date) == ["2026-11-22", "2027-02-22"])
+        #expect(sessions[0].recommended == "ic")
+        #expect(sessions[0].items.count == first.items.count)
+        let changes = HistoryReport.changes(from: sessions[0], to: sessions[1])
+        #expect(changes.first == "Moved most: Growing people +8 (35 to 43).")
+        #expect(changes.last == "Target level unchanged: ic.staff.")
+        let text = HistoryReport(records: sessions, ladder: prompts.ladder).text()
+        #expect(text.hasPrefix("Ana Silva (E1042): 2 recorded sessions"))
+        #expect(text.contains("Trend  IC ▇▇"))
+    }
+
+    @Test func followUpStatusesChangeTheNextPlan() throws {
+        let store = try HistoryStore(path: try database())
+        let (first, firstPlan) = try record(date: "2026-11-22")
+        try store.record(first)
+        let done = firstPlan.items[0].id
+        let dropped = firstPlan.items[1].id
+        let going = firstPlan.items[2].id
+        try store.setItemStatus(session: first.id, item: done, status: "done", note: nil, date: "2027-02-22")
+        try store.setItemStatus(session: first.id, item: dropped, status: "dropped", note: "no time", date: "2027-02-22")
+        try store.setItemStatus(session: first.id, item: going, status: "in_progress", note: nil, date: "2027-02-22")
+        let stored = try #require(try store.sessions(personKey: first.personKey).first)
+        #expect(HistoryReport.progress(of: stored) == "1 done, 1 in progress, 1 dropped (no time), \(firstPlan.items.count - 3) not started")
+        let history = PlanHistory(record: stored)
+        #expect(history.excluded == [done, dropped])
+        let (_, next) = try record(date: "2027-02-22", previous: history)
+        #expect(!next.items.contains { $0.id == done || $0.id == dropped })
+        #expect(next.items.first { $0.id == going }?.reason.hasPrefix("carried over from the last plan") == true)
+    }
+
+    @Test func concurrentWritersAllLand() throws {
+        let path = try database()
+        _ = try HistoryStore(path: path)
+        let (template, _) = try record(date: "2026-11-22")
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { writer in
+            do {
+                let store = try HistoryStore(path: path)  // a connection of its own, as another process has
+                for index in 0..<25 {
+                    var copy = template
+                    copy.id = "w\(writer)-\(index)"
+                    copy.personKey = "id:P\(writer)"
+                    try store.record(copy)
+                }
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let store = try HistoryStore(path: path)
+        #expect(try store.sessions(personKey: nil, since: nil).count == 100)
+        #expect(try store.sessions(personKey: "id:P3").count == 25)
+    }
+
+    @Test func exportRoundTripsThroughCSV() throws {
+        let store = try HistoryStore(path: try database())
+        let (first, _) = try record(date: "2026-11-22")
+        let (second, _) = try record(date: "2027-02-22") { $0.person.name = "=cmd|' /C calc'!A0" }
+        try store.record([first, second])
+        let csv = try HistoryCSV.render(try store.sessions(personKey: nil, since: "2027-01-01"))
+        let rows = Array(try CSVAnswersReaderTests.parseCSV(csv))
+        #expect(rows.count == 2)
+        #expect(rows[0] == HistoryCSV.header)
+        #expect(rows[1][1] == "'=cmd|' /C calc'!A0")
+        #expect(rows[1][2] == "2027-02-22")
+        #expect(rows[1][6] == "ic")
+        #expect(rows[1][19] == "s-2027-02-22")
+    }
+
+    @Test func recordAllIsOneTransaction() throws {
+        let store = try HistoryStore(path: try database())
+        let (first, _) = try record(date: "2026-11-22")
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.recordAll { record in
+                try record(first)
+                throw Stop()
+            }
+        }
+        #expect(try store.sessions(personKey: nil, since: nil).isEmpty)
+    }
+
+    @Test func forgetDeletesEverythingAboutAPersonAndCounts() throws {
+        let path = try database()
+        let store = try HistoryStore(path: path)
+        let (first, _) = try record(date: "2026-11-22")
+        let (second, _) = try record(date: "2027-02-22")
+        var other = first
+        other.id = "other"
+        other.personKey = "id:E9"
+        other.personID = "E9"
+        other.personName = "Ben Okafor"
+        try store.record([first, second, other])
+        #expect(try store.forget(personKey: first.personKey) == 2)
+        #expect(throws: CareerError.self) { try store.personKey(for: "Ana Silva") }
+        let queue = try DatabaseQueue(path: path)
+        let leftover = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_item WHERE session_id LIKE 's-%'") }
+        #expect(leftover == 0)
+        #expect(try store.sessions(personKey: "id:E9").count == 1)
+    }
+
+    @Test func anAmbiguousNameAsksForTheId() throws {
+        let store = try HistoryStore(path: try database())
+        let (first, _) = try record(date: "2026-11-22")
+        var twin = first
+        twin.id = "twin"
+        twin.personKey = "id:E2"
+        twin.personID = "E2"
+        try store.record([first, twin])
+        #expect(throws: CareerError.usage("more than one person is called 'Ana Silva'; use their id (E1042, E2)")) {
+            try store.personKey(for: "Ana Silva")
+        }
+    }
+}
+
+/// Errors collected from concurrent work.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
+}
