@@ -94,18 +94,7 @@ struct QuestionCard {
     }
 
     private func wrap(_ text: String, indent: String) -> [String] {
-        var lines: [String] = []
-        var current = indent
-        for word in text.split(separator: " ") {
-            if current.count > indent.count, current.count + 1 + word.count > width {
-                lines.append(current)
-                current = indent + word
-            } else {
-                current += (current.count > indent.count ? " " : "") + word
-            }
-        }
-        if current.count > indent.count { lines.append(current) }
-        return lines
+        TextWrap.lines(text, width: width, indent: indent)
     }
 
     private func wrapList(_ parts: [String], separator: String) -> [String] {

@@ -282,17 +282,6 @@ struct TalkLoop {
     }
 
     private func wrap(_ text: String) -> String {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current += current.isEmpty ? String(word) : " " + word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
+        TextWrap.lines(text, width: width).joined(separator: "\n")
     }
 }

@@ -159,20 +159,7 @@ public struct TerminalReport {
 
     /// Wraps `text` to the width, the first line after `indent`, the rest aligned under it.
     func wrap(_ text: String, indent: String) -> [String] {
-        let limit = max(30, style.width - indent.count)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > limit {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current += current.isEmpty ? String(word) : " " + word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        let hanging = String(repeating: " ", count: indent.count)
-        return lines.enumerated().map { ($0.offset == 0 ? indent : hanging) + $0.element }
+        TextWrap.lines(text, width: max(30 + indent.count, style.width), indent: indent)
     }
 }
 
