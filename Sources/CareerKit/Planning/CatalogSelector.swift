@@ -103,6 +103,10 @@ struct CatalogSelector {
         var mixHours = [0.0, 0.0, 0.0]
         /// How many chosen items satisfy each required group.
         var groupCounts: [Int]
+        /// How many required groups have at least one item.
+        var covered = 0
+        /// How many categories hold more items than allowed, and kinds more than one.
+        var overfull = 0
 
         init(dimensions: Int, categories: Int, kinds: Int, groups: Int) {
             counts = Array(repeating: 0, count: dimensions)
@@ -117,26 +121,36 @@ struct CatalogSelector {
         for dimension in t.builds[index] { state.counts[dimension] += sign }
         state.cost += s * t.cost[index]
         if t.special[index] { state.special += s * t.hours[index] } else { state.development += s * t.hours[index] }
-        state.perCategory[t.category[index]] += sign
-        if t.kind[index] >= 0 { state.kindsUsed[t.kind[index]] += sign }
+        let category = t.category[index]
+        let categoryBefore = state.perCategory[category]
+        state.perCategory[category] += sign
+        if (categoryBefore > settings.maxPerCategory) != (state.perCategory[category] > settings.maxPerCategory) {
+            state.overfull += sign
+        }
+        let kind = t.kind[index]
+        if kind >= 0 {
+            let kindBefore = state.kindsUsed[kind]
+            state.kindsUsed[kind] += sign
+            if (kindBefore > 1) != (state.kindsUsed[kind] > 1) { state.overfull += sign }
+        }
         state.bonus += s * t.bonus[index]
         state.mixHours[t.mix[index]] += s * t.hours[index]
         var bits = t.covers[index]
         var group = 0
         while bits != 0 {
-            if bits & 1 != 0 { state.groupCounts[group] += sign }
+            if bits & 1 != 0 {
+                let before = state.groupCounts[group]
+                state.groupCounts[group] += sign
+                if (before > 0) != (state.groupCounts[group] > 0) { state.covered += sign }
+            }
             bits >>= 1
             group += 1
         }
     }
 
     private func stateFits(_ state: State) -> Bool {
-        guard state.chosen.count <= settings.maxItems, state.cost <= limits.budget + 1e-9,
-            state.development <= limits.developmentHours + 1e-9, state.special <= limits.specialProjectHours + 1e-9
-        else { return false }
-        for count in state.perCategory where count > settings.maxPerCategory { return false }
-        for count in state.kindsUsed where count > 1 { return false }
-        return true
+        state.overfull == 0 && state.chosen.count <= settings.maxItems && state.cost <= limits.budget + 1e-9
+            && state.development <= limits.developmentHours + 1e-9 && state.special <= limits.specialProjectHours + 1e-9
     }
 
     /// What the items bring themselves: gaps closed, interests, required categories covered.
@@ -145,17 +159,16 @@ struct CatalogSelector {
         for (dimension, gap) in gaps.enumerated() where gap > 0 {
             closed += min(gap, settings.closurePoints * Double(state.counts[dimension]))
         }
-        let covered = state.groupCounts.filter { $0 > 0 }.count
-        return closed + state.bonus + settings.requiredBonus * Double(covered)
+        return closed + state.bonus + settings.requiredBonus * Double(state.covered)
     }
 
     /// The distance from the learning mix, weighted.
     private func mixPenalty(_ state: State) -> Double {
         let total = state.mixHours[0] + state.mixHours[1] + state.mixHours[2]
         guard total > 0 else { return 0 }
-        let targets = [settings.mix.onTheJob, settings.mix.social, settings.mix.formal]
-        var distance = 0.0
-        for k in 0..<3 { distance += abs(state.mixHours[k] / total * 100 - targets[k]) }
+        let distance = abs(state.mixHours[0] / total * 100 - settings.mix.onTheJob)
+            + abs(state.mixHours[1] / total * 100 - settings.mix.social)
+            + abs(state.mixHours[2] / total * 100 - settings.mix.formal)
         return settings.mixWeight * distance
     }
 

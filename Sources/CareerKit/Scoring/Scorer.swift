@@ -8,6 +8,7 @@ public struct Scorer: Sendable {
     private let ranges: [String: ClosedRange<Int>]
     private let contributorScoringItems: [String]
     private let managerScoringItems: [String]
+    private let fitIndex: FitIndex
 
     public init(prompts: PromptSet) {
         weights = prompts.weights
@@ -19,6 +20,7 @@ public struct Scorer: Sendable {
         let ladder = ["ladder.technical", "ladder.managerial", "ladder.projects"]
         contributorScoringItems = weights.dimensions.flatMap(\.items) + ladder + ["motive.pay_status", "top3"]
         managerScoringItems = weights.dimensions.flatMap(\.observations) + ["view.track"]
+        fitIndex = FitIndex(weights: weights, ranges: ranges)
     }
 
     public func assess(_ answers: Answers) -> Assessment {
@@ -202,25 +204,8 @@ public struct Scorer: Sendable {
 
     /// The three fits, 0..100.
     func fits(_ input: ScoringInput) -> [Track: Double] {
-        var values = preferences(input)
-        for id in ["ladder.technical", "ladder.managerial", "ladder.projects"] {
-            if let answer = input.contributor[id] { values[id] = normalized(answer, id) }
-        }
-        let ic = weighted(weights.ic, values) ?? 0
-        var management = weighted(weights.management, values) ?? 0
-        if let pay = input.contributor["motive.pay_status"] {
-            management = max(0, management - normalized(pay, "motive.pay_status") / 100 * weights.payStatusPenalty)
-        }
-        if let technical = values["ladder.technical"], let managerial = values["ladder.managerial"] {
-            values["both_ladders"] = min(technical, managerial)
-        }
-        var hybridFit = min(ic, management)
-        for input in weights.hybrid.inputs {
-            guard let value = values[input.key] else { continue }
-            hybridFit += input.weight * (value - 50)
-        }
-        hybridFit = max(0, min(100, hybridFit))
-        return [.ic: ic, .management: management, .hybrid: hybridFit]
+        let values = fitIndex.vector(input)
+        return fitIndex.fits(values.answers, picks: values.picks, usesSelf: values.usesSelf)
     }
 
     private func archetype(for track: Track, input: ScoringInput) -> String {
@@ -242,28 +227,29 @@ public struct Scorer: Sendable {
         -> [Assessment.Reason]
     {
         func lead(_ fits: [Track: Double]) -> Double { fits[recommended]! - fits[runnerUp]! }
-        let actual = lead(fits(input))
+        let base = fitIndex.vector(input)
+        let actual = lead(fitIndex.fits(base.answers, picks: base.picks, usesSelf: base.usesSelf))
         var reasons: [Assessment.Reason] = []
-        let usesSelf = !selfScores(input).isEmpty
-        let candidates = usesSelf ? Array(input.contributor.keys) : Array(input.manager.keys)
+        let role: Role = base.usesSelf ? .contributor : .manager
+        let candidates = base.usesSelf ? Array(input.contributor.keys) : Array(input.manager.keys)
+        var values = base.answers
         for id in candidates.sorted() {
-            guard let range = ranges[id] else { continue }
-            var neutral = input
+            guard let range = ranges[id], let slot = fitIndex.slot(id, role: role) else { continue }
             // A pay or status motive has no neutral middle: "not at all" is the baseline.
             let baseline = id == "motive.pay_status" ? Double(range.lowerBound) : Double(range.lowerBound + range.upperBound) / 2
-            if usesSelf { neutral.contributor[id] = baseline } else { neutral.manager[id] = baseline }
-            let push = actual - lead(fits(neutral))
+            let saved = values[slot]
+            values[slot] = baseline
+            let push = actual - lead(fitIndex.fits(values, picks: base.picks, usesSelf: base.usesSelf))
+            values[slot] = saved
             guard abs(push) >= 0.05 else { continue }
-            let role: Role = usesSelf ? .contributor : .manager
             reasons.append(
                 Assessment.Reason(
                     item: id, role: role, answer: answers.value(id, by: role)?.text ?? "",
                     toward: push > 0 ? recommended : runnerUp, points: round1(abs(push))))
         }
-        if usesSelf, !input.top3.isEmpty {
-            var without = input
-            without.top3 = []
-            let push = actual - lead(fits(without))
+        if base.usesSelf, !input.top3.isEmpty {
+            let noPicks = [Int](repeating: 0, count: base.picks.count)
+            let push = actual - lead(fitIndex.fits(base.answers, picks: noPicks, usesSelf: true))
             if abs(push) >= 0.05 {
                 reasons.append(
                     Assessment.Reason(
