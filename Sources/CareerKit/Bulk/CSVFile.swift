@@ -1,41 +1,57 @@
-import CSV
 import Foundation
 
-/// A CSV file written row by row (RFC 4180 quoting by CSV.swift), with every cell neutralised
-/// against spreadsheet formulas.
+/// A CSV file written row by row: RFC 4180 quoting (a cell with a comma, a quote or a line
+/// break is quoted, quotes doubled), every cell neutralised against spreadsheet formulas.
+/// Rows are built in memory and written with one call each: writing through CSV.swift's
+/// writer, a byte at a time into a stream, took 8% of a bulk run.
 final class CSVFile {
-    private let stream: OutputStream
-    private let writer: CSVWriter
-    private var rows = 0
+    private var descriptor: Int32
+    private let path: String
 
     init(path: String, header: [String]) throws {
-        // Owner-only from the start: create the file with 0600 before the stream opens it.
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        guard let stream = OutputStream(toFileAtPath: path, append: false) else {
-            throw CareerError.cannotWrite(path: path, reason: "cannot open it")
-        }
-        stream.open()
-        self.stream = stream
-        do {
-            writer = try CSVWriter(stream: stream)
-        } catch {
-            throw CareerError.cannotWrite(path: path, reason: "\(error)")
-        }
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: PrivateFile.describe(errno)) }
+        fchmod(descriptor, 0o600)
         try write(header)
     }
 
-    func write(_ row: [String]) throws {
-        do {
-            try writer.write(row: row.map(SpreadsheetCell.neutralised))
-            rows += 1
-        } catch {
-            throw CareerError.cannotWrite(path: "", reason: "\(error)")
-        }
+    deinit {
+        close()
     }
 
+    /// One cell as RFC 4180 writes it.
+    static func quoted(_ cell: String) -> String {
+        guard cell.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One row as a line, ending in a line feed (quoted cells keep their own line breaks).
+    static func line(_ row: [String]) -> String {
+        row.map { quoted(SpreadsheetCell.neutralised($0)) }.joined(separator: ",") + "\n"
+    }
+
+    func write(_ row: [String]) throws {
+        var text = Self.line(row)
+        let failure: Int32 = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+        if failure != 0 { throw CareerError.cannotWrite(path: path, reason: PrivateFile.describe(failure)) }
+    }
+
+    /// Closes the file; writing after this is an error.
     func close() {
-        let newline = [UInt8(ascii: "\n")]
-        stream.write(newline, maxLength: 1)
-        stream.close()
+        guard descriptor >= 0 else { return }
+        _ = Glibc.close(descriptor)
+        descriptor = -1
     }
 }

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// Recorded sessions as CSV rows for HR systems, cells neutralised against spreadsheet formulas.
@@ -10,14 +9,11 @@ public enum HistoryCSV {
     ]
 
     public static func render(_ records: [HistoryRecord]) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: header)
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
             return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
         }
+        var text = CSVFile.line(header)
         for record in records {
             let row = [
                 record.personID ?? "", record.personName, record.date, record.mode, record.source, record.currentLevel,
@@ -27,10 +23,8 @@ public enum HistoryCSV {
             ] + ["done", "in_progress", "dropped", "not_started"].map { status in
                 String(record.items.filter { $0.status == status }.count)
             } + [record.id]
-            try writer.write(row: row.map(SpreadsheetCell.neutralised))
+            text += CSVFile.line(row)
         }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return text
     }
 }
