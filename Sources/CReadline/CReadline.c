@@ -45,7 +45,8 @@ void creadline_history_start(const char *path, int keep) {
 void creadline_history_add(const char *line, const char *path) {
     if (line == NULL || line[0] == '\0') return;
     add_history(line);
-    if (path != NULL && append_history(1, path) != 0) {
+    /* Only commands go to the file: answers and notes are personal and stay in this session. */
+    if (path != NULL && line[0] == ':' && append_history(1, path) != 0) {
         write_history(path);
     }
 }

@@ -69,8 +69,10 @@ struct TalkTerminalTests {
 
         // Readline's history went to XDG_STATE_HOME, owner-only; nothing went to HOME.
         #expect(TalkFixture.permissions(of: fixture.history) == 0o600)
+        // Answers are personal: they never go to the history file, which keeps only commands.
         let history = (try? String(contentsOf: fixture.history, encoding: .utf8)) ?? ""
-        #expect(history.split(separator: "\n").contains("hybrid"))
+        #expect(!history.split(separator: "\n").contains("hybrid"))
+        #expect(!history.contains(TalkFixture.managerAnswers[13]))
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent(".local").path))
     }
 

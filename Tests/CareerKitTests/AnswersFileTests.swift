@@ -99,8 +99,24 @@ import Testing
     @Test func negativeBudgetIsReported() throws {
         let text = "person: {name: A, current_level: ic.senior}\nanswers:\n  manager: {budget.amount: -100}\n"
         #expect(try problems(text).map(\.message) == [
-            "manager item 'budget.amount': '-100' is not allowed; allowed: a number, 0 or more"
+            "manager item 'budget.amount': '-100' is not allowed; allowed: a number 0..10000000"
         ])
+    }
+
+    @Test func aHugeBudgetIsRefusedNotACrash() throws {
+        let text = "person: {name: A, current_level: ic.senior}\nanswers:\n  manager: {budget.amount: 1e20}\n"
+        #expect(try problems(text).map(\.message) == [
+            "manager item 'budget.amount': '1e20' is not allowed; allowed: a number 0..10000000"
+        ])
+    }
+
+    @Test func controlCharactersInTypedTextAreDropped() throws {
+        let path = try TestSupport.temporaryDirectory().appendingPathComponent("a.yaml").path
+        try "person: {name: \"Ana\\e[31mSilva\", current_level: ic.senior}\nanswers:\n  contributor: {goal.statement: \"a\\u0007b\\nc\"}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let answers = try AnswersFile.load(path: path, prompts: prompts)
+        #expect(answers.person.name == "Ana[31mSilva")
+        #expect(answers.value("goal.statement", by: .contributor) == .text("ab\nc"))
     }
 
     @Test func missingRequiredPersonFieldsAreReported() throws {

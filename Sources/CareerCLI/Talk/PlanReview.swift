@@ -29,6 +29,13 @@ struct PlanReview {
         ("done", "done"), ("in_progress", "in progress"), ("dropped", "dropped"), ("not_started", "not started"),
     ]
 
+    /// The status a typed word means, when only one starts with it ("d" is both done and dropped).
+    static func match(_ typed: String) -> String? {
+        let matches = choices.filter { $0.0 == typed || $0.1 == typed || $0.0.hasPrefix(typed) || $0.1.hasPrefix(typed) }
+        if let exact = matches.first(where: { $0.0 == typed || $0.1 == typed }) { return exact.0 }
+        return matches.count == 1 ? matches[0].0 : nil
+    }
+
     /// Asks what is still open. Returns false when the person stopped (Ctrl-D or :quit).
     func run(record: inout SessionRecord, reader: inout any LineReader, save: (SessionRecord) throws -> Void) throws -> Bool {
         let out = Terminal.standardOutput
@@ -50,8 +57,8 @@ struct PlanReview {
                     status = "in_progress"
                 } else if let number = Int(line), (1...Self.choices.count).contains(number) {
                     status = Self.choices[number - 1].0
-                } else if let match = Self.choices.first(where: { $0.0.hasPrefix(line) || $0.1.hasPrefix(line) }) {
-                    status = match.0
+                } else if let match = Self.match(line) {
+                    status = match
                 } else {
                     out.write("  Not accepted: allowed: done, in progress, dropped, not started (or 1 to 4)\n")
                 }

@@ -207,15 +207,16 @@ struct TalkLoop {
             try PrivateFile.writeDurably(try renderer.render(format), to: path)
             paths.append(path)
         }
-        record.status = .finished
-        record.planFiles = paths
-        try save()
+        out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
+        // Into the history first: a session marked finished must be in it.
         if let history {
             try history.record(
                 try HistoryRecord.make(
                     id: record.id, source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts))
         }
-        out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
+        record.status = .finished
+        record.planFiles = paths
+        try save()
     }
 
     private func helpText() -> String {

@@ -12,6 +12,18 @@ struct AnswersBuilder {
     ]
     static let metaKeys = personKeys + ["manager.name", "session.date", "session.mode"]
 
+    /// Text without control characters (escape sequences from a sheet must not reach a
+    /// terminal); line breaks and tabs stay.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
+        else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.properties.generalCategory != .control || scalar == "\n" || scalar == "\t" {
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
     /// Builds the answers, or returns nil after logging every problem.
     /// - Parameter start: where problems about the whole document (missing keys) are reported.
     func build(_ entries: [AnswerEntry], log: DiagnosticLog, start: (line: Int, column: Int), hasNotes: String? = nil)
@@ -48,12 +60,13 @@ struct AnswersBuilder {
             guard item.role == role else {
                 log.add(
                     "item '\(id)' is answered by the \(item.role.rawValue), not the \(role.rawValue); put it under \(item.role.rawValue)",
-                    line: entry.line, column: entry.column)
+                    line: entry.line, column: entry.column, item: entry.key)
                 continue
             }
             if case .scalar(let text) = entry.raw, text.isEmpty { continue }  // an empty cell: not answered
             switch AnswerParser.strict(entry.raw, for: item) {
-            case .success(let value):
+            case .success(var value):
+                if case .text(let text) = value, case .text = item.kind { value = .text(Self.printable(text)) }
                 if item.kind == .currency, prompts.catalog.convert(1, to: value.text) == nil {
                     let known = ([prompts.catalog.currency] + prompts.catalog.exchangeRates.keys.sorted()).joined(separator: ", ")
                     log.add(
@@ -71,12 +84,12 @@ struct AnswersBuilder {
 
         func text(_ key: String) -> String? {
             guard case .scalar(let value)? = meta[key]?.raw else { return nil }
-            return value.trimmingCharacters(in: .whitespaces)
+            return Self.printable(value).trimmingCharacters(in: .whitespaces)
         }
         func years(_ key: String) -> Int? {
             guard let entry = meta[key], let value = text(key) else { return nil }
             guard let years = Int(value), (0...70).contains(years) else {
-                log.add("'\(key)' is '\(value)'; allowed: a whole number 0..70", line: entry.line, column: entry.column)
+                log.add("'\(key)' is '\(value)'; allowed: a whole number 0..70", line: entry.line, column: entry.column, item: key)
                 return nil
             }
             return years
@@ -87,7 +100,9 @@ struct AnswersBuilder {
             blank[key].map { ($0.line, $0.column) } ?? start
         }
         let name = text("person.name")
-        if name == nil { log.add("'person.name' is required", line: missing("person.name").line, column: missing("person.name").column) }
+        if name == nil {
+            log.add("'person.name' is required", line: missing("person.name").line, column: missing("person.name").column, item: "person.name")
+        }
         let level = text("person.current_level")
         if let level, prompts.ladder.level(level) == nil, let entry = meta["person.current_level"] {
             log.add(
@@ -96,7 +111,7 @@ struct AnswersBuilder {
         } else if level == nil {
             let at = missing("person.current_level")
             log.add("'person.current_level' is required; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
-                    line: at.line, column: at.column)
+                    line: at.line, column: at.column, item: "person.current_level")
         }
         let experience = years("person.years_experience")
         let managing = years("person.years_managing")
@@ -106,7 +121,7 @@ struct AnswersBuilder {
             if SessionDate.parse(value) != nil {
                 date = value
             } else {
-                log.add("'session.date' is '\(value)'; allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column)
+                log.add("'session.date' is '\(value)'; allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column, item: "session.date")
             }
         }
         let answeredRoles = Role.allCases.filter { !(responses[$0]?.isEmpty ?? true) }
@@ -117,12 +132,12 @@ struct AnswersBuilder {
                 for role in answeredRoles where !given.roles.contains(role) {
                     log.add(
                         "'session.mode' is '\(value)', which has no \(role.rawValue) answers, but \(role.rawValue) answers are given; use one-on-one",
-                        line: entry.line, column: entry.column)
+                        line: entry.line, column: entry.column, item: "session.mode")
                 }
             } else {
                 log.add(
                     "'session.mode' is '\(value)'; allowed: \(Mode.allCases.map(\.rawValue).joined(separator: ", "))",
-                    line: entry.line, column: entry.column)
+                    line: entry.line, column: entry.column, item: "session.mode")
             }
         }
         guard log.diagnostics.count == before, let name, let level else { return nil }
@@ -131,6 +146,6 @@ struct AnswersBuilder {
             yearsExperience: experience, yearsManaging: managing)
         return Answers(
             person: person, managerName: text("manager.name"), date: date, mode: mode, responses: responses,
-            notes: hasNotes)
+            notes: hasNotes.map(Self.printable))
     }
 }

@@ -53,9 +53,14 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
             if index == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }  // a spreadsheet's byte order mark
             return name
         }
-        nextLine = 1 + 1 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+        nextLine = 1 + 1 + header.reduce(0) { $0 + Self.lineBreaks(in: $1) }
         try Self.checkHeader(header, path: path, prompts: prompts)
         rowBuilder = CSVRowBuilder(path: path, header: header, builder: AnswersBuilder(prompts: prompts))
+    }
+
+    /// Line breaks inside a quoted cell, counted as bytes so "\r\n" (one Character) counts too.
+    static func lineBreaks(in cell: String) -> Int {
+        cell.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
     }
 
     /// The header cells every sheet needs.
@@ -110,7 +115,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         guard !finished else { return nil }
         while let cells = reader.next() {
             let line = nextLine
-            nextLine += 1 + cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+            nextLine += 1 + cells.reduce(0) { $0 + Self.lineBreaks(in: $1) }
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }  // a blank line
             return .cells(line: line, cells: cells)
         }

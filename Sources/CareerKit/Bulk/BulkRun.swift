@@ -218,7 +218,7 @@ public struct BulkRun: Sendable {
             let documents = try options.formats.map { try renderer.render($0) }
             let history = recording
                 ? try HistoryRecord.make(
-                    id: "bulk-" + (answers.date ?? SessionDate.format(plan.startDate)) + "-" + SafeFileName.base(for: answers.person),
+                    id: "bulk:" + (answers.date ?? SessionDate.format(plan.startDate)) + ":" + HistoryRecord.personKey(for: answers.person),
                     source: "bulk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
                 : nil
             return .done(

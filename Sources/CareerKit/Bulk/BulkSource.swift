@@ -118,14 +118,18 @@ public final class BulkSource: Sequence, IteratorProtocol {
         return AnyIterator {
             while true {
                 let length = getline(&buffer, &capacity, file)
-                guard length >= 0, let buffer else {
+                guard length >= 0, let line = buffer else {
                     fclose(file)
+                    free(buffer)
+                    buffer = nil
                     return nil
                 }
                 lineNumber += 1
-                var text = String(cString: buffer)
+                var text = String(cString: line)
                 // Without its line break, so the end of a cut-off line is reported on that line.
-                while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+                while let last = text.unicodeScalars.last, last == "\n" || last == "\r" {
+                    text.unicodeScalars.removeLast()
+                }
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 return BulkEntry(file: path, line: lineNumber, payload: .jsonLine(text, prompts))
             }

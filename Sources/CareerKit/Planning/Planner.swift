@@ -193,7 +193,7 @@ func round2(_ value: Double) -> Double {
 /// An amount with its currency, e.g. `1,250 USD` or `99.50 EUR`.
 public func formatMoney(_ amount: Double, _ currency: String) -> String {
     let whole = amount == amount.rounded()
-    let number = whole ? String(Int(amount)) : String(format: "%.2f", amount)
+    let number = whole ? String(format: "%.0f", amount) : String(format: "%.2f", amount)
     var digits = whole ? number : String(number.prefix { $0 != "." })
     let fraction = whole ? "" : String(number.drop { $0 != "." })
     var grouped = ""

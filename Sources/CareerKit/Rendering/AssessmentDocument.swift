@@ -23,6 +23,7 @@ public struct AssessmentDocument: Encodable {
         case explanation, ic, management, hybrid
         case item, role, answer, toward, points, text
         case selfScore = "self", manager, combined, dimension, gap
+        case selfView = "self_view", managerView = "manager_view"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -71,9 +72,12 @@ public struct AssessmentDocument: Encodable {
             var entry = divergence.nestedContainer(keyedBy: Keys.self)
             try entry.encode(gap.dimension, forKey: .dimension)
             if gap.dimension == "track" {
-                try entry.encode(gap.selfView, forKey: .selfScore)
-                try entry.encode(gap.managerView, forKey: .manager)
+                // Numbers stay numbers for every entry: the views have keys of their own.
+                try entry.encodeNil(forKey: .selfScore)
+                try entry.encodeNil(forKey: .manager)
                 try entry.encodeNil(forKey: .gap)
+                try entry.encode(gap.selfView, forKey: .selfView)
+                try entry.encode(gap.managerView, forKey: .managerView)
             } else {
                 try entry.encode(gap.selfScore, forKey: .selfScore)
                 try entry.encode(gap.managerScore, forKey: .manager)

@@ -11,11 +11,12 @@ public struct ReportTemplates: Sendable {
     let markdown: MustacheTemplate
     let html: MustacheTemplate
 
-    /// Escapes text for Markdown: no HTML gets through, and a `|` cannot break a table.
+    /// Escapes text for Markdown: no HTML, links or images get through, and a `|` cannot break
+    /// a table.
     struct MarkdownContentType: MustacheContentType {
         func escapeText(_ text: String) -> String {
             // Most values need nothing: check the bytes before building a new string.
-            if !text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 124 || $0 == 10 }) { return text }
+            if !text.utf8.contains(where: { [38, 60, 62, 124, 10, 91, 93, 96].contains($0) }) { return text }
             var escaped = ""
             escaped.reserveCapacity(text.count)
             for character in text {
@@ -24,6 +25,10 @@ public struct ReportTemplates: Sendable {
                 case "<": escaped += "&lt;"
                 case ">": escaped += "&gt;"
                 case "|": escaped += "\\|"
+                // No link or image can be made from typed text (an image would load from afar).
+                case "[": escaped += "\\["
+                case "]": escaped += "\\]"
+                case "`": escaped += "\\`"
                 case "\n": escaped += " "
                 default: escaped.append(character)
                 }

@@ -29,7 +29,8 @@ public struct Scorer: Sendable {
         let selfScores = self.selfScores(input)
         let managerScores = self.managerScores(input)
         let hasSelf = !selfScores.isEmpty
-        let hasManager = !(answers.responses[.manager]?.isEmpty ?? true)
+        // The manager's view is their observations and view of the track, not the budget alone.
+        let hasManager = managerScoringItems.contains { answers.value($0, by: .manager) != nil }
 
         let dimensions = weights.dimensions.map { rule -> Assessment.DimensionScore in
             let own = selfScores[rule.name]

@@ -22,7 +22,9 @@ public final class HistoryStore: Sendable {
         configuration.busyMode = .timeout(10)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            // Reading commands must not wait for a writer: migrate only when something is missing.
+            let migrator = Self.migrator
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(pool) }
         } catch {
             throw CareerError.cannotWrite(path: path, reason: "the history database cannot be opened: \(error)")
         }
@@ -170,9 +172,9 @@ public final class HistoryStore: Sendable {
                 db,
                 sql: """
                     SELECT DISTINCT person_key, person_name, person_id FROM session
-                    WHERE person_id = ? OR lower(person_name) = lower(?) OR person_key = ?
+                    WHERE person_id = ? OR person_key = ? OR person_key = ? OR lower(person_name) = ?
                     """,
-                arguments: [reference, reference, reference])
+                arguments: [reference, reference, "name:" + reference.lowercased(), reference.lowercased()])
         }
         let keys = Array(Set(rows.map { $0["person_key"] as String }))
         switch keys.count {

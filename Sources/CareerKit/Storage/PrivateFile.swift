@@ -34,7 +34,8 @@ public enum PrivateFile {
     /// Writes `text` straight into the file (no temp file, no flush to disk): for bulk output
     /// that can be made again, where a rename per file would cost several times the write.
     public static func writeFast(_ text: String, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a link planted where a plan goes is refused, not written through.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: describe(errno)) }
         defer { close(descriptor) }
         var utf8 = text

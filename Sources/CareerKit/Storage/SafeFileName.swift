@@ -1,12 +1,14 @@
 /// File names made from people's ids or names that can never leave their folder.
 public enum SafeFileName {
-    /// Letters, digits, `-` and `_` kept; everything else (slashes, dots, spaces) becomes `-`;
-    /// never empty, never starting with a dot, at most 80 characters.
+    /// Letters and digits of any script, `-` and `_` kept; everything else (slashes, dots,
+    /// spaces, control characters) becomes `-`; never empty, never starting with a dot, at
+    /// most 80 characters.
     public static func make(_ text: String) -> String {
         var result = ""
         var lastWasDash = false
         for scalar in text.unicodeScalars {
-            let keep = (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") && scalar.isASCII
+            let properties = scalar.properties
+            let keep = properties.isAlphabetic || properties.numericType == .decimal || scalar == "_"
             if keep {
                 result.unicodeScalars.append(scalar)
                 lastWasDash = false
