@@ -152,6 +152,8 @@ import Testing
             #expect(plan.specialProjectPercent % 5 == 0 || Double(plan.specialProjectPercent) == cap)
             if plan.specialProjectPercent == 0 { #expect(!plan.items.contains { $0.category == .specialProject }) }
             for item in plan.items {
+                // Never squeezed: every item has its full duration inside the horizon.
+                #expect(item.due.timeIntervalSince(item.start) == Double(item.weeks * 7 * 86_400), "\(item.id) squeezed")
                 #expect(item.start >= plan.startDate)
                 #expect(item.start <= item.due)
                 #expect(item.due <= plan.endDate)

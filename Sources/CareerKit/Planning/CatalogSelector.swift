@@ -27,6 +27,9 @@ struct CatalogSelector {
         var budget: Double
         var developmentHours: Double
         var specialProjectHours: Double
+        /// Days each scheduling lane has (see PlanScheduler): its items run one after another,
+        /// so their weeks must fit, or they would be squeezed into the last days.
+        var laneDays: [Int] = [Int.max, Int.max, Int.max]
     }
 
     let candidates: [Candidate]
@@ -56,6 +59,8 @@ struct CatalogSelector {
         var kind: [Int]
         var bonus: [Double]
         var mix: [Int]
+        var lane: [Int]
+        var days: [Int]
         var builds: [[Int]]
         /// Bit per required group that the item's category satisfies.
         var covers: [UInt32]
@@ -64,7 +69,9 @@ struct CatalogSelector {
 
     private func tables() -> Tables {
         var kindNumbers: [String: Int] = [:]
-        var tables = Tables(cost: [], hours: [], special: [], category: [], kind: [], bonus: [], mix: [], builds: [], covers: [], kinds: 0)
+        var tables = Tables(
+            cost: [], hours: [], special: [], category: [], kind: [], bonus: [], mix: [], lane: [], days: [], builds: [],
+            covers: [], kinds: 0)
         for candidate in candidates {
             tables.cost.append(candidate.cost)
             tables.hours.append(candidate.item.hours)
@@ -79,6 +86,8 @@ struct CatalogSelector {
             }
             tables.bonus.append(candidate.bonus)
             tables.mix.append(candidate.mixClass)
+            tables.lane.append(PlanScheduler.lane(of: candidate.item.category).lane)
+            tables.days.append(candidate.item.weeks * 7)
             tables.builds.append(candidate.builds)
             var bits: UInt32 = 0
             for (group, categories) in required.enumerated() where categories.contains(candidate.categoryIndex) {
@@ -101,6 +110,7 @@ struct CatalogSelector {
         var kindsUsed: [Int]
         var bonus = 0.0
         var mixHours = [0.0, 0.0, 0.0]
+        var laneDays = [0, 0, 0]
         /// How many chosen items satisfy each required group.
         var groupCounts: [Int]
         /// How many required groups have at least one item.
@@ -135,6 +145,10 @@ struct CatalogSelector {
         }
         state.bonus += s * t.bonus[index]
         state.mixHours[t.mix[index]] += s * t.hours[index]
+        let lane = t.lane[index]
+        let laneBefore = state.laneDays[lane]
+        state.laneDays[lane] += sign * t.days[index]
+        if (laneBefore > limits.laneDays[lane]) != (state.laneDays[lane] > limits.laneDays[lane]) { state.overfull += sign }
         var bits = t.covers[index]
         var group = 0
         while bits != 0 {

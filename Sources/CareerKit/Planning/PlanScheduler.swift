@@ -21,6 +21,11 @@ enum PlanScheduler {
         }
     }
 
+    /// The days a lane waits before its first item.
+    static func offsetDays(ofLane lane: Int) -> Int {
+        Catalog.Category.allCases.map { self.lane(of: $0) }.first { $0.lane == lane }?.offsetDays ?? 0
+    }
+
     static func schedule(_ items: [DevelopmentPlan.Item], start: Date, end: Date) -> [DevelopmentPlan.Item] {
         let sorted = items.sorted {
             let a = lane(of: $0.category)

@@ -63,14 +63,15 @@ public struct Planner: Sendable {
         let wanted = projectInterests.count * settings.specialProjectPercentPerInterest
         let specialPercent = min(specialCap, Int((Double(wanted) / 5).rounded()) * 5)
 
+        let start = answers.date.flatMap(SessionDate.parse) ?? today
+        let end = SessionDate.adding(months: horizon, to: start)
+        let horizonDays = Calendar(identifier: .gregorian).dateComponents([.day], from: start, to: end).day ?? horizon * 30
         let selection = select(
             answers: answers, assessment: assessment, previous: previous ?? PlanHistory(), gaps: gaps,
-            currency: currency, budget: budget,
+            currency: currency, budget: budget, horizonDays: horizonDays,
             developmentHours: hoursPerMonth * Double(horizon),
             specialHours: Double(specialPercent) / 100 * settings.workingHoursPerMonth * Double(horizon))
 
-        let start = answers.date.flatMap(SessionDate.parse) ?? today
-        let end = SessionDate.adding(months: horizon, to: start)
         let items = PlanScheduler.schedule(selection, start: start, end: end)
         let committed = round2(items.reduce(0) { $0 + $1.cost })
         let developmentHours = items.filter { $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
@@ -88,7 +89,7 @@ public struct Planner: Sendable {
 
     private func select(
         answers: Answers, assessment: Assessment, previous: PlanHistory, gaps: [DevelopmentPlan.Gap], currency: String,
-        budget: Double,
+        budget: Double, horizonDays: Int,
         developmentHours: Double, specialHours: Double
     ) -> [DevelopmentPlan.Item] {
         let catalog = prompts.catalog
@@ -160,7 +161,9 @@ public struct Planner: Sendable {
         let selector = CatalogSelector(
             candidates: candidates,
             gaps: Dimension.names.map { max(0, gapByName[$0] ?? 0) },
-            limits: CatalogSelector.Limits(budget: budget, developmentHours: developmentHours, specialProjectHours: specialHours),
+            limits: CatalogSelector.Limits(
+                budget: budget, developmentHours: developmentHours, specialProjectHours: specialHours,
+                laneDays: (0..<3).map { lane in horizonDays - PlanScheduler.offsetDays(ofLane: lane) }),
             settings: settings, required: required)
         return selector.select().map { index in
             let candidate = candidates[index]

@@ -119,17 +119,24 @@ struct FitIndex: Sendable {
         return count > 0 ? sum / Double(count) : .nan
     }
 
+    /// Each dimension's score from the contributor's items, or from the manager's observations;
+    /// NaN where nothing was answered.
+    func dimensionMeans(_ values: [Double], manager: Bool) -> [Double] {
+        (manager ? observations : items).map { mean($0, values) }
+    }
+
+    /// What the person wants, per dimension: their ratings plus the top-three bonus, capped at
+    /// 100; with no contributor answers, the manager's observations stand in.
+    func preferences(_ values: [Double], picks: [Int], usesSelf: Bool) -> [Double] {
+        guard usesSelf else { return dimensionMeans(values, manager: true) }
+        return dimensionMeans(values, manager: false).enumerated().map { dimension, score in
+            score.isNaN ? .nan : min(100, score + Double(picks[dimension]) * ipsativePoints)
+        }
+    }
+
     /// The three fits, 0..100: the same model as weights.yaml describes.
     func fits(_ values: [Double], picks: [Int], usesSelf: Bool) -> [Track: Double] {
-        var preferences = [Double](repeating: .nan, count: items.count)
-        for dimension in items.indices {
-            if usesSelf {
-                let score = mean(items[dimension], values)
-                if !score.isNaN { preferences[dimension] = min(100, score + Double(picks[dimension]) * ipsativePoints) }
-            } else {
-                preferences[dimension] = mean(observations[dimension], values)
-            }
-        }
+        let preferences = self.preferences(values, picks: picks, usesSelf: usesSelf)
         func value(_ source: Source) -> Double {
             switch source {
             case .dimension(let index): return preferences[index]

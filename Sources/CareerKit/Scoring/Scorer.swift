@@ -149,45 +149,28 @@ public struct Scorer: Sendable {
 
     // MARK: - Dimensions
 
-    private func normalized(_ value: Double, _ id: String) -> Double {
-        guard let range = ranges[id] else { return 0 }
-        return (value - Double(range.lowerBound)) / Double(range.upperBound - range.lowerBound) * 100
-    }
-
-    private func mean(_ ids: [String], in values: [String: Double]) -> Double? {
-        let answered = ids.compactMap { id in values[id].map { normalized($0, id) } }
-        return answered.isEmpty ? nil : answered.reduce(0, +) / Double(answered.count)
+    /// Per dimension name, the values that are not missing.
+    private func named(_ values: [Double]) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (index, rule) in weights.dimensions.enumerated() where !values[index].isNaN { result[rule.name] = values[index] }
+        return result
     }
 
     /// The contributor's own ratings per dimension, 0..100 (no top-three bonus).
     func selfScores(_ input: ScoringInput) -> [String: Double] {
-        var scores: [String: Double] = [:]
-        for rule in weights.dimensions {
-            scores[rule.name] = mean(rule.items, in: input.contributor)
-        }
-        return scores
+        named(fitIndex.dimensionMeans(fitIndex.vector(input).answers, manager: false))
     }
 
     /// The manager's observations per dimension, 0..100.
     func managerScores(_ input: ScoringInput) -> [String: Double] {
-        var scores: [String: Double] = [:]
-        for rule in weights.dimensions {
-            scores[rule.name] = mean(rule.observations, in: input.manager)
-        }
-        return scores
+        named(fitIndex.dimensionMeans(fitIndex.vector(input).answers, manager: true))
     }
 
     /// What the person wants, per dimension: their ratings plus the top-three bonus. With no
     /// contributor answers at all, the manager's observations stand in.
     func preferences(_ input: ScoringInput) -> [String: Double] {
-        var scores = selfScores(input)
-        guard !scores.isEmpty else { return managerScores(input) }
-        for rule in weights.dimensions {
-            guard let score = scores[rule.name] else { continue }
-            let picks = input.top3.filter(rule.items.contains).count
-            scores[rule.name] = min(100, score + Double(picks) * weights.ipsativePoints)
-        }
-        return scores
+        let vector = fitIndex.vector(input)
+        return named(fitIndex.preferences(vector.answers, picks: vector.picks, usesSelf: vector.usesSelf))
     }
 
     // MARK: - Track fits
