@@ -89,6 +89,11 @@ extension Careerpath {
                 "\(outcome.people) plan\(outcome.people == 1 ? "" : "s") written to \(out)"
                     + (outcome.failed > 0 ? ", \(outcome.failed) row\(outcome.failed == 1 ? "" : "s") failed (see errors.csv)" : "")
                     + "\n" + outcome.files.map { "  \($0)\n" }.joined())
+            if outcome.people == 0, outcome.failed == 0 {
+                throw CareerError.invalidData(inputs.map {
+                    Diagnostic(path: $0, line: 1, column: 1, message: "there is no one to plan: no rows or answers files")
+                })
+            }
             if outcome.people == 0, outcome.failed > 0 {
                 throw ExitCode(outcome.missingInputs == outcome.failed ? ExitStatus.noInput : ExitStatus.dataError)
             }

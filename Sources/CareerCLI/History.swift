@@ -114,7 +114,18 @@ extension Careerpath {
                 }
             }
             let count = try store.forget(personKey: key)
-            Terminal.standardOutput.write("Deleted \(count) session\(count == 1 ? "" : "s") of \(name).\n")
+            // The conversation files too: saved sessions and the plans talk wrote for them.
+            let sessionStore = SessionStore(directory: AppDirectories.current().sessions)
+            var files = 0
+            for (path, record) in sessionStore.all()
+            where HistoryRecord.personKey(for: record.asAnswers.person) == key {
+                for file in record.planFiles + [path] where (try? FileManager.default.removeItem(atPath: file)) != nil {
+                    files += 1
+                }
+            }
+            var message = "Deleted \(count) session\(count == 1 ? "" : "s") of \(name)"
+            if files > 0 { message += " and \(files) session and plan file\(files == 1 ? "" : "s")" }
+            Terminal.standardOutput.write(message + ".\n")
         }
     }
 }

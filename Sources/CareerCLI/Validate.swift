@@ -8,13 +8,14 @@ extension Careerpath {
             abstract: "Check the prompts folder and any answers files for mistakes.",
             discussion: """
                 Prints one line per problem, `file:line:column: what is wrong`, and exits 65
-                when there is any. Answers may be YAML, JSON or CSV files (one person per row).
-                Exits 0 and says what was checked when all is well.
+                when there is any. Answers may be YAML or JSON answers files, CSV sheets (one person
+                per row), JSON Lines files (one person per line) or folders of answers files: the
+                same inputs bulk reads. Exits 0 and says what was checked when all is well.
                 """)
 
         @OptionGroup var prompts: PromptsOption
 
-        @Argument(help: ArgumentHelp("Answers files to check (.yaml, .yml, .json or .csv).", valueName: "answers"))
+        @Argument(help: ArgumentHelp("Answers to check: .yaml, .yml, .json, .csv or .jsonl files, or folders of answers files.", valueName: "answers"))
         var answers: [String] = []
 
         func run() throws {
@@ -22,24 +23,14 @@ extension Careerpath {
             var problems: [Diagnostic] = []
             var unreadable: [CareerError] = []
             var people = 0
+            // The same reader as bulk: CSV sheets, JSON Lines, answers files and folders.
             for path in answers {
-                do {
-                    if path.lowercased().hasSuffix(".csv") {
-                        for row in try CSVAnswersReader(path: path, prompts: set) {
-                            switch row.result {
-                            case .success: people += 1
-                            case .failure(.invalidData(let diagnostics)): problems += diagnostics
-                            case .failure(let error): throw error
-                            }
-                        }
-                    } else {
-                        _ = try AnswersFile.load(path: path, prompts: set)
-                        people += 1
+                for entry in BulkSource(inputs: [path], prompts: set) {
+                    switch entry.resolve() {
+                    case .success: people += 1
+                    case .failure(.invalidData(let diagnostics)): problems += diagnostics
+                    case .failure(let error): unreadable.append(error)  // keep going: the other files still count
                     }
-                } catch CareerError.invalidData(let diagnostics) {
-                    problems += diagnostics
-                } catch let error as CareerError {
-                    unreadable.append(error)  // keep going: the other files' mistakes still count
                 }
             }
             if !problems.isEmpty {

@@ -232,7 +232,7 @@ struct ValidateCommandTests {
             #expect(result.status == 66)
             #expect(result.standardOutput == "")
             #expect(result.errorLines.first?.hasPrefix("careerpath: cannot read") == true)
-            #expect(result.errorLines == ["careerpath: cannot read '\(path)': no such file"])
+            #expect(result.errorLines == ["careerpath: cannot read '\(path)': no such file or folder"])
         }
     }
 
@@ -244,7 +244,7 @@ struct ValidateCommandTests {
             let result = try CommandRunner.run(["validate", "--prompts", prompts, missing, broken])
             #expect(result.status == 65)
             #expect(result.errorLines == [
-                "careerpath: cannot read '\(missing)': no such file",
+                "careerpath: cannot read '\(missing)': no such file or folder",
                 "\(broken):15:20: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)",
             ])
         }

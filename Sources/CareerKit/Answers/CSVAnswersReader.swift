@@ -31,6 +31,13 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let stream = InputStream(fileAtPath: path)
         else { throw CareerError.cannotRead(path: path, reason: "no such file") }
+        if let bad = UTF8Check.firstInvalidByte(inFileAtPath: path) {
+            throw CareerError.invalidData([
+                Diagnostic(
+                    path: path, line: bad.line, column: bad.column,
+                    message: "the file is not UTF-8 text from here (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the sheet as \"CSV UTF-8\" and try again")
+            ])
+        }
         try self.init(stream: stream, path: path, prompts: prompts)
     }
 

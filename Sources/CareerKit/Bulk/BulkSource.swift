@@ -137,7 +137,10 @@ public final class BulkSource: Sequence, IteratorProtocol {
     }
 
     private func folder(_ path: String) -> AnyIterator<BulkEntry> {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            return single(path, .failure(.cannotRead(path: path, reason: "the folder cannot be listed")))
+        }
+        let names = listing
             .filter {
                 let lowered = $0.lowercased()
                 return !$0.hasPrefix(".") && (lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json"))
