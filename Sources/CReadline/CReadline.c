@@ -4,13 +4,12 @@
 
 static creadline_generator current_generator = NULL;
 static volatile sig_atomic_t interrupted = 0;
-static int completion_start = 0;
 
 void creadline_set_name(const char *name) { rl_readline_name = name; }
 
 static char **attempted_completion(const char *text, int start, int end) {
+    (void)start;
     (void)end;
-    completion_start = start;
     rl_attempted_completion_over = 1;
     /* readline resets this before every completion: no space after a completed word. */
     rl_completion_append_character = '\0';
@@ -51,10 +50,6 @@ void creadline_history_add(const char *line, const char *path) {
     }
 }
 
-const char *creadline_line_buffer(void) { return rl_line_buffer ? rl_line_buffer : ""; }
-
-int creadline_completion_start(void) { return completion_start; }
-
 static void on_sigint(int signo) {
     (void)signo;
     interrupted = 1;
@@ -82,12 +77,6 @@ void creadline_install_interrupt_handling(void) {
     rl_catch_signals = 0;
     rl_signal_event_hook = check_interrupt;
     rl_event_hook = check_interrupt;
-}
-
-int creadline_take_interrupt(void) {
-    int was = interrupted;
-    interrupted = 0;
-    return was;
 }
 
 void creadline_disable_bracketed_paste(void) {

@@ -22,13 +22,11 @@ extension Careerpath {
         var format: Format = .text
 
         @OptionGroup var database: DatabaseOption
-        @OptionGroup var prompts: PromptsOption
 
         func run() throws {
             let store = try database.open()
             let records = try store.sessions(personKey: try store.personKey(for: person))
-            let set = try prompts.load()
-            let report = HistoryReport(records: records, ladder: set.ladder)
+            let report = HistoryReport(records: records)
             Terminal.standardOutput.write(format == .json ? try report.json() : report.text())
         }
     }
@@ -69,9 +67,12 @@ extension Careerpath {
             switch format {
             case .jsonl:
                 for record in records {
-                    let report = HistoryReport(records: [record], ladder: Ladder(tracks: [], levels: [], equivalences: []))
+                    let report = HistoryReport(records: [record])
                     var entry = (report.dictionary()["sessions"] as? [[String: Any]])?.first ?? [:]
+                    entry["schema"] = "careerpath.session/1"
                     entry["person"] = ["name": record.personName, "id": record.personID.map { $0 as Any } ?? NSNull()]
+                    // The whole plan document, as `careerpath run --format json` wrote it.
+                    entry["document"] = try? JSONSerialization.jsonObject(with: Data(record.document.utf8))
                     let data = try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes])
                     Terminal.standardOutput.write(String(decoding: data, as: UTF8.self) + "\n")
                 }

@@ -9,8 +9,8 @@ struct HistoryCommandTests {
 
     /// Runs with the data folder (and so the default database) inside `folder`.
     func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> CommandResult {
-        // export and forget read only the history; the other commands read the prompts too.
-        let needsPrompts = !["export", "forget"].contains(arguments.first ?? "")
+        // history, export and forget read only the history; the other commands read the prompts too.
+        let needsPrompts = !["history", "export", "forget"].contains(arguments.first ?? "")
         return try CommandRunner.run(
             arguments + (needsPrompts ? ["--prompts", prompts] : []), standardInput: input,
             environment: ["XDG_DATA_HOME": folder.appendingPathComponent("data").path,

@@ -55,7 +55,7 @@ import Testing
         let changes = HistoryReport.changes(from: sessions[0], to: sessions[1])
         #expect(changes.first == "Moved most: Growing people +8 (35 to 43).")
         #expect(changes.last == "Target level unchanged: ic.staff.")
-        let text = HistoryReport(records: sessions, ladder: prompts.ladder).text()
+        let text = HistoryReport(records: sessions).text()
         #expect(text.hasPrefix("Ana Silva (E1042): 2 recorded sessions"))
         #expect(text.contains("Trend  IC ▇▇"))
     }

@@ -24,17 +24,8 @@ void creadline_set_word_breaks(const char *characters);
 void creadline_history_start(const char *path, int keep);
 void creadline_history_add(const char *line, const char *path);
 
-/// Returns the whole line typed so far (for context-aware completion).
-const char *creadline_line_buffer(void);
-
-/// Returns where, in the line buffer, the word being completed starts.
-int creadline_completion_start(void);
-
 /// Lets Swift handle SIGINT: readline neither installs handlers nor catches signals.
 void creadline_install_interrupt_handling(void);
-
-/// Returns 1 and clears the flag when SIGINT arrived since the last call.
-int creadline_take_interrupt(void);
 
 /// Turns off bracketed paste (readline 8.2 enables it; it confuses scripted terminals).
 void creadline_disable_bracketed_paste(void);

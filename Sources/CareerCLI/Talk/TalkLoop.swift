@@ -132,8 +132,10 @@ struct TalkLoop {
             out.write("  Note kept; it will be printed in the plan.\n")
             return .stay
         case ":who", ":w":
-            let card = QuestionCard(question: question, personName: record.person.name, managerName: record.managerName, width: width, color: false)
-            out.write("  It is the \(card.turn)'s turn: question \(question.index) of \(question.total), \(question.section.title).\n")
+            let who = question.role == .contributor
+                ? "\(record.person.name)'s turn (the contributor)"
+                : (record.managerName.map { "\($0)'s turn (the manager)" } ?? "the manager's turn")
+            out.write("  It is \(who): question \(question.index) of \(question.total), \(question.section.title).\n")
             return .stay
         case ":save":
             try save()

@@ -85,7 +85,7 @@ public enum AnswersFile {
                 }
             }
         }
-        let notes = shifted.log.string(top["notes"], "'notes'")
+        let notes = shifted.string(top["notes"], "'notes'")
         return AnswersBuilder(prompts: prompts).build(entries, log: log, start: start, hasNotes: notes)
     }
 }
@@ -100,11 +100,20 @@ struct ShiftedLog {
     }
 
     func fields(_ node: Node?, _ what: String, allowed: [String]? = nil, required: [String] = []) -> Fields? {
-        guard lineOffset != 0 else { return log.fields(node, what, allowed: allowed, required: required) }
+        shifted { $0.fields(node, what, allowed: allowed, required: required) }
+    }
+
+    func string(_ node: Node?, _ what: String) -> String? {
+        shifted { $0.string(node, what) }
+    }
+
+    /// Runs a read on a scratch log and moves its problems down by the offset.
+    private func shifted<T>(_ read: (DiagnosticLog) -> T) -> T {
+        guard lineOffset != 0 else { return read(log) }
         let scratch = DiagnosticLog(path: log.path)
-        let result = scratch.fields(node, what, allowed: allowed, required: required)
+        let result = read(scratch)
         for diagnostic in scratch.diagnostics {
-            log.add(diagnostic.message, line: diagnostic.line + lineOffset, column: diagnostic.column)
+            log.add(diagnostic.message, line: diagnostic.line + lineOffset, column: diagnostic.column, item: diagnostic.item)
         }
         return result
     }

@@ -27,11 +27,6 @@ public struct QuestionBank: Sendable {
         items.filter { $0.role == role }
     }
 
-    /// The items a session of this mode asks, in asking order (conditions not yet applied).
-    public func items(in mode: Mode) -> [BankItem] {
-        items.filter { $0.modes.contains(mode) }
-    }
-
     /// The rating items that feed a scoring dimension (the choices of `top3`).
     public var dimensionItems: [BankItem] {
         items.filter { $0.dimension != nil }

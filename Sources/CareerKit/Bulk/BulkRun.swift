@@ -259,7 +259,7 @@ public struct BulkRun: Sendable {
         return EquitySample(
             recommended: assessment.recommended,
             currentTrack: prompts.ladder.level(answers.person.currentLevel)?.track ?? "ic",
-            committed: plan.committed / rate, hours: plan.items.reduce(0) { $0 + $1.hours },
+            committed: plan.committed / rate, hours: plan.developmentHours,
             specialProjectPercent: plan.specialProjectPercent,
             hasCertification: plan.items.contains { $0.category == .certification },
             hasMentor: plan.items.contains { $0.category == .mentoring },

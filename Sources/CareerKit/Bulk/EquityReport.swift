@@ -142,7 +142,7 @@ public struct EquityReport: Sendable {
         lines += [
             "", "## Development investment per recommended track", "",
             "Does a technical contributor get development on par with a manager? Averages per person.", "",
-            "| Track | People | Budget committed | Hours | Special-project time | With a certification | With mentoring (given or received) |",
+            "| Track | People | Budget committed | Development hours | Special-project time | With a certification | With mentoring (given or received) |",
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
         let investment = report["investment"] as? [String: Any] ?? [:]

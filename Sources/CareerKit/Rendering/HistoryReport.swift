@@ -4,11 +4,9 @@ import Foundation
 /// the fits, what changed since the previous session, and how the last plan went.
 public struct HistoryReport {
     let records: [HistoryRecord]
-    let ladder: Ladder
 
-    public init(records: [HistoryRecord], ladder: Ladder) {
+    public init(records: [HistoryRecord]) {
         self.records = records
-        self.ladder = ladder
     }
 
     /// One character per session, from ▁ (0) to █ (100).

@@ -53,8 +53,4 @@ public struct Assessment: Hashable, Sendable {
         dimensions.first { $0.name == name }
     }
 
-    /// The lead of the recommended track over the runner-up, in points.
-    public var margin: Double {
-        (scores[recommended] ?? 0) - (scores[runnerUp] ?? 0)
-    }
 }
