@@ -7,7 +7,25 @@ public struct EquityReport: Sendable {
     public static let minimumGroup = 5
     public static let suppressed = "fewer than 5"
 
-    private(set) var samples: [EquitySample] = []
+    /// Running totals of one recommended track: the report keeps sums, never the people, so
+    /// its memory stays the same however many people a run has.
+    private struct Totals: Sendable {
+        var people = 0
+        var committed = 0.0
+        var hours = 0.0
+        var special = 0.0
+        var certification = 0
+        var mentoring = 0
+    }
+
+    private var totals: [Track: Totals] = [:]
+    private var currentTracks: [String: Int] = ["ic": 0, "management": 0]
+    private var divergentDimensions: [String: Int] = [:]
+    private var disagreeing = 0
+    private var trackViewDiffers = 0
+    private var icToManagement = 0
+    private var managementToIC = 0
+    public private(set) var people = 0
     public var failed = 0
     let currency: String
 
@@ -16,10 +34,22 @@ public struct EquityReport: Sendable {
     }
 
     mutating func add(_ sample: EquitySample) {
-        samples.append(sample)
+        people += 1
+        var track = totals[sample.recommended] ?? Totals()
+        track.people += 1
+        track.committed += sample.committed
+        track.hours += sample.hours
+        track.special += Double(sample.specialProjectPercent)
+        if sample.hasCertification { track.certification += 1 }
+        if sample.hasMentor { track.mentoring += 1 }
+        totals[sample.recommended] = track
+        currentTracks[sample.currentTrack, default: 0] += 1
+        for name in sample.divergentDimensions { divergentDimensions[name, default: 0] += 1 }
+        if !sample.divergentDimensions.isEmpty || sample.trackViewDiffers { disagreeing += 1 }
+        if sample.trackViewDiffers { trackViewDiffers += 1 }
+        if sample.currentTrack == "ic", sample.recommended == .management { icToManagement += 1 }
+        if sample.currentTrack == "management", sample.recommended == .ic { managementToIC += 1 }
     }
-
-    public var people: Int { samples.count }
 
     /// A count, or "fewer than 5" for 1 to 4.
     private func count(_ value: Int) -> Any {
@@ -42,16 +72,13 @@ public struct EquityReport: Sendable {
         var mentor: Double
     }
 
-    private func investment(_ group: [EquitySample]) -> Investment? {
-        guard group.count >= Self.minimumGroup else { return nil }
-        let n = Double(group.count)
+    private func investment(_ group: Totals) -> Investment? {
+        guard group.people >= Self.minimumGroup else { return nil }
+        let n = Double(group.people)
         return Investment(
-            people: group.count,
-            committed: round1(group.reduce(0) { $0 + $1.committed } / n),
-            hours: round1(group.reduce(0) { $0 + $1.hours } / n),
-            special: round1(group.reduce(0) { $0 + Double($1.specialProjectPercent) } / n),
-            certification: round1(Double(group.filter(\.hasCertification).count) / n * 100),
-            mentor: round1(Double(group.filter(\.hasMentor).count) / n * 100))
+            people: group.people, committed: round1(group.committed / n), hours: round1(group.hours / n),
+            special: round1(group.special / n), certification: round1(Double(group.certification) / n * 100),
+            mentor: round1(Double(group.mentoring) / n * 100))
     }
 
     /// The report as a JSON-ready dictionary.
@@ -59,9 +86,9 @@ public struct EquityReport: Sendable {
         var investments: [String: Any] = [:]
         var perTrack: [Track: Investment] = [:]
         let byRecommended = counts(
-            Dictionary(uniqueKeysWithValues: Track.allCases.map { track in (track.rawValue, samples.filter { $0.recommended == track }.count) }))
+            Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, totals[$0]?.people ?? 0) }))
         for track in Track.allCases {
-            let group = samples.filter { $0.recommended == track }
+            let group = totals[track] ?? Totals()
             if let value = investment(group) {
                 perTrack[track] = value
                 investments[track.rawValue] = [
@@ -70,7 +97,7 @@ public struct EquityReport: Sendable {
                     "with_mentoring_percent": value.mentor,
                 ]
             } else {
-                investments[track.rawValue] = group.isEmpty ? "nobody" : Self.suppressed
+                investments[track.rawValue] = group.people == 0 ? "nobody" : Self.suppressed
             }
         }
         var ratio: [String: Any] = [:]
@@ -81,16 +108,11 @@ public struct EquityReport: Sendable {
             ratio["budget"] = Self.suppressed
             ratio["hours"] = Self.suppressed
         }
-        let byCurrent = counts(
-            Dictionary(uniqueKeysWithValues: ["ic", "management"].map { track in (track, samples.filter { $0.currentTrack == track }.count) }))
+        let byCurrent = counts(currentTracks)
         var byDimension: [String: Any] = [:]
         for name in Dimension.names {
-            let value = samples.filter { $0.divergentDimensions.contains(name) }.count
-            if value > 0 { byDimension[name] = count(value) }
+            if let value = divergentDimensions[name], value > 0 { byDimension[name] = count(value) }
         }
-        let disagreeing = samples.filter { !$0.divergentDimensions.isEmpty || $0.trackViewDiffers }.count
-        let icToManagement = samples.filter { $0.currentTrack == "ic" && $0.recommended == .management }.count
-        let managementToIC = samples.filter { $0.currentTrack == "management" && $0.recommended == .ic }.count
         return [
             "schema": "careerpath.equity/1",
             "people": people,
@@ -103,7 +125,7 @@ public struct EquityReport: Sendable {
             "disagreements": [
                 "people": count(disagreeing),
                 "by_dimension": byDimension,
-                "manager_sees_another_track": count(samples.filter(\.trackViewDiffers).count),
+                "manager_sees_another_track": count(trackViewDiffers),
             ] as [String: Any],
             "possible_moves": [
                 "ic_to_management": count(icToManagement),
