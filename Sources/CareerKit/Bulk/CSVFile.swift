@@ -32,19 +32,7 @@ final class CSVFile {
     }
 
     func write(_ row: [String]) throws {
-        var text = Self.line(row)
-        let failure: Int32 = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return 0
-        }
+        let failure = PrivateFile.writeAll(Self.line(row), to: descriptor)
         if failure != 0 { throw CareerError.cannotWrite(path: path, reason: PrivateFile.describe(failure)) }
     }
 

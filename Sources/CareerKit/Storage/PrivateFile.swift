@@ -28,7 +28,24 @@ public enum PrivateFile {
     /// renamed over it, and the folder flushed, so a crash leaves the old file or the new one,
     /// never half of one.
     public static func writeDurably(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path, sync: true)
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: describe(errno)) }
+        var failure = writeAll(text, to: descriptor)
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw CareerError.cannotWrite(path: path, reason: describe(failure))
+        }
+        let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
     }
 
     /// Writes `text` straight into the file (no temp file, no flush to disk): for bulk output
@@ -38,8 +55,15 @@ public enum PrivateFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: describe(errno)) }
         defer { close(descriptor) }
+        let failure = writeAll(text, to: descriptor)
+        if failure != 0 { throw CareerError.cannotWrite(path: path, reason: describe(failure)) }
+        fchmod(descriptor, 0o600)
+    }
+
+    /// Writes all of `text` to an open file, going on after interruptions; 0, or the errno.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
         var utf8 = text
-        let failure: Int32 = utf8.withUTF8 { buffer in
+        return utf8.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -50,43 +74,6 @@ public enum PrivateFile {
                 offset += written
             }
             return 0
-        }
-        if failure != 0 { throw CareerError.cannotWrite(path: path, reason: describe(failure)) }
-        fchmod(descriptor, 0o600)
-    }
-
-    static func write(_ data: Data, to path: String, sync: Bool) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: describe(errno)) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == 0, sync, fsync(descriptor) != 0 { failure = errno }
-        fchmod(descriptor, 0o600)
-        close(descriptor)
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw CareerError.cannotWrite(path: path, reason: describe(failure))
-        }
-        if sync {
-            let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if folder >= 0 {
-                fsync(folder)
-                close(folder)
-            }
         }
     }
 
