@@ -53,10 +53,15 @@ public struct BulkRun: Sendable {
 
     let prompts: PromptSet
     let options: Options
+    /// Built once: their tables serve every person of the run.
+    private let scorer: Scorer
+    private let planner: Planner
 
     public init(prompts: PromptSet, options: Options) {
         self.prompts = prompts
         self.options = options
+        scorer = Scorer(prompts: prompts)
+        planner = Planner(prompts: prompts)
     }
 
     /// One person's result, before the files are named and written.
@@ -212,8 +217,8 @@ public struct BulkRun: Sendable {
             return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: error.description)])
         }
         do {
-            let assessment = Scorer(prompts: prompts).assess(answers)
-            let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: options.today)
+            let assessment = scorer.assess(answers)
+            let plan = try planner.plan(for: answers, assessment: assessment, today: options.today)
             let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
             let documents = try options.formats.map { try renderer.render($0) }
             let history = recording

@@ -5,8 +5,13 @@ import Foundation
 public struct Planner: Sendable {
     let prompts: PromptSet
 
+    /// Per catalog item, in catalog order: the dimensions it builds as positions in
+    /// `Dimension.names`, worked out once rather than for every plan.
+    private let buildIndices: [[Int]]
+
     public init(prompts: PromptSet) {
         self.prompts = prompts
+        buildIndices = prompts.catalog.items.map { $0.builds.compactMap { Dimension.names.firstIndex(of: $0) } }
     }
 
     private var settings: PlanningSettings { prompts.weights.planning }
@@ -140,15 +145,16 @@ public struct Planner: Sendable {
         let rate = catalog.convert(1, to: currency) ?? 1
         var candidates: [CatalogSelector.Candidate] = []
         candidates.reserveCapacity(catalog.items.count)
-        for item in catalog.items
-        where item.tracks.contains(assessment.recommended.rawValue) && !previous.excluded.contains(item.id) {
+        let track = assessment.recommended.rawValue
+        for (position, item) in catalog.items.enumerated()
+        where item.tracks.contains(track) && !previous.excluded.contains(item.id) {
             var bonus = answersInterest(item) ? settings.interestBonus : 0
             if previous.carried.contains(item.id) { bonus += settings.interestBonus }
             if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
             candidates.append(
                 CatalogSelector.Candidate(
                     item: item, cost: round2(item.cost * rate),
-                    builds: item.builds.compactMap { Dimension.names.firstIndex(of: $0) }, bonus: bonus,
+                    builds: buildIndices[position], bonus: bonus,
                     mixClass: CatalogSelector.mixClass(of: item.category), isSpecialProject: item.category == .specialProject,
                     categoryIndex: categories.firstIndex(of: item.category)!))
         }
