@@ -100,3 +100,20 @@ struct AnswerGenerator {
         }
     }
 }
+
+@Suite struct ScorerCalibrationTests {
+    /// Over a broad generated population, management is recommended to a minority, as the
+    /// research expects (roughly 20-35% lean management); a model that sent most people there
+    /// would be miscalibrated. Generated people are not a real workforce, so the band is wide.
+    @Test func aMinorityOfAGeneratedPopulationLeansManagement() {
+        var generator = AnswerGenerator(random: SeededGenerator(seed: 31))
+        let scorer = Scorer(prompts: TestSupport.prompts)
+        var management = 0
+        let people = 1000
+        for index in 0..<people where scorer.assess(generator.answers(withManager: index % 2 == 0)).recommended == .management {
+            management += 1
+        }
+        let share = Double(management) / Double(people)
+        #expect(share >= 0.15 && share <= 0.40, "management share \(share)")
+    }
+}
