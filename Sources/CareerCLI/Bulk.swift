@@ -51,15 +51,8 @@ extension Careerpath {
         }
 
         func formats() throws -> [PlanRenderer.Format] {
-            var result: [PlanRenderer.Format] = []
-            for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
-                guard let format = PlanRenderer.Format(rawValue: name) else {
-                    throw ValidationError("unknown format '\(name)'; allowed: md, json, html")
-                }
-                if !result.contains(format) { result.append(format) }
-            }
-            guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, json, html") }
-            return result
+            try FormatList.parse(format, allowed: PlanRenderer.Format.allCases.map(\.rawValue))
+                .compactMap(PlanRenderer.Format.init)
         }
 
         func run() throws {

@@ -60,16 +60,9 @@ extension Careerpath {
         }
 
         func parsedFormats() throws -> [String] {
-            let list = (format ?? (out == nil ? "text" : "md,json,html"))
-                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-            let allowed = ["text"] + PlanRenderer.Format.allCases.map(\.rawValue)
-            for name in list where !allowed.contains(name) {
-                throw ValidationError("unknown format '\(name)'; allowed: \(allowed.joined(separator: ", "))")
-            }
-            guard !list.isEmpty else { throw ValidationError("--format needs at least one format") }
-            var unique: [String] = []
-            for name in list where !unique.contains(name) { unique.append(name) }
-            return unique
+            try FormatList.parse(
+                format ?? (out == nil ? "text" : "md,json,html"),
+                allowed: ["text"] + PlanRenderer.Format.allCases.map(\.rawValue))
         }
 
         func run() throws {
