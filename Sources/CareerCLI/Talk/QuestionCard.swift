@@ -71,9 +71,7 @@ struct QuestionCard {
         }
     }
 
-    private func formatted(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    private func formatted(_ value: Double) -> String { formatNumber(value) }
 
     /// An answer in words, e.g. `5 (usually true of me)`.
     func describe(_ value: AnswerValue) -> String {

@@ -240,9 +240,7 @@ public struct BulkRun: Sendable {
         }
     }
 
-    private func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    private func number(_ value: Double) -> String { formatOneDecimal(value) }
 
     private func summaryRow(_ answers: Answers, _ assessment: Assessment, _ plan: DevelopmentPlan, source: BulkEntry) -> [String] {
         var row = [

@@ -22,9 +22,7 @@ enum PlanCharts {
         return result
     }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    private static func number(_ value: Double) -> String { formatOneDecimal(value) }
 
     /// Three horizontal bars, the recommended track in colour.
     static func trackFits(_ assessment: Assessment) -> String {

@@ -16,9 +16,7 @@ struct PlanView {
         return prompts.ladder.level(id)?.title ?? id
     }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    private static func number(_ value: Double) -> String { formatOneDecimal(value) }
 
     /// Whether the manager gave no answers at all: said once, at the top of the document.
     private var managerMissing: Bool {

@@ -28,9 +28,7 @@ public enum ReasonText {
         return answer
     }
 
-    static func formatPoints(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func formatPoints(_ value: Double) -> String { formatOneDecimal(value) }
 
     // MARK: - Reasons
 

@@ -9,10 +9,7 @@ public enum HistoryCSV {
     ]
 
     public static func render(_ records: [HistoryRecord]) throws -> String {
-        func number(_ value: Double?) -> String {
-            guard let value else { return "" }
-            return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-        }
+        func number(_ value: Double?) -> String { value.map(formatOneDecimal) ?? "" }
         var text = CSVFile.line(header)
         for record in records {
             let row = [

@@ -173,8 +173,3 @@ extension DiagnosticLog {
     }
 }
 
-/// Formats a number without a trailing `.0` when it is whole.
-func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    return String(value)
-}
