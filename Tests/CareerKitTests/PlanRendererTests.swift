@@ -40,6 +40,11 @@ import Testing
     }
 
     @Test(arguments: ["ana-silva", "ben-okafor"])
+    func jsonMatchesTheSnapshot(_ fixture: String) throws {
+        try assertSnapshot(try renderer(fixture + ".yaml").render(.json), named: fixture + ".json")
+    }
+
+    @Test(arguments: ["ana-silva", "ben-okafor"])
     func htmlMatchesTheSnapshot(_ fixture: String) throws {
         try assertSnapshot(try renderer(fixture + ".yaml").render(.html), named: fixture + ".html")
     }

@@ -23,7 +23,7 @@ public struct PlanRenderer {
     public func render(_ format: Format) throws -> String {
         switch format {
         case .json:
-            return try AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank).json()
+            return AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank).json()
         case .md:
             let view = PlanView(answers: answers, assessment: assessment, plan: plan, prompts: prompts, charts: false)
             return prompts.templates.markdown.render(view.context())

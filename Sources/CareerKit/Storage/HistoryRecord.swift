@@ -53,7 +53,7 @@ public struct HistoryRecord: Hashable, Sendable {
     public static func make(
         id: String, source: String, answers: Answers, assessment: Assessment, plan: DevelopmentPlan, prompts: PromptSet
     ) throws -> HistoryRecord {
-        let document = try AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank).json()
+        let document = AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank).json()
         var dimensions: [String: Double] = [:]
         for score in assessment.dimensions {
             if let combined = score.combined { dimensions[score.name] = combined }

@@ -1,0 +1,146 @@
+import Foundation
+
+/// A JSON document built in memory and written as pretty-printed text with sorted keys.
+///
+/// Bulk writes one plan document per person, and Foundation's `JSONEncoder` spent about half a
+/// millisecond on each (a generic encoder, an intermediate tree, a sort per object). This type
+/// writes the same bytes directly: the tests hold its text equal to `JSONEncoder`'s output
+/// (`.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`) for every plan fixture, and the
+/// `Encodable` conformance below is that reference.
+enum JSONValue: Equatable, Sendable {
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    /// Members in any order; they are written sorted by key.
+    case object([(String, JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.integer(let a), .integer(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.null, .null): return true
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    init(_ text: String?) { self = text.map { .string($0) } ?? .null }
+    init(_ number: Double?) { self = number.map { .number($0) } ?? .null }
+    init(_ strings: [String]) { self = .array(strings.map { .string($0) }) }
+
+    /// The document as text, two spaces per level, `"key" : value`, ending without a newline.
+    func prettyText() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        write(to: &out, depth: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8], depth: Int) {
+        switch self {
+        case .string(let text): Self.writeString(text, to: &out)
+        case .number(let value): out.append(contentsOf: Self.numberText(value).utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            out.append(UInt8(ascii: "\n"))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                Self.indent(&out, depth + 1)
+                element.write(to: &out, depth: depth + 1)
+            }
+            // An empty array keeps its blank line, as Foundation writes it.
+            out.append(UInt8(ascii: "\n"))
+            Self.indent(&out, depth)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            out.append(UInt8(ascii: "\n"))
+            let sorted = members.sorted { $0.0 < $1.0 }
+            for (index, member) in sorted.enumerated() {
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                Self.indent(&out, depth + 1)
+                Self.writeString(member.0, to: &out)
+                out.append(contentsOf: " : ".utf8)
+                member.1.write(to: &out, depth: depth + 1)
+            }
+            out.append(UInt8(ascii: "\n"))
+            Self.indent(&out, depth)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func indent(_ out: inout [UInt8], _ depth: Int) {
+        for _ in 0..<(depth * 2) { out.append(UInt8(ascii: " ")) }
+    }
+
+    /// Whole numbers without a decimal point; others in Swift's shortest round-trip form.
+    /// JSON has no infinity or NaN: those are written as null (no score can be one).
+    static func numberText(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x08: out.append(contentsOf: "\\b".utf8)
+            case 0x0C: out.append(contentsOf: "\\f".utf8)
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// The reference: `JSONEncoder` given a `JSONValue` writes what `prettyText()` writes.
+extension JSONValue: Encodable {
+    func encode(to encoder: Encoder) throws {
+        switch self {
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        case .number(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .integer(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .bool(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .array(let elements):
+            var container = encoder.unkeyedContainer()
+            for element in elements { try container.encode(element) }
+        case .object(let members):
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            for (key, value) in members { try container.encode(value, forKey: DynamicKey(key)) }
+        }
+    }
+}
