@@ -242,7 +242,7 @@ struct PlanView {
             "title": item.title, "summary": item.summary,
             "cost": item.cost == 0 ? "free" : formatMoney(item.cost, plan.currency), "hours": Self.number(item.hours),
             "start": SessionDate.format(item.start), "due": SessionDate.format(item.due),
-            "builds": item.builds.map { Dimension.title($0).lowercased() }.joined(separator: ", "),
+            "builds": LazyText { item.builds.map { Dimension.title($0).lowercased() }.joined(separator: ", ") },
             "reason": item.reason, "issuer": item.issuer ?? "", "has_issuer": item.issuer != nil,
         ]
     }
@@ -250,7 +250,7 @@ struct PlanView {
     private func checkInContext(_ checkIn: MilestonePlanner.CheckIn) -> [String: Any] {
         [
             "due": SessionDate.format(checkIn.due), "title": checkIn.title,
-            "description": MilestonePlanner.description(of: checkIn),
+            "description": LazyText { MilestonePlanner.description(of: checkIn) },
             "action": checkIn.action ?? "", "has_action": checkIn.action != nil,
             "due_now": checkIn.dueByNow, "has_due_now": !checkIn.dueByNow.isEmpty,
             "under_way": checkIn.underWay, "has_under_way": !checkIn.underWay.isEmpty,

@@ -79,7 +79,7 @@ public enum ReasonText {
         switch name {
         case "solver": return "Problem solver"
         default:
-            let words = name.replacingOccurrences(of: "_", with: " ")
+            let words = String(name.map { $0 == "_" ? " " : $0 })
             return words.prefix(1).uppercased() + words.dropFirst()
         }
     }

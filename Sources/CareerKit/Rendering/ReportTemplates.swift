@@ -14,9 +14,17 @@ public struct ReportTemplates: Sendable {
     /// Escapes text for Markdown: no HTML, links or images get through, and a `|` cannot break
     /// a table.
     struct MarkdownContentType: MustacheContentType {
+        /// The bytes escapeText changes: & < > | [ ], the backtick and the newline.
+        static func needsEscaping(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 38, 60, 62, 124, 10, 91, 93, 96: return true
+            default: return false
+            }
+        }
+
         func escapeText(_ text: String) -> String {
             // Most values need nothing: check the bytes before building a new string.
-            if !text.utf8.contains(where: { [38, 60, 62, 124, 10, 91, 93, 96].contains($0) }) { return text }
+            if !text.utf8.contains(where: Self.needsEscaping) { return text }
             var escaped = ""
             escaped.reserveCapacity(text.count)
             for character in text {
