@@ -1,12 +1,20 @@
 import Foundation
 
 /// Calendar dates as `YYYY-MM-DD`, in UTC, so plans do not shift with the time zone.
+///
+/// Plans work with many dates, so dates at midnight UTC in the years 1600 to 9999 (every
+/// date a session or plan holds) are worked out by day arithmetic; other dates and times go
+/// through the Gregorian calendar, which gives the same results.
 public enum SessionDate {
-    private static var calendar: Calendar {
+    private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
-    }
+    }()
+
+    private static let secondsPerDay = 86_400.0
+    /// Days from 1970-01-01 to 1600-01-01 and to 10000-01-01: where day arithmetic is used.
+    private static let arithmeticDays = -135_140..<2_932_897
 
     /// The date, or nil when the text is not a real `YYYY-MM-DD` date.
     public static func parse(_ text: String) -> Date? {
@@ -14,6 +22,10 @@ public enum SessionDate {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
+        if (1600...9999).contains(year) {
+            guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+            return Date(timeIntervalSince1970: Double(daysSinceEpoch(year: year, month: month, day: day)) * secondsPerDay)
+        }
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = calendar.date(from: components),
             calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
@@ -23,16 +35,7 @@ public enum SessionDate {
 
     /// Formats a date as `YYYY-MM-DD` (UTC), by day arithmetic: plans format many dates.
     public static func format(_ date: Date) -> String {
-        // Howard Hinnant's days-to-civil algorithm, valid for every date a plan can hold.
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = civil(fromDays: Int((date.timeIntervalSince1970 / secondsPerDay).rounded(.down)))
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
@@ -42,11 +45,80 @@ public enum SessionDate {
 
     /// Adds whole days to a date.
     public static func adding(days: Int, to date: Date) -> Date {
-        calendar.date(byAdding: .day, value: days, to: date) ?? date
+        if let start = wholeDays(date), arithmeticDays.contains(start + days) {
+            return Date(timeIntervalSince1970: Double(start + days) * secondsPerDay)
+        }
+        return calendar.date(byAdding: .day, value: days, to: date) ?? date
     }
 
-    /// Adds whole months to a date.
+    /// Adds whole months to a date; a day the month lacks becomes its last day (Jan 31 + 1 month
+    /// is Feb 28 or 29).
     public static func adding(months: Int, to date: Date) -> Date {
-        calendar.date(byAdding: .month, value: months, to: date) ?? date
+        if let start = wholeDays(date) {
+            let (year, month, day) = civil(fromDays: start)
+            let monthIndex = year * 12 + (month - 1) + months
+            let newYear = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12
+            let newMonth = monthIndex - newYear * 12 + 1
+            if (1600...9999).contains(newYear) {
+                let newDay = min(day, daysIn(month: newMonth, year: newYear))
+                return Date(timeIntervalSince1970: Double(daysSinceEpoch(year: newYear, month: newMonth, day: newDay)) * secondsPerDay)
+            }
+        }
+        return calendar.date(byAdding: .month, value: months, to: date) ?? date
+    }
+
+    /// Whole days from the first date to the second (negative when it is earlier), counting
+    /// only complete days.
+    public static func days(from start: Date, to end: Date) -> Int? {
+        if let first = wholeDays(start), let last = wholeDays(end) { return last - first }
+        return calendar.dateComponents([.day], from: start, to: end).day
+    }
+
+    // MARK: - Day arithmetic
+
+    /// Days since 1970-01-01 when the date is midnight UTC in 1600...9999, else nil.
+    private static func wholeDays(_ date: Date) -> Int? {
+        let seconds = date.timeIntervalSince1970
+        let days = (seconds / secondsPerDay).rounded(.down)
+        guard days * secondsPerDay == seconds, days >= Double(arithmeticDays.lowerBound),
+            days < Double(arithmeticDays.upperBound)
+        else { return nil }
+        return Int(days)
+    }
+
+    private static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Howard Hinnant's days-to-civil algorithm, valid for every date a plan can hold.
+    private static func civil(fromDays daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
+        let days = daysSince1970 + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
     }
 }
