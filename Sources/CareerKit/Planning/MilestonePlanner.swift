@@ -30,7 +30,7 @@ enum MilestonePlanner {
     static func checkIns(for plan: DevelopmentPlan, ladder: Ladder) -> [CheckIn] {
         let start = plan.startDate
         let end = plan.endDate
-        let totalDays = Calendar(identifier: .gregorian).dateComponents([.day], from: start, to: end).day ?? 0
+        let totalDays = SessionDate.days(from: start, to: end) ?? 0
         let middle = SessionDate.adding(days: totalDays / 2, to: start)
         var checkpoints: [(Date, String)] = [
             (SessionDate.adding(days: 30, to: start), "30-day check-in"),
@@ -95,8 +95,8 @@ enum MilestonePlanner {
     /// Lowercases the first letter for use mid-sentence, unless the word looks like a name
     /// or an acronym (its second letter is a capital too).
     private static func sentenceCase(_ text: String) -> String {
-        let characters = Array(text)
-        guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase else { return text }
-        return characters[0].lowercased() + String(characters.dropFirst())
+        let rest = text.dropFirst()
+        guard let first = text.first, let second = rest.first, first.isUppercase, !second.isUppercase else { return text }
+        return first.lowercased() + rest
     }
 }

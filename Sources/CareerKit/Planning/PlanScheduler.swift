@@ -32,7 +32,7 @@ enum PlanScheduler {
             let b = lane(of: $1.category)
             return (a.lane, a.order, $0.weeks, $0.id) < (b.lane, b.order, $1.weeks, $1.id)
         }
-        let horizonDays = Calendar(identifier: .gregorian).dateComponents([.day], from: start, to: end).day ?? 0
+        let horizonDays = SessionDate.days(from: start, to: end) ?? 0
         var pauses: [Int: Int] = [:]
         for laneNumber in 0..<3 {
             let members = sorted.filter { lane(of: $0.category).lane == laneNumber }

@@ -70,7 +70,7 @@ public struct Planner: Sendable {
 
         let start = answers.date.flatMap(SessionDate.parse) ?? today
         let end = SessionDate.adding(months: horizon, to: start)
-        let horizonDays = Calendar(identifier: .gregorian).dateComponents([.day], from: start, to: end).day ?? horizon * 30
+        let horizonDays = SessionDate.days(from: start, to: end) ?? horizon * 30
         let selection = select(
             answers: answers, assessment: assessment, previous: previous ?? PlanHistory(), gaps: gaps,
             currency: currency, budget: budget, horizonDays: horizonDays,
@@ -202,7 +202,7 @@ func round2(_ value: Double) -> Double {
 /// An amount with its currency, e.g. `1,250 USD` or `99.50 EUR`.
 public func formatMoney(_ amount: Double, _ currency: String) -> String {
     let whole = amount == amount.rounded()
-    let number = whole ? String(format: "%.0f", amount) : String(format: "%.2f", amount)
+    let number = formatFixed(amount, decimals: whole ? 0 : 2)
     var digits = whole ? number : String(number.prefix { $0 != "." })
     let fraction = whole ? "" : String(number.drop { $0 != "." })
     var grouped = ""
