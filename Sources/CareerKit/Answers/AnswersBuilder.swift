@@ -11,10 +11,16 @@ struct AnswersBuilder {
         "person.years_managing",
     ]
     static let metaKeys = personKeys + ["manager.name", "session.date", "session.mode"]
+    private static let metaKeySet = Set(metaKeys)
+
+    /// Whether the key is one of `metaKeys` rather than an answer.
+    static func isMetaKey(_ key: String) -> Bool { metaKeySet.contains(key) }
 
     /// Text without control characters (escape sequences from a sheet must not reach a
     /// terminal); line breaks and tabs stay.
     static func printable(_ text: String) -> String {
+        // Printable ASCII (and tab and line feed), the usual case, needs no look-up per scalar.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
         else { return text }
         var result = String.UnicodeScalarView()
@@ -34,28 +40,37 @@ struct AnswersBuilder {
         var blank: [String: AnswerEntry] = [:]
         var responses: [Role: [String: AnswerValue]] = [:]
         for entry in entries {
-            if Self.metaKeys.contains(entry.key) {
-                if case .scalar(let text) = entry.raw, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                    meta[entry.key] = entry
-                } else {
-                    blank[entry.key] = entry
+            let role: Role
+            let id: String
+            let item: BankItem
+            if let target = entry.target {
+                (role, id, item) = (target.role, target.id, target.item)
+            } else {
+                if Self.isMetaKey(entry.key) {
+                    if case .scalar(let text) = entry.raw, !text.isBlank {
+                        meta[entry.key] = entry
+                    } else {
+                        blank[entry.key] = entry
+                    }
+                    continue
                 }
-                continue
-            }
-            guard let dot = entry.key.firstIndex(of: "."),
-                let role = Role(rawValue: String(entry.key[..<dot]))
-            else {
-                log.add(
-                    "unknown field '\(entry.key)'; allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
-                    line: entry.line, column: entry.column)
-                continue
-            }
-            let id = String(entry.key[entry.key.index(after: dot)...])
-            guard let item = prompts.bank.item(id) else {
-                log.add(
-                    "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",
-                    line: entry.line, column: entry.column, item: entry.key)
-                continue
+                guard let dot = entry.key.firstIndex(of: "."),
+                    let named = Role(rawValue: String(entry.key[..<dot]))
+                else {
+                    log.add(
+                        "unknown field '\(entry.key)'; allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
+                        line: entry.line, column: entry.column)
+                    continue
+                }
+                role = named
+                id = String(entry.key[entry.key.index(after: dot)...])
+                guard let found = prompts.bank.item(id) else {
+                    log.add(
+                        "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",
+                        line: entry.line, column: entry.column, item: entry.key)
+                    continue
+                }
+                item = found
             }
             guard item.role == role else {
                 log.add(
@@ -84,7 +99,7 @@ struct AnswersBuilder {
 
         func text(_ key: String) -> String? {
             guard case .scalar(let value)? = meta[key]?.raw else { return nil }
-            return Self.printable(value).trimmingCharacters(in: .whitespaces)
+            return Self.printable(value).trimmingWhitespace()
         }
         func years(_ key: String) -> Int? {
             guard let entry = meta[key], let value = text(key) else { return nil }

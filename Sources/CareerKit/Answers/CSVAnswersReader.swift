@@ -123,7 +123,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         while let cells = reader.next() {
             let line = nextLine
             nextLine += 1 + cells.reduce(0) { $0 + Self.lineBreaks(in: $1) }
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }  // a blank line
+            if cells.allSatisfy(\.isBlank) { continue }  // a blank line
             return .cells(line: line, cells: cells)
         }
         finished = true
@@ -154,6 +154,39 @@ public struct CSVRowBuilder: Sendable {
     let path: String
     let header: [String]
     let builder: AnswersBuilder
+    /// Per column, worked out once per file: how its cells are read and the item it answers.
+    private let columns: [Column]
+
+    private struct Column {
+        enum Reading { case asIs, list, trimmed }
+        var reading: Reading
+        var target: AnswerEntry.Target?
+    }
+
+    init(path: String, header: [String], builder: AnswersBuilder) {
+        self.path = path
+        self.header = header
+        self.builder = builder
+        let bank = builder.prompts.bank
+        columns = header.map { key in
+            var reading = Column.Reading.asIs
+            if let id = key.split(separator: ".", maxSplits: 1).last, let item = bank.item(String(id)) {
+                switch item.kind {
+                case .multi, .pick: reading = .list
+                case .text: reading = .asIs
+                default: reading = .trimmed
+                }
+            }
+            var target: AnswerEntry.Target?
+            if !AnswersBuilder.isMetaKey(key), let dot = key.firstIndex(of: "."),
+                let role = Role(rawValue: String(key[..<dot]))
+            {
+                let id = String(key[key.index(after: dot)...])
+                target = bank.item(id).map { AnswerEntry.Target(role: role, id: id, item: $0) }
+            }
+            return Column(reading: reading, target: target)
+        }
+    }
 
     public func build(_ cells: [String], line: Int) -> Result<Answers, CareerError> {
         let log = DiagnosticLog(path: path)
@@ -164,22 +197,31 @@ public struct CSVRowBuilder: Sendable {
             return .failure(.invalidData(log.sorted()))
         }
         var entries: [AnswerEntry] = []
+        entries.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
-            let key = header[index]
-            var raw = RawAnswer.scalar(cell)
-            if let id = key.split(separator: ".", maxSplits: 1).last, let item = builder.prompts.bank.item(String(id)) {
-                switch item.kind {
-                case .multi, .pick:
-                    let values = cell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    // An empty multi cell is unanswered, never "none": only a file can say none.
-                    raw = values.isEmpty ? .scalar("") : .list(values)
-                case .text:
-                    break
-                default:
-                    raw = .scalar(cell.trimmingCharacters(in: .whitespaces))
+            let column = columns[index]
+            let raw: RawAnswer
+            switch column.reading {
+            case .asIs:
+                raw = .scalar(cell)
+            case .list:
+                var values: [String] = []
+                // Split by bytes when the cell is ASCII; otherwise by characters, so a ';' that
+                // carries a combining mark stays part of its value, as before.
+                if cell.utf8.allSatisfy({ $0 < 0x80 }) {
+                    for part in cell.utf8.split(separator: UInt8(ascii: ";")) {
+                        let value = Substring(part).trimmingWhitespace()
+                        if !value.isEmpty { values.append(value) }
+                    }
+                } else {
+                    values = cell.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 }
+                // An empty multi cell is unanswered, never "none": only a file can say none.
+                raw = values.isEmpty ? .scalar("") : .list(values)
+            case .trimmed:
+                raw = .scalar(cell.trimmingWhitespace())
             }
-            entries.append(AnswerEntry(key: key, raw: raw, line: line, column: index + 1))
+            entries.append(AnswerEntry(key: header[index], raw: raw, line: line, column: index + 1, target: column.target))
         }
         guard let answers = builder.build(entries, log: log, start: (line, 1)), log.isEmpty else {
             return .failure(.invalidData(log.sorted()))
