@@ -47,7 +47,7 @@ extension Careerpath {
         func validate() throws {
             _ = try formats()
             guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-            if let date, SessionDate.parse(date) == nil { throw ValidationError("--date '\(date)' is not a date as YYYY-MM-DD") }
+            try DateOption.check(date, option: "--date")
         }
 
         func formats() throws -> [PlanRenderer.Format] {

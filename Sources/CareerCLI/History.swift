@@ -55,9 +55,7 @@ extension Careerpath {
         @OptionGroup var database: DatabaseOption
 
         func validate() throws {
-            if let since, SessionDate.parse(since) == nil {
-                throw ValidationError("--since '\(since)' is not a date as YYYY-MM-DD")
-            }
+            try DateOption.check(since, option: "--since")
         }
 
         func run() throws {

@@ -54,9 +54,7 @@ extension Careerpath {
             if out != nil, formats.contains("text") {
                 throw ValidationError("'text' is for the terminal; with --out use md, json or html")
             }
-            if let date, SessionDate.parse(date) == nil {
-                throw ValidationError("--date '\(date)' is not a date as YYYY-MM-DD")
-            }
+            try DateOption.check(date, option: "--date")
         }
 
         func parsedFormats() throws -> [String] {

@@ -81,6 +81,19 @@ struct GeneralCommandTests {
         #expect(result.errorLines.first == "Error: Missing value for '--prompts <dir>'")
     }
 
+    /// Every command that takes a date checks it the same way, before doing anything.
+    @Test(arguments: [
+        (["run", "--answers", "x.yaml", "--date", "2026-02-30"], "--date '2026-02-30' is not a date as YYYY-MM-DD"),
+        (["talk", "--date", "23/11/2026"], "--date '23/11/2026' is not a date as YYYY-MM-DD"),
+        (["export", "--format", "csv", "--since", "yesterday"], "--since 'yesterday' is not a date as YYYY-MM-DD"),
+    ])
+    func aDateThatIsNotADateIsAUsageError(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(result.errorLines.first == "Error: " + message)
+    }
+
     @Test func noSubcommandPrintsHelpAndExitsZero() throws {
         let result = try CommandRunner.run([])
         #expect(result.status == 0)

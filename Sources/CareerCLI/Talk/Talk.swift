@@ -58,9 +58,7 @@ extension Careerpath {
         @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
-            if let date, SessionDate.parse(date) == nil {
-                throw ValidationError("--date '\(date)' is not a date as YYYY-MM-DD")
-            }
+            try DateOption.check(date, option: "--date")
             if resume != nil, person != nil || level != nil || mode != nil {
                 throw ValidationError("--resume continues a saved session; --person, --level and --mode come from it")
             }
