@@ -1,5 +1,7 @@
 """The measurements behind scripts/bench. Reports wall time, rows per second, the copy
-floor ratio and peak memory (max RSS of the child process) for each size."""
+floor ratio and peak memory (max RSS of the child process) for each size, then, for the
+smallest size, the CPU time per person of each format alone on one core, to show where the
+time goes."""
 import os
 import resource
 import shutil
@@ -10,15 +12,17 @@ import time
 
 
 def run_child(argv):
-    """Runs argv and returns (wall seconds, peak RSS in MiB of that child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs argv and returns (wall seconds, peak RSS in MiB, (user, system) CPU seconds) of that
+    child."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime)
     # ru_maxrss of children is the largest so far: only a larger child raises it, so run
     # sizes in increasing order and read each figure as "at most".
-    return wall, max(before, after) / 1024
+    return wall, max(before.ru_maxrss, after.ru_maxrss) / 1024, cpu
 
 
 def main():
@@ -27,14 +31,17 @@ def main():
     binary = os.path.join(root, ".build", "release", "careerpath")
     prompts = os.path.join(root, "prompts")
     work = tempfile.mkdtemp(prefix="careerpath-bench-")
+    # Nothing is deleted until the end: on ext4, creating files soon after deleting many costs
+    # far more system time (the allocator skips recently freed inodes), which would charge one
+    # run for the clean-up of the one before.
     results = []
     try:
         for people in sorted(sizes):
             sheet = os.path.join(work, f"sheet-{people}.csv")
             subprocess.run([sys.executable, os.path.join(root, "scripts", "gen-sheet.py"), str(people), sheet], check=True)
             out = os.path.join(work, f"out-{people}")
-            wall, peak = run_child([binary, "bulk", sheet, "--out", out, "--format", "md,json", "--quiet",
-                                    "--date", "2026-11-23", "--prompts", prompts])
+            wall, peak, cpu = run_child([binary, "bulk", sheet, "--out", out, "--format", "md,json", "--quiet",
+                                         "--date", "2026-11-23", "--prompts", prompts])
             files = len(os.listdir(out))
             copy = os.path.join(work, f"copy-{people}")
             start = time.perf_counter()
@@ -42,12 +49,20 @@ def main():
             floor = time.perf_counter() - start
             results.append((people, wall, peak, floor, files))
             print(f"{people:>7} people: {wall:6.2f} s, {people / wall:8.0f} rows/s, {files} files, "
-                  f"cp -r {floor:5.2f} s (ratio {wall / floor:4.1f}), peak memory {peak:6.1f} MiB", flush=True)
-            shutil.rmtree(out)
-            shutil.rmtree(copy)
+                  f"cp -r {floor:5.2f} s (ratio {wall / floor:4.1f}), peak memory {peak:6.1f} MiB, "
+                  f"CPU {cpu[0]:.2f} s user + {cpu[1]:.2f} s system", flush=True)
         if len(results) >= 2:
             small, large = results[0], results[-1]
             print(f"peak memory {large[0]} vs {small[0]} people: {large[2] / small[2]:.2f}x")
+        # Where the time goes: each format alone, on one core, for the smallest size.
+        people = min(sizes)
+        sheet = os.path.join(work, f"sheet-{people}.csv")
+        for formats in ["md,json", "md", "json"]:
+            out = os.path.join(work, f"alone-{formats}")
+            _, _, cpu = run_child([binary, "bulk", sheet, "--out", out, "--format", formats, "--quiet", "--jobs", "1",
+                                   "--date", "2026-11-23", "--prompts", prompts])
+            print(f"one core, {formats:>7}: {cpu[0] / people * 1000:.2f} ms user + {cpu[1] / people * 1000:.2f} ms "
+                  "system CPU a person", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
