@@ -97,11 +97,17 @@ import Testing
         let dictionary = report.dictionary()
         #expect(dictionary["people"] as? Int == 12)
         #expect(dictionary["failed_rows"] as? Int == 2)
-        #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == ["ic": 5, "management": 6, "hybrid": "fewer than 5"])
-        #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": 9, "management": "fewer than 5"])
+        // One small group in a table with a shown total: the next smallest is withheld, so
+        // 12 - 6 - 5 cannot give the hybrid group away.
+        #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
+            "ic": "not shown", "management": 6, "hybrid": "fewer than 5",
+        ])
+        #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "fewer than 5"])
         let investment = try #require(dictionary["investment"] as? [String: Any])
-        #expect(numbers(investment["ic"]) == [
-            "people": 5, "budget_committed_average": 1000, "hours_average": 30.2, "special_project_percent_average": 9,
+        var icInvestment = try #require(investment["ic"] as? [String: Any])
+        #expect(icInvestment.removeValue(forKey: "people") as? String == "not shown")
+        #expect(numbers(icInvestment) == [
+            "budget_committed_average": 1000, "hours_average": 30.2, "special_project_percent_average": 9,
             "with_certification_percent": 40, "with_mentoring_percent": 20,
         ])
         #expect(numbers(investment["management"]) == [
@@ -115,7 +121,7 @@ import Testing
 
         let markdown = report.markdown()
         #expect(investmentRows(markdown) == [
-            "Individual contributor": "| Individual contributor | 5 | 1000 | 30.2 | 9% | 40% | 20% |",
+            "Individual contributor": "| Individual contributor | not shown | 1000 | 30.2 | 9% | 40% | 20% |",
             "Management": "| Management | 6 | 2083.3 | 20 | 10% | 50% | 66.7% |",
             "Hybrid": "| Hybrid | fewer than 5 | | | | | |",
         ])
@@ -130,6 +136,29 @@ import Testing
         let report = report(samples)
         #expect(numbers(report.dictionary()["ic_to_management_ratio"]) == ["budget": 0.96, "hours": 0.96])
         #expect(report.markdown().contains("IC-track to management-track investment: budget 0.96, hours 0.96 (1 means on par)."))
+    }
+
+    /// The total of a table must not give a small group away: 20 people with 17 on one track
+    /// and 3 on the other would otherwise be 20 - 17.
+    @Test func theTotalNeverGivesASmallGroupAway() throws {
+        let samples = (0..<17).map { _ in sample(.ic, committed: 100, hours: 10) }
+            + (0..<3).map { _ in sample(.management, current: "management", committed: 900, hours: 20) }
+        let report = report(samples)
+        let dictionary = report.dictionary()
+        #expect(dictionary["people"] as? Int == 20)
+        #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
+            "ic": "not shown", "management": "fewer than 5", "hybrid": 0,
+        ])
+        #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "fewer than 5"])
+        let markdown = report.markdown()
+        #expect(!markdown.contains("17"), "the large group's size would give the small one away")
+        #expect(markdown.contains("| Individual contributor | not shown | not shown |"))
+        #expect(markdown.contains("the next smallest group is \"not shown\""))
+        // Two small groups hide each other; the large one stays.
+        let two = self.report((0..<10).map { _ in sample(.ic) } + [sample(.management), sample(.hybrid), sample(.hybrid)])
+        #expect(two.dictionary()["by_recommended_track"] as? [String: AnyHashable] == [
+            "ic": 10, "management": "fewer than 5", "hybrid": "fewer than 5",
+        ])
     }
 
     @Test func disagreementCountsUnderFiveAreSuppressed() {
@@ -214,6 +243,13 @@ import Testing
 
     func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
+    /// The group a table with a shown total must withhold, worked out independently of the
+    /// report: with exactly one group of 1 to 4 people, the smallest group of 5 or more.
+    static func withheld(_ sizes: [String: Int]) -> String? {
+        guard sizes.values.filter({ (1..<5).contains($0) }).count == 1 else { return nil }
+        return sizes.filter { $0.value >= 5 }.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.first?.key
+    }
+
     @Test func averagesMatchThePlansOfTheirTrack() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -266,15 +302,26 @@ import Testing
         let byTrack = try #require(report["by_recommended_track"] as? [String: Any])
         let investment = try #require(report["investment"] as? [String: Any])
         var averages: [String: (committed: Double, hours: Double)] = [:]
+        let withheld = Self.withheld(groups.mapValues(\.count))
+        var peopleCells: [String: String] = [:]
         for track in Track.allCases.map(\.rawValue) {
             let group = groups[track] ?? []
             if group.count >= 5 {
-                #expect(byTrack[track] as? Int == group.count, "\(track)")
-                let figures = try #require(numbers(investment[track]), "\(track)")
+                var entry = try #require(investment[track] as? [String: Any], "\(track)")
+                let people = entry.removeValue(forKey: "people")
+                if track == withheld {
+                    #expect(byTrack[track] as? String == "not shown", "\(track)")
+                    #expect(people as? String == "not shown", "\(track)")
+                    peopleCells[track] = "not shown"
+                } else {
+                    #expect(byTrack[track] as? Int == group.count, "\(track)")
+                    #expect(people as? Int == group.count, "\(track)")
+                    peopleCells[track] = String(group.count)
+                }
+                let figures = try #require(numbers(entry), "\(track)")
                 let n = Double(group.count)
                 let committed = round1(group.reduce(0) { $0 + $1.committed } / n)
                 let hours = round1(group.reduce(0) { $0 + $1.hours } / n)
-                #expect(figures["people"] == n, "\(track)")
                 #expect(abs((figures["budget_committed_average"] ?? -1) - committed) <= 0.1 + 1e-9, "\(track): \(figures) vs \(committed)")
                 #expect(figures["hours_average"] == hours, "\(track)")
                 #expect(figures["special_project_percent_average"] == round1(group.reduce(0) { $0 + $1.special } / n), "\(track)")
@@ -298,16 +345,26 @@ import Testing
 
         let all = groups.values.flatMap { $0 }
         let currentIC = all.filter { $0.current == "ic" }.count
-        #expect((report["by_current_track"] as? [String: Any])?["ic"] as? Int == currentIC)
+        let current = ["ic": currentIC, "management": all.count - currentIC]
+        let currentShown = (report["by_current_track"] as? [String: Any])?["ic"]
+        if Self.withheld(current) == "ic" {
+            #expect(currentShown as? String == "not shown")
+        } else if currentIC < 5 {
+            #expect(currentShown as? String == "fewer than 5")
+        } else {
+            #expect(currentShown as? Int == currentIC)
+        }
 
         // The markdown shows the same figures.
         let markdown = try Kit.text(out, "equity.md")
         let rows = investmentRows(markdown)
-        let icFigures = try #require(numbers(investment["ic"]))
+        var icEntry = try #require(investment["ic"] as? [String: Any])
+        icEntry["people"] = nil
+        let icFigures = try #require(numbers(icEntry))
         func shown(_ value: Double?) -> String {
             guard let value else { return "?" }
             return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
         }
-        #expect(rows["Individual contributor"] == "| Individual contributor | \(shown(icFigures["people"])) | \(shown(icFigures["budget_committed_average"])) | \(shown(icFigures["hours_average"])) | \(shown(icFigures["special_project_percent_average"]))% | \(shown(icFigures["with_certification_percent"]))% | \(shown(icFigures["with_mentoring_percent"]))% |")
+        #expect(rows["Individual contributor"] == "| Individual contributor | \(peopleCells["ic"] ?? "?") | \(shown(icFigures["budget_committed_average"])) | \(shown(icFigures["hours_average"])) | \(shown(icFigures["special_project_percent_average"]))% | \(shown(icFigures["with_certification_percent"]))% | \(shown(icFigures["with_mentoring_percent"]))% |")
     }
 }

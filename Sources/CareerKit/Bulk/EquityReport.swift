@@ -2,10 +2,13 @@ import Foundation
 
 /// Across everyone in a bulk run: who is recommended which track, and whether individual
 /// contributors get development investment on par with managers. Any group smaller than
-/// five people is shown as "fewer than 5", never with its figures.
+/// five people is shown as "fewer than 5", never with its figures; where the total of a
+/// table would give such a group away, the next smallest group is "not shown" either.
 public struct EquityReport: Sendable {
     public static let minimumGroup = 5
     public static let suppressed = "fewer than 5"
+    /// A group of five or more hidden so that a smaller one cannot be worked out from the total.
+    public static let withheld = "not shown"
 
     /// Running totals of one recommended track: the report keeps sums, never the people, so
     /// its memory stays the same however many people a run has.
@@ -56,9 +59,21 @@ public struct EquityReport: Sendable {
         value > 0 && value < Self.minimumGroup ? Self.suppressed : value
     }
 
-    /// Counts of groups, each small group shown as "fewer than 5".
-    private func counts(_ values: [String: Int]) -> [String: Any] {
-        values.mapValues { count($0) }
+    /// The groups of a table whose total is shown (everyone planned) that must be withheld:
+    /// when exactly one group is small, the total minus the others would give its size away,
+    /// so the next smallest group is hidden too. Two or more small groups hide each other.
+    private func withheld(_ values: [String: Int]) -> Set<String> {
+        let small = values.filter { $0.value > 0 && $0.value < Self.minimumGroup }
+        guard small.count == 1 else { return [] }
+        let next = values.filter { $0.value >= Self.minimumGroup }.min { ($0.value, $0.key) < ($1.value, $1.key) }
+        return next.map { [$0.key] } ?? []
+    }
+
+    /// Counts of a table whose total is shown: small groups as "fewer than 5" and, where
+    /// needed, the next smallest as "not shown".
+    private func partition(_ values: [String: Int]) -> [String: Any] {
+        let hidden = withheld(values)
+        return Dictionary(uniqueKeysWithValues: values.map { ($0.key, hidden.contains($0.key) ? Self.withheld : count($0.value)) })
     }
 
     private func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
@@ -85,14 +100,17 @@ public struct EquityReport: Sendable {
     public func dictionary() -> [String: Any] {
         var investments: [String: Any] = [:]
         var perTrack: [Track: Investment] = [:]
-        let byRecommended = counts(
-            Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, totals[$0]?.people ?? 0) }))
+        let recommendedCounts = Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, totals[$0]?.people ?? 0) })
+        let byRecommended = partition(recommendedCounts)
+        let hiddenTracks = withheld(recommendedCounts)
         for track in Track.allCases {
             let group = totals[track] ?? Totals()
             if let value = investment(group) {
                 perTrack[track] = value
+                // The averages of a withheld group can be shown; its size cannot.
+                let people: Any = hiddenTracks.contains(track.rawValue) ? Self.withheld : value.people
                 investments[track.rawValue] = [
-                    "people": value.people, "budget_committed_average": value.committed, "hours_average": value.hours,
+                    "people": people, "budget_committed_average": value.committed, "hours_average": value.hours,
                     "special_project_percent_average": value.special, "with_certification_percent": value.certification,
                     "with_mentoring_percent": value.mentor,
                 ]
@@ -108,7 +126,7 @@ public struct EquityReport: Sendable {
             ratio["budget"] = Self.suppressed
             ratio["hours"] = Self.suppressed
         }
-        let byCurrent = counts(currentTracks)
+        let byCurrent = partition(currentTracks)
         var byDimension: [String: Any] = [:]
         for name in Dimension.names {
             if let value = divergentDimensions[name], value > 0 { byDimension[name] = count(value) }
@@ -152,7 +170,7 @@ public struct EquityReport: Sendable {
         }
         var lines = [
             "# Development equity report", "",
-            "\(people) people planned\(failed > 0 ? ", \(failed) rows could not be read (see errors.csv)" : ""). Groups smaller than \(Self.minimumGroup) are shown as \"\(Self.suppressed)\" to keep people anonymous. Amounts are in \(currency).",
+            "\(people) people planned\(failed > 0 ? ", \(failed) rows could not be read (see errors.csv)" : ""). Groups smaller than \(Self.minimumGroup) are shown as \"\(Self.suppressed)\" to keep people anonymous; where a total would give such a group away, the next smallest group is \"\(Self.withheld)\". Amounts are in \(currency).",
             "", "## Recommended and current tracks", "",
             "| Track | Recommended | Now on |", "|---|---:|---:|",
         ]
