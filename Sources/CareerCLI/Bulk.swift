@@ -68,9 +68,10 @@ extension Careerpath {
             }
             let outcome: BulkRun.Outcome
             if record {
-                outcome = try database.open().recordAll { recorder in
-                    try withoutActuallyEscaping(recorder) { try run.run(source, record: $0, progress: report) }
-                }
+                // A transaction per batch, so a one-on-one that finishes meanwhile waits a moment
+                // at most; running the same cycle again replaces its records.
+                let store = try database.open()
+                outcome = try run.run(source, record: { try store.record($0) }, progress: report)
             } else {
                 outcome = try run.run(source, progress: report)
             }

@@ -96,6 +96,35 @@ struct HistoryCommandTests {
         }
     }
 
+    /// HR's cycle goes into the history too, once per person however often it is run.
+    @Test func bulkRecordKeepsEveryPlannedPersonOnceAcrossReruns() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let team = CommandRunner.fixtures.appendingPathComponent("team.csv").path
+            let plans = folder.appendingPathComponent("plans").path
+            let first = try run(["bulk", team, "--out", plans, "--record", "--quiet", "--date", "2026-11-23"], in: folder)
+            #expect(first.status == 0, "\(first.standardError)")
+            let again = try run(["bulk", team, "--out", plans, "--record", "--quiet", "--date", "2026-11-23"], in: folder)
+            #expect(again.status == 0, "\(again.standardError)")
+            let csv = try run(["export", "--format", "csv"], in: folder)
+            #expect(csv.status == 0)
+            let rows = csv.outputLines.dropFirst()
+            #expect(rows.count == 4, "\(csv.outputLines)")
+            #expect(rows.allSatisfy { $0.split(separator: ",")[4] == "bulk" }, "\(rows)")
+            #expect(Set(rows.map { String($0.split(separator: ",")[1]) }).count == 4)
+            let history = try run(["history", "E1042"], in: folder)
+            #expect(history.outputLines.first == "Ana Silva (E1042): 1 recorded session")
+        }
+    }
+
+    @Test func bulkWithoutRecordLeavesTheHistoryAlone() throws {
+        try CommandRunner.withTemporaryFolder { (folder: URL) throws -> Void in
+            let team = CommandRunner.fixtures.appendingPathComponent("team.csv").path
+            let result = try run(["bulk", team, "--out", folder.appendingPathComponent("plans").path, "--quiet"], in: folder)
+            #expect(result.status == 0)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/careerpath/history.sqlite").path))
+        }
+    }
+
     @Test func runWithNoRecordLeavesTheHistoryAlone() throws {
         try CommandRunner.withTemporaryFolder { (folder: URL) throws -> Void in
             let result = try run(["run", "--answers", ana, "--format", "json", "--no-record"], in: folder)

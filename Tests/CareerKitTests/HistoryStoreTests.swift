@@ -118,16 +118,15 @@ import Testing
         #expect(rows[1][19] == "s-2027-02-22")
     }
 
-    @Test func recordAllIsOneTransaction() throws {
+    @Test func recordingManyIsOneTransaction() throws {
         let store = try HistoryStore(path: try database())
         let (first, _) = try record(date: "2026-11-22")
-        struct Stop: Error {}
-        #expect(throws: Stop.self) {
-            try store.recordAll { record in
-                try record(first)
-                throw Stop()
-            }
-        }
+        // A record that cannot be stored (the same plan item twice) takes the batch with it.
+        var broken = first
+        broken.id = "broken"
+        let item = try #require(first.items.first)
+        broken.items = [item, item]
+        #expect(throws: (any Error).self) { try store.record([first, broken]) }
         #expect(try store.sessions(personKey: nil, since: nil).isEmpty)
     }
 

@@ -114,9 +114,10 @@ public struct BulkRun: Sendable {
     ///
     /// - Parameter progress: called after each batch, from the calling thread.
     /// - Throws: `CareerError.cannotWrite` when the output folder or a file cannot be written.
-    /// - Parameter record: when given, called with each person's history record, in input order.
+    /// - Parameter record: when given, called once per batch with the history records of the
+    ///   people planned in it, in input order, before its files are written.
     public func run(
-        _ source: BulkSource, record: ((HistoryRecord) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
+        _ source: BulkSource, record: (([HistoryRecord]) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
         let directory = options.outDirectory
         try PrivateFile.makeDirectory(directory)
@@ -140,10 +141,11 @@ public struct BulkRun: Sendable {
             parallel(work.count) { index in outcomes[index] = process(work[index], recording: recording) }
             // 2. In input order: name the files, write the shared rows.
             var writes: [(path: String, text: String)] = []
+            var histories: [HistoryRecord] = []
             for outcome in outcomes.values {
                 switch outcome! {
                 case .done(let person, let documents, let row, let sample, let history):
-                    if let history { try record?(history) }
+                    if let history { histories.append(history) }
                     var stem = SafeFileName.base(for: person)
                     if Self.reservedNames.contains(stem.lowercased()) { stem += "-person" }
                     // The first free name among stem, stem-2, stem-3, ...: a suffixed name never
@@ -173,6 +175,7 @@ public struct BulkRun: Sendable {
                     failed += 1
                 }
             }
+            if !histories.isEmpty { try record?(histories) }
             // 3. Write the plan files, in parallel.
             let files = writes
             let failures = Slots<CareerError>(count: files.count)

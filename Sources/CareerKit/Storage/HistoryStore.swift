@@ -154,15 +154,6 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Runs `body` inside one transaction, giving it a function that records a session: a
-    /// whole bulk cycle is recorded, or none of it is.
-    public func recordAll<T>(_ body: (_ record: (HistoryRecord) throws -> Void) throws -> T) throws -> T {
-        let now = Self.timestamp()
-        return try write { db in
-            try body { try Self.insert($0, in: db, now: now) }
-        }
-    }
-
     /// Finds the person a reference means: an id, or a name when only one person has it.
     ///
     /// - Throws: `CareerError.usage` when nobody or more than one person matches.
