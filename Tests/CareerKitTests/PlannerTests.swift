@@ -103,6 +103,27 @@ import Testing
         }
     }
 
+    /// A default budget is in the catalog's currency: a manager who names yen but no amount
+    /// gets the default converted, not the same number of yen.
+    @Test func theDefaultBudgetIsConvertedToTheManagersCurrency() throws {
+        let folder = try TestSupport.promptsCopy(editing: PromptSet.weightsFile) {
+            $0.replacingOccurrences(of: "default_budget: 0", with: "default_budget: 1000")
+        }
+        let copy = try PromptSet.load(from: folder)
+        var ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: copy)
+        ana.responses[.manager]?["budget.amount"] = nil
+        ana.responses[.manager]?["budget.currency"] = .text("JPY")
+        let plan = try Planner(prompts: copy).plan(
+            for: ana, assessment: Scorer(prompts: copy).assess(ana), today: SessionDate.parse("2026-11-23")!)
+        #expect(plan.currency == "JPY")
+        #expect(plan.budgetAmount == 148_000)
+        ana.responses[.manager]?["budget.currency"] = nil
+        let inDollars = try Planner(prompts: copy).plan(
+            for: ana, assessment: Scorer(prompts: copy).assess(ana), today: SessionDate.parse("2026-11-23")!)
+        #expect(inDollars.currency == "USD")
+        #expect(inDollars.budgetAmount == 1000)
+    }
+
     @Test func unknownBudgetCurrencyIsAClearError() throws {
         var ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
         ana.responses[.manager]?["budget.currency"] = .text("NZD")

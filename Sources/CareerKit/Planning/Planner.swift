@@ -39,18 +39,19 @@ public struct Planner: Sendable {
         let horizon = answers.number("goal.horizon_months", by: .contributor).map { Int($0) } ?? settings.defaultHorizonMonths
         let hoursPerMonth = managerNumber("capacity.dev_hours_per_month") ?? Double(settings.defaultDevHoursPerMonth)
         let specialCap = managerNumber("capacity.special_project_percent").map { Int($0) } ?? settings.defaultSpecialProjectPercent
-        let budget = managerNumber("budget.amount") ?? settings.defaultBudget
         let currency = answers.value("budget.currency", by: .manager)?.text ?? catalog.currency
-        if answers.responses[.manager]?.isEmpty ?? true {
-            notes.append(
-                "The manager has not answered yet, so the plan assumes \(Int(hoursPerMonth)) development hours a month, a budget of \(formatMoney(budget, currency)) and \(specialCap)% special-project time. Revisit it together.")
-        }
-        guard catalog.convert(1, to: currency) != nil else {
+        guard let rate = catalog.convert(1, to: currency) else {
             throw CareerError.invalidData([
                 Diagnostic(
                     path: prompts.directory + "/" + PromptSet.catalogFile, line: 1, column: 1,
                     message: "there is no exchange rate for '\(currency)', the budget currency; add it under 'exchange_rates'")
             ])
+        }
+        // The default budget is in the catalog's currency, like every cost.
+        let budget = managerNumber("budget.amount") ?? round2(settings.defaultBudget * rate)
+        if answers.responses[.manager]?.isEmpty ?? true {
+            notes.append(
+                "The manager has not answered yet, so the plan assumes \(Int(hoursPerMonth)) development hours a month, a budget of \(formatMoney(budget, currency)) and \(specialCap)% special-project time. Revisit it together.")
         }
 
         // Gaps against the target level.
