@@ -309,6 +309,17 @@ import Testing
         #expect(!text.contains("manager  combined"))
     }
 
+    /// Each note of a talk is its own paragraph; blank lines and spaces-only notes are not.
+    @Test func notesAreAParagraphEach() throws {
+        let plan = try renderer("ana-silva.yaml") { $0.notes = "Wants to try the on-call rotation.\n  \nAsk about the conference budget.  " }
+        let markdown = try plan.render(.md)
+        #expect(markdown.contains("## Notes\n\nWants to try the on-call rotation.\n\nAsk about the conference budget.\n\n---"))
+        let html = try plan.render(.html)
+        #expect(html.contains("<h2>Notes</h2>\n<p>Wants to try the on-call rotation.</p>\n<p>Ask about the conference budget.</p>\n<footer>"))
+        let blank = try renderer("ana-silva.yaml") { $0.notes = " \n " }.render(.md)
+        #expect(!blank.contains("## Notes"))
+    }
+
     @Test func selfOnlyJSONHasNullManagerScores() throws {
         let json = try renderer("dara-novak.yaml").render(.json)
         #expect(json.contains("\"manager\" : null"))

@@ -63,8 +63,12 @@ struct PlanView {
         context["material_gap"] = Self.number(materialGap)
         context["material_gap_scale_points"] = Self.number(prompts.weights.thresholds.divergencePoints)
         context["flags"] = ReasonText.flagCallouts(assessment.flags)
+        // Notes taken one by one in a talk are lines: a paragraph each, not one run-on paragraph.
+        let noteParagraphs = (answers.notes ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         context["notes"] = answers.notes ?? ""
-        context["has_notes"] = !(answers.notes ?? "").isEmpty
+        context["note_paragraphs"] = noteParagraphs
+        context["has_notes"] = !noteParagraphs.isEmpty
         // Mustache treats an empty text as true, so each optional text has its own flag.
         for (key, id, role) in [
             ("goal", "goal.statement", Role.contributor), ("first_step", "will.first_step", .contributor),
