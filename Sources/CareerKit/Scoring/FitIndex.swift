@@ -1,5 +1,6 @@
 /// The track-fit model with every id resolved to a position once, so a fit is plain
-/// arithmetic on arrays. Reasons recompute the fits once per answer, so this is the hot path.
+/// arithmetic on arrays. Reasons recompute the fits once per answer, so this is the hot path:
+/// a fit reads no dictionary and allocates nothing.
 struct FitIndex: Sendable {
     enum Source: Sendable {
         /// A dimension's preference score, by position in `Weights.dimensions`.
@@ -15,14 +16,46 @@ struct FitIndex: Sendable {
         var weight: Double
     }
 
-    /// Slots of contributor rating items, then of manager rating items.
-    private let contributorSlots: [String: Int]
-    private let managerSlots: [String: Int]
+    /// One person's ratings by slot (NaN where unanswered), their top-three picks per
+    /// dimension, and whether the contributor's view is there (else the manager's
+    /// observations stand in).
+    struct Vector: Sendable {
+        var values: [Double]
+        var picks: [Int]
+        var usesSelf: Bool
+    }
+
+    /// The three track fits of one vector, 0..100.
+    struct Fits: Sendable {
+        var ic: Double
+        var management: Double
+        var hybrid: Double
+
+        subscript(track: Track) -> Double {
+            switch track {
+            case .ic: return ic
+            case .management: return management
+            case .hybrid: return hybrid
+            }
+        }
+
+        var byTrack: [Track: Double] { [.ic: ic, .management: management, .hybrid: hybrid] }
+    }
+
+    /// Item ids by slot: contributor rating items first, then manager rating items.
+    let ids: [String]
+    /// The slots of contributor items and of manager items, in `ids`.
+    let contributorSlots: Range<Int>
+    let managerSlots: Range<Int>
+    /// Per slot, the answer that counts as neutral when measuring what an answer did: the
+    /// middle of the scale, or its lowest point for a pay or status motive.
+    let neutral: [Double]
+    /// Per dimension, the slots of its contributor items and of its manager observations.
+    let items: [[Int]]
+    let observations: [[Int]]
+    private let contributorSlotOfID: [String: Int]
     private let low: [Double]
     private let span: [Double]
-    /// Per dimension, the slots of its contributor items and of its manager observations.
-    private let items: [[Int]]
-    private let observations: [[Int]]
     /// Per contributor slot, the dimension it feeds (for the top-three picks), or -1.
     private let dimensionOfSlot: [Int]
     private let ic: [Input]
@@ -37,26 +70,36 @@ struct FitIndex: Sendable {
     init(weights: Weights, ranges: [String: ClosedRange<Int>]) {
         var contributorSlots: [String: Int] = [:]
         var managerSlots: [String: Int] = [:]
+        var ids: [String] = []
         var low: [Double] = []
         var span: [Double] = []
+        var neutral: [Double] = []
         func slot(_ id: String, in table: inout [String: Int]) -> Int? {
             if let existing = table[id] { return existing }
             guard let range = ranges[id] else { return nil }
-            table[id] = low.count
+            table[id] = ids.count
+            ids.append(id)
             low.append(Double(range.lowerBound))
             span.append(Double(range.upperBound - range.lowerBound))
-            return low.count - 1
+            // A pay or status motive has no neutral middle: "not at all" is the baseline.
+            neutral.append(
+                id == "motive.pay_status" ? Double(range.lowerBound) : Double(range.lowerBound + range.upperBound) / 2)
+            return ids.count - 1
         }
         items = weights.dimensions.map { $0.items.compactMap { slot($0, in: &contributorSlots) } }
         let ladder = ["ladder.technical", "ladder.managerial", "ladder.projects", "motive.pay_status"]
         let ladderSlots = ladder.map { slot($0, in: &contributorSlots) }
+        let managerStart = ids.count
         observations = weights.dimensions.map { $0.observations.compactMap { slot($0, in: &managerSlots) } }
-        var dimensionOfSlot = [Int](repeating: -1, count: low.count)
+        var dimensionOfSlot = [Int](repeating: -1, count: ids.count)
         for (dimension, slots) in items.enumerated() {
             for slot in slots { dimensionOfSlot[slot] = dimension }
         }
-        self.contributorSlots = contributorSlots
-        self.managerSlots = managerSlots
+        self.ids = ids
+        self.contributorSlots = 0..<managerStart
+        self.managerSlots = managerStart..<ids.count
+        self.neutral = neutral
+        self.contributorSlotOfID = contributorSlots
         self.low = low
         self.span = span
         self.dimensionOfSlot = dimensionOfSlot
@@ -79,29 +122,23 @@ struct FitIndex: Sendable {
         payPenalty = weights.payStatusPenalty
     }
 
-    func slot(_ id: String, role: Role) -> Int? {
-        role == .contributor ? contributorSlots[id] : managerSlots[id]
-    }
-
-    /// The answers as a vector (NaN where unanswered), the top-three picks per dimension, and
-    /// whether the contributor's view is there (else the manager's observations stand in).
-    func vector(_ input: ScoringInput) -> (answers: [Double], picks: [Int], usesSelf: Bool) {
-        var answers = [Double](repeating: .nan, count: low.count)
+    /// The person's ratings as a vector, read once per assessment.
+    func vector(_ input: ScoringInput) -> Vector {
+        var values = [Double](repeating: .nan, count: ids.count)
         var usesSelf = false
-        for (id, slot) in contributorSlots {
-            if let value = input.contributor[id] {
-                answers[slot] = value
-                if dimensionOfSlot[slot] >= 0 { usesSelf = true }
-            }
+        for slot in contributorSlots {
+            guard let value = input.rating(ids[slot], by: .contributor) else { continue }
+            values[slot] = value
+            if dimensionOfSlot[slot] >= 0 { usesSelf = true }
         }
-        for (id, slot) in managerSlots {
-            if let value = input.manager[id] { answers[slot] = value }
+        for slot in managerSlots {
+            if let value = input.rating(ids[slot], by: .manager) { values[slot] = value }
         }
         var picks = [Int](repeating: 0, count: items.count)
         for id in input.top3 {
-            if let slot = contributorSlots[id], dimensionOfSlot[slot] >= 0 { picks[dimensionOfSlot[slot]] += 1 }
+            if let slot = contributorSlotOfID[id], dimensionOfSlot[slot] >= 0 { picks[dimensionOfSlot[slot]] += 1 }
         }
-        return (answers, picks, usesSelf)
+        return Vector(values: values, picks: picks, usesSelf: usesSelf)
     }
 
     @inline(__always)
@@ -109,6 +146,7 @@ struct FitIndex: Sendable {
         (values[slot] - low[slot]) / span[slot] * 100
     }
 
+    /// The mean of the answered slots, 0..100, or NaN when none is answered.
     private func mean(_ slots: [Int], _ values: [Double]) -> Double {
         var sum = 0.0
         var count = 0
@@ -119,27 +157,26 @@ struct FitIndex: Sendable {
         return count > 0 ? sum / Double(count) : .nan
     }
 
-    /// Each dimension's score from the contributor's items, or from the manager's observations;
+    /// One dimension's score from the contributor's items, or from the manager's observations;
     /// NaN where nothing was answered.
-    func dimensionMeans(_ values: [Double], manager: Bool) -> [Double] {
-        (manager ? observations : items).map { mean($0, values) }
+    func dimensionMean(_ dimension: Int, _ vector: Vector, manager: Bool) -> Double {
+        mean(manager ? observations[dimension] : items[dimension], vector.values)
     }
 
-    /// What the person wants, per dimension: their ratings plus the top-three bonus, capped at
-    /// 100; with no contributor answers, the manager's observations stand in.
-    func preferences(_ values: [Double], picks: [Int], usesSelf: Bool) -> [Double] {
-        guard usesSelf else { return dimensionMeans(values, manager: true) }
-        return dimensionMeans(values, manager: false).enumerated().map { dimension, score in
-            score.isNaN ? .nan : min(100, score + Double(picks[dimension]) * ipsativePoints)
-        }
+    /// What the person wants on one dimension: their rating plus the top-three bonus, capped at
+    /// 100; with no contributor answers, the manager's observation stands in. NaN when unknown.
+    func preference(_ dimension: Int, _ vector: Vector) -> Double {
+        guard vector.usesSelf else { return mean(observations[dimension], vector.values) }
+        let score = mean(items[dimension], vector.values)
+        return score.isNaN ? .nan : min(100, score + Double(vector.picks[dimension]) * ipsativePoints)
     }
 
     /// The three fits, 0..100: the same model as weights.yaml describes.
-    func fits(_ values: [Double], picks: [Int], usesSelf: Bool) -> [Track: Double] {
-        let preferences = self.preferences(values, picks: picks, usesSelf: usesSelf)
+    func fits(_ vector: Vector) -> Fits {
+        let values = vector.values
         func value(_ source: Source) -> Double {
             switch source {
-            case .dimension(let index): return preferences[index]
+            case .dimension(let index): return preference(index, vector)
             case .answer(let slot): return values[slot].isNaN ? .nan : normalised(values, slot)
             case .bothLadders:
                 guard let technical, let managerial, !values[technical].isNaN, !values[managerial].isNaN else { return .nan }
@@ -168,6 +205,6 @@ struct FitIndex: Sendable {
             guard !v.isNaN else { continue }
             hybridFit += input.weight * (v - 50)
         }
-        return [.ic: icFit, .management: managementFit, .hybrid: max(0, min(100, hybridFit))]
+        return Fits(ic: icFit, management: managementFit, hybrid: max(0, min(100, hybridFit)))
     }
 }

@@ -1,14 +1,26 @@
-import Foundation
-
 /// Scores one person's answers: dimensions, track fits, recommendation, confidence, reasons
 /// and disagreements. Every number comes from `Weights`; nothing is tuned in code.
 public struct Scorer: Sendable {
+    /// An archetype with its inputs resolved to positions in `Weights.dimensions`.
+    private struct ArchetypeRule: Sendable {
+        var name: String
+        var inputs: [(dimension: Int, weight: Double)]
+    }
+
+    /// How much one answer moved the lead, before it becomes a reason.
+    private struct Push {
+        var item: String
+        /// The answer's slot in the vector, or nil for the top-three picks.
+        var slot: Int?
+        var push: Double
+        var points: Double
+    }
+
     public let weights: Weights
-    /// The lowest and highest point of each rating item's scale.
-    private let ranges: [String: ClosedRange<Int>]
     private let contributorScoringItems: [String]
     private let managerScoringItems: [String]
     private let fitIndex: FitIndex
+    private let archetypes: [Track: [ArchetypeRule]]
 
     public init(prompts: PromptSet) {
         weights = prompts.weights
@@ -16,25 +28,38 @@ public struct Scorer: Sendable {
         for item in prompts.bank.items {
             if case .scale(let scale) = item.kind { ranges[item.id] = scale.points }
         }
-        self.ranges = ranges
         let ladder = ["ladder.technical", "ladder.managerial", "ladder.projects"]
         contributorScoringItems = weights.dimensions.flatMap(\.items) + ladder + ["motive.pay_status", "top3"]
         managerScoringItems = weights.dimensions.flatMap(\.observations) + ["view.track"]
         fitIndex = FitIndex(weights: weights, ranges: ranges)
+        let names = weights.dimensions.map(\.name)
+        var archetypes: [Track: [ArchetypeRule]] = [:]
+        for track in Track.allCases {
+            archetypes[track] = (weights.archetypes[track.rawValue] ?? []).map { archetype in
+                ArchetypeRule(
+                    name: archetype.name,
+                    inputs: archetype.inputs.compactMap { input in
+                        names.firstIndex(of: input.key).map { (dimension: $0, weight: input.weight) }
+                    })
+            }
+        }
+        self.archetypes = archetypes
     }
 
     public func assess(_ answers: Answers) -> Assessment {
         let input = ScoringInput(answers)
+        let vector = fitIndex.vector(input)
         let thresholds = weights.thresholds
-        let selfScores = self.selfScores(input)
-        let managerScores = self.managerScores(input)
-        let hasSelf = !selfScores.isEmpty
+        let selfScores = dimensionScores(vector, manager: false)
+        let managerScores = dimensionScores(vector, manager: true)
+        let hasSelf = selfScores.contains { $0 != nil }
         // The manager's view is their observations and view of the track, not the budget alone.
         let hasManager = managerScoringItems.contains { answers.value($0, by: .manager) != nil }
 
-        let dimensions = weights.dimensions.map { rule -> Assessment.DimensionScore in
-            let own = selfScores[rule.name]
-            let seen = managerScores[rule.name]
+        let dimensions = weights.dimensions.indices.map { index -> Assessment.DimensionScore in
+            let rule = weights.dimensions[index]
+            let own = selfScores[index]
+            let seen = managerScores[index]
             var combined: Double?
             if let own, let seen {
                 combined = rule.selfWeight * own + (1 - rule.selfWeight) * seen
@@ -45,13 +70,13 @@ public struct Scorer: Sendable {
                 name: rule.name, selfScore: own.map(round1), managerScore: seen.map(round1), combined: combined.map(round1))
         }
 
-        let fits = self.fits(input)
-        let ranked = Track.allCases.sorted { (fits[$0]!, $1) > (fits[$1]!, $0) }
+        let fits = fitIndex.fits(vector)
+        let ranked = Track.allCases.sorted { (fits[$0], $1) > (fits[$1], $0) }
         var recommended = ranked[0]
         var runnerUp = ranked[1]
         var flags: [String] = []
         var notes: [String] = []
-        let best = fits[recommended]!
+        let best = fits[recommended]
         let exploratory = best < thresholds.lowFit
         if exploratory {
             recommended = .ic
@@ -61,8 +86,8 @@ public struct Scorer: Sendable {
 
         // Confidence: the margin first (on the scores as reported), then one step down for
         // each weakness found.
-        let first = round1(fits[ranked[0]]!)
-        let second = round1(fits[ranked[1]]!)
+        let first = round1(fits[ranked[0]])
+        let second = round1(fits[ranked[1]])
         let margin = round1(first - second)
         var confidence: Confidence =
             margin >= thresholds.highMargin && first >= thresholds.lowFit + thresholds.highFloor
@@ -93,8 +118,8 @@ public struct Scorer: Sendable {
         }
 
         var divergence: [Assessment.Divergence] = []
-        for rule in weights.dimensions {
-            guard let own = selfScores[rule.name], let seen = managerScores[rule.name] else { continue }
+        for (index, rule) in weights.dimensions.enumerated() {
+            guard let own = selfScores[index], let seen = managerScores[index] else { continue }
             let gapPoints = (own - seen) / 100 * 5  // back to scale points on 1..6
             if abs(gapPoints) >= thresholds.divergencePoints - 1e-9 {
                 divergence.append(
@@ -117,87 +142,71 @@ public struct Scorer: Sendable {
         }
         if !divergence.isEmpty { flags.append("rater-divergence") }
 
-        let inconsistent = inconsistentDimensions(input)
+        let inconsistent = inconsistentDimensions(vector)
         if inconsistent.count >= thresholds.inconsistentDimensions {
             confidence = confidence.lowered
             notes.append(
                 "Answers inside \(inconsistent.count) dimensions point different ways (\(inconsistent.joined(separator: ", "))).")
         }
-        if isUniform(input) {
+        if isUniform(vector) {
             confidence = .low
             flags.append("uniform-answers")
             notes.append("Nearly every rating is the same, so the ratings cannot tell the tracks apart.")
         }
-        if let pay = input.contributor["motive.pay_status"], pay >= thresholds.payStatusFlag {
+        if let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
             flags.append("pay-status-motive")
         }
         // Growth in place: the contributor said "not now", or a strong security or lifestyle
         // anchor and no wish to be promoted soon. It changes the plan, never the track.
-        let anchors = ["anchor.security", "anchor.lifestyle"].filter { (input.contributor[$0] ?? 0) >= thresholds.anchorFlag }
+        let anchored = ["anchor.security", "anchor.lifestyle"].contains {
+            (input.rating($0, by: .contributor) ?? 0) >= thresholds.anchorFlag
+        }
         let promotion = answers.value("goal.promotion", by: .contributor)?.text
-        if promotion == "not_now" || (!anchors.isEmpty && promotion != "seeking") {
+        if promotion == "not_now" || (anchored && promotion != "seeking") {
             flags.append("growth-in-place")
         }
 
-        let archetype = exploratory ? "solver" : self.archetype(for: recommended, input: input)
-        let explanation = explain(input, recommended: recommended, runnerUp: runnerUp, answers: answers)
+        let archetype = exploratory ? "solver" : self.archetype(for: recommended, vector: vector)
+        let explanation = explain(vector, input: input, recommended: recommended, runnerUp: runnerUp)
+        let scores = FitIndex.Fits(ic: round1(fits.ic), management: round1(fits.management), hybrid: round1(fits.hybrid))
         return Assessment(
-            dimensions: dimensions, scores: fits.mapValues(round1), recommended: recommended, runnerUp: runnerUp,
+            dimensions: dimensions, scores: scores.byTrack, recommended: recommended, runnerUp: runnerUp,
             archetype: archetype, confidence: confidence, confidenceNotes: notes, explanation: explanation,
             divergence: divergence, flags: flags)
     }
 
     // MARK: - Dimensions
 
-    /// Per dimension name, the values that are not missing.
-    private func named(_ values: [Double]) -> [String: Double] {
-        var result: [String: Double] = [:]
-        for (index, rule) in weights.dimensions.enumerated() where !values[index].isNaN { result[rule.name] = values[index] }
-        return result
-    }
-
-    /// The contributor's own ratings per dimension, 0..100 (no top-three bonus).
-    func selfScores(_ input: ScoringInput) -> [String: Double] {
-        named(fitIndex.dimensionMeans(fitIndex.vector(input).answers, manager: false))
-    }
-
-    /// The manager's observations per dimension, 0..100.
-    func managerScores(_ input: ScoringInput) -> [String: Double] {
-        named(fitIndex.dimensionMeans(fitIndex.vector(input).answers, manager: true))
-    }
-
-    /// What the person wants, per dimension: their ratings plus the top-three bonus. With no
-    /// contributor answers at all, the manager's observations stand in.
-    func preferences(_ input: ScoringInput) -> [String: Double] {
-        let vector = fitIndex.vector(input)
-        return named(fitIndex.preferences(vector.answers, picks: vector.picks, usesSelf: vector.usesSelf))
+    /// Each dimension's score, 0..100, by position in `Weights.dimensions`: from the
+    /// contributor's own ratings (no top-three bonus) or the manager's observations; nil where
+    /// nothing was answered.
+    private func dimensionScores(_ vector: FitIndex.Vector, manager: Bool) -> [Double?] {
+        weights.dimensions.indices.map { dimension in
+            let score = fitIndex.dimensionMean(dimension, vector, manager: manager)
+            return score.isNaN ? nil : score
+        }
     }
 
     // MARK: - Track fits
 
-    private func weighted(_ inputs: [Weights.Input], _ values: [String: Double]) -> Double? {
-        var sum = 0.0
-        var total = 0.0
-        for input in inputs {
-            guard let value = values[input.key] else { continue }
-            sum += input.weight * value
-            total += input.weight
-        }
-        return total > 0 ? sum / total : nil
-    }
-
     /// The three fits, 0..100.
     func fits(_ input: ScoringInput) -> [Track: Double] {
-        let values = fitIndex.vector(input)
-        return fitIndex.fits(values.answers, picks: values.picks, usesSelf: values.usesSelf)
+        fitIndex.fits(fitIndex.vector(input)).byTrack
     }
 
-    private func archetype(for track: Track, input: ScoringInput) -> String {
-        let values = preferences(input)
-        let options = weights.archetypes[track.rawValue] ?? []
+    /// The track's archetype whose inputs weigh most in what the person wants.
+    private func archetype(for track: Track, vector: FitIndex.Vector) -> String {
         var best: (name: String, score: Double)?
-        for option in options {
-            let score = weighted(option.inputs, values) ?? 0
+        for option in archetypes[track] ?? [] {
+            var sum = 0.0
+            var total = 0.0
+            for input in option.inputs {
+                let value = fitIndex.preference(input.dimension, vector)
+                guard !value.isNaN else { continue }
+                sum += input.weight * value
+                total += input.weight
+            }
+            let score = total > 0 ? sum / total : 0
             if best == nil || score > best!.score { best = (option.name, score) }
         }
         return best?.name ?? track.rawValue
@@ -207,41 +216,47 @@ public struct Scorer: Sendable {
 
     /// The answers that moved the result most: each one set to a neutral answer in turn, and
     /// the change in the recommended track's lead over the runner-up measured.
-    private func explain(_ input: ScoringInput, recommended: Track, runnerUp: Track, answers: Answers)
+    private func explain(_ vector: FitIndex.Vector, input: ScoringInput, recommended: Track, runnerUp: Track)
         -> [Assessment.Reason]
     {
-        func lead(_ fits: [Track: Double]) -> Double { fits[recommended]! - fits[runnerUp]! }
-        let base = fitIndex.vector(input)
-        let actual = lead(fitIndex.fits(base.answers, picks: base.picks, usesSelf: base.usesSelf))
-        var reasons: [Assessment.Reason] = []
-        let role: Role = base.usesSelf ? .contributor : .manager
-        let candidates = base.usesSelf ? Array(input.contributor.keys) : Array(input.manager.keys)
-        var values = base.answers
-        for id in candidates.sorted() {
-            guard let range = ranges[id], let slot = fitIndex.slot(id, role: role) else { continue }
-            // A pay or status motive has no neutral middle: "not at all" is the baseline.
-            let baseline = id == "motive.pay_status" ? Double(range.lowerBound) : Double(range.lowerBound + range.upperBound) / 2
-            let saved = values[slot]
-            values[slot] = baseline
-            let push = actual - lead(fitIndex.fits(values, picks: base.picks, usesSelf: base.usesSelf))
-            values[slot] = saved
-            guard abs(push) >= 0.05 else { continue }
-            reasons.append(
-                Assessment.Reason(
-                    item: id, role: role, answer: answers.value(id, by: role)?.text ?? "",
-                    toward: push > 0 ? recommended : runnerUp, points: round1(abs(push))))
+        func lead(_ fits: FitIndex.Fits) -> Double { fits[recommended] - fits[runnerUp] }
+        let actual = lead(fitIndex.fits(vector))
+        let role: Role = vector.usesSelf ? .contributor : .manager
+        // The six biggest pushes so far, most points first, then by item.
+        var kept: [Push] = []
+        kept.reserveCapacity(7)
+        func keep(_ push: Push) {
+            let position = kept.firstIndex { push.points > $0.points || (push.points == $0.points && push.item < $0.item) }
+            guard let position else {
+                if kept.count < 6 { kept.append(push) }
+                return
+            }
+            kept.insert(push, at: position)
+            if kept.count > 6 { kept.removeLast() }
         }
-        if base.usesSelf, !input.top3.isEmpty {
-            let noPicks = [Int](repeating: 0, count: base.picks.count)
-            let push = actual - lead(fitIndex.fits(base.answers, picks: noPicks, usesSelf: true))
+        var trial = vector
+        for slot in vector.usesSelf ? fitIndex.contributorSlots : fitIndex.managerSlots where !vector.values[slot].isNaN {
+            trial.values[slot] = fitIndex.neutral[slot]
+            let push = actual - lead(fitIndex.fits(trial))
+            trial.values[slot] = vector.values[slot]
+            guard abs(push) >= 0.05 else { continue }
+            keep(Push(item: fitIndex.ids[slot], slot: slot, push: push, points: round1(abs(push))))
+        }
+        if vector.usesSelf, !input.top3.isEmpty {
+            trial.picks = [Int](repeating: 0, count: vector.picks.count)
+            let push = actual - lead(fitIndex.fits(trial))
             if abs(push) >= 0.05 {
-                reasons.append(
-                    Assessment.Reason(
-                        item: "top3", role: .contributor, answer: input.top3.joined(separator: ", "),
-                        toward: push > 0 ? recommended : runnerUp, points: round1(abs(push))))
+                keep(Push(item: "top3", slot: nil, push: push, points: round1(abs(push))))
             }
         }
-        return Array(reasons.sorted { ($0.points, $1.item) > ($1.points, $0.item) }.prefix(6))
+        // Only the reasons kept get their answer text.
+        return kept.map { push in
+            Assessment.Reason(
+                item: push.item, role: push.slot == nil ? .contributor : role,
+                answer: push.slot == nil
+                    ? input.top3.joined(separator: ", ") : input.answer(push.item, by: role)?.text ?? "",
+                toward: push.push > 0 ? recommended : runnerUp, points: push.points)
+        }
     }
 
     // MARK: - Confidence inputs
@@ -251,27 +266,48 @@ public struct Scorer: Sendable {
         var answered = 0
         for role in answers.mode.roles {
             let items = role == .contributor ? contributorScoringItems : managerScoringItems
+            let responses = answers.responses[role] ?? [:]
             asked += items.count
-            answered += items.filter { answers.value($0, by: role) != nil }.count
+            for id in items where responses[id] != nil { answered += 1 }
         }
         return (answered, asked)
     }
 
     /// Dimensions whose own questions are answered far apart (e.g. 1 and 5).
-    private func inconsistentDimensions(_ input: ScoringInput) -> [String] {
-        weights.dimensions.compactMap { rule in
-            let values = rule.items.compactMap { input.contributor[$0] }
-            guard values.count >= 2, let low = values.min(), let high = values.max() else { return nil }
-            return high - low >= weights.thresholds.inconsistentSpread ? rule.name : nil
+    private func inconsistentDimensions(_ vector: FitIndex.Vector) -> [String] {
+        weights.dimensions.indices.compactMap { dimension in
+            var count = 0
+            var low = Double.infinity
+            var high = -Double.infinity
+            for slot in fitIndex.items[dimension] where !vector.values[slot].isNaN {
+                count += 1
+                low = min(low, vector.values[slot])
+                high = max(high, vector.values[slot])
+            }
+            guard count >= 2 else { return nil }
+            return high - low >= weights.thresholds.inconsistentSpread ? weights.dimensions[dimension].name : nil
         }
     }
 
     /// Whether the dimension ratings barely vary: everything answered the same.
-    private func isUniform(_ input: ScoringInput) -> Bool {
-        let values = weights.dimensions.flatMap(\.items).compactMap { input.contributor[$0] }
-        guard values.count >= 12 else { return false }
-        let average = values.reduce(0, +) / Double(values.count)
-        let variance = values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(values.count)
+    private func isUniform(_ vector: FitIndex.Vector) -> Bool {
+        var count = 0
+        var sum = 0.0
+        for slots in fitIndex.items {
+            for slot in slots where !vector.values[slot].isNaN {
+                count += 1
+                sum += vector.values[slot]
+            }
+        }
+        guard count >= 12 else { return false }
+        let average = sum / Double(count)
+        var squares = 0.0
+        for slots in fitIndex.items {
+            for slot in slots where !vector.values[slot].isNaN {
+                squares += (vector.values[slot] - average) * (vector.values[slot] - average)
+            }
+        }
+        let variance = squares / Double(count)
         return variance.squareRoot() < weights.thresholds.uniformDeviation
     }
 }

@@ -1,21 +1,25 @@
-/// The numbers scoring works from: each rated item's answer, and the top-three picks.
+/// The answers scoring reads: each rated item's answer, and the top-three picks. It shares
+/// the answers' storage rather than copying it.
 struct ScoringInput: Sendable {
-    /// Contributor rating items by id, as answered (e.g. 1..6), possibly set to a neutral
-    /// value to measure what one answer did.
-    var contributor: [String: Double]
     var top3: [String]
-    /// Manager rating items by id, as answered.
-    var manager: [String: Double]
+    private let contributor: [String: AnswerValue]
+    private let manager: [String: AnswerValue]
 
     init(_ answers: Answers) {
-        contributor = [:]
-        manager = [:]
-        top3 = answers.value("top3", by: .contributor)?.values ?? []
-        for (id, value) in answers.responses[.contributor] ?? [:] {
-            if case .integer(let number) = value { contributor[id] = Double(number) }
-        }
-        for (id, value) in answers.responses[.manager] ?? [:] {
-            if case .integer(let number) = value { manager[id] = Double(number) }
-        }
+        contributor = answers.responses[.contributor] ?? [:]
+        manager = answers.responses[.manager] ?? [:]
+        top3 = contributor["top3"]?.values ?? []
+    }
+
+    /// The answer a role gave to an item, or nil when it was not answered.
+    func answer(_ id: String, by role: Role) -> AnswerValue? {
+        role == .contributor ? contributor[id] : manager[id]
+    }
+
+    /// A role's rating of an item as a number (e.g. 1..6), or nil when the item was not
+    /// answered with a whole number.
+    func rating(_ id: String, by role: Role) -> Double? {
+        if case .integer(let number)? = answer(id, by: role) { return Double(number) }
+        return nil
     }
 }
