@@ -181,5 +181,29 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         let result = scorer.assess(sparse)
         #expect(result.confidenceNotes.contains("Only 5 of 29 scoring questions were answered."))
         #expect(result.confidence == .low)
+        #expect(result.confidenceReasons.contains(.lowCoverage(answered: 5, asked: 29)))
+        #expect(ReasonText.confidenceNotes(result, missingManager: true).contains(
+            "Only 5 of the 29 questions the fit is read from were answered, so it says less."))
+    }
+
+    /// Answers inside a dimension that disagree (a spread of 3 or more on 1..6) in two
+    /// dimensions lower confidence a step, and the reports name the dimensions in words.
+    @Test func answersThatPointDifferentWaysInsideTwoDimensionsLowerConfidence() {
+        var contributor = merge(
+            group("depth", 6), group("maker", 5), group("focus", 4), group("people", 2), group("hard", 2),
+            group("others", 2), group("leverage", 5), group("challenge", 5),
+            ["ladder.technical": .integer(7), "ladder.managerial": .integer(1), "ladder.projects": .integer(4)])
+        let steady = scorer.assess(makeAnswers(contributor: contributor))
+        contributor["depth.identity"] = .integer(2)
+        contributor["people.hiring"] = .integer(6)
+        let mixed = scorer.assess(makeAnswers(contributor: contributor))
+        #expect(!steady.confidenceReasons.contains { if case .inconsistentDimensions = $0 { true } else { false } })
+        #expect(mixed.confidenceReasons.contains(.inconsistentDimensions(["technical_depth", "growing_people"])))
+        #expect(mixed.confidenceNotes.contains(
+            "Answers inside 2 dimensions point different ways (technical_depth, growing_people)."))
+        #expect(steady.confidence == .medium)  // a self-assessment is at most medium
+        #expect(mixed.confidence == .low)
+        #expect(ReasonText.confidenceNotes(mixed, missingManager: false).contains(
+            "Your answers within technical depth and growing people point different ways, so they say less."))
     }
 }

@@ -111,9 +111,8 @@ public enum ReasonText {
 
     // MARK: - Confidence notes
 
-    /// What set the confidence, in plain words: the scorer's notes reworded from the
-    /// assessment itself, so no id shows. Notes the scorer adds that are not known here pass
-    /// through as they are.
+    /// What set the confidence, in plain words: the scorer's reasons worded for people, so no
+    /// id shows.
     ///
     /// - Parameters:
     ///   - missingManager: whether to say that the manager has not answered (documents say
@@ -133,25 +132,27 @@ public enum ReasonText {
         ]
         var sawTrack = false
         var sawDimensions = false
-        for note in assessment.confidenceNotes {
-            if note.hasPrefix("The best fit,") {
-                continue
-            } else if note.hasPrefix("There are no manager answers") {
+        for note in assessment.confidenceReasons {
+            switch note {
+            case .margin:
+                continue  // said above, with titles
+            case .noManagerAnswers:
                 if missingManager { notes.append("Your manager has not answered yet, so there is nothing to compare your view with.") }
-            } else if note.hasPrefix("There are no answers from the contributor") {
+            case .noContributorAnswers:
                 notes.append("You have not answered yet: the track is read from your manager's observations only.")
-            } else if note.hasPrefix("No fit reaches") {
+            case .noStrongFit:
                 notes.append("No track pulls strongly yet, so the plan leans on challenging projects while you explore.")
-            } else if note.hasPrefix("The manager sees the track as") {
+            case .lowCoverage(let answered, let asked):
+                notes.append("Only \(answered) of the \(asked) questions the fit is read from were answered, so it says less.")
+            case .managerSeesAnotherTrack:
                 sawTrack = true
-            } else if note.hasPrefix("The contributor and manager see") {
+            case .dimensionsDiffer:
                 sawDimensions = true
-            } else if note.hasPrefix("Answers inside") {
-                notes.append(inconsistency(note))
-            } else if note.hasPrefix("Nearly every rating is the same") {
+            case .inconsistentDimensions(let names):
+                let titles = names.map { Dimension.title($0).lowercased() }
+                notes.append("Your answers within \(Dimension.list(titles)) point different ways, so they say less.")
+            case .uniformAnswers:
                 notes.append("Nearly all your ratings are the same, so they cannot tell the tracks apart.")
-            } else {
-                notes.append(note)
             }
         }
         if sawTrack || sawDimensions {
@@ -162,17 +163,6 @@ public enum ReasonText {
             notes.append("You and your manager see \(Dimension.list(what)) differently (see \(divergenceBelow)).")
         }
         return notes
-    }
-
-    /// "Answers inside 2 dimensions point different ways (technical_depth, challenge)." in
-    /// plain words.
-    private static func inconsistency(_ note: String) -> String {
-        guard let open = note.firstIndex(of: "("), let close = note.lastIndex(of: ")"), open < close else {
-            return "Some of your answers within one dimension point different ways."
-        }
-        let names = note[note.index(after: open)..<close].split(separator: ",")
-            .map { Dimension.title($0.trimmingCharacters(in: .whitespaces)).lowercased() }
-        return "Your answers within \(Dimension.list(names)) point different ways, so they say less."
     }
 
     // MARK: - Flags and disagreements

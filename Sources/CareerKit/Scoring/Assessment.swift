@@ -43,8 +43,10 @@ public struct Assessment: Hashable, Sendable {
     public var runnerUp: Track
     public var archetype: String
     public var confidence: Confidence
-    /// Plain sentences on what set the confidence.
-    public var confidenceNotes: [String]
+    /// What set the confidence, in the order the scorer found it.
+    public var confidenceReasons: [ConfidenceNote]
+    /// The same as sentences, as the JSON document has them.
+    public var confidenceNotes: [String] { confidenceReasons.map(\.sentence) }
     public var explanation: [Reason]
     public var divergence: [Divergence]
     public var flags: [String]

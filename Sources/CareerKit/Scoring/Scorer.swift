@@ -75,7 +75,7 @@ public struct Scorer: Sendable {
         var recommended = ranked[0]
         var runnerUp = ranked[1]
         var flags: [String] = []
-        var notes: [String] = []
+        var notes: [ConfidenceNote] = []
         let best = fits[recommended]
         let exploratory = best < thresholds.lowFit
         if exploratory {
@@ -92,29 +92,27 @@ public struct Scorer: Sendable {
         var confidence: Confidence =
             margin >= thresholds.highMargin && first >= thresholds.lowFit + thresholds.highFloor
             ? .high : margin >= thresholds.mediumMargin ? .medium : .low
-        notes.append(
-            "The best fit, \(ranked[0].rawValue) at \(ReasonText.formatPoints(first)), leads \(ranked[1].rawValue) at \(ReasonText.formatPoints(second)) by \(ReasonText.formatPoints(margin)) points.")
+        notes.append(.margin(best: ranked[0], bestFit: first, runnerUp: ranked[1], runnerUpFit: second, margin: margin))
         // A view from one side only caps confidence before any other weakness lowers it.
         if !hasSelf {
             confidence = .low
             flags.append("no-self-view")
-            notes.append("There are no answers from the contributor: the track is read from the manager's observations only.")
+            notes.append(.noContributorAnswers)
         } else if !hasManager {
             confidence = min(confidence, .medium)
             flags.append("no-manager-view")
-            notes.append("There are no manager answers to compare the contributor's view with.")
+            notes.append(.noManagerAnswers)
         }
 
         if exploratory {
             confidence = .low
-            notes.append(
-                "No fit reaches \(Int(thresholds.lowFit)): neither track pulls strongly yet, so the result leans on challenging projects while the person explores.")
+            notes.append(.noStrongFit(threshold: thresholds.lowFit))
         }
 
         let coverage = self.coverage(answers)
         if coverage.answered < Int((Double(coverage.asked) * thresholds.minCoverage).rounded(.up)) {
             confidence = confidence.lowered
-            notes.append("Only \(coverage.answered) of \(coverage.asked) scoring questions were answered.")
+            notes.append(.lowCoverage(answered: coverage.answered, asked: coverage.asked))
         }
 
         var divergence: [Assessment.Divergence] = []
@@ -133,25 +131,24 @@ public struct Scorer: Sendable {
         {
             divergence.append(
                 Assessment.Divergence(dimension: "track", selfView: recommended.rawValue, managerView: view))
-            notes.append("The manager sees the track as \(view); the answers point to \(recommended.rawValue).")
+            notes.append(.managerSeesAnotherTrack(view: view, recommended: recommended))
             confidence = confidence.lowered
         }
         if dimensionGaps >= thresholds.divergentDimensions {
             confidence = confidence.lowered
-            notes.append("The contributor and manager see \(dimensionGaps) dimensions differently.")
+            notes.append(.dimensionsDiffer(count: dimensionGaps))
         }
         if !divergence.isEmpty { flags.append("rater-divergence") }
 
         let inconsistent = inconsistentDimensions(vector)
         if inconsistent.count >= thresholds.inconsistentDimensions {
             confidence = confidence.lowered
-            notes.append(
-                "Answers inside \(inconsistent.count) dimensions point different ways (\(inconsistent.joined(separator: ", "))).")
+            notes.append(.inconsistentDimensions(inconsistent))
         }
         if isUniform(vector) {
             confidence = .low
             flags.append("uniform-answers")
-            notes.append("Nearly every rating is the same, so the ratings cannot tell the tracks apart.")
+            notes.append(.uniformAnswers)
         }
         if let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
             flags.append("pay-status-motive")
@@ -171,7 +168,7 @@ public struct Scorer: Sendable {
         let scores = FitIndex.Fits(ic: round1(fits.ic), management: round1(fits.management), hybrid: round1(fits.hybrid))
         return Assessment(
             dimensions: dimensions, scores: scores.byTrack, recommended: recommended, runnerUp: runnerUp,
-            archetype: archetype, confidence: confidence, confidenceNotes: notes, explanation: explanation,
+            archetype: archetype, confidence: confidence, confidenceReasons: notes, explanation: explanation,
             divergence: divergence, flags: flags)
     }
 

@@ -1,0 +1,44 @@
+/// One thing that set the confidence of a result, as data: the JSON document words it with
+/// `sentence` (ids included, for systems that read it), the reports in plain words through
+/// `ReasonText`. Keeping the reason as a case, not a sentence, lets the reports reword it
+/// without reading the sentence back.
+public enum ConfidenceNote: Hashable, Sendable {
+    /// The margin between the best fit and the runner-up, on the scores as reported.
+    case margin(best: Track, bestFit: Double, runnerUp: Track, runnerUpFit: Double, margin: Double)
+    case noContributorAnswers
+    case noManagerAnswers
+    /// No fit reached `threshold`: the result leans on exploring.
+    case noStrongFit(threshold: Double)
+    case lowCoverage(answered: Int, asked: Int)
+    /// The manager's view of the track (a track id) differs from the recommendation.
+    case managerSeesAnotherTrack(view: String, recommended: Track)
+    case dimensionsDiffer(count: Int)
+    /// Dimensions whose own answers point different ways, by name.
+    case inconsistentDimensions([String])
+    case uniformAnswers
+
+    /// The note as the JSON document (`track.confidence_notes`) words it.
+    public var sentence: String {
+        let points = ReasonText.formatPoints
+        switch self {
+        case .margin(let best, let bestFit, let runnerUp, let runnerUpFit, let margin):
+            return "The best fit, \(best.rawValue) at \(points(bestFit)), leads \(runnerUp.rawValue) at \(points(runnerUpFit)) by \(points(margin)) points."
+        case .noContributorAnswers:
+            return "There are no answers from the contributor: the track is read from the manager's observations only."
+        case .noManagerAnswers:
+            return "There are no manager answers to compare the contributor's view with."
+        case .noStrongFit(let threshold):
+            return "No fit reaches \(Int(threshold)): neither track pulls strongly yet, so the result leans on challenging projects while the person explores."
+        case .lowCoverage(let answered, let asked):
+            return "Only \(answered) of \(asked) scoring questions were answered."
+        case .managerSeesAnotherTrack(let view, let recommended):
+            return "The manager sees the track as \(view); the answers point to \(recommended.rawValue)."
+        case .dimensionsDiffer(let count):
+            return "The contributor and manager see \(count) dimensions differently."
+        case .inconsistentDimensions(let names):
+            return "Answers inside \(names.count) dimensions point different ways (\(names.joined(separator: ", ")))."
+        case .uniformAnswers:
+            return "Nearly every rating is the same, so the ratings cannot tell the tracks apart."
+        }
+    }
+}
