@@ -79,6 +79,14 @@ extension Careerpath {
             for diagnostic in outcome.errors {
                 Terminal.standardError.write(diagnostic.description + "\n")
             }
+            if !outcome.otherFiles.isEmpty {
+                // Plans of people no longer in the sheet would sit beside the new ones unnoticed.
+                let count = outcome.otherFiles.count
+                let examples = Dimension.list(outcome.otherFiles.prefix(3).map { $0 } + (count > 3 ? ["\(count - 3) more"] : []))
+                Terminal.standardError.write(
+                    "careerpath: \(out) also holds \(count) file\(count == 1 ? "" : "s") this run did not write (\(examples)), "
+                        + "perhaps from an earlier run: remove \(count == 1 ? "it" : "them") or use an empty folder.\n")
+            }
             Terminal.standardOutput.write(
                 "\(outcome.people) plan\(outcome.people == 1 ? "" : "s") written to \(out)"
                     + (outcome.failed > 0 ? ", \(outcome.failed) row\(outcome.failed == 1 ? "" : "s") failed (see errors.csv)" : "")

@@ -76,6 +76,28 @@ struct BulkCommandTests {
         }
     }
 
+    /// A second run into the same folder replaces what it writes again and says what is
+    /// left from before, so the plan of someone no longer in the sheet is not missed.
+    @Test func aRunSaysWhichFilesInItsFolderItDidNotWrite() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let out = folder.appendingPathComponent("plans").path
+            #expect(try CommandRunner.run(["bulk", Self.team.path, "--out", out, "--quiet"]).standardError == "")
+            let (header, ana, _) = try Self.teamCells()
+            let one = folder.appendingPathComponent("one.csv")
+            try ([header, ana].map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(
+                to: one, atomically: true, encoding: .utf8)
+            let again = try CommandRunner.run(["bulk", one.path, "--out", out, "--quiet"])
+            #expect(again.status == 0)
+            #expect(again.standardOutput == listing(out, plans: 1))
+            #expect(again.errorLines == [
+                "careerpath: \(out) also holds 6 files this run did not write (E1043.json, E1043.md, E1044.json and 3 more), "
+                    + "perhaps from an earlier run: remove them or use an empty folder."
+            ])
+            // Nothing is deleted: the earlier plans are still there.
+            #expect(FileManager.default.fileExists(atPath: out + "/E1045.md"))
+        }
+    }
+
     @Test func progressGoesToStandardErrorOnly() throws {
         try CommandRunner.withTemporaryFolder { folder in
             let out = folder.appendingPathComponent("plans").path

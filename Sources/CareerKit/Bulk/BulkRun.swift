@@ -37,6 +37,9 @@ public struct BulkRun: Sendable {
         public var files: [String]
         /// Inputs that did not exist or could not be opened.
         public var missingInputs: Int
+        /// Files that were in the output folder before the run and that it did not write
+        /// over, such as the plans of people an earlier run had: sorted by name.
+        public var otherFiles: [String]
     }
 
     public static let summaryHeader = [
@@ -121,6 +124,9 @@ public struct BulkRun: Sendable {
     ) throws -> Outcome {
         let directory = options.outDirectory
         try PrivateFile.makeDirectory(directory)
+        // What was there before, less what this run writes over: only an earlier run's
+        // leftovers remain, and an empty folder costs nothing to track.
+        var earlier = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
@@ -158,7 +164,9 @@ public struct BulkRun: Sendable {
                     }
                     usedNames.insert(base.lowercased())
                     for (format, text) in zip(options.formats, documents) {
-                        writes.append((directory + "/" + base + "." + format.fileExtension, text))
+                        let name = base + "." + format.fileExtension
+                        if !earlier.isEmpty { earlier.remove(name) }
+                        writes.append((directory + "/" + name, text))
                     }
                     try summary.write(row)
                     equity.add(sample)
@@ -201,10 +209,11 @@ public struct BulkRun: Sendable {
         equity.failed = failed
         try PrivateFile.writeFast(try equity.json(), to: directory + "/equity.json")
         try PrivateFile.writeFast(equity.markdown(), to: directory + "/equity.md")
+        let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json"]
+        earlier.subtract(shared)
         return Outcome(
-            people: done, failed: failed, errors: allErrors,
-            files: ["summary.csv", "errors.csv", "equity.md", "equity.json"].map { directory + "/" + $0 },
-            missingInputs: missing)
+            people: done, failed: failed, errors: allErrors, files: shared.map { directory + "/" + $0 },
+            missingInputs: missing, otherFiles: earlier.sorted())
     }
 
     private func process(_ entry: BulkEntry, recording: Bool) -> PersonOutcome {
