@@ -58,14 +58,16 @@ import Testing
         let report = report(samples)
         let dictionary = report.dictionary()
         #expect(dictionary["people"] as? Int == 6)
+        // Fewer than 15 people with a small group: no size and no average at all, since even
+        // "fewer than 5" beside the total would narrow 4 + 2 down.
         #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "fewer than 5", "management": "fewer than 5", "hybrid": 0,
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
         ])
         #expect(dictionary["investment"] as? [String: String] == [
-            "ic": "fewer than 5", "management": "fewer than 5", "hybrid": "nobody",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
         ])
-        #expect(dictionary["ic_to_management_ratio"] as? [String: String] == ["budget": "fewer than 5", "hours": "fewer than 5"])
-        #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "fewer than 5", "management": "fewer than 5"])
+        #expect(dictionary["ic_to_management_ratio"] as? [String: String] == ["budget": "not shown", "hours": "not shown"])
+        #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "not shown"])
 
         let json = try report.json()
         for key in ["budget_committed_average", "hours_average", "with_certification_percent", "with_mentoring_percent"] {
@@ -73,11 +75,11 @@ import Testing
         }
         let rows = investmentRows(report.markdown())
         #expect(rows == [
-            "Individual contributor": "| Individual contributor | fewer than 5 | | | | | |",
-            "Management": "| Management | fewer than 5 | | | | | |",
-            "Hybrid": "| Hybrid | nobody | | | | | |",
+            "Individual contributor": "| Individual contributor | not shown | | | | | |",
+            "Management": "| Management | not shown | | | | | |",
+            "Hybrid": "| Hybrid | not shown | | | | | |",
         ])
-        #expect(report.markdown().contains("IC-track to management-track investment: budget fewer than 5, hours fewer than 5 (1 means on par)."))
+        #expect(report.markdown().contains("IC-track to management-track investment: budget not shown, hours not shown (1 means on par)."))
     }
 
     @Test func groupsOfFiveOrMoreShowTheirAverages() throws {
@@ -93,14 +95,14 @@ import Testing
                 .management, current: index < 3 ? "management" : "ic", committed: index == 5 ? 2500 : 2000, hours: 20,
                 special: 10, certification: index % 2 == 0, mentor: index < 4)
         }
-        let report = report(ic + management + [sample(.hybrid, committed: 9999)], failed: 2)
+        let report = report(ic + management + (0..<4).map { _ in sample(.hybrid, committed: 9999) }, failed: 2)
         let dictionary = report.dictionary()
-        #expect(dictionary["people"] as? Int == 12)
+        #expect(dictionary["people"] as? Int == 15)
         #expect(dictionary["failed_rows"] as? Int == 2)
-        // One small group in a table with a shown total: the next smallest is withheld, so
-        // 12 - 6 - 5 cannot give the hybrid group away.
+        // A small group in a table with a shown total: no size is shown, so 15 - 6 - 5 cannot
+        // give the hybrid group away.
         #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "not shown", "management": 6, "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "not shown", "hybrid": "fewer than 5",
         ])
         #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "fewer than 5"])
         let investment = try #require(dictionary["investment"] as? [String: Any])
@@ -110,8 +112,10 @@ import Testing
             "budget_committed_average": 1000, "hours_average": 30.2, "special_project_percent_average": 9,
             "with_certification_percent": 40, "with_mentoring_percent": 20,
         ])
-        #expect(numbers(investment["management"]) == [
-            "people": 6, "budget_committed_average": 2083.3, "hours_average": 20, "special_project_percent_average": 10,
+        var managementInvestment = try #require(investment["management"] as? [String: Any])
+        #expect(managementInvestment.removeValue(forKey: "people") as? String == "not shown")
+        #expect(numbers(managementInvestment) == [
+            "budget_committed_average": 2083.3, "hours_average": 20, "special_project_percent_average": 10,
             "with_certification_percent": 50, "with_mentoring_percent": 66.7,
         ])
         #expect(investment["hybrid"] as? String == "fewer than 5")
@@ -122,10 +126,10 @@ import Testing
         let markdown = report.markdown()
         #expect(investmentRows(markdown) == [
             "Individual contributor": "| Individual contributor | not shown | 1000 | 30.2 | 9% | 40% | 20% |",
-            "Management": "| Management | 6 | 2083.3 | 20 | 10% | 50% | 66.7% |",
+            "Management": "| Management | not shown | 2083.3 | 20 | 10% | 50% | 66.7% |",
             "Hybrid": "| Hybrid | fewer than 5 | | | | | |",
         ])
-        #expect(markdown.contains("12 people planned, 2 rows could not be read (see errors.csv)."))
+        #expect(markdown.contains("15 people planned, 2 rows could not be read (see errors.csv)."))
         #expect(!markdown.contains("9999"))
     }
 
@@ -147,18 +151,57 @@ import Testing
         let dictionary = report.dictionary()
         #expect(dictionary["people"] as? Int == 20)
         #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "not shown", "management": "fewer than 5", "hybrid": 0,
+            "ic": "not shown", "management": "fewer than 5", "hybrid": "fewer than 5",
         ])
         #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "fewer than 5"])
         let markdown = report.markdown()
         #expect(!markdown.contains("17"), "the large group's size would give the small one away")
         #expect(markdown.contains("| Individual contributor | not shown | not shown |"))
-        #expect(markdown.contains("the next smallest group is \"not shown\""))
-        // Two small groups hide each other; the large one stays.
-        let two = self.report((0..<10).map { _ in sample(.ic) } + [sample(.management), sample(.hybrid), sample(.hybrid)])
+        #expect(markdown.contains("the other sizes are \"not shown\""))
+        // Two small groups do not hide each other (13 + 1 + 1 = 15 pins both): the large
+        // one is withheld as well.
+        let two = self.report((0..<13).map { _ in sample(.ic) } + [sample(.management), sample(.hybrid)])
         #expect(two.dictionary()["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": 10, "management": "fewer than 5", "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "fewer than 5", "hybrid": "fewer than 5",
         ])
+        // Without a small group every size is shown, empty ones as 0.
+        let none = self.report((0..<6).map { _ in sample(.ic) } + (0..<5).map { _ in sample(.management) })
+        #expect(none.dictionary()["by_recommended_track"] as? [String: AnyHashable] == ["ic": 6, "management": 5, "hybrid": 0])
+        #expect((none.dictionary()["investment"] as? [String: Any])?["hybrid"] as? String == "nobody")
+    }
+
+    /// Every table of up to 40 people: whatever the report shows for a table (its labels and
+    /// the total), a small group's size must fit more than one table that shows the same.
+    @Test func noSmallGroupCanBeWorkedOutFromWhatIsShown() {
+        func shown(_ report: EquityReport, _ key: String) -> [String] {
+            let table = report.dictionary()[key] as? [String: Any] ?? [:]
+            return table.keys.sorted().map { "\($0)=\(table[$0]!)" }
+        }
+        // Recommended track (three groups) and current track (two), each sized by the samples.
+        var recommended: [String: [[Int]]] = [:]
+        var current: [String: [[Int]]] = [:]
+        for total in 1...40 {
+            for ic in 0...total {
+                for management in 0...(total - ic) {
+                    let hybrid = total - ic - management
+                    let samples = (0..<ic).map { _ in sample(.ic, current: "ic") }
+                        + (0..<management).map { _ in sample(.management, current: "management") }
+                        + (0..<hybrid).map { _ in sample(.hybrid, current: "management") }
+                    let report = report(samples)
+                    recommended["\(total) " + shown(report, "by_recommended_track").joined(separator: " "), default: []]
+                        .append([ic, management, hybrid])
+                    current["\(total) " + shown(report, "by_current_track").joined(separator: " "), default: []]
+                        .append([ic, management + hybrid])
+                }
+            }
+        }
+        for (name, groups) in [("recommended", recommended), ("current", current)] {
+            for (output, tables) in groups {
+                for cell in tables[0].indices where tables.contains(where: { (1..<5).contains($0[cell]) }) {
+                    #expect(Set(tables.map { $0[cell] }).count > 1, "\(name): \(output) pins group \(cell) of \(tables)")
+                }
+            }
+        }
     }
 
     @Test func disagreementCountsUnderFiveAreSuppressed() {
@@ -196,16 +239,16 @@ import Testing
         #expect(report["failed_rows"] as? Int == 0)
         #expect(report["currency"] as? String == "USD")
         #expect(report["by_recommended_track"] as? [String: String] == [
-            "ic": "fewer than 5", "management": "fewer than 5", "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
         ])
         #expect(report["investment"] as? [String: String] == [
-            "ic": "fewer than 5", "management": "fewer than 5", "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
         ])
-        #expect(report["ic_to_management_ratio"] as? [String: String] == ["budget": "fewer than 5", "hours": "fewer than 5"])
+        #expect(report["ic_to_management_ratio"] as? [String: String] == ["budget": "not shown", "hours": "not shown"])
         let markdown = try Kit.text(out, "equity.md")
         #expect(investmentRows(markdown).values.sorted() == [
-            "| Hybrid | fewer than 5 | | | | | |", "| Individual contributor | fewer than 5 | | | | | |",
-            "| Management | fewer than 5 | | | | | |",
+            "| Hybrid | not shown | | | | | |", "| Individual contributor | not shown | | | | | |",
+            "| Management | not shown | | | | | |",
         ])
         #expect(try Kit.text(out, "equity.json") == (try EquityReportTests.reparsed(out)))
     }
@@ -243,11 +286,10 @@ import Testing
 
     func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
-    /// The group a table with a shown total must withhold, worked out independently of the
-    /// report: with exactly one group of 1 to 4 people, the smallest group of 5 or more.
-    static func withheld(_ sizes: [String: Int]) -> String? {
-        guard sizes.values.filter({ (1..<5).contains($0) }).count == 1 else { return nil }
-        return sizes.filter { $0.value >= 5 }.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.first?.key
+    /// Whether a table with a shown total hides its sizes, worked out independently of the
+    /// report: when any group has 1 to 4 people.
+    static func isProtected(_ sizes: [String: Int]) -> Bool {
+        sizes.values.contains { (1..<5).contains($0) }
     }
 
     @Test func averagesMatchThePlansOfTheirTrack() throws {
@@ -302,14 +344,14 @@ import Testing
         let byTrack = try #require(report["by_recommended_track"] as? [String: Any])
         let investment = try #require(report["investment"] as? [String: Any])
         var averages: [String: (committed: Double, hours: Double)] = [:]
-        let withheld = Self.withheld(groups.mapValues(\.count))
+        let protected = Self.isProtected(Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, groups[$0.rawValue]?.count ?? 0) }))
         var peopleCells: [String: String] = [:]
         for track in Track.allCases.map(\.rawValue) {
             let group = groups[track] ?? []
             if group.count >= 5 {
                 var entry = try #require(investment[track] as? [String: Any], "\(track)")
                 let people = entry.removeValue(forKey: "people")
-                if track == withheld {
+                if protected {
                     #expect(byTrack[track] as? String == "not shown", "\(track)")
                     #expect(people as? String == "not shown", "\(track)")
                     peopleCells[track] = "not shown"
@@ -328,7 +370,7 @@ import Testing
                 #expect(figures["with_certification_percent"] == round1(Double(group.filter(\.certification).count) / n * 100), "\(track)")
                 #expect(figures["with_mentoring_percent"] == round1(Double(group.filter(\.mentor).count) / n * 100), "\(track)")
                 averages[track] = (figures["budget_committed_average"] ?? 0, hours)
-            } else if group.isEmpty {
+            } else if group.isEmpty, !protected {
                 #expect(byTrack[track] as? Int == 0, "\(track)")
                 #expect(investment[track] as? String == "nobody", "\(track)")
             } else {
@@ -347,9 +389,9 @@ import Testing
         let currentIC = all.filter { $0.current == "ic" }.count
         let current = ["ic": currentIC, "management": all.count - currentIC]
         let currentShown = (report["by_current_track"] as? [String: Any])?["ic"]
-        if Self.withheld(current) == "ic" {
+        if Self.isProtected(current), currentIC >= 5 {
             #expect(currentShown as? String == "not shown")
-        } else if currentIC < 5 {
+        } else if currentIC < 5, Self.isProtected(current) {
             #expect(currentShown as? String == "fewer than 5")
         } else {
             #expect(currentShown as? Int == currentIC)

@@ -2,12 +2,13 @@ import Foundation
 
 /// Across everyone in a bulk run: who is recommended which track, and whether individual
 /// contributors get development investment on par with managers. Any group smaller than
-/// five people is shown as "fewer than 5", never with its figures; where the total of a
-/// table would give such a group away, the next smallest group is "not shown" either.
+/// five people is shown as "fewer than 5", never with its figures; in a table with such a
+/// group, no group's size is shown, so the total cannot give it away.
 public struct EquityReport: Sendable {
     public static let minimumGroup = 5
     public static let suppressed = "fewer than 5"
-    /// A group of five or more hidden so that a smaller one cannot be worked out from the total.
+    /// The size of a group of five or more, hidden so that a smaller one cannot be worked out
+    /// from the total.
     public static let withheld = "not shown"
 
     /// Running totals of one recommended track: the report keeps sums, never the people, so
@@ -59,21 +60,30 @@ public struct EquityReport: Sendable {
         value > 0 && value < Self.minimumGroup ? Self.suppressed : value
     }
 
-    /// The groups of a table whose total is shown (everyone planned) that must be withheld:
-    /// when exactly one group is small, the total minus the others would give its size away,
-    /// so the next smallest group is hidden too. Two or more small groups hide each other.
-    private func withheld(_ values: [String: Int]) -> Set<String> {
-        let small = values.filter { $0.value > 0 && $0.value < Self.minimumGroup }
-        guard small.count == 1 else { return [] }
-        let next = values.filter { $0.value >= Self.minimumGroup }.min { ($0.value, $0.key) < ($1.value, $1.key) }
-        return next.map { [$0.key] } ?? []
+    /// Whether a table whose total is shown (everyone planned) must be protected: it has a
+    /// group of 1 to 4 people, which the total minus the other groups would give away.
+    private func isProtected(_ values: [String: Int]) -> Bool {
+        values.values.contains { $0 > 0 && $0 < Self.minimumGroup }
     }
 
-    /// Counts of a table whose total is shown: small groups as "fewer than 5" and, where
-    /// needed, the next smallest as "not shown".
+    /// Below this many people, a table with a small group shows no size at all, not even
+    /// "fewer than 5": with so few, the labels and the total alone can pin a group down
+    /// (5 + 5 + 1 = 11, 4 + 4 = 8). From 15 up, the tests find no table where they can.
+    public static let smallRun = 15
+
+    /// Whether a protected table is too small to say even which groups are small.
+    private func isTiny(_ values: [String: Int]) -> Bool {
+        isProtected(values) && values.values.reduce(0, +) < Self.smallRun
+    }
+
+    /// Counts of a table whose total is shown. Once one group is small, no group's size is
+    /// shown: every group under 5, empty ones too, is "fewer than 5" and every other group
+    /// "not shown" (in a run under `smallRun` people, every group), so no subtraction from
+    /// the total pins a small group down.
     private func partition(_ values: [String: Int]) -> [String: Any] {
-        let hidden = withheld(values)
-        return Dictionary(uniqueKeysWithValues: values.map { ($0.key, hidden.contains($0.key) ? Self.withheld : count($0.value)) })
+        guard isProtected(values) else { return values }
+        let tiny = isTiny(values)
+        return values.mapValues { tiny || $0 >= Self.minimumGroup ? Self.withheld : Self.suppressed }
     }
 
     private func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
@@ -102,20 +112,25 @@ public struct EquityReport: Sendable {
         var perTrack: [Track: Investment] = [:]
         let recommendedCounts = Dictionary(uniqueKeysWithValues: Track.allCases.map { ($0.rawValue, totals[$0]?.people ?? 0) })
         let byRecommended = partition(recommendedCounts)
-        let hiddenTracks = withheld(recommendedCounts)
+        let protected = isProtected(recommendedCounts)
+        // In a tiny run, averages would say which groups have five or more.
+        let tiny = isTiny(recommendedCounts)
         for track in Track.allCases {
             let group = totals[track] ?? Totals()
-            if let value = investment(group) {
+            if tiny {
+                investments[track.rawValue] = Self.withheld
+            } else if let value = investment(group) {
                 perTrack[track] = value
                 // The averages of a withheld group can be shown; its size cannot.
-                let people: Any = hiddenTracks.contains(track.rawValue) ? Self.withheld : value.people
+                let people: Any = protected ? Self.withheld : value.people
                 investments[track.rawValue] = [
                     "people": people, "budget_committed_average": value.committed, "hours_average": value.hours,
                     "special_project_percent_average": value.special, "with_certification_percent": value.certification,
                     "with_mentoring_percent": value.mentor,
                 ]
             } else {
-                investments[track.rawValue] = group.people == 0 ? "nobody" : Self.suppressed
+                // An empty group is "nobody" only where sizes are shown at all.
+                investments[track.rawValue] = group.people == 0 && !protected ? "nobody" : Self.suppressed
             }
         }
         var ratio: [String: Any] = [:]
@@ -123,8 +138,8 @@ public struct EquityReport: Sendable {
             ratio["budget"] = management.committed > 0 ? (ic.committed / management.committed * 100).rounded() / 100 : NSNull()
             ratio["hours"] = management.hours > 0 ? (ic.hours / management.hours * 100).rounded() / 100 : NSNull()
         } else {
-            ratio["budget"] = Self.suppressed
-            ratio["hours"] = Self.suppressed
+            ratio["budget"] = tiny ? Self.withheld : Self.suppressed
+            ratio["hours"] = tiny ? Self.withheld : Self.suppressed
         }
         let byCurrent = partition(currentTracks)
         var byDimension: [String: Any] = [:]
@@ -170,7 +185,7 @@ public struct EquityReport: Sendable {
         }
         var lines = [
             "# Development equity report", "",
-            "\(people) people planned\(failed > 0 ? ", \(failed) rows could not be read (see errors.csv)" : ""). Groups smaller than \(Self.minimumGroup) are shown as \"\(Self.suppressed)\" to keep people anonymous; where a total would give such a group away, the next smallest group is \"\(Self.withheld)\". Amounts are in \(currency).",
+            "\(people) people planned\(failed > 0 ? ", \(failed) rows could not be read (see errors.csv)" : ""). Groups smaller than \(Self.minimumGroup) are shown as \"\(Self.suppressed)\" to keep people anonymous; in a table with such a group, the other sizes are \"\(Self.withheld)\" and empty groups are \"\(Self.suppressed)\" too, so the total cannot give a small group away; with fewer than \(Self.smallRun) people, such a table shows no sizes or averages at all. Amounts are in \(currency).",
             "", "## Recommended and current tracks", "",
             "| Track | Recommended | Now on |", "|---|---:|---:|",
         ]
