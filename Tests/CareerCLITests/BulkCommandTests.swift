@@ -98,6 +98,20 @@ struct BulkCommandTests {
         }
     }
 
+    /// Only plan files count as leftovers: not the sheet itself, hidden files or folders.
+    @Test func theInputAndOtherFilesInTheFolderAreNotLeftovers() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let sheet = folder.appendingPathComponent("team.csv")
+            try FileManager.default.copyItem(at: Self.team, to: sheet)
+            try Data().write(to: folder.appendingPathComponent(".hidden.md"))
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("old"), withIntermediateDirectories: false)
+            try Data("notes".utf8).write(to: folder.appendingPathComponent("readme.txt"))
+            let result = try CommandRunner.run(["bulk", sheet.path, "--out", folder.path, "--quiet"])
+            #expect(result.status == 0)
+            #expect(result.standardError == "")
+        }
+    }
+
     @Test func progressGoesToStandardErrorOnly() throws {
         try CommandRunner.withTemporaryFolder { folder in
             let out = folder.appendingPathComponent("plans").path

@@ -531,6 +531,30 @@ enum BulkTestKit {
 
     // MARK: - Permissions
 
+    /// History records come a batch at a time, in input order, once the batch's files exist.
+    @Test func recordsComeABatchAtATimeAfterTheirFiles() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("out")
+        let options = BulkRun.Options(outDirectory: out.path, formats: [.md], jobs: 2, today: Kit.today, batchSize: 3)
+        var batches: [[String]] = []
+        var seen: [String: Int] = [:]
+        let outcome = try BulkRun(prompts: TestSupport.prompts, options: options).run(
+            BulkSource(inputs: [TestSupport.fixture("team.csv"), TestSupport.fixture("team.csv")], prompts: TestSupport.prompts),
+            record: { records in
+                batches.append(records.map { $0.personID ?? "?" })
+                for record in records {
+                    // The second time a person comes, their files are name-2.
+                    let stem = record.personID ?? "?"
+                    seen[stem, default: 0] += 1
+                    let name = seen[stem] == 1 ? stem + ".md" : stem + "-\(seen[stem]!).md"
+                    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+                }
+            })
+        #expect(outcome.people == 8)
+        #expect(batches == [["E1042", "E1043", "E1044"], ["E1045", "E1042", "E1043"], ["E1044", "E1045"]])
+    }
+
     @Test func everyFileIsOwnerOnly() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

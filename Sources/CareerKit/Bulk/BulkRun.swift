@@ -37,8 +37,9 @@ public struct BulkRun: Sendable {
         public var files: [String]
         /// Inputs that did not exist or could not be opened.
         public var missingInputs: Int
-        /// Files that were in the output folder before the run and that it did not write
-        /// over, such as the plans of people an earlier run had: sorted by name.
+        /// Plan files (Markdown, JSON, HTML) that were in the output folder before the run and
+        /// that it did not write over, such as the plans of people an earlier run had, leaving
+        /// out the run's own inputs: sorted by name.
         public var otherFiles: [String]
     }
 
@@ -118,15 +119,18 @@ public struct BulkRun: Sendable {
     /// - Parameter progress: called after each batch, from the calling thread.
     /// - Throws: `CareerError.cannotWrite` when the output folder or a file cannot be written.
     /// - Parameter record: when given, called once per batch with the history records of the
-    ///   people planned in it, in input order, before its files are written.
+    ///   people planned in it, in input order, after its files are written.
     public func run(
         _ source: BulkSource, record: (([HistoryRecord]) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
         let directory = options.outDirectory
         try PrivateFile.makeDirectory(directory)
-        // What was there before, less what this run writes over: only an earlier run's
-        // leftovers remain, and an empty folder costs nothing to track.
-        var earlier = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        // The plan files that were there before, less what this run writes over: only an
+        // earlier run's leftovers remain, and an empty folder costs nothing to track.
+        let planExtensions = Set(PlanRenderer.Format.allCases.map { "." + $0.fileExtension })
+        var earlier = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
+            !name.hasPrefix(".") && planExtensions.contains { name.hasSuffix($0) }
+        })
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
@@ -183,7 +187,6 @@ public struct BulkRun: Sendable {
                     failed += 1
                 }
             }
-            if !histories.isEmpty { try record?(histories) }
             // 3. Write the plan files, in parallel.
             let files = writes
             let failures = Slots<CareerError>(count: files.count)
@@ -195,6 +198,9 @@ public struct BulkRun: Sendable {
                 }
             }
             if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+            // 4. Record the batch once its plans are on disk, so the history never names a
+            //    plan that was not written.
+            if !histories.isEmpty { try record?(histories) }
             batch.removeAll(keepingCapacity: true)
             progress(Progress(done: done, failed: failed))
         }
@@ -211,6 +217,8 @@ public struct BulkRun: Sendable {
         try PrivateFile.writeFast(equity.markdown(), to: directory + "/equity.md")
         let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json"]
         earlier.subtract(shared)
+        // Answers files of this run's own input are not leftovers.
+        earlier = earlier.filter { !source.reads(directory + "/" + $0) }
         return Outcome(
             people: done, failed: failed, errors: allErrors, files: shared.map { directory + "/" + $0 },
             missingInputs: missing, otherFiles: earlier.sorted())

@@ -49,10 +49,20 @@ public final class BulkSource: Sequence, IteratorProtocol {
     private var pending: [String]
     private var current: AnyIterator<BulkEntry>?
 
+    /// The inputs as absolute paths, to tell them from other files.
+    private let inputPaths: [String]
+
     /// - Parameter inputs: CSV files, JSON Lines files (`.jsonl`), or folders.
     public init(inputs: [String], prompts: PromptSet) {
         self.prompts = prompts
         self.pending = inputs
+        inputPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+
+    /// Whether `path` is one of the inputs or inside an input folder.
+    func reads(_ path: String) -> Bool {
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
+        return inputPaths.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 
     public func next() -> BulkEntry? {
