@@ -320,6 +320,23 @@ import Testing
         #expect(!blank.contains("## Notes"))
     }
 
+    /// A value at the start of a line cannot open a heading, list or rule in the Markdown.
+    @Test(arguments: [
+        ("# Leaving", 0), ("###### x", 0), ("####### x", nil), ("#hashtag", nil), ("#1 priority", nil), ("#", 0),
+        ("- x", 0), ("-", 0), ("-12.3", nil), ("+ x", 0), ("+++", nil), ("* x", 0), ("*bold*", nil), ("***", 0),
+        ("* * *", 0), ("---", 0), ("--", nil), ("___", 0), ("__init__", nil), ("12. x", 2), ("3)", 1), ("1986. good year", 4),
+        ("1234567890. x", nil), ("3.5", nil), ("88", nil), ("2026-11-22", nil), ("", nil), ("Plain text", nil),
+    ] as [(String, Int?)])
+    func markdownLeadingMarks(_ text: String, mark: Int?) {
+        #expect(ReportTemplates.MarkdownContentType.leadingMark(text) == mark)
+    }
+
+    @Test func notesCannotBecomeHeadingsListsOrRules() throws {
+        let plan = try renderer("ana-silva.yaml") { $0.notes = "# Leaving\n1986. good year\n---\n- not a list\n#1 priority" }
+        let markdown = try plan.render(.md)
+        #expect(markdown.contains("## Notes\n\n\\# Leaving\n\n1986\\. good year\n\n\\---\n\n\\- not a list\n\n#1 priority\n\n"))
+    }
+
     @Test func selfOnlyJSONHasNullManagerScores() throws {
         let json = try renderer("dara-novak.yaml").render(.json)
         #expect(json.contains("\"manager\" : null"))

@@ -11,8 +11,9 @@ public struct ReportTemplates: Sendable {
     let markdown: MustacheTemplate
     let html: MustacheTemplate
 
-    /// Escapes text for Markdown: no HTML, links or images get through, and a `|` cannot break
-    /// a table.
+    /// Escapes text for Markdown: no HTML, links or images get through, a `|` cannot break
+    /// a table, and text cannot start a heading, list or rule (a note such as `# Leaving`
+    /// stays a sentence).
     struct MarkdownContentType: MustacheContentType {
         /// The bytes escapeText changes: & < > | [ ], the backtick and the newline.
         static func needsEscaping(_ byte: UInt8) -> Bool {
@@ -22,7 +23,47 @@ public struct ReportTemplates: Sendable {
             }
         }
 
+        /// Where a backslash keeps the start of `text` from being read as a heading (`# `),
+        /// a list item (`- `, `+ `, `* `, `12. `, `3) `) or a rule (`---`, `* * *`, `___`):
+        /// the offset of the mark to escape, or nil when the text starts as plain text.
+        static func leadingMark(_ text: String) -> Int? {
+            let bytes = text.utf8
+            guard let first = bytes.first else { return nil }
+            let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+            /// Whether the mark ending `count` bytes in is followed by a space, a tab or nothing.
+            func endsMark(after count: Int) -> Bool {
+                guard let next = bytes.dropFirst(count).first else { return true }
+                return next == space || next == tab
+            }
+            switch first {
+            case UInt8(ascii: "#"):
+                let hashes = bytes.prefix { $0 == first }.count
+                return hashes <= 6 && endsMark(after: hashes) ? 0 : nil
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "_"):
+                if first != UInt8(ascii: "_"), endsMark(after: 1) { return 0 }
+                // A rule: three or more of one mark, spaces between allowed, nothing else.
+                guard first != UInt8(ascii: "+"), bytes.allSatisfy({ $0 == first || $0 == space || $0 == tab }) else { return nil }
+                return bytes.lazy.filter { $0 == first }.count >= 3 ? 0 : nil
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+                let digits = bytes.prefix(while: isDigit).count
+                guard digits <= 9, let after = bytes.dropFirst(digits).first,
+                    after == UInt8(ascii: ".") || after == UInt8(ascii: ")"), endsMark(after: digits + 1)
+                else { return nil }
+                return digits
+            default:
+                return nil
+            }
+        }
+
         func escapeText(_ text: String) -> String {
+            let text = Self.escapeInline(text)
+            guard let mark = Self.leadingMark(text) else { return text }
+            let index = text.utf8.index(text.utf8.startIndex, offsetBy: mark)
+            return String(text[..<index]) + "\\" + String(text[index...])
+        }
+
+        private static func escapeInline(_ text: String) -> String {
             // Most values need nothing: check the bytes before building a new string.
             if !text.utf8.contains(where: Self.needsEscaping) { return text }
             var escaped = ""
