@@ -1,19 +1,16 @@
-/// The answers scoring reads: each rated item's answer, and the top-three picks. It shares
-/// the answers' storage rather than copying it.
+/// The answers scoring reads: each rated item's answer, and the top-three picks.
 struct ScoringInput: Sendable {
+    let answers: Answers
     var top3: [String]
-    private let contributor: [String: AnswerValue]
-    private let manager: [String: AnswerValue]
 
     init(_ answers: Answers) {
-        contributor = answers.responses[.contributor] ?? [:]
-        manager = answers.responses[.manager] ?? [:]
-        top3 = contributor["top3"]?.values ?? []
+        self.answers = answers
+        top3 = answers.value("top3", by: .contributor)?.values ?? []
     }
 
     /// The answer a role gave to an item, or nil when it was not answered.
     func answer(_ id: String, by role: Role) -> AnswerValue? {
-        role == .contributor ? contributor[id] : manager[id]
+        answers.value(id, by: role)
     }
 
     /// A role's rating of an item as a number (e.g. 1..6), or nil when the item was not
