@@ -16,6 +16,13 @@ struct AnswersBuilder {
     /// Whether the key is one of `metaKeys` rather than an answer.
     static func isMetaKey(_ key: String) -> Bool { metaKeySet.contains(key) }
 
+    /// The role and item id an answer key names (`contributor.depth.mastery`), or nil when
+    /// it does not start with a role.
+    static func roleAndID(of key: String) -> (role: Role, id: String)? {
+        guard let dot = key.firstIndex(of: "."), let role = Role(rawValue: String(key[..<dot])) else { return nil }
+        return (role, String(key[key.index(after: dot)...]))
+    }
+
     /// Text without control characters (escape sequences from a sheet must not reach a
     /// terminal); line breaks and tabs stay.
     static func printable(_ text: String) -> String {
@@ -54,16 +61,13 @@ struct AnswersBuilder {
                     }
                     continue
                 }
-                guard let dot = entry.key.firstIndex(of: "."),
-                    let named = Role(rawValue: String(entry.key[..<dot]))
-                else {
+                guard let named = Self.roleAndID(of: entry.key) else {
                     log.add(
                         "unknown field '\(entry.key)'; allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
                         line: entry.line, column: entry.column)
                     continue
                 }
-                role = named
-                id = String(entry.key[entry.key.index(after: dot)...])
+                (role, id) = named
                 guard let found = prompts.bank.item(id) else {
                     log.add(
                         "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",

@@ -169,22 +169,19 @@ public struct CSVRowBuilder: Sendable {
         self.builder = builder
         let bank = builder.prompts.bank
         columns = header.map { key in
-            var reading = Column.Reading.asIs
-            if let id = key.split(separator: ".", maxSplits: 1).last, let item = bank.item(String(id)) {
-                switch item.kind {
-                case .multi, .pick: reading = .list
-                case .text: reading = .asIs
-                default: reading = .trimmed
-                }
+            guard !AnswersBuilder.isMetaKey(key), let named = AnswersBuilder.roleAndID(of: key),
+                let item = bank.item(named.id)
+            else {
+                // Person and session fields, and columns the builder will report as unknown.
+                return Column(reading: .asIs, target: nil)
             }
-            var target: AnswerEntry.Target?
-            if !AnswersBuilder.isMetaKey(key), let dot = key.firstIndex(of: "."),
-                let role = Role(rawValue: String(key[..<dot]))
-            {
-                let id = String(key[key.index(after: dot)...])
-                target = bank.item(id).map { AnswerEntry.Target(role: role, id: id, item: $0) }
+            let reading: Column.Reading
+            switch item.kind {
+            case .multi, .pick: reading = .list
+            case .text: reading = .asIs
+            default: reading = .trimmed
             }
-            return Column(reading: reading, target: target)
+            return Column(reading: reading, target: AnswerEntry.Target(role: named.role, id: named.id, item: item))
         }
     }
 

@@ -38,7 +38,7 @@ public enum ReasonText {
     public static func plain(_ reason: Assessment.Reason, bank: QuestionBank) -> String {
         let points = "\(formatPoints(reason.points)) point\(reason.points == 1 ? "" : "s")"
         if reason.item == "top3" {
-            let picks = reason.answer.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let picks = reason.answer.split(separator: ",").map { $0.trimmingWhitespace() }
             let named = picks.map { quote(bank.item($0).flatMap(\.short) ?? bank.item($0)?.text ?? $0) }
             return "Your top three picks (\(Dimension.list(named))): \(points)."
         }
