@@ -7,7 +7,7 @@ import Foundation
 /// writes the same bytes directly: the tests hold its text equal to `JSONEncoder`'s output
 /// (`.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`) for every plan fixture, and the
 /// `Encodable` conformance below is that reference.
-enum JSONValue: Equatable, Sendable {
+enum JSONValue: Sendable {
     case string(String)
     case number(Double)
     case integer(Int)
@@ -16,20 +16,6 @@ enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     /// Members in any order; they are written sorted by key.
     case object([(String, JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.string(let a), .string(let b)): return a == b
-        case (.number(let a), .number(let b)): return a == b
-        case (.integer(let a), .integer(let b)): return a == b
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.null, .null): return true
-        case (.array(let a), .array(let b)): return a == b
-        case (.object(let a), .object(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: return false
-        }
-    }
 
     init(_ text: String?) { self = text.map { .string($0) } ?? .null }
     init(_ number: Double?) { self = number.map { .number($0) } ?? .null }
