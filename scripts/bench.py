@@ -3,7 +3,6 @@ floor ratio and peak memory (max RSS of the child process) for each size, then, 
 smallest size, the CPU time per person of each format alone on one core, to show where the
 time goes."""
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -13,16 +12,16 @@ import time
 
 def run_child(argv):
     """Runs argv and returns (wall seconds, peak RSS in MiB, (user, system) CPU seconds) of that
-    child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child alone: wait4 gives its own usage, not the largest of every child so far (which,
+    after scripts/bench's `exec`, would include the compiler's)."""
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is the largest so far: only a larger child raises it, so run
-    # sizes in increasing order and read each figure as "at most".
-    return wall, max(before.ru_maxrss, after.ru_maxrss) / 1024, cpu
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, argv)
+    return wall, usage.ru_maxrss / 1024, (usage.ru_utime, usage.ru_stime)
 
 
 def main():
