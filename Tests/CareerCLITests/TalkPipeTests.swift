@@ -61,7 +61,7 @@ struct TalkPipeTests {
         #expect(
             Array(lines[refused...].prefix(3)) == [
                 "manager> 12",
-                "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently)",
+                "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)",
                 "manager> 4",
             ])
         #expect(lines.contains { $0.hasPrefix("[3/14] Reality ") })

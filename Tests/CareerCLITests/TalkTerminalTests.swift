@@ -86,13 +86,13 @@ struct TalkTerminalTests {
         terminal.answerManagerQuestions(1...1)
 
         let card = try #require(terminal.expectQuestion(2))
-        #expect(card.contains("  1 never   2 rarely   3 sometimes   4 often   5 usually   6 consistently\n"))
+        #expect(card.contains("  1 never   2 rarely   3 sometimes   4 often   5 usually   6 consistently\n  n/a no chance to observe yet\n"))
         terminal.send("12\r")
         // The echo, one line saying why, and the same prompt again: no card in between.
         let reply = try #require(terminal.expect("manager> "))
         #expect(
             PseudoTerminal.plain(reply)
-                == "12\n  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently)\nmanager> ")
+                == "12\n  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)\nmanager> ")
         #expect(try fixture.managerAnswers(id)["obs.depth"] == nil)
 
         terminal.send("4\r")
@@ -321,7 +321,7 @@ struct TalkTerminalTests {
         terminal.send("hybrid\r")
         terminal.expectQuestion(2)
         terminal.send("12\r")
-        terminal.expect("  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently)\r\nmanager> ")
+        terminal.expect("  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)\r\nmanager> ")
         terminal.send(":q\r")
         terminal.expect("Saved 1 answer. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(terminal.waitExit() == 0)

@@ -43,7 +43,8 @@ struct QuestionCard {
         let item = question.item
         switch item.kind {
         case .scale(let scale):
-            let parts = scale.points.map { "\($0) \(scale.labels[$0] ?? "")" }
+            var parts = scale.points.map { "\($0) \(scale.labels[$0] ?? "")" }
+            if let label = scale.notObserved { parts.append("\(AnswerValue.notObservedText) \(label)") }
             return wrapList(parts, separator: "   ")
         case .choice(let choices):
             return choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
@@ -82,6 +83,8 @@ struct QuestionCard {
         switch (item.kind, value) {
         case (.scale(let scale), .integer(let point)):
             return "\(point) (\(scale.labels[point] ?? ""))"
+        case (.scale(let scale), .notObserved):
+            return "\(AnswerValue.notObservedText) (\(scale.notObserved ?? "not observed"))"
         case (.choice(let choices), .text(let text)):
             return choices.first { $0.value == text }?.label ?? text
         case (_, .list(let values)):

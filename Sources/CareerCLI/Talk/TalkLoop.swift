@@ -158,6 +158,7 @@ struct TalkLoop {
         case .scale(let scale):
             // The first word of each label is enough: a unique prefix is accepted.
             words += scale.points.compactMap { scale.labels[$0]?.split(separator: " ").first.map(String.init) }
+            if scale.notObserved != nil { words.append(AnswerValue.notObservedText) }
         default:
             words += question.item.kind.choices.map(\.value)
         }
@@ -273,7 +274,7 @@ struct TalkLoop {
             responses: engine.answers)
         let assessment = Scorer(prompts: prompts).assess(answers)
         var lines = [paint("Track fit so far", "1")]
-        let order = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        let order = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         for track in order {
             let score = assessment.scores[track] ?? 0
             lines.append(

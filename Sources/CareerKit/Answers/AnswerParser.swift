@@ -47,6 +47,14 @@ public enum AnswerParser {
         case .scale(let scale):
             guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
             if let point = Int(text), scale.points.contains(point) { return .success(.integer(point)) }
+            if let label = scale.notObserved {
+                let lowered = text.lowercased()
+                if lowered == AnswerValue.notObservedText
+                    || (lenient && (lowered == "na" || (lowered.count >= 2 && label.lowercased().hasPrefix(lowered))))
+                {
+                    return .success(.notObserved)
+                }
+            }
             if lenient, let choice = match(text, in: scale.choices, allowIndex: false), let point = Int(choice.value) {
                 return .success(.integer(point))
             }

@@ -8,6 +8,12 @@ public enum AnswerValue: Hashable, Sendable {
     case text(String)
     /// The values picked from a list.
     case list([String])
+    /// A rating the rater had no chance to make yet (`n/a`): left out of every score, never
+    /// read as low, and counted as answered.
+    case notObserved
+
+    /// How a `notObserved` answer is written in files.
+    public static let notObservedText = "n/a"
 
     /// The answer as a number, when it is one.
     public var numeric: Double? {
@@ -25,6 +31,7 @@ public enum AnswerValue: Hashable, Sendable {
         case .number(let value): return formatNumber(value)
         case .text(let value): return value
         case .list(let values): return values.joined(separator: ";")
+        case .notObserved: return Self.notObservedText
         }
     }
 

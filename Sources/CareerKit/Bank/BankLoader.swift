@@ -46,7 +46,8 @@ enum BankLoader {
         var scales: [String: Scale] = [:]
         for id in fields.order {
             let what = "scale '\(id)'"
-            guard let scale = log.fields(fields[id], what, allowed: ["min", "max", "labels"], required: ["min", "max", "labels"]),
+            guard let scale = log.fields(
+                fields[id], what, allowed: ["min", "max", "labels", "not_observed"], required: ["min", "max", "labels"]),
                 let low = log.integer(scale["min"], "\(what) 'min'"),
                 let high = log.integer(scale["max"], "\(what) 'max'")
             else { continue }
@@ -76,7 +77,8 @@ enum BankLoader {
                     log.add("\(what) needs a label for \(point)", at: labelFields.mark)
                 }
             }
-            scales[id] = Scale(id: id, min: low, max: high, labels: labels)
+            let notObserved = scale["not_observed"] == nil ? nil : log.text(scale["not_observed"], "\(what) 'not_observed'")
+            scales[id] = Scale(id: id, min: low, max: high, labels: labels, notObserved: notObserved)
         }
         return scales
     }

@@ -46,7 +46,8 @@ public enum ItemKind: Hashable, Sendable {
         case .scale(let scale):
             let low = scale.labels[scale.min].map { " (\(scale.min) = \($0)" } ?? ""
             let high = scale.labels[scale.max].map { ", \(scale.max) = \($0))" } ?? (low.isEmpty ? "" : ")")
-            return "\(scale.min)..\(scale.max)\(low)\(high)"
+            let notObserved = scale.notObserved.map { ", or \(AnswerValue.notObservedText) (\($0))" } ?? ""
+            return "\(scale.min)..\(scale.max)\(low)\(high)\(notObserved)"
         case .choice(let choices):
             return "one of " + choices.map(\.value).joined(separator: ", ")
         case .multi(let choices):

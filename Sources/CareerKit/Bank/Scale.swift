@@ -5,12 +5,15 @@ public struct Scale: Hashable, Sendable {
     public var max: Int
     /// One label per point, lowest first.
     public var labels: [Int: String]
+    /// When set, `n/a` is also an answer, with this label (e.g. `no chance to observe yet`).
+    public var notObserved: String?
 
-    public init(id: String, min: Int, max: Int, labels: [Int: String]) {
+    public init(id: String, min: Int, max: Int, labels: [Int: String], notObserved: String? = nil) {
         self.id = id
         self.min = min
         self.max = max
         self.labels = labels
+        self.notObserved = notObserved
     }
 
     public var points: ClosedRange<Int> { min...max }

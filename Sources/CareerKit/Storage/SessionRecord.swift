@@ -59,6 +59,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         case number(Double)
         case text(String)
         case list([String])
+        case notObserved
 
         public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -69,7 +70,8 @@ public struct SessionRecord: Codable, Hashable, Sendable {
             } else if let number = try? container.decode(Double.self) {
                 self = .number(number)
             } else {
-                self = .text(try container.decode(String.self))
+                let text = try container.decode(String.self)
+                self = text == AnswerValue.notObservedText ? .notObserved : .text(text)
             }
         }
 
@@ -80,6 +82,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
             case .number(let value): try container.encode(value)
             case .text(let value): try container.encode(value)
             case .list(let value): try container.encode(value)
+            case .notObserved: try container.encode(AnswerValue.notObservedText)
             }
         }
 
@@ -89,6 +92,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
             case .number(let value): self = .number(value)
             case .text(let value): self = .text(value)
             case .list(let value): self = .list(value)
+            case .notObserved: self = .notObserved
             }
         }
 
@@ -98,6 +102,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
             case .number(let value): return .number(value)
             case .text(let value): return .text(value)
             case .list(let value): return .list(value)
+            case .notObserved: return .notObserved
             }
         }
     }
