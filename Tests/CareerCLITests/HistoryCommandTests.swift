@@ -27,7 +27,9 @@ struct HistoryCommandTests {
             #expect(mode == 0o600)
             let plan = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
             let items = try #require((plan["plan"] as? [String: Any])?["items"] as? [[String: Any]])
+            // The review goes through them by due date; the plan lists them by start date.
             let dueByMay = items.filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }
+                .sorted { ($0["due"] as? String ?? "", $0["id"] as? String ?? "") < ($1["due"] as? String ?? "", $1["id"] as? String ?? "") }
             let milestonesByMay = ((plan["plan"] as? [String: Any])?["milestones"] as? [[String: Any]] ?? [])
                 .filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }
             try #require(dueByMay.count >= 2)

@@ -61,10 +61,10 @@ import Testing
         // Fewer than 15 people with a small group: no size and no average at all, since even
         // "fewer than 5" beside the total would narrow 4 + 2 down.
         #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown", "undecided": "not shown",
         ])
         #expect(dictionary["investment"] as? [String: String] == [
-            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown", "undecided": "not shown",
         ])
         #expect(dictionary["ic_to_management_ratio"] as? [String: String] == ["budget": "not shown", "hours": "not shown"])
         #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "not shown"])
@@ -78,6 +78,7 @@ import Testing
             "Individual contributor": "| Individual contributor | not shown | | | | | |",
             "Management": "| Management | not shown | | | | | |",
             "Hybrid": "| Hybrid | not shown | | | | | |",
+            "Undecided": "| Undecided | not shown | | | | | |",
         ])
         #expect(report.markdown().contains("IC-track to management-track investment: budget not shown, hours not shown (1 means on par)."))
     }
@@ -102,7 +103,7 @@ import Testing
         // A small group in a table with a shown total: no size is shown, so 15 - 6 - 5 cannot
         // give the hybrid group away.
         #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "not shown", "management": "not shown", "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "not shown", "hybrid": "fewer than 5", "undecided": "fewer than 5",
         ])
         #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "fewer than 5"])
         let investment = try #require(dictionary["investment"] as? [String: Any])
@@ -128,6 +129,7 @@ import Testing
             "Individual contributor": "| Individual contributor | not shown | 1000 | 30.2 | 9% | 40% | 20% |",
             "Management": "| Management | not shown | 2083.3 | 20 | 10% | 50% | 66.7% |",
             "Hybrid": "| Hybrid | fewer than 5 | | | | | |",
+            "Undecided": "| Undecided | fewer than 5 | | | | | |",
         ])
         #expect(markdown.contains("15 people planned, 2 rows could not be read (see errors.csv)."))
         #expect(!markdown.contains("9999"))
@@ -151,7 +153,7 @@ import Testing
         let dictionary = report.dictionary()
         #expect(dictionary["people"] as? Int == 20)
         #expect(dictionary["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "not shown", "management": "fewer than 5", "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "fewer than 5", "hybrid": "fewer than 5", "undecided": "fewer than 5",
         ])
         #expect(dictionary["by_current_track"] as? [String: AnyHashable] == ["ic": "not shown", "management": "fewer than 5"])
         let markdown = report.markdown()
@@ -162,11 +164,11 @@ import Testing
         // one is withheld as well.
         let two = self.report((0..<13).map { _ in sample(.ic) } + [sample(.management), sample(.hybrid)])
         #expect(two.dictionary()["by_recommended_track"] as? [String: AnyHashable] == [
-            "ic": "not shown", "management": "fewer than 5", "hybrid": "fewer than 5",
+            "ic": "not shown", "management": "fewer than 5", "hybrid": "fewer than 5", "undecided": "fewer than 5",
         ])
         // Without a small group every size is shown, empty ones as 0.
         let none = self.report((0..<6).map { _ in sample(.ic) } + (0..<5).map { _ in sample(.management) })
-        #expect(none.dictionary()["by_recommended_track"] as? [String: AnyHashable] == ["ic": 6, "management": 5, "hybrid": 0])
+        #expect(none.dictionary()["by_recommended_track"] as? [String: AnyHashable] == ["ic": 6, "management": 5, "hybrid": 0, "undecided": 0])
         #expect((none.dictionary()["investment"] as? [String: Any])?["hybrid"] as? String == "nobody")
     }
 
@@ -239,16 +241,16 @@ import Testing
         #expect(report["failed_rows"] as? Int == 0)
         #expect(report["currency"] as? String == "USD")
         #expect(report["by_recommended_track"] as? [String: String] == [
-            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown", "undecided": "not shown",
         ])
         #expect(report["investment"] as? [String: String] == [
-            "ic": "not shown", "management": "not shown", "hybrid": "not shown",
+            "ic": "not shown", "management": "not shown", "hybrid": "not shown", "undecided": "not shown",
         ])
         #expect(report["ic_to_management_ratio"] as? [String: String] == ["budget": "not shown", "hours": "not shown"])
         let markdown = try Kit.text(out, "equity.md")
         #expect(investmentRows(markdown).values.sorted() == [
             "| Hybrid | not shown | | | | | |", "| Individual contributor | not shown | | | | | |",
-            "| Management | not shown | | | | | |",
+            "| Management | not shown | | | | | |", "| Undecided | not shown | | | | | |",
         ])
         #expect(try Kit.text(out, "equity.json") == (try EquityReportTests.reparsed(out)))
     }

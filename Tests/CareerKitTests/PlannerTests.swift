@@ -6,8 +6,10 @@ import Testing
 @Suite struct LevelTargetTests {
     let ladder = TestSupport.prompts.ladder
 
-    func target(_ current: String, _ track: Track, inPlace: Bool = false) -> String {
-        LevelTargets.target(current: current, recommended: track, growthInPlace: inPlace, ladder: ladder).target
+    func target(_ current: String, _ track: Track, inPlace: Bool = false, managementLeads: Bool = false) -> String {
+        LevelTargets.target(
+            current: current, recommended: track, growthInPlace: inPlace, managementLeads: managementLeads, ladder: ladder
+        ).target
     }
 
     @Test func nextRungOnTheSameTrack() {
@@ -26,9 +28,22 @@ import Testing
         #expect(target("mgmt.vp", .ic) == "ic.distinguished")
     }
 
-    @Test func hybridStaysOnTheCurrentTrack() {
+    /// Hybrid aims at broader technical-lead scope, never a people-manager rung, unless
+    /// management clearly leads.
+    @Test func hybridAimsAtTechnicalLeadScopeNotAPeopleManagerRung() {
         #expect(target("ic.senior", .hybrid) == "ic.staff")
-        #expect(target("mgmt.tech_lead", .hybrid) == "mgmt.em")
+        // A tech lead already leads technically: the step is the rung above its peer.
+        #expect(target("mgmt.tech_lead", .hybrid) == "ic.staff")
+        // A manager who wants both moves to the individual-contributor peer of their level.
+        #expect(target("mgmt.em", .hybrid) == "ic.staff")
+        #expect(target("mgmt.senior_em", .hybrid) == "ic.principal")
+        #expect(target("mgmt.tech_lead", .hybrid, managementLeads: true) == "mgmt.em")
+        #expect(target("ic.senior", .hybrid, managementLeads: true) == "mgmt.tech_lead")
+    }
+
+    @Test func undecidedKeepsTheLevelWhileThePersonExplores() {
+        #expect(target("ic.senior", .undecided) == "ic.senior")
+        #expect(target("mgmt.em", .undecided) == "mgmt.em")
     }
 
     @Test func growthInPlaceAndTheTopOfTheLadderKeepTheLevel() {
@@ -53,50 +68,91 @@ import Testing
         return (assessment, try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: today))
     }
 
-    @Test func anaGetsAStaffPlanWithinHerBudgetAndHours() throws {
-        let ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
-        let (_, plan) = try plan(ana)
+    func fixture(_ name: String) throws -> Answers {
+        try AnswersFile.load(path: TestSupport.fixture(name), prompts: prompts)
+    }
+
+    @Test func anaGetsAStaffPlanOnTheTechnicalTrackWithinHerBudgetAndHours() throws {
+        let (_, plan) = try plan(try fixture("ana-silva.yaml"))
         #expect(plan.currentLevel == "ic.senior")
         #expect(plan.targetLevel == "ic.staff")
         #expect(plan.equivalentLevel == "mgmt.em")
         #expect(SessionDate.format(plan.startDate) == "2026-11-22")
         #expect(SessionDate.format(plan.endDate) == "2027-11-22")
-        #expect(plan.committed <= 3000)
-        #expect(plan.developmentHours <= 16 * 12)
-        #expect(plan.specialProjectPercent == 10)  // two project interests, 5 each, cap 20
-        let categories = Set(plan.items.map(\.category))
-        #expect(categories.isSuperset(of: [.mentoring, .certification, .networking, .specialProject]))
-        #expect(plan.items.contains { $0.category == .certification && $0.reason.contains("cloud") || $0.reason.contains("architecture") })
-        #expect(plan.gaps.first?.dimension == "growing_people")
+        // Project work was asked for: the share is what the manager offered.
+        #expect(plan.specialProjectPercent == 20)
+        #expect(plan.specialProjectHoursPerMonth == 32)
+        #expect(plan.items.map(\.id) == [
+            "mentor.from-staff-engineer", "net.regional-conference", "project.cross-functional-initiative",
+            "net.join-community-of-practice", "cert.gcp-professional-cloud-architect", "project.lead-exploratory-bet",
+            "stretch.lead-design-review", "train.secure-coding",
+        ])
+        #expect(plan.committed == 1350)
+        #expect(plan.developmentHours == 160)
+        #expect(plan.busiestMonthHours == 15.9)
+        // The room to grow is on the technical track's skills, from what the manager has seen,
+        // and never less than the step from Senior to Staff.
+        #expect(plan.gaps.map { "\($0.dimension) \($0.gap) \($0.basis.rawValue)" } == [
+            "technical_leverage 30.0 observed", "challenge 15.0 observed", "technical_depth 13.0 observed",
+        ])
+        #expect(plan.items.first?.direction == .learn)
         #expect(plan.milestones.map(\.title) == ["30-day check-in", "90-day check-in", "Half-way review", "End of plan"])
         #expect(plan.milestones.last?.description.contains("Ready for Staff Engineer when:") == true)
     }
 
     @Test func notNowMeansGrowthInPlace() throws {
-        var ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        var ana = try fixture("ana-silva.yaml")
         ana.responses[.contributor]?["goal.promotion"] = .text("not_now")
         let (assessment, plan) = try plan(ana)
         #expect(assessment.flags.contains("growth-in-place"))
         #expect(plan.targetLevel == "ic.senior")
         #expect(plan.growthInPlace)
+        #expect(plan.gaps.allSatisfy { $0.gap >= prompts.weights.planning.growthInPlaceGap })
         #expect(plan.milestones.last?.description.contains("Growing in place as Senior Engineer") == true)
     }
 
+    /// Family and lifestyle answers never take a promotion plan away: only "not now" does.
+    @Test func aStrongLifestyleAnchorKeepsThePromotionPlan() throws {
+        var ana = try fixture("ana-silva.yaml")
+        ana.responses[.contributor]?["goal.promotion"] = .text("open")
+        ana.responses[.contributor]?["anchor.lifestyle"] = .integer(6)
+        ana.responses[.contributor]?["anchor.security"] = .integer(6)
+        let (assessment, plan) = try plan(ana)
+        #expect(!assessment.flags.contains("growth-in-place"))
+        #expect(plan.targetLevel == "ic.staff")
+    }
+
     @Test func selfAssessmentUsesTheDefaultsAndSaysSo() throws {
-        let dara = try AnswersFile.load(path: TestSupport.fixture("dara-novak.yaml"), prompts: prompts)
-        let (_, plan) = try plan(dara)
+        let (_, plan) = try plan(try fixture("dara-novak.yaml"))
         #expect(plan.budgetAmount == 0)
         #expect(plan.committed == 0)
         #expect(plan.hoursCapacityPerMonth == 8)
-        #expect(plan.notes.first?.hasPrefix("The manager has not answered yet") == true)
+        #expect(!plan.managerAnswered)
+        #expect(plan.notes.first == .managerMissing(hoursPerMonth: 8, budget: nil, specialPercent: 0))
+        #expect(plan.notes.contains(.gapsFromLevel(levelTitle: "Software Engineer")))
         #expect(plan.items.allSatisfy { $0.cost == 0 })
     }
 
+    /// A manager who rates everything the same says little: the gaps come from the level,
+    /// so a strong-looking rating does not erase the next level's work.
+    @Test func straightSixesFromTheManagerDoNotEraseTheGaps() throws {
+        var ana = try fixture("ana-silva.yaml")
+        for id in ["obs.depth", "obs.craft", "obs.mentoring", "obs.hard_conversations", "obs.coordination", "obs.influence",
+                   "obs.problem_solving"] {
+            ana.responses[.manager]?[id] = .integer(6)
+        }
+        let (assessment, plan) = try plan(ana)
+        #expect(assessment.flags.contains("manager-uniform"))
+        #expect(plan.gaps.allSatisfy { $0.basis == .level && $0.gap > 0 })
+        #expect(plan.notes.contains(.managerUniform(levelTitle: "Senior Engineer")))
+        #expect(plan.items.count >= 5)
+    }
+
     @Test func costsAreConvertedToTheBudgetCurrency() throws {
-        let chen = try AnswersFile.load(path: TestSupport.fixture("chen-wang.yaml"), prompts: prompts)
-        let (_, plan) = try plan(chen)
+        let (_, plan) = try plan(try fixture("chen-wang.yaml"))
         #expect(plan.currency == "EUR")
         let rate = try #require(prompts.catalog.exchangeRates["EUR"])
+        #expect(!plan.items.isEmpty)
         for item in plan.items {
             let catalogCost = try #require(prompts.catalog.item(item.id)?.cost)
             #expect(item.cost == round2(catalogCost * rate))
@@ -125,108 +181,90 @@ import Testing
     }
 
     @Test func unknownBudgetCurrencyIsAClearError() throws {
-        var ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        var ana = try fixture("ana-silva.yaml")
         ana.responses[.manager]?["budget.currency"] = .text("NZD")
         let problems = TestSupport.diagnostics { _ = try plan(ana) }
         #expect(problems.map(\.message) == ["there is no exchange rate for 'NZD', the budget currency; add it under 'exchange_rates'"])
     }
 
     @Test func zeroBudgetAndZeroHoursGiveAnEmptyButValidPlan() throws {
-        var ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        var ana = try fixture("ana-silva.yaml")
         ana.responses[.manager]?["capacity.dev_hours_per_month"] = .integer(0)
         ana.responses[.manager]?["capacity.special_project_percent"] = .integer(0)
         ana.responses[.manager]?["budget.amount"] = .number(0)
         let (_, plan) = try plan(ana)
         #expect(plan.items.isEmpty)
-        #expect(plan.allocation == (70, 20, 10) as (Int, Int, Int))
+        #expect(plan.allocation == DevelopmentPlan.Allocation(onTheJob: 70, social: 20, formal: 10))
         #expect(plan.hoursPerMonth == 0)
+        #expect(plan.notes.contains(.projectTimeNotAgreed(managerAnswered: true)))
     }
 
-    /// The rules every plan keeps, over many generated people and resources.
-    @Test func invariantsHoldOverGeneratedPeople() throws {
-        var generator = AnswerGenerator(random: SeededGenerator(seed: 99))
-        var random = SeededGenerator(seed: 5)
-        let levels = prompts.ladder.levels.map(\.id)
-        for index in 0..<250 {
-            var answers = generator.answers(withManager: index % 4 != 0)
-            answers.person.currentLevel = levels[index % levels.count]
-            answers.responses[.contributor]?["goal.horizon_months"] = .integer(Int.random(in: 3...36, using: &random))
-            answers.responses[.contributor]?["goal.promotion"] = .text(["seeking", "open", "not_now"][index % 3])
-            answers.responses[.contributor]?["interest.projects"] = .list(Array(Instrument.projectKinds.shuffled(using: &random).prefix(index % 4)))
-            answers.responses[.contributor]?["interest.networking"] = .list(Array(Instrument.networkingKinds.shuffled(using: &random).prefix(index % 3)))
-            answers.responses[.contributor]?["interest.certifications"] = .list(["cloud", "data", "leadership"].shuffled(using: &random).prefix(index % 2).map { $0 })
-            if index % 4 != 0 {
-                answers.responses[.manager]?["capacity.dev_hours_per_month"] = .integer(Int.random(in: 0...40, using: &random))
-                answers.responses[.manager]?["capacity.special_project_percent"] = .integer(Int.random(in: 0...50, using: &random))
-                answers.responses[.manager]?["budget.amount"] = .number(Double(Int.random(in: 0...6000, using: &random)))
-                answers.responses[.manager]?["budget.currency"] = .text(["USD", "EUR", "GBP"][index % 3])
-            }
-            let (assessment, plan) = try plan(answers)
-            let cap = answers.number("capacity.special_project_percent", by: .manager) ?? 0
-            let hoursCap = answers.number("capacity.dev_hours_per_month", by: .manager) ?? 8
-            #expect(plan.committed <= plan.budgetAmount + 1e-9)
-            #expect(abs(plan.committed - plan.items.reduce(0) { $0 + $1.cost }) < 0.01)
-            #expect(plan.hoursPerMonth <= hoursCap + 0.05)
-            #expect(plan.developmentHours <= hoursCap * Double(plan.horizonMonths) + 1e-9)
-            #expect(plan.allocation.onTheJob + plan.allocation.social + plan.allocation.formal == 100)
-            #expect(Double(plan.specialProjectPercent) <= cap)
-            #expect(plan.specialProjectPercent % 5 == 0 || Double(plan.specialProjectPercent) == cap)
-            if plan.specialProjectPercent == 0 { #expect(!plan.items.contains { $0.category == .specialProject }) }
-            for item in plan.items {
-                // Never squeezed: every item has its full duration inside the horizon.
-                #expect(item.due.timeIntervalSince(item.start) == Double(item.weeks * 7 * 86_400), "\(item.id) squeezed")
-                #expect(item.start >= plan.startDate)
-                #expect(item.start <= item.due)
-                #expect(item.due <= plan.endDate)
-                #expect(prompts.catalog.item(item.id)?.tracks.contains(assessment.recommended.rawValue) == true)
-            }
-            #expect(plan.milestones.allSatisfy { $0.due > plan.startDate && $0.due <= plan.endDate })
-            #expect(plan.milestones.last?.due == plan.endDate)
-            #expect(plan.items.count <= prompts.weights.planning.maxItems)
-            // Target level rules.
-            let current = prompts.ladder.level(answers.person.currentLevel)!
-            let target = prompts.ladder.level(plan.targetLevel)!
-            if assessment.flags.contains("growth-in-place") {
-                #expect(plan.targetLevel == answers.person.currentLevel)
-            } else {
-                let wanted = LevelTargets.ladderTrack(for: assessment.recommended, currentTrack: current.track)
-                #expect(target.track == wanted)
-                if wanted == current.track {
-                    #expect(target.rank == current.rank + 1 || (target.rank == current.rank && prompts.ladder.next(after: current.id) == nil))
-                }
-            }
-            // A mentor and some on-the-job learning whenever the hours allow one.
-            let freeHours = plan.hoursCapacityPerMonth * Double(plan.horizonMonths)
-            if freeHours >= 40 {
-                #expect(plan.items.contains { $0.category == .mentoring }, "no mentoring with \(freeHours) h")
-                #expect(plan.items.contains { $0.category == .stretchAssignment || $0.category == .specialProject })
-            }
-        }
+    /// Certifications of a domain the person did not name never fill a plan; one they named
+    /// is offered or its absence explained, with the issuer's experience rule.
+    @Test func certificationsFollowTheDomainNamedAndTheIssuersRules() throws {
+        var ana = try fixture("ana-silva.yaml")
+        ana.responses[.contributor]?["interest.certifications"] = .list(["security"])
+        ana.person.yearsExperience = 3
+        ana.person.domain = "security"
+        let (_, security) = try plan(ana)
+        let certifications = security.items.filter { $0.category == .certification }
+        #expect(certifications.allSatisfy { prompts.catalog.item($0.id)!.domains.contains("security") })
+        #expect(!security.items.contains { $0.id == "cert.cissp" || $0.id == "cert.cism" })
+        ana.responses[.contributor]?["interest.certifications"] = .list(["leadership"])
+        ana.person.yearsManaging = 0
+        let (_, other) = try plan(ana)
+        #expect(!other.items.contains { $0.id == "cert.pmp" })
+    }
+
+    /// Moving into management starts with a low-risk trial and a mentor who manages; at least
+    /// half of the plan works on people skills.
+    @Test func aManagementPlanStartsWithATrialAndWorksOnPeopleSkills() throws {
+        let (assessment, plan) = try plan(try fixture("personas/people-grower.yaml"))
+        #expect(assessment.recommended == .management)
+        let trial = try #require(plan.items.first { $0.purpose == .trial })
+        #expect(prompts.catalog.item(trial.id)!.tracks.contains("management"))
+        #expect(plan.items.contains { $0.direction == .learn && prompts.catalog.item($0.id)!.tracks.contains("management") })
+        let people: Set = ["growing_people", "hard_conversations", "outcomes_through_others"]
+        #expect(plan.items.filter { !people.isDisjoint(with: $0.builds) }.count * 2 >= plan.items.count)
+    }
+
+    /// Moving back from management hands the team over first and lands on the equal rung.
+    @Test func movingBackFromManagementHandsTheTeamOverFirst() throws {
+        var ana = try fixture("ana-silva.yaml")
+        ana.person.currentLevel = "mgmt.em"
+        ana.person.yearsManaging = 4
+        let (_, plan) = try plan(ana)
+        #expect(plan.targetLevel == "ic.staff")
+        #expect(plan.notes.contains(.movingBack(levelTitle: "Staff Engineer")))
+        let handover = try #require(plan.items.first { $0.purpose == .handover })
+        #expect(plan.items.filter { $0.category == .stretchAssignment }.allSatisfy { $0.start >= handover.due || $0.id == handover.id })
     }
 }
 
 @Suite struct CatalogSelectorTests {
     /// On small pools the greedy-plus-swap choice is checked against every subset.
     @Test func selectionIsCloseToTheExhaustiveOptimum() {
-        let prompts = TestSupport.prompts
         var random = SeededGenerator(seed: 11)
         var worst = 1.0
         var ratios: [Double] = []
         for _ in 0..<40 {
-            let pool = Array(prompts.catalog.items.shuffled(using: &random).prefix(12))
-            let categories = Catalog.Category.allCases
-            let candidates = pool.map { item in
+            let dimensions = 3
+            let candidates = (0..<12).map { _ in
                 CatalogSelector.Candidate(
-                    item: item, cost: item.cost, builds: item.builds.compactMap { Dimension.names.firstIndex(of: $0) },
-                    bonus: Double(Int.random(in: 0...1, using: &random)) * 12,
-                    mixClass: CatalogSelector.mixClass(of: item.category), isSpecialProject: item.category == .specialProject,
-                    categoryIndex: categories.firstIndex(of: item.category)!)
+                    cost: Double([0, 0, 200, 600, 1500].randomElement(using: &random)!),
+                    hours: Double(Int.random(in: 6...80, using: &random)),
+                    closure: (0..<dimensions).map { _ in Double([0, 0, 8, 16, 24].randomElement(using: &random)!) },
+                    bonus: Double(Int.random(in: 0...1, using: &random)) * 20,
+                    groups: UInt32(Int.random(in: 0...3, using: &random)), category: Int.random(in: 0...5, using: &random),
+                    kind: -1, mix: Int.random(in: 0...2, using: &random), onTrack: Bool.random(using: &random))
             }
             let selector = CatalogSelector(
-                candidates: candidates, gaps: Dimension.names.map { _ in Double(Int.random(in: 0...40, using: &random)) },
-                limits: .init(budget: Double(Int.random(in: 0...3000, using: &random)), developmentHours: Double(Int.random(in: 20...200, using: &random)),
-                              specialProjectHours: Double(Int.random(in: 0...200, using: &random))),
-                settings: prompts.weights.planning, required: [[categories.firstIndex(of: .mentoring)!]])
+                candidates: candidates, fixed: [], gaps: (0..<dimensions).map { _ in Double(Int.random(in: 0...40, using: &random)) },
+                groupValues: [60, 40],
+                limits: .init(
+                    budget: Double(Int.random(in: 0...3000, using: &random)), hours: Double(Int.random(in: 20...200, using: &random)),
+                    maxItems: 6, maxPerCategory: 3),
+                mix: (70, 20, 10), mixWeight: 0.1, keepOnTrack: false)
             let chosen = selector.select()
             #expect(selector.fits(chosen))
             var best = selector.value([])
@@ -241,7 +279,6 @@ import Testing
             }
         }
         let mean = ratios.reduce(0, +) / Double(ratios.count)
-        print("selector: mean ratio to the optimum \(mean), worst \(worst), over \(ratios.count) pools")
         #expect(mean >= 0.97, "mean ratio to the optimum: \(mean)")
         #expect(worst >= 0.75, "worst ratio to the optimum: \(worst)")
     }

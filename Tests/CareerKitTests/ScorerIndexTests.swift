@@ -75,7 +75,9 @@ import Testing
 
     @Test func fitsAreReadByTrack() {
         let fits = FitIndex.Fits(ic: 75.5, management: 12, hybrid: 0)
-        #expect(Track.allCases.map { fits[$0] } == [75.5, 12, 0])
+        #expect(Track.scored.map { fits[$0] } == [75.5, 12, 0])
+        // Undecided has no fit of its own: it reads as the best of the three.
+        #expect(fits[.undecided] == 75.5)
         #expect(fits.byTrack == [.ic: 75.5, .management: 12, .hybrid: 0])
     }
 

@@ -96,9 +96,9 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         let base = merge(group("people", 5), group("hard", 5), group("others", 5), ["ladder.managerial": .integer(7)])
         let unmotivated = scorer.assess(makeAnswers(contributor: merge(base, ["motive.pay_status": .integer(1)])))
         let motivated = scorer.assess(makeAnswers(contributor: merge(base, ["motive.pay_status": .integer(6)])))
-        // (.25*80 + .2*80 + .2*80 + .35*100) = 87, less 25 points at motive.pay_status 6.
+        // (.25*80 + .2*80 + .2*80 + .35*100) = 87, less 10 points at motive.pay_status 6.
         #expect(unmotivated.scores[.management] == 87)
-        #expect(motivated.scores[.management] == 62)
+        #expect(motivated.scores[.management] == 77)
         #expect(motivated.flags.contains("pay-status-motive"))
         #expect(!unmotivated.flags.contains("pay-status-motive"))
     }

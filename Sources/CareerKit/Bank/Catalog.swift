@@ -18,6 +18,34 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// For mentoring: whether someone teaches this person, or this person teaches others.
+    public enum Direction: String, CaseIterable, Sendable {
+        case learn, teach
+    }
+
+    /// What an item is for beyond the dimensions it builds, when the plan needs one of its kind.
+    public enum Purpose: String, CaseIterable, Sendable {
+        /// A low-risk way to try a track before committing to it.
+        case trial
+        /// Handing a team over when moving back from management to individual work.
+        case handover
+        /// Finding out which track fits, for answers that do not point to one yet.
+        case exploration
+    }
+
+    /// What a person needs before an item is open to them (the issuer's rule).
+    public struct Eligibility: Hashable, Sendable {
+        public var yearsExperience: Int?
+        public var yearsManaging: Int?
+
+        public init(yearsExperience: Int? = nil, yearsManaging: Int? = nil) {
+            self.yearsExperience = yearsExperience
+            self.yearsManaging = yearsManaging
+        }
+
+        public var isEmpty: Bool { yearsExperience == nil && yearsManaging == nil }
+    }
+
     public struct Item: Hashable, Sendable, Identifiable {
         public var id: String
         public var title: String
@@ -29,8 +57,20 @@ public struct Catalog: Sendable {
         public var builds: [String]
         /// The tracks it suits: `ic`, `management`, `hybrid`.
         public var tracks: [String]
+        /// The ladder levels whose people it suits.
+        public var levels: [String]
+        /// Mentoring only: learn or teach.
+        public var direction: Direction?
+        public var purpose: Purpose?
+        public var eligibility: Eligibility
+        /// How big a step it is on the dimensions it builds: 1 small, 2 solid, 3 major.
+        public var impact: Int
+        /// What done looks like, observable by both people.
+        public var doneWhen: String
         /// In the catalog currency.
         public var cost: Double
+        /// The person's own hours; 0 for special projects, whose hours follow the agreed share
+        /// of working time.
         public var hours: Double
         public var weeks: Int
         /// The issuing body, for certifications.

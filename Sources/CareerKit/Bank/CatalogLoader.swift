@@ -11,13 +11,15 @@ enum CatalogLoader {
         "cross_discipline", "innovation", "special_advisor", "open_source", "incident_command", "hiring_loop",
     ]
 
-    static func load(_ root: Node, log: DiagnosticLog) -> Catalog? {
+    /// - Parameter levels: the ladder's level ids, to check each item's `levels` against;
+    ///   nil when the ladder could not be read (its own errors are reported).
+    static func load(_ root: Node, levels: [String]?, log: DiagnosticLog) -> Catalog? {
         guard
             let top = log.fields(
                 root, "the catalog", allowed: ["version", "currency", "exchange_rates", "items"],
                 required: ["version", "currency", "items"])
         else { return nil }
-        _ = log.integer(top["version"], "'version'", in: 1...1)
+        _ = log.integer(top["version"], "'version'", in: 2...2)
         let currency = log.text(top["currency"], "'currency'") ?? "USD"
         if !CurrencyCode.isValid(currency) {
             log.add("'currency' is '\(currency)'; allowed: a three-letter ISO 4217 code such as USD", at: top["currency"]?.mark)
@@ -40,7 +42,7 @@ enum CatalogLoader {
         var items: [Catalog.Item] = []
         var ids: Set<String> = []
         for node in log.list(top["items"], "'items'") ?? [] {
-            guard let item = readItem(node, log: log) else { continue }
+            guard let item = readItem(node, levels: levels, log: log) else { continue }
             if !ids.insert(item.id).inserted {
                 log.add("catalog item '\(item.id)' appears more than once; ids must be unique", at: node.mapping?["id"]?.mark)
                 continue
@@ -50,13 +52,14 @@ enum CatalogLoader {
         return Catalog(currency: currency, exchangeRates: rates, items: items)
     }
 
-    private static func readItem(_ node: Node, log: DiagnosticLog) -> Catalog.Item? {
-        let keys = ["id", "title", "category", "summary", "domains", "builds", "tracks", "cost", "hours", "weeks",
-                    "issuer", "kind"]
+    private static func readItem(_ node: Node, levels ladderLevels: [String]?, log: DiagnosticLog) -> Catalog.Item? {
+        let keys = ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
+                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind"]
         guard
             let fields = log.fields(
                 node, "a catalog item", allowed: keys,
-                required: ["id", "title", "category", "summary", "domains", "builds", "tracks", "cost", "hours", "weeks"]),
+                required: ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
+                           "cost", "weeks"]),
             let id = log.text(fields["id"], "a catalog item 'id'")
         else { return nil }
         let what = "catalog item '\(id)'"
@@ -64,13 +67,20 @@ enum CatalogLoader {
             .flatMap(Catalog.Category.init)
         let title = log.text(fields["title"], "\(what) 'title'")
         let summary = log.text(fields["summary"], "\(what) 'summary'")
+        let doneWhen = log.text(fields["done_when"], "\(what) 'done_when'")
         let domains = log.stringList(fields["domains"], "\(what) 'domains'") ?? []
         let builds = log.stringList(fields["builds"], "\(what) 'builds'", allowed: Dimension.names) ?? []
+        let impact = log.integer(fields["impact"], "\(what) 'impact'", in: 1...3)
         let tracks = log.stringList(fields["tracks"], "\(what) 'tracks'", allowed: trackNames) ?? []
+        let levels = log.stringList(fields["levels"], "\(what) 'levels'", allowed: ladderLevels) ?? []
         let cost = log.number(fields["cost"], "\(what) 'cost'", minimum: 0)
-        let hours = log.number(fields["hours"], "\(what) 'hours'", minimum: 0)
         let weeks = log.integer(fields["weeks"], "\(what) 'weeks'", in: 1...104)
         let issuer = log.text(fields["issuer"], "\(what) 'issuer'")
+        let purpose = fields["purpose"] == nil
+            ? nil : log.oneOf(fields["purpose"], "\(what) 'purpose'", Catalog.Purpose.allCases.map(\.rawValue)).flatMap(Catalog.Purpose.init)
+        let eligibility = readEligibility(fields["eligibility"], what: what, log: log)
+        var direction: Catalog.Direction?
+        var hours: Double? = 0
         var kind: String?
         if let category {
             switch category {
@@ -85,14 +95,38 @@ enum CatalogLoader {
                 } else {
                     kind = log.oneOf(fields["kind"], "\(what) 'kind'", kinds)
                 }
+            case .mentoring:
+                let allowed = Catalog.Direction.allCases.map(\.rawValue)
+                if fields["direction"] == nil {
+                    log.add(
+                        "\(what) is mentoring and needs 'direction': learn (someone teaches this person) or teach (this person teaches others)",
+                        at: fields.mark)
+                } else {
+                    direction = log.oneOf(fields["direction"], "\(what) 'direction'", allowed).flatMap(Catalog.Direction.init)
+                }
             default:
                 break
+            }
+            if category == .specialProject {
+                if fields["hours"] != nil {
+                    log.add(
+                        "\(what) is a special project, whose hours follow the share of working time the manager agrees; remove 'hours'",
+                        at: fields.mark(of: "hours"))
+                }
+            } else if fields["hours"] == nil {
+                log.add("\(what) needs 'hours', the person's own hours in all", at: fields.mark)
+                hours = nil
+            } else {
+                hours = log.number(fields["hours"], "\(what) 'hours'", minimum: 0)
             }
             if category != .certification, fields["issuer"] != nil {
                 log.add("\(what) has 'issuer', which only certifications take", at: fields.mark(of: "issuer"))
             }
             if category != .networking, category != .specialProject, fields["kind"] != nil {
                 log.add("\(what) has 'kind', which only networking and special_project items take", at: fields.mark(of: "kind"))
+            }
+            if category != .mentoring, fields["direction"] != nil {
+                log.add("\(what) has 'direction', which only mentoring items take", at: fields.mark(of: "direction"))
             }
         }
         if builds.isEmpty, fields["builds"] != nil {
@@ -101,9 +135,37 @@ enum CatalogLoader {
         if tracks.isEmpty, fields["tracks"] != nil {
             log.add("\(what) 'tracks' must name at least one track", at: fields["tracks"]?.mark)
         }
-        guard let category, let title, let summary, let cost, let hours, let weeks else { return nil }
+        if levels.isEmpty, fields["levels"] != nil, ladderLevels != nil {
+            log.add("\(what) 'levels' must name at least one level of the ladder", at: fields["levels"]?.mark)
+        }
+        guard let category, let title, let summary, let doneWhen, let impact, let cost, let hours, let weeks,
+            let eligibility
+        else { return nil }
         return Catalog.Item(
             id: id, title: title, category: category, summary: summary, domains: domains, builds: builds,
-            tracks: tracks, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind)
+            tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
+            impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind)
+    }
+
+    /// `eligibility: {years_experience: 5, years_managing: 3}`, or none.
+    private static func readEligibility(_ node: Node?, what: String, log: DiagnosticLog) -> Catalog.Eligibility? {
+        guard let node else { return Catalog.Eligibility() }
+        let keys = ["years_experience", "years_managing"]
+        guard let fields = log.fields(node, "\(what) 'eligibility'", allowed: keys) else { return nil }
+        var eligibility = Catalog.Eligibility()
+        if fields["years_experience"] != nil {
+            guard let years = log.integer(fields["years_experience"], "\(what) 'eligibility' 'years_experience'", in: 0...50)
+            else { return nil }
+            eligibility.yearsExperience = years
+        }
+        if fields["years_managing"] != nil {
+            guard let years = log.integer(fields["years_managing"], "\(what) 'eligibility' 'years_managing'", in: 0...50)
+            else { return nil }
+            eligibility.yearsManaging = years
+        }
+        if eligibility.isEmpty {
+            log.add("\(what) 'eligibility' is empty; give years_experience, years_managing or both, or remove it", at: fields.mark)
+        }
+        return eligibility
     }
 }

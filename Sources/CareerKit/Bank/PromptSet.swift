@@ -55,7 +55,7 @@ public struct PromptSet: Sendable {
 
         let bank = bankRoot.flatMap { BankLoader.load($0, log: bankLog) }
         let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
-        let catalog = catalogRoot.flatMap { CatalogLoader.load($0, log: catalogLog) }
+        let catalog = catalogRoot.flatMap { CatalogLoader.load($0, levels: ladder?.levels.map(\.id), log: catalogLog) }
         let weights = weightsRoot.flatMap { WeightsLoader.load($0, bank: bank, log: weightsLog) }
 
         if let bank, let bankRoot {

@@ -192,7 +192,7 @@ public struct EquityReport: Sendable {
         let recommended = report["by_recommended_track"] as? [String: Any] ?? [:]
         let current = report["by_current_track"] as? [String: Any] ?? [:]
         for track in Track.allCases {
-            lines.append("| \(track.shortTitle) | \(text(recommended[track.rawValue])) | \(track == .hybrid ? "-" : text(current[track.rawValue])) |")
+            lines.append("| \(track.shortTitle) | \(text(recommended[track.rawValue])) | \(track == .hybrid || track == .undecided ? "-" : text(current[track.rawValue])) |")
         }
         lines += [
             "", "## Development investment per recommended track", "",

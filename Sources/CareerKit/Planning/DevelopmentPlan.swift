@@ -7,10 +7,13 @@ public struct DevelopmentPlan: Hashable, Sendable {
         public var id: String
         public var title: String
         public var summary: String
+        /// What done looks like, observable by both people.
+        public var doneWhen: String
         /// In the budget currency.
         public var cost: Double
         public var hours: Double
-        /// Typical weeks from start to finish.
+        /// Weeks from start to due, as scheduled (a self-paced item may run longer than its
+        /// catalog weeks so that no month is overloaded).
         public var weeks: Int
         public var start: Date
         public var due: Date
@@ -19,6 +22,13 @@ public struct DevelopmentPlan: Hashable, Sendable {
         /// Why it was chosen, in a few words.
         public var reason: String
         public var issuer: String?
+        /// The certification domain, networking kind or project kind it answers, when one applies.
+        public var kind: String?
+        /// The ladder levels it suits.
+        public var levels: [String]
+        /// Mentoring only: whether the person learns or teaches.
+        public var direction: Catalog.Direction?
+        public var purpose: Catalog.Purpose?
     }
 
     public struct Milestone: Hashable, Sendable {
@@ -27,15 +37,32 @@ public struct DevelopmentPlan: Hashable, Sendable {
         public var description: String
     }
 
+    /// Where a skill estimate comes from.
+    public enum GapBasis: String, Hashable, Sendable {
+        /// The manager's observation.
+        case observed
+        /// What the current level expects (nothing observed, or observations that say little).
+        case level
+    }
+
     /// One dimension's distance from what the target level expects.
     public struct Gap: Hashable, Sendable {
         public var dimension: String
         /// What the target level expects, 0..100.
         public var expected: Double
-        /// The combined score now, 0..100.
+        /// The skill estimate now, 0..100.
         public var current: Double
-        /// expected minus current; positive is a gap to close.
+        /// How far the plan works on it: expected minus current, or the smallest step toward
+        /// the next level, whichever is larger. Positive is room to grow.
         public var gap: Double
+        public var basis: GapBasis
+    }
+
+    /// Percent of plan hours on the job, from other people and formal; sums to 100.
+    public struct Allocation: Hashable, Sendable {
+        public var onTheJob: Int
+        public var social: Int
+        public var formal: Int
     }
 
     public var currentLevel: String
@@ -44,38 +71,42 @@ public struct DevelopmentPlan: Hashable, Sendable {
     public var equivalentLevel: String?
     /// True when the plan grows the person where they are rather than toward a promotion.
     public var growthInPlace: Bool
+    /// True for an exploratory plan: the answers do not point to a track yet.
+    public var exploratory: Bool
+    /// The manager's view of readiness for the target level (`view.readiness`), when given.
+    public var readiness: String?
     public var startDate: Date
     public var endDate: Date
     public var horizonMonths: Int
-    /// Development hours a month the plan's items take (special-project time apart).
+    /// Development hours a month the plan's items take on average (special-project time apart).
     public var hoursPerMonth: Double
-    /// What the manager can free each month.
+    /// Development hours in the busiest calendar month.
+    public var busiestMonthHours: Double
+    /// What the manager can free each month (or the default, when they have not said).
     public var hoursCapacityPerMonth: Double
-    /// Percent of plan hours: on the job, social, formal. Sums to 100.
-    public var allocation: (onTheJob: Int, social: Int, formal: Int)
+    /// Whether the manager answered, so the capacity and budget are theirs, not defaults.
+    public var managerAnswered: Bool
+    public var allocation: Allocation
     public var specialProjectPercent: Int
+    /// Special-project hours in any month, at the agreed share.
+    public var specialProjectHoursPerMonth: Double
     public var budgetAmount: Double
     public var currency: String
     public var committed: Double
     public var items: [Item]
     public var milestones: [Milestone]
     public var gaps: [Gap]
-    /// Things the person should know about how the plan was made (defaults used, limits hit).
-    public var notes: [String]
-
-    public static func == (a: DevelopmentPlan, b: DevelopmentPlan) -> Bool {
-        a.currentLevel == b.currentLevel && a.targetLevel == b.targetLevel && a.items == b.items
-            && a.milestones == b.milestones && a.committed == b.committed && a.allocation == b.allocation
-            && a.hoursPerMonth == b.hoursPerMonth && a.specialProjectPercent == b.specialProjectPercent
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(targetLevel)
-        hasher.combine(items)
-    }
+    /// Things the person should know about how the plan was made (defaults used, interests
+    /// that could not be met, limits hit).
+    public var notes: [PlanNote]
 
     /// Total hours of the items outside special-project time.
     public var developmentHours: Double {
         items.filter { $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
+    }
+
+    /// Total hours of special projects.
+    public var specialProjectHours: Double {
+        items.filter { $0.category == .specialProject }.reduce(0) { $0 + $1.hours }
     }
 }

@@ -3,17 +3,24 @@ import Foundation
 /// Check-ins for a plan: after 30 days, after 90 days, half-way and at the end, each saying
 /// what should be true by then.
 enum MilestonePlanner {
+    /// An item due at a check-in and what done looks like for it.
+    struct Outcome: Hashable, Sendable {
+        var title: String
+        var doneWhen: String
+    }
+
     /// One check-in with its parts kept apart, so a report can show each list as a sub-list.
     struct CheckIn: Hashable, Sendable {
         var due: Date
         var title: String
         /// What should be true or be done at this check-in, as a sentence, when there is one.
         var action: String?
-        /// Titles of the items due since the previous check-in, in due order.
-        var dueByNow: [String]
+        /// The items due since the previous check-in, in due order, with what done looks like.
+        var dueByNow: [Outcome]
         /// Titles of the items started and not yet due.
         var underWay: [String]
-        /// At the end of a plan that aims at a promotion: e.g. `Ready for Staff Engineer when:`.
+        /// At the end of a plan that aims at a promotion: e.g. `Ready for Staff Engineer when:`,
+        /// or, when the manager sees readiness further off, `Evidence toward Staff Engineer:`.
         var readyTitle: String?
         /// The target level's promotion criteria, as the ladder words them.
         var readyWhen: [String]
@@ -52,19 +59,22 @@ enum MilestonePlanner {
             checkIns.append(
                 CheckIn(
                     due: date, title: title, action: action,
-                    dueByNow: plan.items.filter { $0.due > previous && $0.due <= date }.map(\.title),
+                    dueByNow: outcomes(plan.items.filter { $0.due > previous && $0.due <= date }),
                     underWay: plan.items.filter { $0.start <= date && $0.due > date }.map(\.title),
                     readyTitle: nil, readyWhen: []))
             previous = date
         }
         var closing = CheckIn(
-            due: end, title: "End of plan", action: nil, dueByNow: plan.items.filter { $0.due > previous }.map(\.title),
+            due: end, title: "End of plan", action: nil, dueByNow: outcomes(plan.items.filter { $0.due > previous }),
             underWay: [], readyTitle: nil, readyWhen: [])
-        if let target = ladder.level(plan.targetLevel) {
+        if plan.exploratory {
+            closing.action = "Decide together which path to follow, from what the trials and conversations showed, and make the next plan for it."
+        } else if let target = ladder.level(plan.targetLevel) {
+            let buildEvidence = plan.readiness == "not_yet" || plan.readiness == "within_2y"
             if plan.targetLevel == plan.currentLevel {
                 closing.action = "Growing in place as \(target.title): \(sentenceCase(target.summary))"
             } else if !target.promotionCriteria.isEmpty {
-                closing.readyTitle = "Ready for \(target.title) when:"
+                closing.readyTitle = buildEvidence ? "Evidence toward \(target.title):" : "Ready for \(target.title) when:"
                 closing.readyWhen = target.promotionCriteria
             } else {
                 closing.action = "Ready for \(target.title): \(sentenceCase(target.summary))"
@@ -74,12 +84,19 @@ enum MilestonePlanner {
         return checkIns
     }
 
+    private static func outcomes(_ items: [DevelopmentPlan.Item]) -> [Outcome] {
+        items.sorted { ($0.due, $0.start, $0.id) < ($1.due, $1.start, $1.id) }.map { Outcome(title: $0.title, doneWhen: $0.doneWhen) }
+    }
+
     /// The check-in as one readable paragraph, e.g. `Due by now: Lead a design review.
     /// Under way: Mentor a junior engineer; Lead the postmortem programme.`
     static func description(of checkIn: CheckIn) -> String {
         var parts: [String] = []
         if let action = checkIn.action { parts.append(action) }
-        if !checkIn.dueByNow.isEmpty { parts.append("Due by now: " + checkIn.dueByNow.joined(separator: "; ") + ".") }
+        if !checkIn.dueByNow.isEmpty {
+            let due = checkIn.dueByNow.map { "\($0.title) (done when: \(sentenceCase(withoutFinalStop($0.doneWhen))))" }
+            parts.append("Due by now: " + due.joined(separator: "; ") + ".")
+        }
         if !checkIn.underWay.isEmpty { parts.append("Under way: " + checkIn.underWay.joined(separator: "; ") + ".") }
         if let title = checkIn.readyTitle, !checkIn.readyWhen.isEmpty {
             let criteria = checkIn.readyWhen.map { sentenceCase(withoutFinalStop($0)) }

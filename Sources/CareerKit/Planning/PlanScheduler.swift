@@ -1,59 +1,120 @@
 import Foundation
 
-/// Gives each plan item a start and a due date inside the horizon.
+/// Gives each development item a start and a due date inside the horizon so that the plan
+/// is one a person can live with: no calendar month holds more development hours than the
+/// manager can free (a month with a one-week event, such as a conference, may go a little
+/// above), and only a few activities run at once.
 ///
-/// Items run in three lanes that go on side by side: people (mentoring, networking) from the
-/// first day, experience (stretch assignments, special projects) from the second week, and
-/// formal learning (training, then certifications, so preparation comes first) from the first
-/// week. Within a lane, short items go first and each starts when the one before is due;
-/// when a lane has time to spare, its items are spread across the horizon with even pauses
-/// between them rather than bunched at the start. Nothing is due after the horizon's end: an
-/// item that would overrun is squeezed to end there.
-enum PlanScheduler {
-    static func lane(of category: Catalog.Category) -> (lane: Int, order: Int, offsetDays: Int) {
-        switch category {
-        case .mentoring: return (0, 0, 0)
-        case .networking: return (0, 1, 0)
-        case .stretchAssignment: return (1, 0, 14)
-        case .specialProject: return (1, 1, 14)
-        case .training: return (2, 0, 7)
-        case .certification: return (2, 1, 7)
+/// Items are placed one at a time, most important first, each at the earliest week that
+/// keeps every month within its hours. While the plan has hours to spare, months are kept
+/// near an even pace rather than filled to the limit, so the work spreads across the
+/// horizon. A self-paced item (a course, a mentoring relationship, an assignment) that does
+/// not fit at its usual pace may run longer at a gentler one; a one-week event may not. An
+/// item that fits nowhere is returned as not placed.
+struct PlanScheduler {
+    private struct Month {
+        /// Days from the plan's start: the first day of the month in the plan, and the day after its last.
+        var first: Int
+        var end: Int
+        /// The hours the manager can free in the part of the month inside the plan.
+        var limit: Double
+        var load = 0.0
+    }
+
+    let horizonDays: Int
+    private let start: Date
+    private var months: [Month] = []
+    private var running: [(start: Int, end: Int)] = []
+    private let slack: Double
+    private let maxAtOnce: Int
+    /// The even pace the plan's hours allow, per month: months are kept near it first.
+    private let pace: Double
+
+    /// - Parameters:
+    ///   - hoursPerMonth: what the manager can free in a full month.
+    ///   - totalHours: the development hours of everything to be placed, for the even pace.
+    init(start: Date, end: Date, hoursPerMonth: Double, slack: Double, maxAtOnce: Int, totalHours: Double) {
+        self.start = start
+        self.slack = slack
+        self.maxAtOnce = maxAtOnce
+        horizonDays = SessionDate.days(from: start, to: end) ?? 0
+        var cursor = start
+        var day = 0
+        while day < horizonDays {
+            let next = SessionDate.firstOfNextMonth(after: cursor)
+            let length = SessionDate.daysInMonth(of: cursor)
+            let end = min(horizonDays, day + (SessionDate.days(from: cursor, to: next) ?? length))
+            months.append(Month(first: day, end: end, limit: hoursPerMonth * Double(end - day) / Double(length)))
+            day = end
+            cursor = next
+        }
+        let fullMonths = max(1, Double(horizonDays) / 30.44)
+        pace = min(hoursPerMonth, max(totalHours / fullMonths * 1.3, hoursPerMonth * 0.5))
+    }
+
+    /// The days an item may take: its usual weeks, then gentler paces for self-paced items.
+    static func paces(for item: DevelopmentPlan.Item) -> [Int] {
+        let weeks = max(1, item.weeks)
+        guard weeks > 1 else { return [weeks] }
+        return [1.0, 1.5, 2, 3, 4].map { Int((Double(weeks) * $0).rounded(.up)) }.reduce(into: [Int]()) {
+            if !$0.contains($1) { $0.append($1) }
         }
     }
 
-    /// The days a lane waits before its first item.
-    static func offsetDays(ofLane lane: Int) -> Int {
-        Catalog.Category.allCases.map { self.lane(of: $0) }.first { $0.lane == lane }?.offsetDays ?? 0
+    /// Places the item at the earliest week from `earliest` (days from the start) that keeps
+    /// every month within its hours; false when it fits nowhere.
+    mutating func place(_ item: inout DevelopmentPlan.Item, earliest: Int) -> Bool {
+        for evenPace in [true, false] {
+            for weeks in Self.paces(for: item) {
+                let days = weeks * 7
+                var day = max(0, earliest)
+                while day + days <= horizonDays {
+                    if fits(hours: item.hours, from: day, days: days, event: weeks == 1, evenPace: evenPace) {
+                        commit(hours: item.hours, from: day, days: days)
+                        item.weeks = weeks
+                        item.start = SessionDate.adding(days: day, to: start)
+                        item.due = SessionDate.adding(days: day + days, to: start)
+                        return true
+                    }
+                    day += 7
+                }
+            }
+        }
+        return false
     }
 
-    static func schedule(_ items: [DevelopmentPlan.Item], start: Date, end: Date) -> [DevelopmentPlan.Item] {
-        let sorted = items.sorted {
-            let a = lane(of: $0.category)
-            let b = lane(of: $1.category)
-            return (a.lane, a.order, $0.weeks, $0.id) < (b.lane, b.order, $1.weeks, $1.id)
+    /// The most development hours in any calendar month so far.
+    var busiestMonth: Double {
+        months.map(\.load).max() ?? 0
+    }
+
+    private func fits(hours: Double, from first: Int, days: Int, event: Bool, evenPace: Bool) -> Bool {
+        let end = first + days
+        // At most `maxAtOnce` activities at any moment of the window.
+        var points = running.filter { $0.start < end && $0.end > first }.flatMap { [($0.start, 1), ($0.end, -1)] }
+        points.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var open = 0
+        for (_, step) in points {
+            open += step
+            if open >= maxAtOnce { return false }
         }
-        let horizonDays = SessionDate.days(from: start, to: end) ?? 0
-        var pauses: [Int: Int] = [:]
-        for laneNumber in 0..<3 {
-            let members = sorted.filter { lane(of: $0.category).lane == laneNumber }
-            guard let first = members.first else { continue }
-            let busy = members.reduce(0) { $0 + $1.weeks * 7 } + lane(of: first.category).offsetDays
-            pauses[laneNumber] = max(0, horizonDays - busy) / members.count
+        let perDay = hours / Double(days)
+        for month in months where month.first < end && month.end > first {
+            let overlap = Double(min(end, month.end) - max(first, month.first))
+            let full = Double(month.end - month.first)
+            var limit = evenPace ? min(month.limit, pace * full / 30.44) : month.limit
+            if event { limit = month.limit * (1 + slack) }
+            if month.load + perDay * overlap > limit + 1e-9 { return false }
         }
-        var laneCursor: [Int: Date] = [:]
-        var scheduled: [DevelopmentPlan.Item] = []
-        let lastStart = SessionDate.adding(days: -7, to: end)
-        for var item in sorted {
-            let place = lane(of: item.category)
-            var begin = laneCursor[place.lane] ?? SessionDate.adding(days: place.offsetDays, to: start)
-            if begin > lastStart { begin = max(start, lastStart) }
-            var due = SessionDate.adding(days: item.weeks * 7, to: begin)
-            if due > end { due = end }
-            item.start = begin
-            item.due = due
-            laneCursor[place.lane] = SessionDate.adding(days: pauses[place.lane] ?? 0, to: due)
-            scheduled.append(item)
+        return true
+    }
+
+    private mutating func commit(hours: Double, from first: Int, days: Int) {
+        let end = first + days
+        let perDay = hours / Double(days)
+        for index in months.indices where months[index].first < end && months[index].end > first {
+            months[index].load += perDay * Double(min(end, months[index].end) - max(first, months[index].first))
         }
-        return scheduled.sorted { ($0.due, $0.start, $0.id) < ($1.due, $1.start, $1.id) }
+        running.append((first, end))
     }
 }

@@ -1,17 +1,14 @@
 import Foundation
 
-/// Turns a scored conversation into a development plan: level targets, gaps, catalog items
-/// within budget and hours, the special-project share, dates and milestones.
+/// Turns a scored conversation into a development plan: the target level on the recommended
+/// track, the room to grow on that track's skills, catalog items that suit the person's
+/// level and close that room within the budget and each month's hours, the special-project
+/// share the manager offered, dates and check-ins with what done looks like.
 public struct Planner: Sendable {
     let prompts: PromptSet
 
-    /// Per catalog item, in catalog order: the dimensions it builds as positions in
-    /// `Dimension.names`, worked out once rather than for every plan.
-    private let buildIndices: [[Int]]
-
     public init(prompts: PromptSet) {
         self.prompts = prompts
-        buildIndices = prompts.catalog.items.map { $0.builds.compactMap { Dimension.names.firstIndex(of: $0) } }
     }
 
     private var settings: PlanningSettings { prompts.weights.planning }
@@ -28,17 +25,24 @@ public struct Planner: Sendable {
     ) throws -> DevelopmentPlan {
         let ladder = prompts.ladder
         let catalog = prompts.catalog
+        let track = assessment.recommended
+        let exploratory = track == .undecided
         let growthInPlace = assessment.flags.contains("growth-in-place")
-        let (target, equivalent) = LevelTargets.target(
-            current: answers.person.currentLevel, recommended: assessment.recommended, growthInPlace: growthInPlace,
-            ladder: ladder)
-        var notes: [String] = []
+        let managementLeads = track == .hybrid
+            && (assessment.scores[.management] ?? 0) - (assessment.scores[.ic] ?? 0) >= settings.hybridManagementLead
+        let (targetID, equivalent) = LevelTargets.target(
+            current: answers.person.currentLevel, recommended: track, growthInPlace: growthInPlace,
+            managementLeads: managementLeads, ladder: ladder)
+        let current = ladder.level(answers.person.currentLevel)
+        let target = ladder.level(targetID)
+        var notes: [PlanNote] = []
 
         // What the manager can give, or the defaults when they have not said.
+        let managerAnswered = !(answers.responses[.manager]?.isEmpty ?? true)
         func managerNumber(_ id: String) -> Double? { answers.number(id, by: .manager) }
         let horizon = answers.number("goal.horizon_months", by: .contributor).map { Int($0) } ?? settings.defaultHorizonMonths
         let hoursPerMonth = managerNumber("capacity.dev_hours_per_month") ?? Double(settings.defaultDevHoursPerMonth)
-        let specialCap = managerNumber("capacity.special_project_percent").map { Int($0) } ?? settings.defaultSpecialProjectPercent
+        let offered = managerNumber("capacity.special_project_percent").map { Int($0) } ?? settings.defaultSpecialProjectPercent
         let currency = answers.value("budget.currency", by: .manager)?.text ?? catalog.currency
         guard let rate = catalog.convert(1, to: currency) else {
             throw CareerError.invalidData([
@@ -49,142 +53,154 @@ public struct Planner: Sendable {
         }
         // The default budget is in the catalog's currency, like every cost.
         let budget = managerNumber("budget.amount") ?? round2(settings.defaultBudget * rate)
-        if answers.responses[.manager]?.isEmpty ?? true {
+        if !managerAnswered {
             notes.append(
-                "The manager has not answered yet, so the plan assumes \(Int(hoursPerMonth)) development hours a month, a budget of \(formatMoney(budget, currency)) and \(specialCap)% special-project time. Revisit it together.")
+                .managerMissing(
+                    hoursPerMonth: hoursPerMonth, budget: budget > 0 ? formatMoney(budget, currency) : nil,
+                    specialPercent: offered))
         }
 
-        // Gaps against the target level.
-        let expects = ladder.level(target)?.expects ?? [:]
-        let gaps: [DevelopmentPlan.Gap] = assessment.dimensions.compactMap { score in
-            guard let current = score.combined, let expected = expects[score.name],
-                prompts.weights.dimension(score.name)?.planGap ?? true
-            else { return nil }
-            return DevelopmentPlan.Gap(
-                dimension: score.name, expected: Double(expected), current: current, gap: round1(Double(expected) - current))
-        }.sorted { ($0.gap, $1.dimension) > ($1.gap, $0.dimension) }
-
-        // The special-project share: from the project kinds the contributor named, within the cap.
-        let projectInterests = answers.value("interest.projects", by: .contributor)?.values ?? []
-        let wanted = projectInterests.count * settings.specialProjectPercentPerInterest
-        let specialPercent = min(specialCap, Int((Double(wanted) / 5).rounded()) * 5)
+        // The room to grow on what the recommended track's target level needs.
+        let dimensions = exploratory ? [] : settings.trackDimensions[track.rawValue] ?? []
+        let managerUniform = assessment.flags.contains("manager-uniform")
+        let gaps = SkillGaps.gaps(
+            dimensions: dimensions, assessment: assessment, current: current, target: target,
+            growthInPlace: growthInPlace, useObservations: !managerUniform, settings: settings)
+        if let current, !gaps.isEmpty, gaps.allSatisfy({ $0.basis == .level }) {
+            notes.append(managerUniform ? .managerUniform(levelTitle: current.title) : .gapsFromLevel(levelTitle: current.title))
+        }
+        // Moving back to individual work; a hybrid result keeps leading technically.
+        let movingBack = track == .ic && current?.track == "management" && target?.track == "ic"
+        if exploratory { notes.append(.exploratory) }
+        if let target, track == .hybrid, target.track == "ic", target.id != current?.id {
+            notes.append(.hybridScope(levelTitle: target.title))
+        }
+        if movingBack, let target { notes.append(.movingBack(levelTitle: target.title)) }
+        let readiness = answers.value("view.readiness", by: .manager)?.text
+        if let target, target.id != current?.id, readiness == "not_yet" || readiness == "within_2y" {
+            notes.append(.buildEvidenceFirst(levelTitle: target.title, readiness: readiness!))
+        }
 
         let start = answers.date.flatMap(SessionDate.parse) ?? today
         let end = SessionDate.adding(months: horizon, to: start)
         let horizonDays = SessionDate.days(from: start, to: end) ?? horizon * 30
-        let selection = select(
-            answers: answers, assessment: assessment, previous: previous ?? PlanHistory(), gaps: gaps,
-            currency: currency, budget: budget, horizonDays: horizonDays,
-            developmentHours: hoursPerMonth * Double(horizon),
-            specialHours: Double(specialPercent) / 100 * settings.workingHoursPerMonth * Double(horizon))
+        func interests(_ id: String) -> [String] { answers.value(id, by: .contributor)?.values ?? [] }
+        let request = PlanRequest(
+            track: track, current: current, target: target, gaps: gaps, trackDimensions: dimensions,
+            exploratory: exploratory,
+            needsTrial: track == .management && current?.track != "management" && (answers.person.yearsManaging ?? 0) == 0,
+            movingBack: movingBack, certificationInterests: interests("interest.certifications"),
+            networkingInterests: interests("interest.networking"), projectInterests: interests("interest.projects"),
+            domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
+            yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate, budget: budget,
+            developmentHours: hoursPerMonth * Double(horizon), hoursPerMonth: hoursPerMonth, monthSlack: settings.monthSlack,
+            horizonDays: horizonDays)
+        let candidates = PlanCandidates(request: request, catalog: catalog, settings: settings, bank: prompts.bank)
 
-        let items = PlanScheduler.schedule(selection, start: start, end: end)
+        // Special projects: the share the manager offered, when project work was asked for.
+        let share = ProjectPlanner.share(asked: request.projectInterests, offered: offered)
+        if !request.projectInterests.isEmpty, share == 0 {
+            notes.append(.projectTimeNotAgreed(managerAnswered: managerNumber("capacity.special_project_percent") != nil))
+        }
+        let projectLead = 14
+        var projects: [DevelopmentPlan.Item] = []
+        if share > 0 {
+            let choice = ProjectPlanner.choose(
+                kinds: request.projectInterests, limit: settings.maxProjects, horizonDays: horizonDays, leadDays: projectLead,
+                best: candidates.bestProject)
+            for kind in choice.missing {
+                notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: "no project of that kind suits your level in the catalog yet."))
+            }
+            for kind in choice.noRoom {
+                notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: "one project at a time fits in \(horizon) months; it can follow in the next plan."))
+            }
+            projects = ProjectPlanner.schedule(
+                choice.items.map { candidates.planItem($0) }, start: start, horizonDays: horizonDays, leadDays: projectLead,
+                perDay: ProjectPlanner.hoursPerDay(percent: share, workingHoursPerMonth: settings.workingHoursPerMonth))
+        }
+
+        // Development items: chosen for value, then placed month by month. When something
+        // does not fit in any month, the least important item is left out (often the one that
+        // did not fit, sometimes one that crowded a more important one) and the choice is made
+        // again without it.
+        let selector = candidates.selector(
+            fixed: projects.compactMap { catalog.item($0.id) }, maxItems: (exploratory ? settings.maxExploratoryItems : settings.maxItems) - projects.count)
+        var left: Set<Int> = []
+        var failedBefore: Set<Int> = []
+        var placed: [DevelopmentPlan.Item] = []
+        var busiest = 0.0
+        for _ in 0..<10 {
+            let chosen = selector.select(excluding: left)
+            let result = schedule(chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth)
+            placed = result.placed
+            busiest = result.busiest
+            guard !result.unplaced.isEmpty, let least = chosen.last else { break }
+            // An item that fails again after room was made for it is the one to leave out.
+            let again = result.unplaced.filter(failedBefore.contains)
+            if again.isEmpty { left.insert(least) } else { left.formUnion(again) }
+            failedBefore.formUnion(result.unplaced)
+        }
+        let items = (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
+
         let committed = round2(items.reduce(0) { $0 + $1.cost })
-        let developmentHours = items.filter { $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
-
+        let developmentHours = placed.reduce(0) { $0 + $1.hours }
         var plan = DevelopmentPlan(
-            currentLevel: answers.person.currentLevel, targetLevel: target, equivalentLevel: equivalent,
-            growthInPlace: growthInPlace, startDate: start, endDate: end, horizonMonths: horizon,
-            hoursPerMonth: round1(developmentHours / Double(horizon)), hoursCapacityPerMonth: hoursPerMonth,
-            allocation: Self.allocation(items, settings: settings), specialProjectPercent: specialPercent,
+            currentLevel: answers.person.currentLevel, targetLevel: targetID, equivalentLevel: equivalent,
+            growthInPlace: growthInPlace, exploratory: exploratory, readiness: readiness, startDate: start, endDate: end,
+            horizonMonths: horizon, hoursPerMonth: round1(developmentHours / Double(horizon)),
+            busiestMonthHours: round1(busiest), hoursCapacityPerMonth: hoursPerMonth, managerAnswered: managerAnswered,
+            allocation: Self.allocation(items, settings: settings), specialProjectPercent: projects.isEmpty ? 0 : share,
+            specialProjectHoursPerMonth: projects.isEmpty
+                ? 0 : round1(ProjectPlanner.hoursPerDay(percent: share, workingHoursPerMonth: settings.workingHoursPerMonth) * 31),
             budgetAmount: budget, currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
             notes: notes)
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
     }
 
-    private func select(
-        answers: Answers, assessment: Assessment, previous: PlanHistory, gaps: [DevelopmentPlan.Gap], currency: String,
-        budget: Double, horizonDays: Int,
-        developmentHours: Double, specialHours: Double
-    ) -> [DevelopmentPlan.Item] {
-        let catalog = prompts.catalog
-        let certificationInterests = Set(answers.value("interest.certifications", by: .contributor)?.values ?? [])
-        let networkingInterests = Set(answers.value("interest.networking", by: .contributor)?.values ?? [])
-        let projectInterests = Set(answers.value("interest.projects", by: .contributor)?.values ?? [])
-        let domain = answers.person.domain
-        let categories = Catalog.Category.allCases
-        let gapByName = Dictionary(uniqueKeysWithValues: gaps.map { ($0.dimension, $0.gap) })
-
-        /// The words people chose from, e.g. "Speaking at meetups or conferences".
-        func label(_ value: String, of itemID: String) -> String {
-            let label = prompts.bank.item(itemID)?.kind.choices.first { $0.value == value }?.label ?? value
-            return label.prefix(1).lowercased() + label.dropFirst()
-        }
-        func answersInterest(_ item: Catalog.Item) -> Bool {
-            switch item.category {
-            case .certification: return !certificationInterests.isDisjoint(with: item.domains)
-            case .networking: return item.kind.map(networkingInterests.contains) == true
-            case .specialProject: return item.kind.map(projectInterests.contains) == true
-            default: return false
-            }
-        }
-        /// Why an item is in the plan, in a few words (worked out only for the chosen ones).
-        func reason(_ item: Catalog.Item) -> String {
-            var why: [String] = []
-            let closing = item.builds.filter { (gapByName[$0] ?? 0) > 0 }.map { Dimension.title($0).lowercased() }
-            if !closing.isEmpty { why.append("room to grow in " + Dimension.list(closing)) }
-            if answersInterest(item) {
-                switch item.category {
-                case .certification:
-                    let domains = certificationInterests.intersection(item.domains).sorted().map { label($0, of: "interest.certifications") }
-                    why.append("you named " + Dimension.list(domains) + " as a certification interest")
-                case .networking: why.append("you asked for " + label(item.kind!, of: "interest.networking"))
-                default: why.append("you asked for " + label(item.kind!, of: "interest.projects"))
+    /// Places the chosen items, most important first: a hand-over, someone to learn from and a
+    /// trial lead; preparation comes before the certification it prepares for.
+    private func schedule(
+        _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double
+    ) -> (placed: [DevelopmentPlan.Item], unplaced: [Int], busiest: Double) {
+        let ordered = chosen.enumerated().sorted { a, b in
+            let first = candidates.items[a.element].schedulingRank
+            let second = candidates.items[b.element].schedulingRank
+            return (first, a.offset) < (second, b.offset)
+        }.map(\.element)
+        let total = chosen.reduce(0) { $0 + candidates.items[$1].item.hours }
+        var scheduler = PlanScheduler(
+            start: start, end: end, hoursPerMonth: hoursPerMonth, slack: settings.monthSlack, maxAtOnce: settings.maxAtOnce,
+            totalHours: total)
+        var placed: [DevelopmentPlan.Item] = []
+        var unplaced: [Int] = []
+        var handoverDue = 0
+        for index in ordered {
+            let candidate = candidates.items[index]
+            var item = candidates.planItem(candidate.item)
+            var earliest = candidate.earliestDay
+            if candidate.item.category == .stretchAssignment { earliest = max(earliest, handoverDue) }
+            if candidate.item.category == .certification {
+                // Preparation first: after any course in the same field.
+                for prior in placed where prior.category == .training {
+                    let shared = prompts.catalog.item(prior.id)?.domains.contains(where: candidate.item.domains.contains) ?? false
+                    if shared { earliest = max(earliest, SessionDate.days(from: start, to: prior.due) ?? 0) }
                 }
             }
-            if previous.carried.contains(item.id) { why.insert("carried over from the last plan", at: 0) }
-            if why.isEmpty {
-                switch item.category {
-                case .mentoring: why.append("someone to learn from: every plan has a mentor")
-                case .stretchAssignment, .specialProject: why.append("most growth comes from real work like this")
-                default: why.append("adds some formal learning to the plan")
-                }
+            if scheduler.place(&item, earliest: earliest) {
+                if candidate.item.purpose == .handover { handoverDue = SessionDate.days(from: start, to: item.due) ?? 0 }
+                placed.append(item)
+            } else {
+                unplaced.append(index)
             }
-            return why.joined(separator: "; ")
         }
-        let rate = catalog.convert(1, to: currency) ?? 1
-        var candidates: [CatalogSelector.Candidate] = []
-        candidates.reserveCapacity(catalog.items.count)
-        let track = assessment.recommended.rawValue
-        for (position, item) in catalog.items.enumerated()
-        where item.tracks.contains(track) && !previous.excluded.contains(item.id) {
-            var bonus = answersInterest(item) ? settings.interestBonus : 0
-            if previous.carried.contains(item.id) { bonus += settings.interestBonus }
-            if let domain, item.domains.contains(domain) { bonus += settings.domainBonus }
-            candidates.append(
-                CatalogSelector.Candidate(
-                    item: item, cost: round2(item.cost * rate),
-                    builds: buildIndices[position], bonus: bonus,
-                    mixClass: CatalogSelector.mixClass(of: item.category), isSpecialProject: item.category == .specialProject,
-                    categoryIndex: categories.firstIndex(of: item.category)!))
-        }
-        func index(_ category: Catalog.Category) -> Int { categories.firstIndex(of: category)! }
-        var required: [Set<Int>] = [[index(.mentoring)], [index(.stretchAssignment), index(.specialProject)]]
-        if !certificationInterests.isEmpty { required.append([index(.certification)]) }
-        if !networkingInterests.isEmpty { required.append([index(.networking)]) }
-        if !projectInterests.isEmpty, specialHours > 0 { required.append([index(.specialProject)]) }
-
-        let selector = CatalogSelector(
-            candidates: candidates,
-            gaps: Dimension.names.map { max(0, gapByName[$0] ?? 0) },
-            limits: CatalogSelector.Limits(
-                budget: budget, developmentHours: developmentHours, specialProjectHours: specialHours,
-                laneDays: (0..<3).map { lane in horizonDays - PlanScheduler.offsetDays(ofLane: lane) }),
-            settings: settings, required: required)
-        return selector.select().map { index in
-            let candidate = candidates[index]
-            let item = candidate.item
-            return DevelopmentPlan.Item(
-                category: item.category, id: item.id, title: item.title, summary: item.summary, cost: candidate.cost,
-                hours: item.hours, weeks: item.weeks, start: .distantPast, due: .distantPast,
-                builds: item.builds, reason: reason(item), issuer: item.issuer)
-        }
+        return (placed, unplaced, scheduler.busiestMonth)
     }
 
     /// Percent of plan hours on the job, from others and formal, summing to 100 (largest
     /// remainder). With no hours at all, the target mix.
-    static func allocation(_ items: [DevelopmentPlan.Item], settings: PlanningSettings) -> (onTheJob: Int, social: Int, formal: Int) {
+    static func allocation(_ items: [DevelopmentPlan.Item], settings: PlanningSettings) -> DevelopmentPlan.Allocation {
         var hours = [0.0, 0.0, 0.0]
         for item in items { hours[CatalogSelector.mixClass(of: item.category)] += item.hours }
         let total = hours.reduce(0, +)
@@ -192,7 +208,7 @@ public struct Planner: Sendable {
         var whole = shares.map { Int($0.rounded(.down)) }
         let order = shares.indices.sorted { (shares[$0] - Double(whole[$0]), $1) > (shares[$1] - Double(whole[$1]), $0) }
         for index in order.prefix(100 - whole.reduce(0, +)) { whole[index] += 1 }
-        return (whole[0], whole[1], whole[2])
+        return DevelopmentPlan.Allocation(onTheJob: whole[0], social: whole[1], formal: whole[2])
     }
 }
 

@@ -1,17 +1,64 @@
 /// The numbers that shape a development plan, from the `planning:` part of weights.yaml.
 public struct PlanningSettings: Sendable {
+    /// Extra value for covering what a plan of its kind needs.
+    public struct Required: Sendable {
+        /// Someone the person learns from.
+        public var mentor: Double
+        /// A stretch assignment or a special project.
+        public var onTheJob: Double
+        /// A course or credential that works on the room to grow.
+        public var formal: Double
+        /// Moving into management: a low-risk trial of it.
+        public var trial: Double
+        /// Moving back from management: handing the team over.
+        public var handover: Double
+        /// Undecided: a trial of each track and a way to reflect on them.
+        public var exploration: Double
+        /// Each certification domain, networking kind and project kind the person named.
+        public var interest: Double
+    }
+
+    /// The dimensions a plan works on, by recommended track (`ic`, `management`, `hybrid`).
+    public var trackDimensions: [String: [String]]
+    /// Gap points one item closes per step of its impact, on each dimension it builds.
     public var closurePoints: Double
+    /// Points of a dimension one way of learning closes in full; beyond them each point
+    /// counts `repeatShare`.
+    public var closurePerMode: Double
+    public var repeatShare: Double
+    /// The gap toward a promotion is at least this share of the step between the current and
+    /// the target level's expectation.
+    public var minStepShare: Double
+    /// The gap used on each of the track's dimensions when growing in place.
+    public var growthInPlaceGap: Double
+    /// An item joins a plan only when it adds at least this much value of its own.
+    public var minGain: Double
     public var interestBonus: Double
     public var domainBonus: Double
-    public var requiredBonus: Double
+    /// Extra value for an item that suits the target level, not only the current one.
+    public var targetLevelBonus: Double
+    public var required: Required
     public var maxPerCategory: Int
     /// At most this many items in one plan.
     public var maxItems: Int
+    /// At most this many items in an exploratory plan.
+    public var maxExploratoryItems: Int
+    /// The share of the development hours (capacity times months) the choice fills at most:
+    /// items rarely fit the months end to end, so some room is left for their dates.
+    public var maxFill: Double
+    /// At most this many development items running at once.
+    public var maxAtOnce: Int
     /// Target percent of plan hours: on the job, social, formal.
     public var mix: (onTheJob: Double, social: Double, formal: Double)
     public var mixWeight: Double
     public var workingHoursPerMonth: Double
-    public var specialProjectPercentPerInterest: Int
+    /// How far a month holding a one-week event may go above the monthly hours (0.25 = 25%).
+    public var monthSlack: Double
+    /// At most this many special projects, one per kind named.
+    public var maxProjects: Int
+    /// Points by which the management fit must lead the IC fit for a hybrid result to aim at
+    /// a people-manager rung.
+    public var hybridManagementLead: Double
     public var defaultHorizonMonths: Int
     public var defaultDevHoursPerMonth: Int
     public var defaultSpecialProjectPercent: Int

@@ -3,37 +3,74 @@ import Yams
 /// Reads the `planning:` part of weights.yaml.
 enum PlanningSettingsLoader {
     static let keys = [
-        "closure_points", "interest_bonus", "domain_bonus", "required_bonus", "max_per_category", "max_items", "mix", "mix_weight",
-        "working_hours_per_month", "special_project_percent_per_interest", "default_horizon_months",
-        "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
+        "track_dimensions", "closure_points", "closure_per_mode", "repeat_share", "min_step_share", "growth_in_place_gap", "min_gain", "interest_bonus", "domain_bonus",
+        "target_level_bonus", "required", "max_per_category", "max_items", "max_exploratory_items", "max_fill", "max_at_once", "mix",
+        "mix_weight", "working_hours_per_month", "month_slack", "max_projects", "hybrid_management_lead",
+        "default_horizon_months", "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
     ]
+    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest"]
+    static let tracks = ["ic", "management", "hybrid"]
 
     static func load(_ node: Node?, log: DiagnosticLog) -> PlanningSettings? {
         guard let fields = log.fields(node, "'planning'", allowed: keys, required: keys) else { return nil }
-        func number(_ key: String, _ range: ClosedRange<Double>) -> Double? {
-            guard let value = log.number(fields[key], "planning '\(key)'") else { return nil }
+        func number(_ key: String, _ range: ClosedRange<Double>, in fields: Fields = fields, prefix: String = "planning") -> Double? {
+            guard let value = log.number(fields[key], "\(prefix) '\(key)'") else { return nil }
             guard range.contains(value) else {
                 log.add(
-                    "planning '\(key)' is \(formatNumber(value)); allowed: \(formatNumber(range.lowerBound))..\(formatNumber(range.upperBound))",
+                    "\(prefix) '\(key)' is \(formatNumber(value)); allowed: \(formatNumber(range.lowerBound))..\(formatNumber(range.upperBound))",
                     at: fields[key]?.mark)
                 return nil
             }
             return value
         }
+        func integer(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+            log.integer(fields[key], "planning '\(key)'", in: range)
+        }
+        var trackDimensions: [String: [String]]?
+        if let trackFields = log.fields(
+            fields["track_dimensions"], "planning 'track_dimensions'", allowed: tracks, required: tracks)
+        {
+            var result: [String: [String]] = [:]
+            for track in tracks {
+                let names = log.stringList(trackFields[track], "planning 'track_dimensions' '\(track)'", allowed: Dimension.names) ?? []
+                if names.isEmpty {
+                    log.add("planning 'track_dimensions' '\(track)' must name at least one dimension", at: trackFields.mark(of: track))
+                }
+                result[track] = names
+            }
+            trackDimensions = result
+        }
         let closure = number("closure_points", 1...100)
+        let perMode = number("closure_per_mode", 1...100)
+        let repeatShare = number("repeat_share", 0...1)
+        let stepShare = number("min_step_share", 0...1)
+        let inPlace = number("growth_in_place_gap", 0...100)
+        let minGain = number("min_gain", 0...100)
         let interest = number("interest_bonus", 0...100)
         let domain = number("domain_bonus", 0...100)
-        let required = number("required_bonus", 0...1000)
-        let perCategory = log.integer(fields["max_per_category"], "planning 'max_per_category'", in: 1...20)
-        let maxItems = log.integer(fields["max_items"], "planning 'max_items'", in: 1...40)
+        let targetLevel = number("target_level_bonus", 0...100)
+        var required: PlanningSettings.Required?
+        if let requiredFields = log.fields(fields["required"], "planning 'required'", allowed: requiredKeys, required: requiredKeys) {
+            let values = requiredKeys.map { number($0, 0...1000, in: requiredFields, prefix: "planning 'required'") }
+            if values.allSatisfy({ $0 != nil }) {
+                let v = values.map { $0! }
+                required = PlanningSettings.Required(
+                    mentor: v[0], onTheJob: v[1], formal: v[2], trial: v[3], handover: v[4], exploration: v[5], interest: v[6])
+            }
+        }
+        let perCategory = integer("max_per_category", 1...20)
+        let maxItems = integer("max_items", 1...40)
+        let exploratoryItems = integer("max_exploratory_items", 1...40)
+        let atOnce = integer("max_at_once", 1...20)
+        let fill = number("max_fill", 0.1...1)
         let mixWeight = number("mix_weight", 0...10)
         let working = number("working_hours_per_month", 40...250)
-        let perInterest = log.integer(
-            fields["special_project_percent_per_interest"], "planning 'special_project_percent_per_interest'", in: 0...50)
-        let horizon = log.integer(fields["default_horizon_months"], "planning 'default_horizon_months'", in: 3...36)
-        let hours = log.integer(fields["default_dev_hours_per_month"], "planning 'default_dev_hours_per_month'", in: 0...80)
-        let special = log.integer(
-            fields["default_special_project_percent"], "planning 'default_special_project_percent'", in: 0...50)
+        let slack = number("month_slack", 0...1)
+        let projects = integer("max_projects", 0...10)
+        let hybridLead = number("hybrid_management_lead", 0...100)
+        let horizon = integer("default_horizon_months", 3...36)
+        let hours = integer("default_dev_hours_per_month", 0...80)
+        let special = integer("default_special_project_percent", 0...50)
         let budget = number("default_budget", 0...1_000_000)
         var mix: (Double, Double, Double)?
         let mixKeys = ["on_the_job", "social", "formal"]
@@ -47,13 +84,17 @@ enum PlanningSettingsLoader {
                 }
             }
         }
-        guard let closure, let interest, let domain, let required, let perCategory, let maxItems, let mixWeight, let working,
-            let perInterest, let horizon, let hours, let special, let budget, let mix
+        guard let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
+            let required, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
+            let slack, let projects, let hybridLead, let horizon, let hours, let special, let budget, let mix
         else { return nil }
         return PlanningSettings(
-            closurePoints: closure, interestBonus: interest, domainBonus: domain, requiredBonus: required,
-            maxPerCategory: perCategory, maxItems: maxItems, mix: mix, mixWeight: mixWeight, workingHoursPerMonth: working,
-            specialProjectPercentPerInterest: perInterest, defaultHorizonMonths: horizon, defaultDevHoursPerMonth: hours,
+            trackDimensions: trackDimensions, closurePoints: closure, closurePerMode: perMode, repeatShare: repeatShare,
+            minStepShare: stepShare, growthInPlaceGap: inPlace,
+            minGain: minGain, interestBonus: interest, domainBonus: domain, targetLevelBonus: targetLevel, required: required,
+            maxPerCategory: perCategory, maxItems: maxItems, maxExploratoryItems: exploratoryItems, maxFill: fill, maxAtOnce: atOnce,
+            mix: mix, mixWeight: mixWeight, workingHoursPerMonth: working, monthSlack: slack, maxProjects: projects,
+            hybridManagementLead: hybridLead, defaultHorizonMonths: horizon, defaultDevHoursPerMonth: hours,
             defaultSpecialProjectPercent: special, defaultBudget: budget)
     }
 }

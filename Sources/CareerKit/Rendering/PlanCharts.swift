@@ -30,7 +30,7 @@ enum PlanCharts {
         let labelWidth = 170.0
         let barWidth = width - labelWidth - 50
         var body = ""
-        for (index, track) in Track.allCases.enumerated() {
+        for (index, track) in Track.scored.enumerated() {
             let y = Double(index) * 34 + 10
             let score = assessment.scores[track] ?? 0
             let color = track == assessment.recommended ? selfColor : mutedColor

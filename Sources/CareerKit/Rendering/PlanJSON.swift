@@ -11,7 +11,9 @@ struct PlanJSON {
                 ("summary", .string(item.summary)), ("cost", .number(item.cost)), ("hours", .number(item.hours)),
                 ("weeks", .integer(item.weeks)), ("start", .string(SessionDate.format(item.start))),
                 ("due", .string(SessionDate.format(item.due))), ("builds", JSONValue(item.builds)),
-                ("reason", .string(item.reason)),
+                ("reason", .string(item.reason)), ("done_when", .string(item.doneWhen)), ("kind", JSONValue(item.kind)),
+                ("levels", JSONValue(item.levels)), ("direction", JSONValue(item.direction?.rawValue)),
+                ("purpose", JSONValue(item.purpose?.rawValue)),
             ]
             if let issuer = item.issuer { members.append(("issuer", .string(issuer))) }
             return .object(members)
@@ -25,27 +27,31 @@ struct PlanJSON {
         let gaps: [JSONValue] = plan.gaps.map { gap in
             .object([
                 ("dimension", .string(gap.dimension)), ("expected", .number(gap.expected)),
-                ("current", .number(gap.current)), ("gap", .number(gap.gap)),
+                ("current", .number(gap.current)), ("gap", .number(gap.gap)), ("basis", .string(gap.basis.rawValue)),
             ])
         }
         return .object([
             ("current_level", .string(plan.currentLevel)), ("target_level", .string(plan.targetLevel)),
             ("equivalent_level", JSONValue(plan.equivalentLevel)), ("growth_in_place", .bool(plan.growthInPlace)),
+            ("exploratory", .bool(plan.exploratory)),
             ("start_date", .string(SessionDate.format(plan.startDate))),
             ("end_date", .string(SessionDate.format(plan.endDate))), ("horizon_months", .integer(plan.horizonMonths)),
-            ("hours_per_month", .number(plan.hoursPerMonth)),
+            ("hours_per_month", .number(plan.hoursPerMonth)), ("busiest_month_hours", .number(plan.busiestMonthHours)),
+            ("development_hours", .number(plan.developmentHours)),
             ("hours_capacity_per_month", .number(plan.hoursCapacityPerMonth)),
             ("allocation", .object([
                 ("on_the_job", .integer(plan.allocation.onTheJob)), ("social", .integer(plan.allocation.social)),
                 ("formal", .integer(plan.allocation.formal)),
             ])),
             ("special_project_percent", .integer(plan.specialProjectPercent)),
+            ("special_project_hours_per_month", .number(plan.specialProjectHoursPerMonth)),
+            ("special_project_hours", .number(plan.specialProjectHours)),
             ("budget", .object([
                 ("amount", .number(plan.budgetAmount)), ("currency", .string(plan.currency)),
                 ("committed", .number(plan.committed)),
             ])),
             ("items", .array(items)), ("milestones", .array(milestones)), ("gaps", .array(gaps)),
-            ("notes", JSONValue(plan.notes)),
+            ("notes", JSONValue(plan.notes.map(\.sentence))),
         ])
     }
 }

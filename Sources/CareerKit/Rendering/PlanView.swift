@@ -53,8 +53,8 @@ struct PlanView {
                 "meaning": prompts.weights.dimension(score.name)?.meaning ?? "",
                 "self": cell(score.selfScore), "manager": cell(score.managerScore), "combined": cell(score.combined),
                 "expected": expects[score.name].map(String.init) ?? "–",
-                // Dimensions the plan does not work on have no gap entry.
-                "gap": gaps[score.name].map { $0.gap > 0 ? Self.number($0.gap) : "none" } ?? "–",
+                // One mark for no room to grow: met already, or not a skill the plan works on.
+                "gap": gaps[score.name].flatMap { $0.gap > 0 ? Self.number($0.gap) : nil } ?? "–",
             ]
         }
         let materialGap = ReasonText.materialGap(scalePoints: prompts.weights.thresholds.divergencePoints)
@@ -122,7 +122,7 @@ struct PlanView {
     }
 
     private func trackContext() -> [String: Any] {
-        let ranked = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        let ranked = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         let reasons = ReasonText.split(assessment, bank: prompts.bank)
         let archetypeText = ReasonText.archetypeText(assessment.archetype)
         return [
@@ -143,6 +143,7 @@ struct PlanView {
                 ]
             },
             "other": ReasonText.otherTrack(assessment).shortTitle,
+            "lead": ReasonText.leadTrack(assessment).shortTitle,
             "reasons_toward": reasons.toward,
             "reasons_against": reasons.against,
             "has_reasons": !assessment.explanation.isEmpty,
@@ -156,8 +157,9 @@ struct PlanView {
         let levelNote = self.levelNote
         // The manager-has-not-answered note is said once, at the top.
         let notes = plan.notes.filter {
-            !(managerMissing && $0.range(of: "manager has not answered", options: .caseInsensitive) != nil)
-        }
+            if case .managerMissing = $0 { return !managerMissing }
+            return true
+        }.map(\.sentence)
         return [
             "current": levelTitle(plan.currentLevel) ?? plan.currentLevel,
             "target": levelTitle(plan.targetLevel) ?? plan.targetLevel,
@@ -172,12 +174,16 @@ struct PlanView {
             "hours_per_month": Self.number(plan.hoursPerMonth),
             "hours_capacity": Self.number(plan.hoursCapacityPerMonth),
             "total_hours": Self.number(plan.developmentHours),
+            "busiest_month_hours": Self.number(plan.busiestMonthHours),
+            "special_project_hours": Self.number(plan.specialProjectHours),
+            "special_project_hours_per_month": Self.number(plan.specialProjectHoursPerMonth),
+            "exploratory": plan.exploratory,
             "on_the_job": plan.allocation.onTheJob, "social": plan.allocation.social, "formal": plan.allocation.formal,
             "special_project_percent": plan.specialProjectPercent,
             "budget": money(plan.budgetAmount), "committed": money(plan.committed),
             "remaining": money(round2(plan.budgetAmount - plan.committed)),
             "summary": summary,
-            "items": plan.items.sorted { ($0.due, $0.start) < ($1.due, $1.start) }.map(itemContext),
+            "items": plan.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }.map(itemContext),
             "has_items": !plan.items.isEmpty,
             "milestones": MilestonePlanner.checkIns(for: plan, ladder: prompts.ladder).map(checkInContext),
             "gaps": plan.gaps.filter { $0.gap > 0 }.map {
@@ -205,20 +211,27 @@ struct PlanView {
         return equivalent.map { "\(target.title) is the same level as \($0.title)." }
     }
 
-    /// The plan in numbers, in sentences; clauses that would say zero are left out.
+    /// The plan in numbers, in sentences, each total saying what it counts; clauses that
+    /// would say zero are left out.
     private var summary: String {
         var sentences = ["\(plan.horizonMonths) months, \(SessionDate.format(plan.startDate)) to \(SessionDate.format(plan.endDate))."]
-        var time: String
+        let capacity = Self.number(plan.hoursCapacityPerMonth)
         if plan.developmentHours > 0 {
-            time = "\(Self.number(plan.developmentHours)) hours of development (\(Self.number(plan.hoursPerMonth)) a month of the "
-                + "\(Self.number(plan.hoursCapacityPerMonth)) your manager can free)"
+            let against = plan.managerAnswered
+                ? "within the \(capacity) a month your manager can free"
+                : "against a default of \(capacity) a month until your manager says what they can free"
+            sentences.append(
+                "Development activities take \(Self.number(plan.developmentHours)) hours: about \(Self.number(plan.hoursPerMonth)) a month "
+                    + "and at most \(Self.number(plan.busiestMonthHours)) in any month, \(against).")
         } else {
-            time = "No development hours are planned yet"
+            sentences.append("No development hours are planned yet.")
         }
         if plan.specialProjectPercent > 0 {
-            time += ", plus \(plan.specialProjectPercent)% of your working time for special projects"
+            sentences.append(
+                "Special projects take \(plan.specialProjectPercent)% of your working time on top: "
+                    + "\(Self.number(plan.specialProjectHours)) hours, at most \(Self.number(plan.specialProjectHoursPerMonth)) in any month.")
+            sentences.append("Together the activities below add up to \(Self.number(plan.developmentHours + plan.specialProjectHours)) hours.")
         }
-        sentences.append(time + ".")
         let money = { (value: Double) in formatMoney(value, plan.currency) }
         if plan.budgetAmount > 0 {
             if plan.committed > 0 {
@@ -235,7 +248,7 @@ struct PlanView {
                 (plan.allocation.onTheJob, "on the job"), (plan.allocation.social, "from other people"),
                 (plan.allocation.formal, "formal"),
             ].filter { $0.0 > 0 }.map { "\($0.0)% \($0.1)" }
-            sentences.append("Learning mix: " + Dimension.list(mix) + ".")
+            sentences.append("Learning mix, by hours: " + Dimension.list(mix) + ".")
         }
         return sentences.joined(separator: " ")
     }
@@ -248,6 +261,9 @@ struct PlanView {
             "start": SessionDate.format(item.start), "due": SessionDate.format(item.due),
             "builds": LazyText { item.builds.map { Dimension.title($0).lowercased() }.joined(separator: ", ") },
             "reason": item.reason, "issuer": item.issuer ?? "", "has_issuer": item.issuer != nil,
+            "done_when": item.doneWhen, "kind": item.kind ?? "",
+            "direction_text": item.direction.map { $0 == .learn ? "someone to learn from" : "you teach" } ?? "",
+            "has_direction": item.direction != nil,
         ]
     }
 
@@ -256,7 +272,8 @@ struct PlanView {
             "due": SessionDate.format(checkIn.due), "title": checkIn.title,
             "description": LazyText { MilestonePlanner.description(of: checkIn) },
             "action": checkIn.action ?? "", "has_action": checkIn.action != nil,
-            "due_now": checkIn.dueByNow, "has_due_now": !checkIn.dueByNow.isEmpty,
+            "due_now": checkIn.dueByNow.map { ["title": $0.title, "done_when": $0.doneWhen] },
+            "has_due_now": !checkIn.dueByNow.isEmpty,
             "under_way": checkIn.underWay, "has_under_way": !checkIn.underWay.isEmpty,
             "ready_title": checkIn.readyTitle ?? "", "ready_when": checkIn.readyWhen,
             "has_ready_when": checkIn.readyTitle != nil && !checkIn.readyWhen.isEmpty,

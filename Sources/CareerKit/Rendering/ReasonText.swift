@@ -58,14 +58,24 @@ public enum ReasonText {
     /// The reasons split by the way they point: toward the recommended track, and toward
     /// the other contender.
     public static func split(_ assessment: Assessment, bank: QuestionBank) -> (toward: [String], against: [String]) {
-        let toward = assessment.explanation.filter { $0.toward == assessment.recommended }
-        let against = assessment.explanation.filter { $0.toward != assessment.recommended }
+        let lead = leadTrack(assessment)
+        let toward = assessment.explanation.filter { $0.toward == lead }
+        let against = assessment.explanation.filter { $0.toward != lead }
         return (toward.map { plain($0, bank: bank) }, against.map { plain($0, bank: bank) })
     }
 
-    /// The track most reasons against the recommendation point to (the runner-up).
+    /// The track the reasons are measured for: the recommended one, or for an undecided
+    /// result, the track that fits best by a little.
+    public static func leadTrack(_ assessment: Assessment) -> Track {
+        assessment.recommended == .undecided ? assessment.runnerUp : assessment.recommended
+    }
+
+    /// The track most reasons against the lead track point to (the runner-up).
     public static func otherTrack(_ assessment: Assessment) -> Track {
-        assessment.explanation.first { $0.toward != assessment.recommended }?.toward ?? assessment.runnerUp
+        let lead = leadTrack(assessment)
+        if let other = assessment.explanation.first(where: { $0.toward != lead })?.toward { return other }
+        if assessment.recommended != .undecided { return assessment.runnerUp }
+        return Track.scored.filter { $0 != lead }.max { (assessment.scores[$0] ?? 0, $1) < (assessment.scores[$1] ?? 0, $0) } ?? lead
     }
 
     private static func quote(_ text: String) -> String {
@@ -94,6 +104,7 @@ public enum ReasonText {
         case "tech_lead": return "You want to lead a team's technical work while still building things yourself."
         case "tech_lead_manager": return "You want to lead a small team, its technical work and the growth of its people."
         case "people_manager": return "You find your satisfaction in growing people and in what your team achieves."
+        case "explorer": return "Your answers do not point to one path yet: trying each for a short while is the best next step."
         default: return nil
         }
     }
@@ -121,7 +132,7 @@ public enum ReasonText {
     public static func confidenceNotes(
         _ assessment: Assessment, missingManager: Bool, divergenceBelow: String = "Worth talking about, below"
     ) -> [String] {
-        let ranked = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        let ranked = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         let first = assessment.scores[ranked[0]] ?? 0
         let second = assessment.scores[ranked[1]] ?? 0
         var notes = [
@@ -153,6 +164,16 @@ public enum ReasonText {
                 notes.append("Your answers within \(Dimension.list(titles)) point different ways, so they say less.")
             case .uniformAnswers:
                 notes.append("Nearly all your ratings are the same, so they cannot tell the tracks apart.")
+            case .uniformObservations:
+                notes.append("Your manager gave nearly every observation the same rating, which says little about your strengths.")
+            case .noClearLead:
+                notes.append("No path leads clearly yet, so the plan helps you try before you choose.")
+            case .managementNotSupported:
+                notes.append(
+                    "The management path appeals to you, but your answers about people work show less pull toward it: worth trying before deciding.")
+            case .managerSeesMore(let names):
+                let titles = names.map { Dimension.title($0).lowercased() }
+                notes.append("Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")
             }
         }
         if sawTrack || sawDimensions {
@@ -174,9 +195,9 @@ public enum ReasonText {
         flags.compactMap { flag in
             switch flag {
             case "pay-status-motive":
-                return "Pay or status is one of your main reasons for wanting to manage: worth talking through before any move."
+                return "Pay and recognition matter to you, which is fair. Talk through what else draws you to managing, and what a move would change day to day."
             case "growth-in-place":
-                return "The plan grows you where you are rather than toward a promotion."
+                return "You said not now to a promotion, so the plan grows you where you are."
             default: return nil
             }
         }

@@ -87,7 +87,7 @@ public struct TerminalReport {
         var lines = [paint("Track fit", "1")]
         let labelWidth = 24
         let barWidth = max(10, min(30, style.width - labelWidth - 30))
-        let order = Track.allCases.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
+        let order = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         for track in order {
             let score = assessment.scores[track] ?? 0
             let label = track.shortTitle
@@ -112,7 +112,7 @@ public struct TerminalReport {
         let reasons = ReasonText.split(assessment, bank: bank)
         lines += wrap("Points: what each answer added to the lead of the track it points to, against a middle answer.", indent: "  ")
         if !reasons.toward.isEmpty {
-            lines.append("  Toward \(assessment.recommended.shortTitle):")
+            lines.append("  Toward \(ReasonText.leadTrack(assessment).shortTitle):")
             for reason in reasons.toward.prefix(5) { lines += wrap(reason, indent: "  - ") }
         }
         if !reasons.against.isEmpty {

@@ -16,6 +16,16 @@ public enum ConfidenceNote: Hashable, Sendable {
     /// Dimensions whose own answers point different ways, by name.
     case inconsistentDimensions([String])
     case uniformAnswers
+    /// The manager gave (nearly) every observation the same rating.
+    case uniformObservations
+    /// The best fit does not lead the next by `needed` points.
+    case noClearLead(margin: Double, needed: Double)
+    /// Management led only on the path's appeal: the people-work answers average `support`,
+    /// below `floor`, and the manager did not name management.
+    case managementNotSupported(support: Double, floor: Double)
+    /// Dimensions the manager rates clearly higher than the contributor, on what the
+    /// recommended track needs: a strength to name, which does not lower confidence.
+    case managerSeesMore([String])
 
     /// The note as the JSON document (`track.confidence_notes`) words it.
     public var sentence: String {
@@ -39,6 +49,14 @@ public enum ConfidenceNote: Hashable, Sendable {
             return "Answers inside \(names.count) dimensions point different ways (\(names.joined(separator: ", ")))."
         case .uniformAnswers:
             return "Nearly every rating is the same, so the ratings cannot tell the tracks apart."
+        case .uniformObservations:
+            return "The manager gave nearly every observation the same rating, which says little about strengths."
+        case .noClearLead(let margin, let needed):
+            return "No fit leads clearly: the best leads by \(points(margin)) points, less than the \(points(needed)) needed to pick a track."
+        case .managementNotSupported(let support, let floor):
+            return "Management led on the path's appeal, but the answers about people work average \(points(support)), below \(points(floor)), and the manager did not name management."
+        case .managerSeesMore(let names):
+            return "The manager rates \(names.joined(separator: ", ")) higher than the contributor does, in the direction of the result."
         }
     }
 }

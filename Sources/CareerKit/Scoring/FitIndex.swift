@@ -36,6 +36,7 @@ struct FitIndex: Sendable {
             case .ic: return ic
             case .management: return management
             case .hybrid: return hybrid
+            case .undecided: return max(ic, management, hybrid)
             }
         }
 
@@ -169,6 +170,35 @@ struct FitIndex: Sendable {
         guard vector.usesSelf else { return mean(observations[dimension], vector.values) }
         let score = mean(items[dimension], vector.values)
         return score.isNaN ? .nan : min(100, score + Double(vector.picks[dimension]) * ipsativePoints)
+    }
+
+    /// The dimensions (by position) that feed a track's fit; for hybrid, those of every
+    /// track, since it needs both pulls; none for undecided.
+    func trackDimensions(_ track: Track) -> [Int] {
+        func dimensions(_ inputs: [Input]) -> [Int] {
+            inputs.compactMap { if case .dimension(let index) = $0.source { return index } else { return nil } }
+        }
+        switch track {
+        case .ic: return dimensions(ic)
+        case .management: return dimensions(management)
+        case .hybrid: return Array(Set(dimensions(ic) + dimensions(management) + dimensions(hybrid))).sorted()
+        case .undecided: return []
+        }
+    }
+
+    /// How much the person wants the people side of management: the weighted mean of the
+    /// management fit's dimension inputs (no ladder answer), 0..100, or NaN when unanswered.
+    func managementSupport(_ vector: Vector) -> Double {
+        var sum = 0.0
+        var total = 0.0
+        for input in management {
+            guard case .dimension(let index) = input.source else { continue }
+            let value = preference(index, vector)
+            guard !value.isNaN else { continue }
+            sum += input.weight * value
+            total += input.weight
+        }
+        return total > 0 ? sum / total : .nan
     }
 
     /// The three fits, 0..100: the same model as weights.yaml describes.

@@ -71,18 +71,13 @@ public struct Scorer: Sendable {
         }
 
         let fits = fitIndex.fits(vector)
-        let ranked = Track.allCases.sorted { (fits[$0], $1) > (fits[$1], $0) }
+        let ranked = Track.scored.sorted { (fits[$0], $1) > (fits[$1], $0) }
         var recommended = ranked[0]
         var runnerUp = ranked[1]
         var flags: [String] = []
         var notes: [ConfidenceNote] = []
         let best = fits[recommended]
-        let exploratory = best < thresholds.lowFit
-        if exploratory {
-            recommended = .ic
-            runnerUp = ranked.first { $0 != .ic }!
-            flags.append("exploratory")
-        }
+        var exploratory = best < thresholds.lowFit
 
         // Confidence: the margin first (on the scores as reported), then one step down for
         // each weakness found.
@@ -93,6 +88,41 @@ public struct Scorer: Sendable {
             margin >= thresholds.highMargin && first >= thresholds.lowFit + thresholds.highFloor
             ? .high : margin >= thresholds.mediumMargin ? .medium : .low
         notes.append(.margin(best: ranked[0], bestFit: first, runnerUp: ranked[1], runnerUpFit: second, margin: margin))
+
+        // The management path's appeal alone does not make a management recommendation: the
+        // answers about people work, or the manager's view, must support it.
+        let managerView = answers.value("view.track", by: .manager)?.text
+        if recommended == .management, hasSelf, managerView != Track.management.rawValue {
+            let support = fitIndex.managementSupport(vector)
+            if !support.isNaN, support < thresholds.managementSupport {
+                notes.append(.managementNotSupported(support: round1(support), floor: thresholds.managementSupport))
+                confidence = min(confidence, .medium)
+                if fits[runnerUp] >= thresholds.lowFit {
+                    recommended = runnerUp
+                    runnerUp = .management
+                } else {
+                    recommended = .undecided
+                }
+            }
+        }
+        // Too little signal to pick: everything answered alike, or no fit clearly ahead.
+        let uniform = isUniform(vector)
+        // Closeness between technical tracks (IC and hybrid) still points one way; closeness
+        // between IC and management does not.
+        let opposed = Set(ranked.prefix(2)) == [.ic, .management]
+        if recommended != .undecided, hasSelf, uniform || (opposed && margin < thresholds.undecidedMargin) {
+            if !uniform { notes.append(.noClearLead(margin: margin, needed: thresholds.undecidedMargin)) }
+            recommended = .undecided
+        }
+        if recommended == .undecided {
+            exploratory = false
+            runnerUp = ranked[0]
+            flags.append("undecided")
+        } else if exploratory {
+            recommended = .ic
+            runnerUp = ranked.first { $0 != .ic }!
+            flags.append("exploratory")
+        }
         // A view from one side only caps confidence before any other weakness lowers it.
         if !hasSelf {
             confidence = .low
@@ -115,29 +145,42 @@ public struct Scorer: Sendable {
             notes.append(.lowCoverage(answered: coverage.answered, asked: coverage.asked))
         }
 
+        // A manager who gives every observation the same rating says little about strengths:
+        // like a contributor's uniform answers, it counts as low information.
+        let managerUniform = isUniformObservations(vector)
+        if managerUniform {
+            flags.append("manager-uniform")
+            notes.append(.uniformObservations)
+            confidence = confidence.lowered
+        }
+
         var divergence: [Assessment.Divergence] = []
-        for (index, rule) in weights.dimensions.enumerated() {
+        var against = 0
+        var supporting: [String] = []
+        let pull = Set(fitIndex.trackDimensions(recommended))
+        for (index, rule) in weights.dimensions.enumerated() where !managerUniform {
             guard let own = selfScores[index], let seen = managerScores[index] else { continue }
             let gapPoints = (own - seen) / 100 * 5  // back to scale points on 1..6
             if abs(gapPoints) >= thresholds.divergencePoints - 1e-9 {
                 divergence.append(
                     Assessment.Divergence(
                         dimension: rule.name, selfScore: round1(own), managerScore: round1(seen), gap: round1(own - seen)))
+                // A manager who sees more of what the recommended track needs than the person
+                // claims supports the result: a strength to name, not a doubt.
+                if seen > own, pull.contains(index) { supporting.append(rule.name) } else { against += 1 }
             }
         }
-        let dimensionGaps = divergence.count
-        if case .text(let view)? = answers.value("view.track", by: .manager), view != "unsure",
-            view != recommended.rawValue
-        {
+        if let view = managerView, view != "unsure", view != recommended.rawValue {
             divergence.append(
                 Assessment.Divergence(dimension: "track", selfView: recommended.rawValue, managerView: view))
             notes.append(.managerSeesAnotherTrack(view: view, recommended: recommended))
-            confidence = confidence.lowered
+            if recommended != .undecided { confidence = confidence.lowered }
         }
-        if dimensionGaps >= thresholds.divergentDimensions {
+        if against >= thresholds.divergentDimensions {
             confidence = confidence.lowered
-            notes.append(.dimensionsDiffer(count: dimensionGaps))
+            notes.append(.dimensionsDiffer(count: against))
         }
+        if !supporting.isEmpty { notes.append(.managerSeesMore(supporting)) }
         if !divergence.isEmpty { flags.append("rater-divergence") }
 
         let inconsistent = inconsistentDimensions(vector)
@@ -145,26 +188,25 @@ public struct Scorer: Sendable {
             confidence = confidence.lowered
             notes.append(.inconsistentDimensions(inconsistent))
         }
-        if isUniform(vector) {
-            confidence = .low
+        if uniform {
             flags.append("uniform-answers")
             notes.append(.uniformAnswers)
         }
+        if recommended == .undecided { confidence = .low }
         if let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
             flags.append("pay-status-motive")
         }
-        // Growth in place: the contributor said "not now", or a strong security or lifestyle
-        // anchor and no wish to be promoted soon. It changes the plan, never the track.
-        let anchored = ["anchor.security", "anchor.lifestyle"].contains {
-            (input.rating($0, by: .contributor) ?? 0) >= thresholds.anchorFlag
-        }
-        let promotion = answers.value("goal.promotion", by: .contributor)?.text
-        if promotion == "not_now" || (anchored && promotion != "seeking") {
+        // Growth in place only when the contributor said "not now": family, lifestyle or
+        // security answers change how a plan is paced, never whether it aims at a promotion.
+        if answers.value("goal.promotion", by: .contributor)?.text == "not_now" {
             flags.append("growth-in-place")
         }
 
-        let archetype = exploratory ? "solver" : self.archetype(for: recommended, vector: vector)
-        let explanation = explain(vector, input: input, recommended: recommended, runnerUp: runnerUp)
+        let archetype =
+            recommended == .undecided ? "explorer" : exploratory ? "solver" : self.archetype(for: recommended, vector: vector)
+        let explanation = explain(
+            vector, input: input, recommended: recommended == .undecided ? ranked[0] : recommended,
+            runnerUp: recommended == .undecided ? ranked[1] : runnerUp)
         let scores = FitIndex.Fits(ic: round1(fits.ic), management: round1(fits.management), hybrid: round1(fits.hybrid))
         return Assessment(
             dimensions: dimensions, scores: scores.byTrack, recommended: recommended, runnerUp: runnerUp,
@@ -236,7 +278,8 @@ public struct Scorer: Sendable {
             trial.values[slot] = fitIndex.neutral[slot]
             let push = actual - lead(fitIndex.fits(trial))
             trial.values[slot] = vector.values[slot]
-            guard abs(push) >= 0.05 else { continue }
+            // A pay or status motive is a conversation, not a reason shown as points.
+            guard abs(push) >= 0.05, fitIndex.ids[slot] != "motive.pay_status" else { continue }
             keep(Push(item: fitIndex.ids[slot], slot: slot, push: push, points: round1(abs(push))))
         }
         if vector.usesSelf, !input.top3.isEmpty {
@@ -284,6 +327,15 @@ public struct Scorer: Sendable {
             guard count >= 2 else { return nil }
             return high - low >= weights.thresholds.inconsistentSpread ? weights.dimensions[dimension].name : nil
         }
+    }
+
+    /// Whether the manager gave (nearly) every observation the same rating.
+    private func isUniformObservations(_ vector: FitIndex.Vector) -> Bool {
+        let values = fitIndex.managerSlots.map { vector.values[$0] }.filter { !$0.isNaN }
+        guard values.count >= 5 else { return false }
+        let average = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(values.count)
+        return variance.squareRoot() < weights.thresholds.uniformObservationDeviation
     }
 
     /// Whether the dimension ratings barely vary: everything answered the same.

@@ -1,8 +1,14 @@
-/// The three career tracks a person can be recommended.
+/// The career tracks a person can be recommended, or `undecided` when the answers carry too
+/// little signal to pick one.
 public enum Track: String, CaseIterable, Codable, Sendable, Comparable {
     case ic
     case management
     case hybrid
+    /// The answers do not point to a track yet: the plan explores instead of committing.
+    case undecided
+
+    /// The tracks that have a fit score, in order.
+    public static let scored: [Track] = [.ic, .management, .hybrid]
 
     /// How the track is shown to people.
     public var title: String {
@@ -10,6 +16,7 @@ public enum Track: String, CaseIterable, Codable, Sendable, Comparable {
         case .ic: return "Individual contributor"
         case .management: return "Management"
         case .hybrid: return "Hybrid (technical leadership)"
+        case .undecided: return "Not decided yet: explore first"
         }
     }
 
@@ -19,6 +26,7 @@ public enum Track: String, CaseIterable, Codable, Sendable, Comparable {
         case .ic: return "Individual contributor"
         case .management: return "Management"
         case .hybrid: return "Hybrid"
+        case .undecided: return "Undecided"
         }
     }
 

@@ -35,10 +35,16 @@ public struct Weights: Sendable {
         public var highFloor: Double
         public var divergencePoints: Double
         public var payStatusFlag: Double
-        public var anchorFlag: Double
+        /// Points the best fit must lead by; below it the result is undecided.
+        public var undecidedMargin: Double
+        /// The people-work answers (0..100) a management recommendation needs when the
+        /// manager does not name management.
+        public var managementSupport: Double
         public var inconsistentSpread: Double
         public var inconsistentDimensions: Int
         public var uniformDeviation: Double
+        /// Standard deviation of the manager's observations below which they look uniform.
+        public var uniformObservationDeviation: Double
         public var minCoverage: Double
         public var divergentDimensions: Int
     }

@@ -104,8 +104,8 @@ enum WeightsLoader {
 
     private static func readThresholds(_ node: Node?, log: DiagnosticLog) -> Weights.Thresholds? {
         let keys = [
-            "low_fit", "high_margin", "medium_margin", "high_floor", "divergence_points", "pay_status_flag", "anchor_flag",
-            "inconsistent_spread", "inconsistent_dimensions", "uniform_deviation", "min_coverage", "divergent_dimensions",
+            "low_fit", "high_margin", "medium_margin", "high_floor", "divergence_points", "pay_status_flag", "undecided_margin",
+            "management_support", "inconsistent_spread", "inconsistent_dimensions", "uniform_deviation", "uniform_observation_deviation", "min_coverage", "divergent_dimensions",
         ]
         guard let fields = log.fields(node, "'thresholds'", allowed: keys, required: keys) else { return nil }
         let lowFit = percent(fields["low_fit"], "threshold 'low_fit'", log: log)
@@ -114,22 +114,25 @@ enum WeightsLoader {
         let highFloor = percent(fields["high_floor"], "threshold 'high_floor'", log: log)
         let divergence = bounded(fields["divergence_points"], "threshold 'divergence_points'", 0...5, log: log)
         let payFlag = bounded(fields["pay_status_flag"], "threshold 'pay_status_flag'", 1...6, log: log)
-        let anchorFlag = bounded(fields["anchor_flag"], "threshold 'anchor_flag'", 1...6, log: log)
+        let undecided = percent(fields["undecided_margin"], "threshold 'undecided_margin'", log: log)
+        let support = percent(fields["management_support"], "threshold 'management_support'", log: log)
         let spread = bounded(fields["inconsistent_spread"], "threshold 'inconsistent_spread'", 0...5, log: log)
         let inconsistent = log.integer(fields["inconsistent_dimensions"], "threshold 'inconsistent_dimensions'", in: 1...8)
         let uniform = bounded(fields["uniform_deviation"], "threshold 'uniform_deviation'", 0...5, log: log)
+        let uniformObservations = bounded(
+            fields["uniform_observation_deviation"], "threshold 'uniform_observation_deviation'", 0...5, log: log)
         let coverage = share(fields["min_coverage"], "threshold 'min_coverage'", log: log)
         let divergent = log.integer(fields["divergent_dimensions"], "threshold 'divergent_dimensions'", in: 1...8)
         if let highMargin, let mediumMargin, mediumMargin > highMargin {
             log.add("threshold 'medium_margin' must not be above 'high_margin'", at: fields.mark(of: "medium_margin"))
         }
-        guard let lowFit, let highMargin, let mediumMargin, let highFloor, let divergence, let payFlag, let anchorFlag,
-            let spread, let inconsistent, let uniform, let coverage, let divergent
+        guard let lowFit, let highMargin, let mediumMargin, let highFloor, let divergence, let payFlag, let undecided,
+            let support, let spread, let inconsistent, let uniform, let uniformObservations, let coverage, let divergent
         else { return nil }
         return Weights.Thresholds(
             lowFit: lowFit, highMargin: highMargin, mediumMargin: mediumMargin, highFloor: highFloor,
-            divergencePoints: divergence, payStatusFlag: payFlag, anchorFlag: anchorFlag, inconsistentSpread: spread,
-            inconsistentDimensions: inconsistent, uniformDeviation: uniform, minCoverage: coverage,
+            divergencePoints: divergence, payStatusFlag: payFlag, undecidedMargin: undecided, managementSupport: support, inconsistentSpread: spread,
+            inconsistentDimensions: inconsistent, uniformDeviation: uniform, uniformObservationDeviation: uniformObservations, minCoverage: coverage,
             divergentDimensions: divergent)
     }
 

@@ -74,6 +74,28 @@ public enum SessionDate {
         return calendar.dateComponents([.day], from: start, to: end).day
     }
 
+    /// The first day of the month after the one the date is in.
+    static func firstOfNextMonth(after date: Date) -> Date {
+        if let start = wholeDays(date) {
+            let (year, month, _) = civil(fromDays: start)
+            let next = month == 12 ? (year + 1, 1) : (year, month + 1)
+            if (1600...9999).contains(next.0) {
+                return Date(timeIntervalSince1970: Double(daysSinceEpoch(year: next.0, month: next.1, day: 1)) * secondsPerDay)
+            }
+        }
+        let first = calendar.date(from: calendar.dateComponents([.year, .month], from: date)) ?? date
+        return calendar.date(byAdding: .month, value: 1, to: first) ?? date
+    }
+
+    /// How many days the month the date is in has.
+    static func daysInMonth(of date: Date) -> Int {
+        if let start = wholeDays(date) {
+            let (year, month, _) = civil(fromDays: start)
+            return daysIn(month: month, year: year)
+        }
+        return calendar.range(of: .day, in: .month, for: date)?.count ?? 30
+    }
+
     // MARK: - Day arithmetic
 
     /// Days since 1970-01-01 when the date is midnight UTC in 1600...9999, else nil.

@@ -1,0 +1,251 @@
+import Foundation
+
+/// The catalog items that may go into one person's plan, each with what it is worth to them:
+/// the room it closes, the interests it answers and what every plan of its kind needs. Also
+/// the words a plan uses about them: why each was chosen, and why an interest was not met.
+struct PlanCandidates {
+    struct Entry {
+        var item: Catalog.Item
+        var candidate: CatalogSelector.Candidate
+        /// Lower comes first when dates are given: a hand-over, someone to learn from, a trial.
+        var schedulingRank: Int
+        /// Days after the plan's start before it can begin.
+        var earliestDay: Int
+    }
+
+    /// What a required group asks for, in the order of the selector's group bits.
+    private enum Need: Hashable {
+        case mentor, onTheJob, formal, trial, handover, managementTrial, technicalTrial, exploration
+        case certification(String)
+        case networking(String)
+    }
+
+    let request: PlanRequest
+    let catalog: Catalog
+    let settings: PlanningSettings
+    let bank: QuestionBank
+    private(set) var items: [Entry] = []
+    private var needs: [Need] = []
+
+    init(request: PlanRequest, catalog: Catalog, settings: PlanningSettings, bank: QuestionBank) {
+        self.request = request
+        self.catalog = catalog
+        self.settings = settings
+        self.bank = bank
+        var needs: [Need] = [.mentor, .onTheJob]
+        if !request.exploratory { needs.append(.formal) }
+        if request.needsTrial { needs.append(.trial) }
+        if request.movingBack { needs.append(.handover) }
+        if request.exploratory { needs += [.managementTrial, .technicalTrial, .exploration] }
+        needs += request.certificationInterests.map(Need.certification)
+        needs += request.networkingInterests.map(Need.networking)
+        self.needs = needs
+        let categories = Catalog.Category.allCases
+        var kindNumbers: [String: Int] = [:]
+        for item in catalog.items where item.category != .specialProject && request.blocker(item) == nil {
+            var groups: UInt32 = 0
+            for (bit, need) in needs.enumerated() where Self.covers(item, need, gaps: request.gaps) { groups |= 1 << UInt32(bit) }
+            let closure = request.gaps.map { gap in
+                item.builds.contains(gap.dimension) ? settings.closurePoints * Double(item.impact) : 0
+            }
+            let interest = request.answersInterest(item) && item.category != .certification
+            var bonus = interest ? settings.interestBonus : 0
+            if request.previous.carried.contains(item.id) { bonus += settings.interestBonus }
+            // Field and level only break ties among items that bring something themselves.
+            if bonus > 0 || groups != 0 || closure.contains(where: { $0 > 0 }) {
+                if let domain = request.domain, item.domains.contains(domain) { bonus += settings.domainBonus }
+                if let target = request.target, target.id != request.current?.id, item.levels.contains(target.id) {
+                    bonus += settings.targetLevelBonus
+                }
+            }
+            var kind = -1
+            // One person to learn from is enough; each networking or project kind once.
+            let kindName = item.category == .mentoring && item.direction == .learn ? "learn" : item.kind
+            if let name = kindName {
+                let key = item.category.rawValue + "/" + name
+                if kindNumbers[key] == nil { kindNumbers[key] = kindNumbers.count }
+                kind = kindNumbers[key]!
+            }
+            let candidate = CatalogSelector.Candidate(
+                cost: round2(item.cost * request.rate), hours: item.hours, closure: closure, bonus: bonus, groups: groups,
+                category: categories.firstIndex(of: item.category)!, kind: kind, mix: CatalogSelector.mixClass(of: item.category),
+                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains))
+            let rank: Int
+            switch item.purpose {
+            case .handover: rank = 0
+            case .trial, .exploration: rank = 2
+            case nil: rank = item.category == .mentoring && item.direction == .learn ? 1 : 3
+            }
+            let earliest: Int
+            switch item.category {
+            case .mentoring, .networking: earliest = 0
+            case .training, .certification: earliest = 7
+            case .stretchAssignment, .specialProject: earliest = item.purpose == nil ? 14 : 0
+            }
+            items.append(
+                Entry(
+                    item: item, candidate: candidate, schedulingRank: rank, earliestDay: earliest))
+        }
+    }
+
+    private static func covers(_ item: Catalog.Item, _ need: Need, gaps: [DevelopmentPlan.Gap]) -> Bool {
+        switch need {
+        case .mentor: return item.category == .mentoring && item.direction == .learn
+        case .onTheJob: return item.category == .stretchAssignment || item.category == .specialProject
+        case .formal:
+            // A course or credential that works on the room to grow, never formal learning for its own sake.
+            return (item.category == .training || item.category == .certification)
+                && gaps.contains { $0.gap > 0 && item.builds.contains($0.dimension) }
+        case .trial, .managementTrial: return item.purpose == .trial && item.tracks.contains("management")
+        case .technicalTrial: return item.purpose == .trial && !item.tracks.contains("management")
+        case .handover: return item.purpose == .handover && item.category != .mentoring
+        case .exploration: return item.purpose == .exploration
+        case .certification(let domain): return item.category == .certification && item.domains.contains(domain)
+        case .networking(let kind): return item.category == .networking && item.kind == kind
+        }
+    }
+
+    private func value(of need: Need) -> Double {
+        let required = settings.required
+        switch need {
+        case .mentor: return required.mentor
+        case .onTheJob: return required.onTheJob
+        case .formal: return required.formal
+        case .trial: return required.trial
+        case .handover: return required.handover
+        case .managementTrial, .technicalTrial, .exploration: return required.exploration
+        case .certification, .networking: return required.interest
+        }
+    }
+
+    /// The selector over these items, with the special projects already in the plan.
+    func selector(fixed: [Catalog.Item], maxItems: Int) -> CatalogSelector {
+        let categories = Catalog.Category.allCases
+        let fixedCandidates = fixed.map { item in
+            var groups: UInt32 = 0
+            for (bit, need) in needs.enumerated() where Self.covers(item, need, gaps: request.gaps) { groups |= 1 << UInt32(bit) }
+            return CatalogSelector.Candidate(
+                cost: 0, hours: 0,
+                closure: request.gaps.map { item.builds.contains($0.dimension) ? settings.closurePoints * Double(item.impact) : 0 },
+                bonus: 0, groups: groups, category: categories.firstIndex(of: item.category)!, kind: -1,
+                mix: CatalogSelector.mixClass(of: item.category),
+                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains))
+        }
+        var selector = CatalogSelector(
+            candidates: items.map(\.candidate), fixed: fixedCandidates, gaps: request.gaps.map { max(0, $0.gap) },
+            groupValues: needs.map(value), limits: .init(
+                budget: request.budget, hours: request.developmentHours * settings.maxFill, maxItems: max(0, maxItems),
+                maxPerCategory: settings.maxPerCategory),
+            mix: settings.mix, mixWeight: settings.mixWeight, keepOnTrack: !request.exploratory)
+        selector.minGain = settings.minGain
+        selector.closurePerMode = settings.closurePerMode
+        selector.repeatShare = settings.repeatShare
+        return selector
+    }
+
+    /// The best special project of a kind for this person: suited to their level and, where
+    /// one is, to their track; the one that closes most, then in their field.
+    func bestProject(_ kind: String) -> Catalog.Item? {
+        let projects = catalog.items.filter {
+            $0.category == .specialProject && $0.kind == kind && request.suitsLevel($0)
+                && !request.previous.excluded.contains($0.id)
+        }
+        let onTrack = projects.filter { request.exploratory || $0.tracks.contains(request.track.rawValue) }
+        func worth(_ item: Catalog.Item) -> Double {
+            var value = 0.0
+            for gap in request.gaps where item.builds.contains(gap.dimension) {
+                value += min(max(0, gap.gap), settings.closurePoints * Double(item.impact))
+            }
+            if let domain = request.domain, item.domains.contains(domain) { value += settings.domainBonus }
+            if request.previous.carried.contains(item.id) { value += settings.interestBonus }
+            return value
+        }
+        return (onTrack.isEmpty ? projects : onTrack).max { (worth($0), $1.id) < (worth($1), $0.id) }
+    }
+
+    /// The words people chose from, e.g. "speaking at meetups or conferences".
+    func label(_ value: String, of itemID: String) -> String {
+        let label = bank.item(itemID)?.kind.choices.first { $0.value == value }?.label ?? value
+        return label.prefix(1).lowercased() + label.dropFirst()
+    }
+
+    /// The plan's entry for a catalog item: cost in the budget currency, the kind it answers,
+    /// and why it was chosen. Dates come from the scheduler.
+    func planItem(_ item: Catalog.Item) -> DevelopmentPlan.Item {
+        var kind = item.kind
+        if item.category == .certification {
+            kind = request.certificationInterests.first(where: item.domains.contains) ?? item.domains.first
+        }
+        return DevelopmentPlan.Item(
+            category: item.category, id: item.id, title: item.title, summary: item.summary, doneWhen: item.doneWhen,
+            cost: round2(item.cost * request.rate), hours: item.hours, weeks: item.weeks, start: .distantPast,
+            due: .distantPast, builds: item.builds, reason: reason(item), issuer: item.issuer, kind: kind,
+            levels: item.levels, direction: item.direction, purpose: item.purpose)
+    }
+
+    /// Why an item is in the plan, in a few words.
+    private func reason(_ item: Catalog.Item) -> String {
+        var why: [String] = []
+        if request.previous.carried.contains(item.id) { why.append("carried over from the last plan") }
+        switch item.purpose {
+        case .handover: why.append("a careful hand-over of your team comes first")
+        case .trial where request.exploratory:
+            why.append(item.tracks.contains("management") ? "a short, low-risk trial of the management path" : "a short trial of deep technical work")
+        case .trial where request.needsTrial: why.append("a low-risk way to try management before committing to it")
+        case .exploration: why.append("helps you find out which path fits you")
+        default: break
+        }
+        if item.category == .mentoring, item.direction == .learn { why.append("someone to learn from") }
+        let closing = request.gaps.filter { $0.gap > 0 && item.builds.contains($0.dimension) }
+            .map { Dimension.title($0.dimension).lowercased() }
+        if !closing.isEmpty {
+            let toward = request.target.map { $0.id == request.current?.id ? " in your role" : " toward \($0.title)" } ?? ""
+            why.append("builds " + Dimension.list(closing) + toward)
+        }
+        if request.answersInterest(item) {
+            switch item.category {
+            case .certification:
+                let domains = request.certificationInterests.filter(item.domains.contains).map { label($0, of: "interest.certifications") }
+                why.append("you named " + Dimension.list(domains) + " as a certification interest")
+            case .networking: why.append("you asked for " + label(item.kind!, of: "interest.networking"))
+            default: why.append("you asked for " + label(item.kind!, of: "interest.projects"))
+            }
+        }
+        if item.category == .mentoring, item.direction == .teach, closing.isEmpty { why.append("you grow by teaching others") }
+        if why.isEmpty { why.append("suits your level and what the plan needs") }
+        return why.joined(separator: "; ")
+    }
+
+    /// For each certification domain and networking kind asked for with nothing in the plan,
+    /// a note saying why.
+    func unmetInterests(in items: [DevelopmentPlan.Item], leftOut: Set<String>) -> [PlanNote] {
+        var notes: [PlanNote] = []
+        let chosen = Set(items.map(\.id))
+        for domain in request.certificationInterests {
+            let offered = catalog.items.filter { $0.category == .certification && $0.domains.contains(domain) }
+            if offered.contains(where: { chosen.contains($0.id) }) { continue }
+            let label = self.label(domain, of: "interest.certifications")
+            notes.append(.certificationNotOffered(domain: label, why: why(offered, leftOut: leftOut, what: "certification")))
+        }
+        for kind in request.networkingInterests {
+            let offered = catalog.items.filter { $0.category == .networking && $0.kind == kind }
+            if offered.contains(where: { chosen.contains($0.id) }) { continue }
+            notes.append(
+                .interestNotOffered(interest: label(kind, of: "interest.networking"), why: why(offered, leftOut: leftOut, what: "item")))
+        }
+        return notes
+    }
+
+    /// Why a set of items is not in the plan, in one sentence naming up to three of them.
+    private func why(_ offered: [Catalog.Item], leftOut: Set<String>, what: String) -> String {
+        guard !offered.isEmpty else { return "the catalog has no \(what) of that kind yet." }
+        let clauses = offered.compactMap { item -> String? in
+            if leftOut.contains(item.id) { return "\(item.title) does not fit in the monthly hours beside the rest of the plan" }
+            return request.blocker(item).map { "\(item.title) \($0)" }
+        }
+        guard !clauses.isEmpty else { return "there was no room left in this plan; raise it again at the next check-in." }
+        var text = Dimension.list(Array(clauses.prefix(3)))
+        if clauses.count > 3 { text += "; \(clauses.count - 3) more do not fit either" }
+        return text + "."
+    }
+}

@@ -1,0 +1,62 @@
+/// Something the person should know about how their plan was made, as data. `sentence` words
+/// it for the documents and the JSON (`plan.notes[]`), speaking to the contributor as "you";
+/// reports that say a note elsewhere (the manager-has-not-answered text at the top) filter it
+/// by its case, never by its words.
+public enum PlanNote: Hashable, Sendable {
+    /// The manager has not answered: the plan assumes these hours, this budget (nil: none)
+    /// and this share of working time for special projects.
+    case managerMissing(hoursPerMonth: Double, budget: String?, specialPercent: Int)
+    /// No manager observations: the room to grow is estimated from what the current level
+    /// expects, not from what anyone has seen.
+    case gapsFromLevel(levelTitle: String)
+    /// The manager rated every observation the same, so the room to grow comes from the
+    /// level's expectations instead.
+    case managerUniform(levelTitle: String)
+    /// A certification domain the person named has no certification in the plan, and why.
+    case certificationNotOffered(domain: String, why: String)
+    /// A kind of networking or project the person asked for has nothing in the plan, and why.
+    case interestNotOffered(interest: String, why: String)
+    /// The person asked for project work, but no share of working time is agreed.
+    case projectTimeNotAgreed(managerAnswered: Bool)
+    /// The manager sees readiness for the target level as not yet, or within two years: the
+    /// plan builds evidence against its criteria first.
+    case buildEvidenceFirst(levelTitle: String, readiness: String)
+    /// The answers do not point to a track yet: the plan explores.
+    case exploratory
+    /// A hybrid result: the plan aims at broader technical-lead scope, not a people-manager rung.
+    case hybridScope(levelTitle: String)
+    /// Moving back from management: the plan starts by handing the team over.
+    case movingBack(levelTitle: String)
+
+    /// The note in words, e.g. for the Markdown, the HTML and `plan.notes[]` in JSON.
+    public var sentence: String {
+        switch self {
+        case .managerMissing(let hours, let budget, let special):
+            let time = "\(formatOneDecimal(hours)) development hours a month"
+            let money = budget.map { "a budget of \($0)" } ?? "no budget"
+            let projects = special > 0 ? "\(special)% of working time for special projects" : "no time for special projects"
+            return "Your manager has not answered yet, so the plan assumes \(time), \(money) and \(projects) until you agree the real figures together."
+        case .gapsFromLevel(let level):
+            return "There are no manager observations yet, so the room to grow is estimated from what \(level) expects, not from what anyone has seen. Your manager's observations will sharpen it."
+        case .managerUniform(let level):
+            return "Your manager gave every observation the same rating, which says little about strengths, so the room to grow is estimated from what \(level) expects. Talk through specific examples together."
+        case .certificationNotOffered(let domain, let why):
+            return "You named \(domain) as a certification interest, but none is in the plan: \(why)"
+        case .interestNotOffered(let interest, let why):
+            return "You asked for \(interest), but nothing of that kind is in the plan: \(why)"
+        case .projectTimeNotAgreed(let managerAnswered):
+            return managerAnswered
+                ? "You asked for project work, but no share of working time for special projects is agreed yet. Ask what your team could free, even 5 to 10%."
+                : "You asked for project work: agree with your manager what share of working time they can free for it."
+        case .buildEvidenceFirst(let level, let readiness):
+            let when = readiness == "not_yet" ? "not ready yet" : "ready in about two years"
+            return "Your manager sees you as \(when) for \(level), so this plan builds evidence against its promotion criteria before readiness is discussed."
+        case .exploratory:
+            return "Your answers do not point to one track yet, so this plan helps you find out: a short trial of each path, people to talk to, and a check-in to decide together."
+        case .hybridScope(let level):
+            return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
+        case .movingBack(let level):
+            return "Moving back to individual work is common and healthy. The plan starts by handing your team over, then rebuilds hands-on depth toward \(level)."
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Everything about one person that shapes which catalog items suit their plan: the track
+/// and levels, the room to grow, what they asked for, their experience and the limits.
+struct PlanRequest {
+    var track: Track
+    var current: Ladder.Level?
+    var target: Ladder.Level?
+    var gaps: [DevelopmentPlan.Gap]
+    /// The dimensions the plan works on (empty for an exploratory plan).
+    var trackDimensions: [String]
+    var exploratory: Bool
+    /// Moving into management from individual work: the plan starts with a trial.
+    var needsTrial: Bool
+    /// Moving back from management to individual work: the plan starts with a hand-over.
+    var movingBack: Bool
+    /// In the order named.
+    var certificationInterests: [String]
+    var networkingInterests: [String]
+    var projectInterests: [String]
+    var domain: String?
+    var yearsExperience: Int?
+    var yearsManaging: Int?
+    var previous: PlanHistory
+    /// Units of the budget currency per unit of the catalog currency.
+    var rate: Double
+    var budget: Double
+    var developmentHours: Double
+    /// What the manager can free in a month, how far a one-week event may go above it, and
+    /// the plan's length in days.
+    var hoursPerMonth: Double
+    var monthSlack: Double
+    var horizonDays: Int
+
+    /// The levels an item must suit one of: the current and the target level. Moving into
+    /// management, only the current level: management items written for the target level
+    /// assume the person already holds the role (a performance problem, a budget), so the
+    /// plan uses what can be done from where they are, with trials of the role.
+    var levels: Set<String> {
+        if target?.track == "management", let current, current.track != "management" { return [current.id] }
+        return Set([current?.id, target?.id].compactMap { $0 })
+    }
+
+    func suitsLevel(_ item: Catalog.Item) -> Bool {
+        !levels.isDisjoint(with: item.levels)
+    }
+
+    func suitsTrack(_ item: Catalog.Item) -> Bool {
+        if exploratory {
+            switch item.purpose {
+            case .trial, .exploration: return true
+            case .handover: return false
+            case nil:
+                return (item.category == .mentoring && item.direction == .learn)
+                    || (item.category == .networking && item.kind.map(networkingInterests.contains) == true)
+            }
+        }
+        return item.tracks.contains(track.rawValue)
+    }
+
+    /// Nil when the person meets the issuer's experience rule, else what is missing, e.g.
+    /// `needs 5 years of experience (you have 3)`.
+    func eligibilityProblem(_ item: Catalog.Item) -> String? {
+        func check(_ needed: Int?, _ have: Int?, _ what: String) -> String? {
+            guard let needed, needed > 0 else { return nil }
+            guard let have else { return "needs \(needed) years of \(what), and yours are not recorded" }
+            return have < needed ? "needs \(needed) years of \(what) (you have \(have))" : nil
+        }
+        return check(item.eligibility.yearsExperience, yearsExperience, "work experience")
+            ?? check(item.eligibility.yearsManaging, yearsManaging, "leading projects or people")
+    }
+
+    /// Whether a certification answers a domain the person named.
+    func answersCertificationInterest(_ item: Catalog.Item) -> Bool {
+        item.category == .certification && item.domains.contains(where: certificationInterests.contains)
+    }
+
+    func answersInterest(_ item: Catalog.Item) -> Bool {
+        switch item.category {
+        case .certification: return answersCertificationInterest(item)
+        case .networking: return item.kind.map(networkingInterests.contains) == true
+        case .specialProject: return item.kind.map(projectInterests.contains) == true
+        default: return false
+        }
+    }
+
+    /// Why an item cannot be in this plan, or nil when it may (level, track, purpose,
+    /// eligibility, interest for certifications, what was done before, budget and hours).
+    func blocker(_ item: Catalog.Item) -> String? {
+        if previous.excluded.contains(item.id) { return "was finished or dropped in the last plan" }
+        if !suitsLevel(item) { return "suits other levels" }
+        if !suitsTrack(item) { return "suits another track" }
+        if item.purpose == .handover, !movingBack { return "is for moving back from management" }
+        if item.purpose == .exploration, !exploratory { return "is for deciding between tracks" }
+        if item.category == .certification, !answersCertificationInterest(item) { return "was not asked for" }
+        if let problem = eligibilityProblem(item) { return problem }
+        if item.cost * rate > budget + 1e-9 { return "costs more than the budget" }
+        if item.category != .specialProject {
+            if item.hours > developmentHours + 1e-9 { return "takes more hours than the plan can free" }
+            // Even at its gentlest pace (four times its usual weeks, one-week events not
+            // stretched), some month would hold more than the manager can free.
+            let days = item.weeks > 1 ? min(item.weeks * 4 * 7, horizonDays) : 7
+            let perMonth = item.hours / Double(max(days, 1)) * min(Double(days), 31)
+            let limit = hoursPerMonth * (item.weeks > 1 ? 1 : 1 + monthSlack)
+            if perMonth > limit + 1e-9 {
+                return "needs about \(formatOneDecimal(perMonth.rounded())) hours a month even at a gentle pace, more than the \(formatOneDecimal(hoursPerMonth)) the plan can free"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import CareerKit
+
+/// What every plan keeps, checked over a generated, realistic population: each month within
+/// the hours the manager can free, special projects at the agreed share, items suited to the
+/// person's levels and track, someone to learn from, interests honoured or explained, and no
+/// catalog item in more than a third of the plans.
+@Suite struct PlanPopulationTests {
+    static let prompts = TestSupport.prompts
+
+    struct Result {
+        var answers: Answers
+        var assessment: Assessment
+        var plan: DevelopmentPlan
+    }
+
+    /// 400 people, planned once for every test here.
+    static let population: [Result] = {
+        var generator = PopulationGenerator(seed: 2611)
+        let scorer = Scorer(prompts: prompts)
+        let planner = Planner(prompts: prompts)
+        return (0..<400).map { index in
+            let answers = generator.person(index)
+            let assessment = scorer.assess(answers)
+            let plan = try! planner.plan(for: answers, assessment: assessment, today: SessionDate.parse("2026-11-22")!)
+            return Result(answers: answers, assessment: assessment, plan: plan)
+        }
+    }()
+
+    /// Hours per calendar month (keyed `yyyy-mm`), each item's hours spread evenly over its days.
+    static func monthlyHours(_ items: [DevelopmentPlan.Item]) -> [String: Double] {
+        var months: [String: Double] = [:]
+        for item in items {
+            let days = max(1, SessionDate.days(from: item.start, to: item.due) ?? 1)
+            for offset in 0..<days {
+                let month = String(SessionDate.format(SessionDate.adding(days: offset, to: item.start)).prefix(7))
+                months[month, default: 0] += item.hours / Double(days)
+            }
+        }
+        return months
+    }
+
+    @Test func noMonthHoldsMoreThanTheManagerCanFree() {
+        let slack = Self.prompts.weights.planning.monthSlack
+        for result in Self.population {
+            let plan = result.plan
+            let development = plan.items.filter { $0.category != .specialProject }
+            // A month that holds any day of a one-week event may go a little above.
+            let events = Set(development.filter { $0.weeks == 1 }.flatMap { event in
+                (0..<7).map { String(SessionDate.format(SessionDate.adding(days: $0, to: event.start)).prefix(7)) }
+            })
+            for (month, hours) in Self.monthlyHours(development) {
+                let limit = plan.hoursCapacityPerMonth * (events.contains(month) ? 1 + slack : 1)
+                #expect(hours <= limit + 0.01, "\(result.answers.person.id!) \(month): \(hours) h of \(plan.hoursCapacityPerMonth)")
+            }
+            #expect(plan.busiestMonthHours <= plan.hoursCapacityPerMonth * (1 + slack) + 0.05)
+            let projectLimit = Double(plan.specialProjectPercent) / 100 * Self.prompts.weights.planning.workingHoursPerMonth
+            for (month, hours) in Self.monthlyHours(plan.items.filter { $0.category == .specialProject }) {
+                #expect(hours <= projectLimit + 0.01, "\(result.answers.person.id!) \(month): \(hours) project hours")
+            }
+        }
+    }
+
+    @Test func specialProjectsRunAtTheManagersOfferAndOfTheKindsAsked() {
+        for result in Self.population {
+            let asked = result.answers.value("interest.projects", by: .contributor)?.values ?? []
+            let offered = result.answers.number("capacity.special_project_percent", by: .manager).map { Int($0) } ?? 0
+            let projects = result.plan.items.filter { $0.category == .specialProject }
+            if asked.isEmpty || offered == 0 {
+                #expect(projects.isEmpty)
+                #expect(result.plan.specialProjectPercent == 0)
+            } else if !projects.isEmpty {
+                #expect(result.plan.specialProjectPercent == offered)
+                #expect(projects.allSatisfy { asked.contains($0.kind ?? "") })
+            }
+        }
+    }
+
+    @Test func everyItemSuitsThePersonsLevelAndTheRecommendedTrack() {
+        for result in Self.population {
+            let plan = result.plan
+            let ladder = Self.prompts.ladder
+            let intoManagement = ladder.level(plan.targetLevel)?.track == "management"
+                && ladder.level(plan.currentLevel)?.track != "management"
+            let levels: Set<String> = intoManagement ? [plan.currentLevel] : [plan.currentLevel, plan.targetLevel]
+            for item in plan.items {
+                #expect(!levels.isDisjoint(with: item.levels), "\(item.id) in a plan from \(plan.currentLevel) to \(plan.targetLevel)")
+                let catalogItem = Self.prompts.catalog.item(item.id)!
+                if result.assessment.recommended != .undecided, item.category != .specialProject {
+                    #expect(catalogItem.tracks.contains(result.assessment.recommended.rawValue), "\(item.id)")
+                }
+            }
+            #expect(plan.items.map(\.start) == plan.items.map(\.start).sorted(), "items listed by start date")
+        }
+    }
+
+    @Test func everyPlanHasSomeoneToLearnFromAndWorksOnItsTrack() {
+        for result in Self.population {
+            let plan = result.plan
+            #expect(plan.items.contains { $0.category == .mentoring && $0.direction == .learn }, "\(result.answers.person.id!)")
+            guard result.assessment.recommended != .undecided, !plan.items.isEmpty else { continue }
+            let dimensions = Set(Self.prompts.weights.planning.trackDimensions[result.assessment.recommended.rawValue] ?? [])
+            let onTrack = plan.items.filter { !dimensions.isDisjoint(with: $0.builds) }.count
+            #expect(onTrack * 2 >= plan.items.count, "\(result.answers.person.id!): \(onTrack) of \(plan.items.count) on track")
+        }
+    }
+
+    @Test func namedCertificationDomainsAreHonouredOrExplained() {
+        for result in Self.population {
+            let named = result.answers.value("interest.certifications", by: .contributor)?.values ?? []
+            let certifications = result.plan.items.filter { $0.category == .certification }
+            for certification in certifications {
+                let domains = Self.prompts.catalog.item(certification.id)!.domains
+                #expect(!Set(domains).isDisjoint(with: named), "\(certification.id) was not asked for")
+            }
+            for domain in named where !certifications.contains(where: { Self.prompts.catalog.item($0.id)!.domains.contains(domain) }) {
+                #expect(
+                    result.plan.notes.contains {
+                        if case .certificationNotOffered = $0 { return true } else { return false }
+                    }, "\(result.answers.person.id!): \(domain) neither offered nor explained")
+            }
+        }
+    }
+
+    @Test func budgetAndEligibilityHold() {
+        for result in Self.population {
+            let plan = result.plan
+            #expect(plan.committed <= plan.budgetAmount + 1e-9)
+            #expect(abs(plan.committed - plan.items.reduce(0) { $0 + $1.cost }) < 0.01)
+            for item in plan.items {
+                let rule = Self.prompts.catalog.item(item.id)!.eligibility
+                if let years = rule.yearsExperience { #expect((result.answers.person.yearsExperience ?? 0) >= years, "\(item.id)") }
+                if let years = rule.yearsManaging { #expect((result.answers.person.yearsManaging ?? 0) >= years, "\(item.id)") }
+            }
+        }
+    }
+
+    @Test func noItemIsInMoreThanAThirdOfThePlans() {
+        var counts: [String: Int] = [:]
+        for result in Self.population {
+            for item in Set(result.plan.items.map(\.id)) { counts[item, default: 0] += 1 }
+        }
+        let share = Double(counts.values.max() ?? 0) / Double(Self.population.count)
+        #expect(share <= 1.0 / 3, "most common item: \(counts.max { $0.value < $1.value }!)")
+        // A varied population gets a varied catalog, not the same handful of items.
+        #expect(counts.count >= 100)
+    }
+
+    @Test func undecidedIsAGroupOfItsOwnAndManagementAMinority() {
+        var tracks: [Track: Int] = [:]
+        for result in Self.population { tracks[result.assessment.recommended, default: 0] += 1 }
+        let management = Double(tracks[.management] ?? 0) / Double(Self.population.count)
+        #expect(management >= 0.15 && management <= 0.35, "management share \(management)")
+        let undecided = tracks[.undecided] ?? 0
+        #expect(undecided > 0 && Double(undecided) / Double(Self.population.count) < 0.15)
+        for result in Self.population where result.assessment.recommended == .undecided {
+            #expect(result.plan.exploratory)
+            #expect(result.plan.targetLevel == result.plan.currentLevel)
+            #expect(result.plan.items.count <= Self.prompts.weights.planning.maxExploratoryItems)
+            #expect(result.assessment.confidence == .low)
+        }
+    }
+}
