@@ -207,3 +207,36 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
             "Your answers within technical depth and growing people point different ways, so they say less."))
     }
 }
+
+/// "n/a" (no chance to observe yet) is not low: left out of every score, counted as answered.
+@Suite struct NotObservedTests {
+    let prompts = TestSupport.prompts
+
+    @Test func anObservationNotMadeYetIsLeftOutNeverReadAsLow() throws {
+        let observed = makeAnswers(
+            contributor: group("people", 4), manager: ["obs.mentoring": .integer(1), "obs.depth": .integer(5)])
+        let unseen = makeAnswers(
+            contributor: group("people", 4), manager: ["obs.mentoring": .notObserved, "obs.depth": .integer(5)])
+        let scorer = Scorer(prompts: prompts)
+        #expect(scorer.assess(observed).dimension("growing_people")?.managerScore == 0)
+        let result = scorer.assess(unseen)
+        #expect(result.dimension("growing_people")?.managerScore == nil)
+        #expect(result.dimension("growing_people")?.combined == 60)
+        #expect(result.dimension("technical_depth")?.managerScore == 80)
+    }
+
+    @Test func filesAcceptNAOnObservationsOnly() throws {
+        let observation = try #require(prompts.bank.item("obs.mentoring"))
+        #expect(try AnswerParser.strict(.scalar("n/a"), for: observation).get() == .notObserved)
+        #expect(try AnswerParser.typed("N/A", for: observation).get() == .notObserved)
+        #expect(try AnswerParser.typed("no chance", for: observation).get() == .notObserved)
+        // "ne" is still "never", not "n/a".
+        #expect(try AnswerParser.typed("ne", for: observation).get() == .integer(1))
+        let rating = try #require(prompts.bank.item("depth.mastery"))
+        guard case .failure(let problem) = AnswerParser.strict(.scalar("n/a"), for: rating) else {
+            Issue.record("n/a accepted on a contributor rating")
+            return
+        }
+        #expect(problem.message == "'n/a' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)")
+    }
+}

@@ -31,6 +31,11 @@ public struct Answers: Hashable, Sendable {
         value(id, by: role)?.numeric
     }
 
+    /// Whether the manager answered every one of these observations with n/a (none is empty).
+    public func notObserved(_ observations: [String]) -> Bool {
+        !observations.isEmpty && observations.allSatisfy { value($0, by: .manager) == .notObserved }
+    }
+
     /// How many items each role answered.
     public var answeredCount: Int {
         responses.values.reduce(0) { $0 + $1.count }

@@ -236,16 +236,22 @@ struct PlanCandidates {
         return notes
     }
 
-    /// Why a set of items is not in the plan, in one sentence naming up to three of them.
+    /// Why a set of items is not in the plan, in one sentence: the ones that suit the
+    /// person's level and track, with what kept each out (up to two), or that none suits.
     private func why(_ offered: [Catalog.Item], leftOut: Set<String>, what: String) -> String {
         guard !offered.isEmpty else { return "the catalog has no \(what) of that kind yet." }
-        let clauses = offered.compactMap { item -> String? in
+        let suited = offered.filter { request.suitsLevel($0) && request.suitsTrack($0) && !request.previous.excluded.contains($0.id) }
+        guard !suited.isEmpty else {
+            let level = request.current?.title ?? "your level"
+            return "none in the catalog suits \(level)\(request.target.map { $0.id == request.current?.id ? "" : " or \($0.title)" } ?? "") on this track yet."
+        }
+        let clauses = suited.compactMap { item -> String? in
             if leftOut.contains(item.id) { return "\(item.title) does not fit in the monthly hours beside the rest of the plan" }
             return request.blocker(item).map { "\(item.title) \($0)" }
         }
         guard !clauses.isEmpty else { return "there was no room left in this plan; raise it again at the next check-in." }
-        var text = Dimension.list(Array(clauses.prefix(3)))
-        if clauses.count > 3 { text += "; \(clauses.count - 3) more do not fit either" }
+        var text = Dimension.list(Array(clauses.prefix(2)))
+        if clauses.count > 2 { text += clauses.count == 3 ? "; 1 more does not fit either" : "; \(clauses.count - 2) more do not fit either" }
         return text + "."
     }
 }

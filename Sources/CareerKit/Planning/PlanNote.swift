@@ -27,6 +27,8 @@ public enum PlanNote: Hashable, Sendable {
     case hybridScope(levelTitle: String)
     /// Moving back from management: the plan starts by handing the team over.
     case movingBack(levelTitle: String)
+    /// Most of a real budget is unspent because the hours, not the money, are the limit.
+    case budgetLimitedByHours(budget: String, hoursPerMonth: Double)
 
     /// The note in words, e.g. for the Markdown, the HTML and `plan.notes[]` in JSON.
     public var sentence: String {
@@ -55,6 +57,8 @@ public enum PlanNote: Hashable, Sendable {
             return "Your answers do not point to one track yet, so this plan helps you find out: a short trial of each path, people to talk to, and a check-in to decide together."
         case .hybridScope(let level):
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
+        case .budgetLimitedByHours(let budget, let hours):
+            return "Most of the \(budget) budget is left: with \(formatOneDecimal(hours)) hours a month, the plan has no room for the course or conference it could buy. More hours would let it use the budget."
         case .movingBack(let level):
             return "Moving back to individual work is common and healthy. The plan starts by handing your team over, then rebuilds hands-on depth toward \(level)."
         }

@@ -144,6 +144,12 @@ public struct Planner: Sendable {
         notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
 
         let committed = round2(items.reduce(0) { $0 + $1.cost })
+        // A real budget mostly unspent while the hours are full: say that hours are the limit.
+        if budget > 0, committed < budget * 0.25,
+            placed.reduce(0, { $0 + $1.hours }) >= hoursPerMonth * Double(horizon) * settings.maxFill * 0.8
+        {
+            notes.append(.budgetLimitedByHours(budget: formatMoney(budget, currency), hoursPerMonth: hoursPerMonth))
+        }
         let developmentHours = placed.reduce(0) { $0 + $1.hours }
         var plan = DevelopmentPlan(
             currentLevel: answers.person.currentLevel, targetLevel: targetID, equivalentLevel: equivalent,

@@ -51,7 +51,9 @@ struct PlanView {
             return [
                 "title": Dimension.title(score.name), "name": score.name,
                 "meaning": prompts.weights.dimension(score.name)?.meaning ?? "",
-                "self": cell(score.selfScore), "manager": cell(score.managerScore), "combined": cell(score.combined),
+                "self": cell(score.selfScore), "combined": cell(score.combined),
+                // Not observed yet is not low: said as such.
+                "manager": score.managerScore == nil && notObserved(score.name) ? AnswerValue.notObservedText : cell(score.managerScore),
                 "expected": expects[score.name].map(String.init) ?? "–",
                 // One mark for no room to grow: met already, or not a skill the plan works on.
                 "gap": gaps[score.name].flatMap { $0.gap > 0 ? Self.number($0.gap) : nil } ?? "–",
@@ -87,6 +89,11 @@ struct PlanView {
             ]
         }
         return context
+    }
+
+    /// Whether the manager answered every observation of a dimension with n/a.
+    private func notObserved(_ dimension: String) -> Bool {
+        answers.notObserved(prompts.weights.dimension(dimension)?.observations ?? [])
     }
 
     private var modeText: String {

@@ -136,7 +136,8 @@ public struct TerminalReport {
         for score in assessment.dimensions {
             var line = "  " + Dimension.title(score.name).padding(toLength: 28, withPad: " ", startingAt: 0)
             if showSelf { line += cell(score.selfScore).leftPadded(7) }
-            if showManager { line += cell(score.managerScore).leftPadded(9) }
+            let unseen = score.managerScore == nil && answers.notObserved(weights?.dimension(score.name)?.observations ?? [])
+            if showManager { line += (unseen ? AnswerValue.notObservedText : cell(score.managerScore)).leftPadded(9) }
             if showCombined { line += cell(score.combined).leftPadded(10) }
             lines.append(line)
         }
