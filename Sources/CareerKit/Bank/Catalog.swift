@@ -29,6 +29,8 @@ public struct Catalog: Sendable {
         case trial
         /// Handing a team over when moving back from management to individual work.
         case handover
+        /// The first hands-on project after managing, which follows the hand-over.
+        case rebuild
         /// Finding out which track fits, for answers that do not point to one yet.
         case exploration
     }

@@ -21,8 +21,11 @@ struct CatalogSelector {
         var hours: Double
         /// Points it closes on each plan dimension (in the order of `gaps`).
         var closure: [Double]
-        /// Interest, domain, level and carried-over value.
+        /// Interest and carried-over value.
         var bonus: Double
+        /// Field and level fit: counted in the value, to choose between items that bring
+        /// something, but never a reason on its own to add one.
+        var tie: Double = 0
         /// Bit per required group it covers.
         var groups: UInt32
         /// Index into `Catalog.Category.allCases`.
@@ -78,6 +81,7 @@ struct CatalogSelector {
         /// Points closed per dimension and way of learning: `dimension * 3 + mix class`.
         var closed: [Double]
         var bonus = 0.0
+        var tie = 0.0
         var groupCounts: [Int]
         var mixHours = [0.0, 0.0, 0.0]
         var cost = 0.0
@@ -102,6 +106,7 @@ struct CatalogSelector {
             state.closed[dimension * 3 + item.mix] += s * item.closure[dimension]
         }
         state.bonus += s * item.bonus
+        state.tie += s * item.tie
         var bits = item.groups
         var group = 0
         while bits != 0 {
@@ -136,8 +141,15 @@ struct CatalogSelector {
         return mixWeight * distance
     }
 
-    /// What the items bring themselves: room closed, interests, required groups covered.
+    /// What the items bring themselves: room closed, interests, required groups covered, and
+    /// how well they fit the person's field and level.
     private func ownValue(_ state: State) -> Double {
+        coreValue(state) + state.tie
+    }
+
+    /// What the items bring themselves, leaving out field and level fit: what an item must
+    /// add to join.
+    private func coreValue(_ state: State) -> Double {
         var value = state.bonus
         for dimension in gaps.indices where gaps[dimension] > 0 {
             var closed = 0.0
@@ -216,11 +228,11 @@ struct CatalogSelector {
 
         // Greedy: the largest gain among items that bring something themselves.
         while true {
-            let own = ownValue(state)
+            let own = coreValue(state)
             let current = value(state)
             var best: (index: Int, gain: Double, next: State)?
             for index in candidates.indices where !inSet[index] {
-                guard let next = adding(index, to: state), ownValue(next) >= own + minGain else { continue }
+                guard let next = adding(index, to: state), coreValue(next) >= own + minGain else { continue }
                 let gain = value(next) - current
                 if best == nil || gain > best!.gain + 1e-9 { best = (index, gain, next) }
             }
@@ -250,7 +262,10 @@ struct CatalogSelector {
                 var without = state
                 change(out, -1, in: &without)
                 for index in candidates.indices where !inSet[index] {
-                    if let next = adding(index, to: without), value(next) > current + 1e-9 {
+                    // The item coming in must bring something itself, not only move the mix.
+                    if let next = adding(index, to: without), value(next) > current + 1e-9,
+                        coreValue(next) >= coreValue(without) + minGain
+                    {
                         state = next
                         inSet[out] = false
                         inSet[index] = true
@@ -261,7 +276,7 @@ struct CatalogSelector {
                 }
             }
             for index in candidates.indices where !inSet[index] {
-                if let next = adding(index, to: state), ownValue(next) >= ownValue(state) + minGain, value(next) > current + 1e-9 {
+                if let next = adding(index, to: state), coreValue(next) >= coreValue(state) + minGain, value(next) > current + 1e-9 {
                     state = next
                     inSet[index] = true
                     current = value(state)

@@ -15,7 +15,11 @@ struct PlanCandidates {
 
     /// What a required group asks for, in the order of the selector's group bits.
     private enum Need: Hashable {
-        case mentor, onTheJob, formal, trial, handover, managementTrial, technicalTrial, exploration
+        case mentor, onTheJob, formal, trial, handover, rebuild, managementTrial, technicalTrial, exploration
+        /// Toward a promotion: work at the target level's scope, which builds evidence for it.
+        case evidence(String)
+        /// From senior up: teaching someone, which every promotion from there asks for.
+        case teach
         case certification(String)
         case networking(String)
     }
@@ -35,7 +39,11 @@ struct PlanCandidates {
         var needs: [Need] = [.mentor, .onTheJob]
         if !request.exploratory { needs.append(.formal) }
         if request.needsTrial { needs.append(.trial) }
-        if request.movingBack { needs.append(.handover) }
+        if request.movingBack { needs += [.handover, .rebuild] }
+        if let target = request.target, !request.exploratory, target.id != request.current?.id, !request.movingBack {
+            needs.append(.evidence(target.id))
+        }
+        if request.teachesFromHere { needs.append(.teach) }
         if request.exploratory { needs += [.managementTrial, .technicalTrial, .exploration] }
         needs += request.certificationInterests.map(Need.certification)
         needs += request.networkingInterests.map(Need.networking)
@@ -51,12 +59,11 @@ struct PlanCandidates {
             let interest = request.answersInterest(item) && item.category != .certification
             var bonus = interest ? settings.interestBonus : 0
             if request.previous.carried.contains(item.id) { bonus += settings.interestBonus }
-            // Field and level only break ties among items that bring something themselves.
-            if bonus > 0 || groups != 0 || closure.contains(where: { $0 > 0 }) {
-                if let domain = request.domain, item.domains.contains(domain) { bonus += settings.domainBonus }
-                if let target = request.target, target.id != request.current?.id, item.levels.contains(target.id) {
-                    bonus += settings.targetLevelBonus
-                }
+            // Field and level choose between items that bring something; alone they add nothing.
+            var tie = 0.0
+            if let domain = request.domain, item.domains.contains(domain) { tie += settings.domainBonus }
+            if let target = request.target, target.id != request.current?.id, item.levels.contains(target.id) {
+                tie += settings.targetLevelBonus
             }
             var kind = -1
             // One person to learn from is enough; each networking or project kind once.
@@ -67,20 +74,23 @@ struct PlanCandidates {
                 kind = kindNumbers[key]!
             }
             let candidate = CatalogSelector.Candidate(
-                cost: round2(item.cost * request.rate), hours: item.hours, closure: closure, bonus: bonus, groups: groups,
+                cost: round2(item.cost * request.rate), hours: item.hours, closure: closure, bonus: bonus, tie: tie, groups: groups,
                 category: categories.firstIndex(of: item.category)!, kind: kind, mix: CatalogSelector.mixClass(of: item.category),
                 onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains))
             let rank: Int
             switch item.purpose {
             case .handover: rank = 0
+            case .rebuild: rank = 3
             case .trial, .exploration: rank = 2
-            case nil: rank = item.category == .mentoring && item.direction == .learn ? 1 : 3
+            case nil:
+                // Someone to learn from first; then one-week events, which need a month with room.
+                rank = item.category == .mentoring && item.direction == .learn ? 1 : item.weeks == 1 ? 2 : 3
             }
             let earliest: Int
             switch item.category {
             case .mentoring, .networking: earliest = 0
             case .training, .certification: earliest = 7
-            case .stretchAssignment, .specialProject: earliest = item.purpose == nil ? 14 : 0
+            case .stretchAssignment, .specialProject: earliest = item.purpose == nil || item.purpose == .rebuild ? 14 : 0
             }
             items.append(
                 Entry(
@@ -94,11 +104,17 @@ struct PlanCandidates {
         case .onTheJob: return item.category == .stretchAssignment || item.category == .specialProject
         case .formal:
             // A course or credential that works on the room to grow, never formal learning for its own sake.
-            return (item.category == .training || item.category == .certification)
+            // A real step (impact 2 or more), not the shortest course on the list.
+            return (item.category == .training || item.category == .certification) && item.impact >= 2
                 && gaps.contains { $0.gap > 0 && item.builds.contains($0.dimension) }
         case .trial, .managementTrial: return item.purpose == .trial && item.tracks.contains("management")
         case .technicalTrial: return item.purpose == .trial && !item.tracks.contains("management")
         case .handover: return item.purpose == .handover && item.category != .mentoring
+        case .rebuild: return item.purpose == .rebuild
+        case .evidence(let level):
+            return (item.category == .stretchAssignment || item.category == .specialProject) && item.levels.contains(level)
+                && item.purpose == nil && item.impact >= 2 && gaps.contains { $0.gap > 0 && item.builds.contains($0.dimension) }
+        case .teach: return item.category == .mentoring && item.direction == .teach
         case .exploration: return item.purpose == .exploration
         case .certification(let domain): return item.category == .certification && item.domains.contains(domain)
         case .networking(let kind): return item.category == .networking && item.kind == kind
@@ -112,7 +128,9 @@ struct PlanCandidates {
         case .onTheJob: return required.onTheJob
         case .formal: return required.formal
         case .trial: return required.trial
-        case .handover: return required.handover
+        case .handover, .rebuild: return required.handover
+        case .evidence: return required.evidence
+        case .teach: return required.teach
         case .managementTrial, .technicalTrial, .exploration: return required.exploration
         case .certification, .networking: return required.interest
         }
@@ -196,6 +214,14 @@ struct PlanCandidates {
         default: break
         }
         if item.category == .mentoring, item.direction == .learn { why.append("someone to learn from") }
+        if let target = request.target, target.id != request.current?.id, !request.exploratory, item.purpose == nil,
+            Self.covers(item, .evidence(target.id), gaps: request.gaps)
+        {
+            why.append("work at \(target.title)'s scope, which shows readiness for it")
+        }
+        if request.teachesFromHere, item.category == .mentoring, item.direction == .teach {
+            why.append("teaching others, which every promotion from here asks for")
+        }
         let closing = request.gaps.filter { $0.gap > 0 && item.builds.contains($0.dimension) }
             .map { Dimension.title($0.dimension).lowercased() }
         if !closing.isEmpty {
@@ -211,7 +237,9 @@ struct PlanCandidates {
             default: why.append("you asked for " + label(item.kind!, of: "interest.projects"))
             }
         }
-        if item.category == .mentoring, item.direction == .teach, closing.isEmpty { why.append("you grow by teaching others") }
+        if item.category == .mentoring, item.direction == .teach, closing.isEmpty, !request.teachesFromHere {
+            why.append("you grow by teaching others")
+        }
         if why.isEmpty { why.append("suits your level and what the plan needs") }
         return why.joined(separator: "; ")
     }

@@ -21,12 +21,15 @@ public enum PlanNote: Hashable, Sendable {
     /// The manager sees readiness for the target level as not yet, or within two years: the
     /// plan builds evidence against its criteria first.
     case buildEvidenceFirst(levelTitle: String, readiness: String)
-    /// The answers do not point to a track yet: the plan explores.
-    case exploratory
+    /// The answers do not point to a track yet: the plan explores, with a trial of each track
+    /// when the person's level has them.
+    case exploratory(trials: Bool)
     /// A hybrid result: the plan aims at broader technical-lead scope, not a people-manager rung.
     case hybridScope(levelTitle: String)
     /// Moving back from management: the plan starts by handing the team over.
     case movingBack(levelTitle: String)
+    /// The projects asked for end before the plan does: the share is free from this date.
+    case projectTimeFree(percent: Int, from: String)
     /// Most of a real budget is unspent because the hours, not the money, are the limit.
     case budgetLimitedByHours(budget: String, hoursPerMonth: Double)
 
@@ -53,10 +56,13 @@ public enum PlanNote: Hashable, Sendable {
         case .buildEvidenceFirst(let level, let readiness):
             let when = readiness == "not_yet" ? "not ready yet" : "ready in about two years"
             return "Your manager sees you as \(when) for \(level), so this plan builds evidence against its promotion criteria before readiness is discussed."
-        case .exploratory:
-            return "Your answers do not point to one track yet, so this plan helps you find out: a short trial of each path, people to talk to, and a check-in to decide together."
+        case .exploratory(let trials):
+            let what = trials ? "a short trial of each path, someone to learn from" : "someone to learn from and people to talk to on each path"
+            return "Your answers do not point to one track yet, so this plan helps you find out: \(what), and a check-in to decide together which way to go."
         case .hybridScope(let level):
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
+        case .projectTimeFree(let percent, let from):
+            return "The projects above end before the plan does: your \(percent)% of project time is free from \(from). Choose the next project together then."
         case .budgetLimitedByHours(let budget, let hours):
             return "Most of the \(budget) budget is left: with \(formatOneDecimal(hours)) hours a month, the plan has no room for the course or conference it could buy. More hours would let it use the budget."
         case .movingBack(let level):

@@ -14,6 +14,10 @@ struct PlanRequest {
     var needsTrial: Bool
     /// Moving back from management to individual work: the plan starts with a hand-over.
     var movingBack: Bool
+    /// Whether the plan should include teaching someone: from senior up on the technical
+    /// ladder (or its equal), where every promotion asks for it; management plans grow
+    /// people through their own dimensions.
+    var teachesFromHere: Bool
     /// In the order named.
     var certificationInterests: [String]
     var networkingInterests: [String]
@@ -32,6 +36,7 @@ struct PlanRequest {
     var monthSlack: Double
     var horizonDays: Int
 
+
     /// The levels an item must suit one of: the current and the target level. Moving into
     /// management, only the current level: management items written for the target level
     /// assume the person already holds the role (a performance problem, a budget), so the
@@ -49,7 +54,7 @@ struct PlanRequest {
         if exploratory {
             switch item.purpose {
             case .trial, .exploration: return true
-            case .handover: return false
+            case .handover, .rebuild: return false
             case nil:
                 return (item.category == .mentoring && item.direction == .learn)
                     || (item.category == .networking && item.kind.map(networkingInterests.contains) == true)
@@ -90,16 +95,21 @@ struct PlanRequest {
         if previous.excluded.contains(item.id) { return "was finished or dropped in the last plan" }
         if !suitsLevel(item) { return "suits other levels" }
         if !suitsTrack(item) { return "suits another track" }
-        if item.purpose == .handover, !movingBack { return "is for moving back from management" }
+        if item.purpose == .handover || item.purpose == .rebuild, !movingBack { return "is for moving back from management" }
+        // A trial is for trying a track, not for someone already on it.
+        if item.purpose == .trial, !exploratory,
+            !(item.tracks.contains("management") && current?.track != "management" && (track == .management || track == .hybrid))
+        {
+            return "is a trial for someone trying that path"
+        }
         if item.purpose == .exploration, !exploratory { return "is for deciding between tracks" }
         if item.category == .certification, !answersCertificationInterest(item) { return "was not asked for" }
         if let problem = eligibilityProblem(item) { return problem }
         if item.cost * rate > budget + 1e-9 { return "costs more than the budget" }
         if item.category != .specialProject {
             if item.hours > developmentHours + 1e-9 { return "takes more hours than the plan can free" }
-            // Even at its gentlest pace (four times its usual weeks, one-week events not
-            // stretched), some month would hold more than the manager can free.
-            let days = item.weeks > 1 ? min(item.weeks * 4 * 7, horizonDays) : 7
+            // Even at its gentlest pace, some month would hold more than the manager can free.
+            let days = min(PlanScheduler.gentlestWeeks(for: item) * 7, horizonDays)
             let perMonth = item.hours / Double(max(days, 1)) * min(Double(days), 31)
             let limit = hoursPerMonth * (item.weeks > 1 ? 1 : 1 + monthSlack)
             if perMonth > limit + 1e-9 {

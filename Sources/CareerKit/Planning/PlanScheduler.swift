@@ -8,9 +8,9 @@ import Foundation
 /// Items are placed one at a time, most important first, each at the earliest week that
 /// keeps every month within its hours. While the plan has hours to spare, months are kept
 /// near an even pace rather than filled to the limit, so the work spreads across the
-/// horizon. A self-paced item (a course, a mentoring relationship, an assignment) that does
-/// not fit at its usual pace may run longer at a gentler one; a one-week event may not. An
-/// item that fits nowhere is returned as not placed.
+/// horizon. Self-paced learning of a month or more (a course, a mentoring relationship) that
+/// does not fit at its usual pace may run up to half as long again; assignments, projects
+/// and events keep their length. An item that fits nowhere is returned as not placed.
 struct PlanScheduler {
     private struct Month {
         /// Days from the plan's start: the first day of the month in the plan, and the day after its last.
@@ -52,20 +52,29 @@ struct PlanScheduler {
         pace = min(hoursPerMonth, max(totalHours / fullMonths * 1.3, hoursPerMonth * 0.5))
     }
 
-    /// The days an item may take: its usual weeks, then gentler paces for self-paced items.
-    static func paces(for item: DevelopmentPlan.Item) -> [Int] {
-        let weeks = max(1, item.weeks)
-        guard weeks > 1 else { return [weeks] }
-        return [1.0, 1.5, 2, 3, 4].map { Int((Double(weeks) * $0).rounded(.up)) }.reduce(into: [Int]()) {
-            if !$0.contains($1) { $0.append($1) }
-        }
+    /// The weeks an item may take: its usual weeks, then, for self-paced learning of a month
+    /// or more (a course, a credential, a mentoring relationship, a community) and ongoing
+    /// assignments of two months or more, up to half as long again. A trial "for a quarter",
+    /// a project, an event or a short course keeps its length.
+    static func paces(weeks: Int, category: Catalog.Category, purpose: Catalog.Purpose? = nil) -> [Int] {
+        let weeks = max(1, weeks)
+        let selfPaced = [.training, .certification, .mentoring, .networking].contains(category)
+        // An ongoing assignment of two months or more may go slower too; a trial keeps its length.
+        let ongoing = category == .stretchAssignment && purpose == nil && weeks >= 8
+        guard (selfPaced && weeks >= 4) || ongoing else { return [weeks] }
+        return [weeks, Int((Double(weeks) * 1.25).rounded(.up)), Int((Double(weeks) * 1.5).rounded(.up))]
+    }
+
+    /// The most weeks a catalog item may take.
+    static func gentlestWeeks(for item: Catalog.Item) -> Int {
+        paces(weeks: item.weeks, category: item.category, purpose: item.purpose).last ?? item.weeks
     }
 
     /// Places the item at the earliest week from `earliest` (days from the start) that keeps
     /// every month within its hours; false when it fits nowhere.
     mutating func place(_ item: inout DevelopmentPlan.Item, earliest: Int) -> Bool {
         for evenPace in [true, false] {
-            for weeks in Self.paces(for: item) {
+            for weeks in Self.paces(weeks: item.weeks, category: item.category, purpose: item.purpose) {
                 let days = weeks * 7
                 var day = max(0, earliest)
                 while day + days <= horizonDays {

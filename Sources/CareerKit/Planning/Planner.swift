@@ -71,7 +71,7 @@ public struct Planner: Sendable {
         }
         // Moving back to individual work; a hybrid result keeps leading technically.
         let movingBack = track == .ic && current?.track == "management" && target?.track == "ic"
-        if exploratory { notes.append(.exploratory) }
+
         if let target, track == .hybrid, target.track == "ic", target.id != current?.id {
             notes.append(.hybridScope(levelTitle: target.title))
         }
@@ -89,7 +89,10 @@ public struct Planner: Sendable {
             track: track, current: current, target: target, gaps: gaps, trackDimensions: dimensions,
             exploratory: exploratory,
             needsTrial: track == .management && current?.track != "management" && (answers.person.yearsManaging ?? 0) == 0,
-            movingBack: movingBack, certificationInterests: interests("interest.certifications"),
+            movingBack: movingBack,
+            teachesFromHere: !exploratory && track != .management
+                && Calibration.levelRank(answers.person.currentLevel, ladder: ladder) >= settings.teachFromRank,
+            certificationInterests: interests("interest.certifications"),
             networkingInterests: interests("interest.networking"), projectInterests: interests("interest.projects"),
             domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
             yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate, budget: budget,
@@ -141,6 +144,13 @@ public struct Planner: Sendable {
             failedBefore.formUnion(result.unplaced)
         }
         let items = (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        if exploratory {
+            let tracks = Set(items.filter { $0.purpose == .trial }.flatMap { catalog.item($0.id)?.tracks.filter { $0 != "hybrid" } ?? [] })
+            notes.insert(.exploratory(trials: tracks.count >= 2), at: 0)
+        }
+        if let last = projects.last, SessionDate.days(from: last.due, to: end) ?? 0 >= 28 {
+            notes.append(.projectTimeFree(percent: share, from: SessionDate.format(last.due)))
+        }
         notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
 
         let committed = round2(items.reduce(0) { $0 + $1.cost })

@@ -16,6 +16,10 @@ public struct PlanningSettings: Sendable {
         public var exploration: Double
         /// Each certification domain, networking kind and project kind the person named.
         public var interest: Double
+        /// Toward a promotion: an assignment or project at the target level's scope.
+        public var evidence: Double
+        /// From senior up: teaching someone.
+        public var teach: Double
     }
 
     /// The dimensions a plan works on, by recommended track (`ic`, `management`, `hybrid`).
@@ -38,6 +42,9 @@ public struct PlanningSettings: Sendable {
     /// Extra value for an item that suits the target level, not only the current one.
     public var targetLevelBonus: Double
     public var required: Required
+    /// From this rank up (0 the first rung; a management level counts as its technical
+    /// equal), an individual-contributor or hybrid plan includes teaching someone.
+    public var teachFromRank: Double
     public var maxPerCategory: Int
     /// At most this many items in one plan.
     public var maxItems: Int

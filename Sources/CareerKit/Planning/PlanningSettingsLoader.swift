@@ -4,11 +4,11 @@ import Yams
 enum PlanningSettingsLoader {
     static let keys = [
         "track_dimensions", "closure_points", "closure_per_mode", "repeat_share", "min_step_share", "growth_in_place_gap", "min_gain", "interest_bonus", "domain_bonus",
-        "target_level_bonus", "required", "max_per_category", "max_items", "max_exploratory_items", "max_fill", "max_at_once", "mix",
+        "target_level_bonus", "required", "teach_from_rank", "max_per_category", "max_items", "max_exploratory_items", "max_fill", "max_at_once", "mix",
         "mix_weight", "working_hours_per_month", "month_slack", "max_projects", "hybrid_management_lead",
         "default_horizon_months", "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
     ]
-    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest"]
+    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest", "evidence", "teach"]
     static let tracks = ["ic", "management", "hybrid"]
 
     static func load(_ node: Node?, log: DiagnosticLog) -> PlanningSettings? {
@@ -55,9 +55,11 @@ enum PlanningSettingsLoader {
             if values.allSatisfy({ $0 != nil }) {
                 let v = values.map { $0! }
                 required = PlanningSettings.Required(
-                    mentor: v[0], onTheJob: v[1], formal: v[2], trial: v[3], handover: v[4], exploration: v[5], interest: v[6])
+                    mentor: v[0], onTheJob: v[1], formal: v[2], trial: v[3], handover: v[4], exploration: v[5], interest: v[6],
+                    evidence: v[7], teach: v[8])
             }
         }
+        let teachFrom = number("teach_from_rank", 0...20)
         let perCategory = integer("max_per_category", 1...20)
         let maxItems = integer("max_items", 1...40)
         let exploratoryItems = integer("max_exploratory_items", 1...40)
@@ -85,13 +87,13 @@ enum PlanningSettingsLoader {
             }
         }
         guard let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
-            let required, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
+            let required, let teachFrom, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
             let slack, let projects, let hybridLead, let horizon, let hours, let special, let budget, let mix
         else { return nil }
         return PlanningSettings(
             trackDimensions: trackDimensions, closurePoints: closure, closurePerMode: perMode, repeatShare: repeatShare,
             minStepShare: stepShare, growthInPlaceGap: inPlace,
-            minGain: minGain, interestBonus: interest, domainBonus: domain, targetLevelBonus: targetLevel, required: required,
+            minGain: minGain, interestBonus: interest, domainBonus: domain, targetLevelBonus: targetLevel, required: required, teachFromRank: teachFrom,
             maxPerCategory: perCategory, maxItems: maxItems, maxExploratoryItems: exploratoryItems, maxFill: fill, maxAtOnce: atOnce,
             mix: mix, mixWeight: mixWeight, workingHoursPerMonth: working, monthSlack: slack, maxProjects: projects,
             hybridManagementLead: hybridLead, defaultHorizonMonths: horizon, defaultDevHoursPerMonth: hours,

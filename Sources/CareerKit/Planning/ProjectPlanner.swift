@@ -40,21 +40,21 @@ enum ProjectPlanner {
         return (chosen, missing, noRoom)
     }
 
-    /// Dates for the projects: one after another from `leadDays` after the start to the end,
-    /// each with an equal part of the time (at least its usual weeks), and its hours at the
-    /// share's pace.
+    /// Dates for the projects: one after another from `leadDays` after the start, each over
+    /// its usual weeks or, when the plan has time to spare, up to half as long again (a
+    /// project's length is part of what it is), and its hours at the share's pace.
     static func schedule(
         _ items: [DevelopmentPlan.Item], start: Date, horizonDays: Int, leadDays: Int, perDay: Double
     ) -> [DevelopmentPlan.Item] {
         guard !items.isEmpty else { return [] }
         let available = horizonDays - leadDays
         let usual = items.reduce(0) { $0 + $1.weeks * 7 }
-        // Time beyond the usual weeks is shared evenly, in whole weeks.
+        // Time beyond the usual weeks is shared evenly, in whole weeks, up to half as long again.
         let extraWeeks = max(0, available - usual) / 7 / items.count
         var day = leadDays
         return items.map { item in
             var item = item
-            let days = (item.weeks + extraWeeks) * 7
+            let days = (item.weeks + min(extraWeeks, item.weeks / 2)) * 7
             item.weeks = days / 7
             item.start = SessionDate.adding(days: day, to: start)
             item.due = SessionDate.adding(days: day + days, to: start)

@@ -171,6 +171,9 @@ public enum ReasonText {
             case .managementNotSupported:
                 notes.append(
                     "The management path appeals to you, but your answers about people work show less pull toward it: worth trying before deciding.")
+            case .claimsMoreThanSeen(let names):
+                let titles = names.map { Dimension.title($0).lowercased() }
+                notes.append("You rate your \(Dimension.list(titles)) higher than your manager has seen so far: agree together what evidence would show it.")
             case .managerSeesMore(let names):
                 let titles = names.map { Dimension.title($0).lowercased() }
                 notes.append("Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")

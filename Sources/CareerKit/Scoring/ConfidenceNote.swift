@@ -26,6 +26,9 @@ public enum ConfidenceNote: Hashable, Sendable {
     /// Dimensions the manager rates clearly higher than the contributor, on what the
     /// recommended track needs: a strength to name, which does not lower confidence.
     case managerSeesMore([String])
+    /// Dimensions the plan works on that the contributor rates clearly higher than the
+    /// manager has seen: a conversation about evidence, which keeps confidence at medium.
+    case claimsMoreThanSeen([String])
 
     /// The note as the JSON document (`track.confidence_notes`) words it.
     public var sentence: String {
@@ -55,6 +58,8 @@ public enum ConfidenceNote: Hashable, Sendable {
             return "No fit leads clearly: the best leads by \(points(margin)) points, less than the \(points(needed)) needed to pick a track."
         case .managementNotSupported(let support, let floor):
             return "Management led on the path's appeal, but the answers about people work average \(points(support)), below \(points(floor)), and the manager did not name management."
+        case .claimsMoreThanSeen(let names):
+            return "The contributor rates \(names.joined(separator: ", ")) clearly higher than the manager has seen, on skills the plan works on."
         case .managerSeesMore(let names):
             return "The manager rates \(names.joined(separator: ", ")) higher than the contributor does, in the direction of the result."
         }

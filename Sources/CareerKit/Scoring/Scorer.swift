@@ -157,6 +157,8 @@ public struct Scorer: Sendable {
         var divergence: [Assessment.Divergence] = []
         var against = 0
         var supporting: [String] = []
+        var claimed: [String] = []
+        let planned = Set(weights.planning.trackDimensions[recommended.rawValue] ?? [])
         let pull = Set(fitIndex.trackDimensions(recommended))
         for (index, rule) in weights.dimensions.enumerated() where !managerUniform {
             guard let own = selfScores[index], let seen = managerScores[index] else { continue }
@@ -168,6 +170,9 @@ public struct Scorer: Sendable {
                 // A manager who sees more of what the recommended track needs than the person
                 // claims supports the result: a strength to name, not a doubt.
                 if seen > own, pull.contains(index) { supporting.append(rule.name) } else { against += 1 }
+                // Claiming clearly more than has been seen on a skill the plan works on is a
+                // conversation about evidence.
+                if own > seen, planned.contains(rule.name) { claimed.append(rule.name) }
             }
         }
         if let view = managerView, view != "unsure", view != recommended.rawValue {
@@ -181,6 +186,10 @@ public struct Scorer: Sendable {
             notes.append(.dimensionsDiffer(count: against))
         }
         if !supporting.isEmpty { notes.append(.managerSeesMore(supporting)) }
+        if !claimed.isEmpty {
+            confidence = min(confidence, .medium)
+            notes.append(.claimsMoreThanSeen(claimed))
+        }
         if !divergence.isEmpty { flags.append("rater-divergence") }
 
         let inconsistent = inconsistentDimensions(vector)
