@@ -12,12 +12,20 @@ public struct PlanRenderer {
     let assessment: Assessment
     let plan: DevelopmentPlan
     let prompts: PromptSet
+    let shared: PlanView.Shared
 
-    public init(answers: Answers, assessment: Assessment, plan: DevelopmentPlan, prompts: PromptSet) {
+    /// - Parameter shared: what depends only on the prompts, when the caller renders many
+    ///   plans (bulk makes it once per run); made here otherwise.
+    init(answers: Answers, assessment: Assessment, plan: DevelopmentPlan, shared: PlanView.Shared) {
         self.answers = answers
         self.assessment = assessment
         self.plan = plan
-        self.prompts = prompts
+        self.prompts = shared.prompts
+        self.shared = shared
+    }
+
+    public init(answers: Answers, assessment: Assessment, plan: DevelopmentPlan, prompts: PromptSet) {
+        self.init(answers: answers, assessment: assessment, plan: plan, shared: PlanView.Shared(prompts: prompts))
     }
 
     public func render(_ format: Format) throws -> String {
@@ -25,11 +33,9 @@ public struct PlanRenderer {
         case .json:
             return AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank).json()
         case .md:
-            let view = PlanView(answers: answers, assessment: assessment, plan: plan, prompts: prompts, charts: false)
-            return prompts.templates.markdown.render(view.context())
+            return prompts.templates.markdown.render(PlanView(answers: answers, assessment: assessment, plan: plan, shared: shared, charts: false))
         case .html:
-            let view = PlanView(answers: answers, assessment: assessment, plan: plan, prompts: prompts, charts: true)
-            return prompts.templates.html.render(view.context())
+            return prompts.templates.html.render(PlanView(answers: answers, assessment: assessment, plan: plan, shared: shared, charts: true))
         }
     }
 }

@@ -102,7 +102,12 @@ public struct ReportTemplates: Sendable {
                 return nil
             }
             do {
-                return try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: text)
+                // A tag that names no key of the plan would render as empty text: say so.
+                for problem in TemplateKeyCheck.problems(in: text, schema: .plan) {
+                    fileLog.add(problem.message, line: problem.line, column: problem.column)
+                }
+                return template
             } catch let error as MustacheTemplate.ParserError {
                 fileLog.add(
                     "the template cannot be read: \(describe(error.error))", line: error.context.lineNumber,
