@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "careerpath",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "careerpath", targets: ["careerpath"]),
         .library(name: "CareerKit", targets: ["CareerKit"]),

@@ -17,8 +17,14 @@ import Testing
         return files.filter { $0.hasSuffix(".yaml") }.sorted().map { Persona(file: folder + "/" + $0) }
     }()
 
-    @Test func thereAreAtLeastEightPersonas() {
-        #expect(Self.personas.count >= 8)
+    /// Every fixture is read: a file added without a `# expect:` line, or one that fails to
+    /// load, fails its own test instead of silently not running.
+    @Test func everyPersonaFixtureIsTested() {
+        #expect(Self.personas.map { ($0.file as NSString).lastPathComponent } == [
+            "all-sixes.yaml", "architect.yaml", "both-low.yaml", "coding-tech-lead.yaml", "deep-specialist.yaml",
+            "divergent.yaml", "manager-only.yaml", "pay-motivated-avoider.yaml", "people-grower.yaml", "right-hand.yaml",
+            "self-only.yaml", "solver.yaml", "tech-lead-manager.yaml",
+        ])
     }
 
     @Test(arguments: personas)

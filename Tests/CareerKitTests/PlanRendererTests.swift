@@ -21,6 +21,8 @@ import Testing
         let file = Self.snapshots.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CAREERPATH_RECORD"] == "1" {
             try text.write(to: file, atomically: true, encoding: .utf8)
+            // Recording is never a pass: read the diff, then run again without it.
+            Issue.record("\(name) recorded; read the diff and run again without CAREERPATH_RECORD", sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
@@ -85,21 +87,47 @@ import Testing
             return node
         }
         #expect(value("schema") as? String == "careerpath.plan/1")
-        for path in [
-            "person.name", "person.id", "person.current_level", "track.recommended", "track.archetype", "track.confidence",
-            "track.scores.ic", "track.scores.management", "track.scores.hybrid", "track.explanation", "divergence", "flags",
-            "plan.current_level", "plan.target_level", "plan.equivalent_level", "plan.horizon_months", "plan.hours_per_month",
-            "plan.allocation.on_the_job", "plan.allocation.social", "plan.allocation.formal", "plan.special_project_percent",
-            "plan.budget.amount", "plan.budget.currency", "plan.budget.committed", "plan.items", "plan.milestones",
-        ] {
-            #expect(value(path) != nil, "missing \(path)")
-        }
+        // The contract's key paths, with Ana's values.
+        #expect(value("person.name") as? String == "Ana Silva")
+        #expect(value("person.id") as? String == "E1042")
+        #expect(value("person.current_level") as? String == "ic.senior")
+        #expect(value("track.recommended") as? String == "ic")
+        #expect(value("track.archetype") as? String == "architect")
+        #expect(value("track.confidence") as? String == "high")
+        #expect(value("track.scores.ic") as? Double == 88.2)
+        #expect(value("track.scores.management") as? Double == 25.8)
+        #expect(value("track.scores.hybrid") as? Double == 25.8)
+        #expect((value("divergence") as? [Any])?.isEmpty == true)
+        #expect(value("flags") as? [String] == [])
+        #expect(value("plan.current_level") as? String == "ic.senior")
+        #expect(value("plan.target_level") as? String == "ic.staff")
+        #expect(value("plan.equivalent_level") as? String == "mgmt.em")
+        #expect(value("plan.horizon_months") as? Int == 12)
+        #expect(value("plan.hours_per_month") as? Double == 11.8)
+        let allocation = ["on_the_job", "social", "formal"].compactMap { value("plan.allocation.\($0)") as? Int }
+        #expect(allocation.count == 3 && allocation.reduce(0, +) == 100)
+        #expect(value("plan.special_project_percent") as? Int == 20)
+        #expect(value("plan.budget.amount") as? Double == 3000)
+        #expect(value("plan.budget.currency") as? String == "USD")
+        #expect(value("plan.budget.committed") as? Double == 2500)
+        #expect((value("plan.milestones") as? [[String: Any]])?.map { $0["due"] as? String ?? "" }
+            == ["2026-12-22", "2027-02-20", "2027-05-23", "2027-11-22"])
         for name in Dimension.names {
             #expect((value("dimensions.\(name)") as? [String: Any])?.keys.sorted() == ["combined", "manager", "self"])
         }
         let items = try #require(value("plan.items") as? [[String: Any]])
+        #expect(items.count == 7)
         for item in items {
-            for key in ["category", "id", "title", "cost", "hours", "due", "builds"] { #expect(item[key] != nil) }
+            #expect(Catalog.Category(rawValue: item["category"] as? String ?? "") != nil)
+            #expect(prompts.catalog.item(item["id"] as? String ?? "") != nil)
+            for key in ["title", "start", "due", "done_when"] { #expect((item[key] as? String)?.isEmpty == false, "\(key)") }
+            #expect(item["cost"] is Double && item["hours"] is Double)
+            #expect((item["builds"] as? [String])?.isEmpty == false)
+            #expect((item["levels"] as? [String])?.contains { ["ic.senior", "ic.staff"].contains($0) } == true)
+            // kind and direction: a value where one applies, else null.
+            let direction = item["direction"]
+            #expect(item["category"] as? String == "mentoring" ? direction is String : direction is NSNull)
+            #expect(item["kind"] is String || item["kind"] is NSNull)
         }
         let reasons = try #require(value("track.explanation") as? [[String: Any]])
         #expect(reasons.allSatisfy { $0["item"] is String })
