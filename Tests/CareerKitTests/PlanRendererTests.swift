@@ -226,13 +226,18 @@ import Testing
         #expect(html.contains("svg, tr, .charts { break-inside: avoid; }"))
     }
 
-    @Test func htmlOnAPhoneShowsTheNarrowCharts() throws {
+    @Test func htmlOnAPhoneShowsTheNarrowChartsAndEachActivityAsABlock() throws {
         let html = try renderer("ana-silva.yaml").render(.html)
         #expect(html.contains("  .charts .chart-narrow { display: none; }"))
         let phone = try #require(html.range(of: "@media screen and (max-width: 45em) {"))
         let rules = html[phone.upperBound...].prefix { $0 != "@" }
         #expect(rules.contains(".charts .chart-wide { display: none; }"))
         #expect(rules.contains(".charts .chart-narrow { display: block; }"))
+        #expect(rules.contains("table.items, .items tbody, .items tr, .items td { display: block; }"))
+        #expect(rules.contains(".items td[data-label]::before { content: attr(data-label) \": \";"))
+        // Each activity's cells say what they hold, for the stacked layout.
+        #expect(html.contains("<td class=\"num when\" data-label=\"When\">2026-11-29 <br>to 2026-12-06</td><td class=\"what\"><strong>Incident response basics</strong>"))
+        for label in ["Category", "Hours", "Cost", "Why"] { #expect(html.contains("data-label=\"\(label)\"")) }
     }
 
     // MARK: - Charts
