@@ -224,6 +224,18 @@ import Testing
         #expect(html.contains("@media print"))
         #expect(html.contains("h2 { break-after: avoid; }"))
         #expect(html.contains("svg, tr, .charts { break-inside: avoid; }"))
+        // A chart stays with the words before it and the profile's table with its chart; the
+        // footer never stands alone on a last page.
+        #expect(html.contains(".charts, .charts + .note, .profile { break-before: avoid; }"))
+        #expect(html.contains("footer { margin-top: 0.8em; break-before: avoid; }"))
+        // Check-ins print each label ("Due by now:") beside its list, so the heading line is a
+        // block of its own and a label never floats up beside it.
+        #expect(html.contains(".checkins .part { float: left; clear: left; width: 8em;"))
+        #expect(html.contains("<li><span class=\"checkin-head\"><strong>90-day check-in, 2027-02-20.</strong></span>"))
+        // Print draws the wide charts: the narrow ones are switched on for screens only.
+        #expect(html.contains("@media screen and (max-width: 45em) {"))
+        let print = try #require(html.range(of: "@media print {"))
+        #expect(!html[print.lowerBound...].prefix { $0 != "}" }.contains("chart-narrow"))
     }
 
     @Test func htmlOnAPhoneShowsTheNarrowChartsAndEachActivityAsABlock() throws {
