@@ -230,7 +230,7 @@ import Testing
         #expect(html.contains("footer { margin-top: 0.8em; break-before: avoid; }"))
         // Check-ins print each label ("Due by now:") beside its list, so the heading line is a
         // block of its own and a label never floats up beside it.
-        #expect(html.contains(".checkins .part { float: left; clear: left; width: 8em;"))
+        #expect(html.contains(".checkins .part { float: left; clear: left; width: 7em;"))
         #expect(html.contains("<li><span class=\"checkin-head\"><strong>90-day check-in, 2027-02-20.</strong></span>"))
         // Print draws the wide charts: the narrow ones are switched on for screens only.
         #expect(html.contains("@media screen and (max-width: 45em) {"))
