@@ -70,12 +70,15 @@ import Testing
 
     @Test func htmlIsOneSelfContainedFileWithThreeCharts() throws {
         let html = try renderer("ana-silva.yaml").render(.html)
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        // Three charts, each drawn wide (screens and print) and narrow (phones).
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 6)
+        #expect(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-wide ").count - 1 == 3)
+        #expect(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-narrow ").count - 1 == 3)
         #expect(!html.contains("<script"))
         #expect(!html.contains("<link"))
-        // The only address is the SVG namespace, once per chart: nothing is fetched.
-        #expect(html.components(separatedBy: "http").count - 1 == 3)
-        #expect(html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == 3)
+        // The only address is the SVG namespace, once per drawing: nothing is fetched.
+        #expect(html.components(separatedBy: "http").count - 1 == 6)
+        #expect(html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == 6)
     }
 
     @Test func jsonHasTheContractKeyPaths() throws {
@@ -283,6 +286,34 @@ import Testing
         #expect(html.contains("@media print"))
         #expect(html.contains("h2 { break-after: avoid; }"))
         #expect(html.contains("svg, tr, .charts { break-inside: avoid; }"))
+        // A chart stays with the words before it and the profile's table with its chart; the
+        // footer never stands alone on a last page.
+        #expect(html.contains(".charts, .charts + .note, .profile { break-before: avoid; }"))
+        #expect(html.contains("footer { margin-top: 0.8em; break-before: avoid; }"))
+        // Check-ins print each label ("Due by now:") beside its list, so the heading line is a
+        // block of its own and a label never floats up beside it.
+        #expect(html.contains(".checkins .part { float: left; clear: left; width: 7em;"))
+        #expect(html.contains("<li><span class=\"checkin-head\"><strong>90-day check-in, 2027-02-20.</strong></span>"))
+        // Print draws the wide charts: the narrow ones are switched on for screens only.
+        #expect(html.contains("@media screen and (max-width: 45em) {"))
+        let print = try #require(html.range(of: "@media print {"))
+        #expect(!html[print.lowerBound...].prefix { $0 != "}" }.contains("chart-narrow"))
+    }
+
+    @Test func htmlOnAPhoneShowsTheNarrowChartsAndEachActivityAsABlock() throws {
+        let html = try renderer("ana-silva.yaml").render(.html)
+        #expect(html.contains("  .charts .chart-narrow { display: none; }"))
+        let phone = try #require(html.range(of: "@media screen and (max-width: 45em) {"))
+        let rules = html[phone.upperBound...].prefix { $0 != "@" }
+        #expect(rules.contains(".charts .chart-wide { display: none; }"))
+        #expect(rules.contains(".charts .chart-narrow { display: block; }"))
+        #expect(rules.contains("table.items, .items tbody, .items tr, .items td { display: block; }"))
+        #expect(rules.contains(".items td[data-label]::before { content: attr(data-label) \": \";"))
+        // Each activity's cells say what they hold, for the stacked layout.
+        #expect(html.contains("<td class=\"num when\" data-label=\"When\">2026-11-22 <br>to 2027-02-14</td><td class=\"what\"><strong>Be mentored by a staff or principal engineer</strong>"))
+        // What done looks like closes the Why cell: last on a phone, no extra column in print.
+        #expect(html.contains("<br><span class=\"done-when\"><em>Done when:</em> Six sessions held"))
+        for label in ["Category", "Hours", "Cost", "Why"] { #expect(html.contains("data-label=\"\(label)\"")) }
     }
 
     // MARK: - Charts
@@ -346,6 +377,57 @@ import Testing
         for label in ["0", "50", "100"] { #expect(svg.contains("class=\"legend\">\(label)</text>")) }
         #expect(svg.contains("<title>combined 93.3</title>"))
         #expect(svg.contains(">your manager</text>"))
+    }
+
+    @Test func narrowChartsAreDrawnForAPhonesWidth() throws {
+        let renderer = try renderer("ana-silva.yaml")
+        let fits = PlanCharts.trackFits(renderer.assessment, layout: .narrow)
+        #expect(fits.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-narrow chart-fits\" viewBox=\"0 0 340 134\" width=\"100%\" style=\"max-width:442px\" role=\"img\" aria-label=\"Track fit, 0 to 100\"><title>Track fit, 0 to 100</title>"))
+        // The track's name over its bar, the bar 296 units long and the score after it.
+        #expect(fits.contains("<text x=\"0\" y=\"13\" class=\"label\">Individual contributor</text><rect x=\"0\" y=\"18\" width=\"296\" height=\"18\""))
+        #expect(fits.contains("<text x=\"302\" y=\"32\" class=\"value\">88.2</text>"))
+        let wide = PlanCharts.trackFits(renderer.assessment, layout: .wide)
+        #expect(wide.contains("class=\"chart-wide chart-fits\" viewBox=\"0 0 560 112\" width=\"100%\" style=\"max-width:560px\""))
+        #expect(PlanCharts.trackFits(renderer.assessment) == wide + fits)
+    }
+
+    @Test func narrowProfileWrapsItsLegendAndKeepsTheAxisInsideEachRow() throws {
+        let renderer = try renderer("ana-silva.yaml")
+        let svg = PlanCharts.dimensionProfile(renderer.assessment, expects: ["technical_depth": 78], layout: .narrow)
+        #expect(svg.contains("class=\"chart-narrow chart-profile\" viewBox=\"0 0 340 456\""))
+        // Four legend entries do not fit on one 340-unit line: the fourth starts a second.
+        #expect(svg.contains("<text x=\"16\" y=\"30\" class=\"legend\">target level expects</text>"))
+        // Name over the band; the 0, 50 and 100 lines only as tall as the band.
+        #expect(svg.contains("<text x=\"0\" y=\"59\" class=\"label\">Technical depth</text><rect x=\"0\" y=\"66\" width=\"336\" height=\"20\" fill=\"#f7fafc\"/><line x1=\"0\" y1=\"66\" x2=\"0\" y2=\"86\""))
+        #expect(svg.contains("<line x1=\"168\" y1=\"66\" x2=\"168\" y2=\"86\""))
+        // The target mark is edged in white to stay apart from a bar in black-and-white print.
+        #expect(svg.contains("<rect x=\"260.6\" y=\"63\" width=\"3\" height=\"26\" fill=\"#2f855a\" stroke=\"#ffffff\" stroke-width=\"1.5\" paint-order=\"stroke\"><title>target level expects 78</title></rect>"))
+        #expect(svg.contains("y=\"452\" text-anchor=\"end\" class=\"legend\">100</text>"))
+    }
+
+    @Test func narrowLaddersPutLongTitlesOnTwoLinesAndTagTheBoxesOnTheirTopEdge() {
+        let svg = PlanCharts.ladders(prompts.ladder, current: "ic.senior", target: "mgmt.tech_lead", layout: .narrow)
+        #expect(svg.contains("class=\"chart-narrow chart-ladders\" viewBox=\"0 0 340 448\" width=\"100%\" style=\"max-width:442px\""))
+        // Its own arrow head, so it never points at the wide drawing's hidden one.
+        #expect(svg.contains("<marker id=\"arrow-narrow\""))
+        #expect(!svg.contains("url(#arrow)"))
+        // From the right edge of the IC box to the left edge of the management box, one row.
+        #expect(svg.contains("<line x1=\"152\" y1=\"271\" x2=\"188\" y2=\"271\" fill=\"none\" stroke=\"#2f855a\""))
+        #expect(svg.contains(">Senior Engineering</text>"))
+        #expect(svg.contains(">Manager</text>"))
+        #expect(svg.contains("class=\"label inverse\">Senior Engineer</text>"))
+        #expect(svg.contains("class=\"tag inverse\">now</text>"))
+        #expect(svg.contains("class=\"tag inverse\">target</text>"))
+        #expect(!svg.contains("textLength"))
+        let step = PlanCharts.ladders(prompts.ladder, current: "ic.senior", target: "ic.staff", layout: .narrow)
+        #expect(step.contains("<path d=\"M 14 271 H 4 V 217 H 14\""))
+    }
+
+    @Test func levelTitlesSplitWhereTheLongerLineIsShortest() {
+        #expect(PlanCharts.titleLines("Tech Lead", room: 124, perCharacter: 6.8) == ["Tech Lead"])
+        #expect(PlanCharts.titleLines("Senior Engineering Manager", room: 124, perCharacter: 6.8) == ["Senior Engineering", "Manager"])
+        #expect(PlanCharts.titleLines("Distinguished Engineer", room: 124, perCharacter: 6.8) == ["Distinguished", "Engineer"])
+        #expect(PlanCharts.titleLines("Supercalifragilisticexpialidocious", room: 124, perCharacter: 6.8) == ["Supercalifragilisticexpialidocious"])
     }
 
     // MARK: - Terminal

@@ -1,7 +1,23 @@
 /// Inline SVG charts for the HTML plan: the three track fits, the dimension profile with
 /// self and manager side by side, and where the person stands on both ladders. Text sizes
 /// and colours not set here come from the template's stylesheet (`svg text.label`, ...).
+///
+/// Each chart is drawn twice, and the stylesheet shows one: a wide drawing for screens from
+/// 720 px and for print, and a narrow one for phones. A drawing scales with the width it is
+/// given, so the wide ones (560 to 802 units across) would shrink their text to about 5 px
+/// on a 400 px phone; the narrow ones are drawn for that width, with labels over the bars and
+/// level titles on two lines, so their text keeps about its stylesheet size there.
 enum PlanCharts {
+    enum Layout {
+        case wide, narrow
+    }
+
+    /// The narrow drawings' width in user units: about a phone's column (360 px less the
+    /// page's side padding), so one unit is about one pixel there.
+    static let narrowWidth = 340.0
+    /// How far past its width a narrow drawing may grow, on screens up to 720 px.
+    static let narrowGrowth = 1.3
+
     static let selfColor = "#2b6cb0"
     static let managerColor = "#dd6b20"
     static let targetColor = "#2f855a"
@@ -24,8 +40,17 @@ enum PlanCharts {
 
     private static func number(_ value: Double) -> String { formatOneDecimal(value) }
 
-    /// Three horizontal bars, the recommended track in colour.
+    /// A rough width of `text` in user units, for laying out before the browser measures:
+    /// `perCharacter` is a little over the average glyph width of the font size used.
+    static func textWidth(_ text: String, perCharacter: Double) -> Double { Double(text.count) * perCharacter }
+
+    /// Three horizontal bars, the recommended track in colour: wide, then narrow.
     static func trackFits(_ assessment: Assessment) -> String {
+        trackFits(assessment, layout: .wide) + trackFits(assessment, layout: .narrow)
+    }
+
+    static func trackFits(_ assessment: Assessment, layout: Layout) -> String {
+        if layout == .narrow { return narrowTrackFits(assessment) }
         let width = 560.0
         let labelWidth = 170.0
         let barWidth = width - labelWidth - 50
@@ -39,7 +64,24 @@ enum PlanCharts {
             body += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y))\" width=\"\(number(barWidth * score / 100))\" height=\"22\" fill=\"\(color)\" rx=\"3\"/>"
             body += "<text x=\"\(number(labelWidth + barWidth + 8))\" y=\"\(number(y + 16))\" class=\"value\">\(number(score))</text>"
         }
-        return svg(width: width, height: 112, title: "Track fit, 0 to 100", body: body)
+        return svg(width: width, height: 112, title: "Track fit, 0 to 100", body: body, kind: "fits", layout: .wide)
+    }
+
+    /// Narrow: each track's name over its bar, so the bars keep most of the width.
+    private static func narrowTrackFits(_ assessment: Assessment) -> String {
+        let width = narrowWidth
+        let barWidth = width - 44
+        var body = ""
+        for (index, track) in Track.allCases.enumerated() {
+            let y = Double(index) * 48
+            let score = assessment.scores[track] ?? 0
+            let color = track == assessment.recommended ? selfColor : mutedColor
+            body += "<text x=\"0\" y=\"\(number(y + 13))\" class=\"label\">\(escape(track.shortTitle))</text>"
+            body += "<rect x=\"0\" y=\"\(number(y + 18))\" width=\"\(number(barWidth))\" height=\"18\" fill=\"#edf2f7\" rx=\"3\"/>"
+            body += "<rect x=\"0\" y=\"\(number(y + 18))\" width=\"\(number(barWidth * score / 100))\" height=\"18\" fill=\"\(color)\" rx=\"3\"/>"
+            body += "<text x=\"\(number(barWidth + 6))\" y=\"\(number(y + 32))\" class=\"value\">\(number(score))</text>"
+        }
+        return svg(width: width, height: 2 * 48 + 38, title: "Track fit, 0 to 100", body: body, kind: "fits", layout: .narrow)
     }
 
     /// For each dimension: the contributor's score and the manager's (each only when that
@@ -47,6 +89,12 @@ enum PlanCharts {
     /// green mark at what the target level expects, over a 0, 50, 100 axis. The room to grow
     /// is the distance from the tick (or the bar's end) up to the green mark.
     static func dimensionProfile(_ assessment: Assessment, expects: [String: Int]) -> String {
+        dimensionProfile(assessment, expects: expects, layout: .wide)
+            + dimensionProfile(assessment, expects: expects, layout: .narrow)
+    }
+
+    static func dimensionProfile(_ assessment: Assessment, expects: [String: Int], layout: Layout) -> String {
+        if layout == .narrow { return narrowDimensionProfile(assessment, expects: expects) }
         let showSelf = assessment.dimensions.contains { $0.selfScore != nil }
         let showManager = assessment.dimensions.contains { $0.managerScore != nil }
         let showCombined = showSelf && showManager
@@ -99,13 +147,88 @@ enum PlanCharts {
                 body += "<rect x=\"\(number(x - 1))\" y=\"\(number(y - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(number(combined))</title></rect>"
             }
             if let expected = expects[score.name] {
-                let x = labelWidth + barWidth * Double(expected) / 100
-                body += "<rect x=\"\(number(x - 1.5))\" y=\"\(number(y - 3))\" width=\"3\" height=\"26\" fill=\"\(targetColor)\"><title>target level expects \(expected)</title></rect>"
+                body += targetMark(x: labelWidth + barWidth * Double(expected) / 100, y: y, expected: expected)
             }
             y += rowHeight
         }
-        let raters = showCombined ? "you, your manager and combined" : showManager ? "your manager" : "you"
-        return svg(width: width, height: bottom + 18, title: "Dimension profile, 0 to 100: \(raters), and what the target level expects", body: body)
+        return svg(width: width, height: bottom + 18, title: profileTitle(showSelf: showSelf, showManager: showManager), body: body, kind: "profile", layout: .wide)
+    }
+
+    private static func profileTitle(showSelf: Bool, showManager: Bool) -> String {
+        let raters = showSelf && showManager ? "you, your manager and combined" : showManager ? "your manager" : "you"
+        return "Dimension profile, 0 to 100: \(raters), and what the target level expects"
+    }
+
+    /// What the target level expects: a green mark standing out of the row band, edged in
+    /// white so it stays apart from a bar under it in black-and-white print.
+    private static func targetMark(x: Double, y: Double, expected: Int) -> String {
+        "<rect x=\"\(number(x - 1.5))\" y=\"\(number(y - 3))\" width=\"3\" height=\"26\" fill=\"\(targetColor)\" stroke=\"#ffffff\" stroke-width=\"1.5\" paint-order=\"stroke\"><title>target level expects \(expected)</title></rect>"
+    }
+
+    /// Narrow: the legend wraps, each dimension's name stands over its row band, and the 0, 50
+    /// and 100 lines are drawn in each band so they never cross a name.
+    private static func narrowDimensionProfile(_ assessment: Assessment, expects: [String: Int]) -> String {
+        let showSelf = assessment.dimensions.contains { $0.selfScore != nil }
+        let showManager = assessment.dimensions.contains { $0.managerScore != nil }
+        let showCombined = showSelf && showManager
+        let width = narrowWidth
+        let barWidth = width - 4
+        let legendLine = 18.0
+        var body = ""
+        var legendX = 0.0
+        var legendY = 0.0
+        // Legend text is 12 px here (the stylesheet's `.chart-narrow text.legend`).
+        func legend(_ swatch: (Double, Double) -> String, _ text: String) {
+            let itemWidth = 16 + textWidth(text, perCharacter: 6.4)
+            if legendX > 0, legendX + itemWidth > width {
+                legendX = 0
+                legendY += legendLine
+            }
+            body += swatch(legendX, legendY) + "<text x=\"\(number(legendX + 16))\" y=\"\(number(legendY + 12))\" class=\"legend\">\(text)</text>"
+            legendX += itemWidth + 14
+        }
+        if showSelf {
+            legend({ "<rect x=\"\(number($0))\" y=\"\(number($1 + 3))\" width=\"12\" height=\"10\" fill=\"\(selfColor)\"/>" }, "you")
+        }
+        if showManager {
+            legend({ "<rect x=\"\(number($0))\" y=\"\(number($1 + 3))\" width=\"12\" height=\"10\" fill=\"\(managerColor)\"/>" }, "your manager")
+        }
+        if showCombined {
+            legend({ "<rect x=\"\(number($0 + 5))\" y=\"\(number($1 + 1))\" width=\"2\" height=\"14\" fill=\"\(combinedColor)\"/>" }, "combined")
+        }
+        legend({ "<rect x=\"\(number($0 + 4))\" y=\"\(number($1 + 2))\" width=\"3\" height=\"12\" fill=\"\(targetColor)\"/>" }, "target level expects")
+        let top = legendY + legendLine + 10
+        let rowHeight = 50.0
+        var y = top
+        for score in assessment.dimensions {
+            body += "<text x=\"0\" y=\"\(number(y + 13))\" class=\"label\">\(escape(Dimension.title(score.name)))</text>"
+            let band = y + 20
+            body += "<rect x=\"0\" y=\"\(number(band))\" width=\"\(number(barWidth))\" height=\"20\" fill=\"#f7fafc\"/>"
+            for value in [0.0, 50, 100] {
+                let x = barWidth * value / 100
+                body += "<line x1=\"\(number(x))\" y1=\"\(number(band))\" x2=\"\(number(x))\" y2=\"\(number(band + 20))\" stroke=\"#cbd5e0\" stroke-width=\"1\"/>"
+            }
+            let both = score.selfScore != nil && score.managerScore != nil
+            if let own = score.selfScore {
+                body += "<rect x=\"0\" y=\"\(number(band + 1))\" width=\"\(number(barWidth * own / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(selfColor)\"><title>you \(number(own))</title></rect>"
+            }
+            if let seen = score.managerScore {
+                body += "<rect x=\"0\" y=\"\(number(band + (both ? 11 : 1)))\" width=\"\(number(barWidth * seen / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(managerColor)\"><title>your manager \(number(seen))</title></rect>"
+            }
+            if showCombined, both, let combined = score.combined {
+                let x = barWidth * combined / 100
+                body += "<rect x=\"\(number(x - 1))\" y=\"\(number(band - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(number(combined))</title></rect>"
+            }
+            if let expected = expects[score.name] {
+                body += targetMark(x: barWidth * Double(expected) / 100, y: band, expected: expected)
+            }
+            y += rowHeight
+        }
+        let axis = y - rowHeight + 40 + 16
+        for (value, anchor) in [(0.0, "start"), (50.0, "middle"), (100.0, "end")] {
+            body += "<text x=\"\(number(barWidth * value / 100))\" y=\"\(number(axis))\" text-anchor=\"\(anchor)\" class=\"legend\">\(number(value))</text>"
+        }
+        return svg(width: width, height: axis + 4, title: profileTitle(showSelf: showSelf, showManager: showManager), body: body, kind: "profile", layout: .narrow)
     }
 
     /// The row of every level when both ladders stand side by side, 0 at the bottom: the IC
@@ -156,6 +279,12 @@ enum PlanCharts {
     /// green, each marked beside its box, and a green arrow shows the move: from edge to edge
     /// across the tracks, or round the outside of the ladder along one track.
     static func ladders(_ ladder: Ladder, current: String, target: String) -> String {
+        ladders(ladder, current: current, target: target, layout: .wide)
+            + ladders(ladder, current: current, target: target, layout: .narrow)
+    }
+
+    static func ladders(_ ladder: Ladder, current: String, target: String, layout: Layout) -> String {
+        if layout == .narrow { return narrowLadders(ladder, current: current, target: target) }
         let (rows, rowCount) = ladderRows(ladder)
         let boxWidth = 250.0
         let boxHeight = 30.0
@@ -230,10 +359,112 @@ enum PlanCharts {
             key += "<line x1=\"\(number(managementX))\" y1=\"\(number(keyY))\" x2=\"\(number(managementX + 30))\" y2=\"\(number(keyY))\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" marker-end=\"url(#arrow)\"/>"
             key += "<text x=\"\(number(managementX + 38))\" y=\"\(number(keyY + 4))\" class=\"legend\">the move this plan works toward</text>"
         }
-        return svg(width: width, height: keyY + 12, title: "Where you stand on both ladders", body: defs + body + key)
+        return svg(width: width, height: keyY + 12, title: "Where you stand on both ladders", body: defs + body + key, kind: "ladders", layout: .wide)
     }
 
-    private static func svg(width: Double, height: Double, title: String, body: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"100%\" style=\"max-width:\(number(width))px\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>\(body)</svg>"
+    /// A level title in lines of at most `room` units at `perCharacter`: one line when it fits,
+    /// else the two-line split at a space whose longer line is shortest. A line still too long
+    /// (one long word) is left to the caller to squeeze.
+    static func titleLines(_ title: String, room: Double, perCharacter: Double) -> [String] {
+        guard textWidth(title, perCharacter: perCharacter) > room else { return [title] }
+        let words = title.split(separator: " ").map(String.init)
+        guard words.count > 1 else { return [title] }
+        let splits = (1..<words.count).map { cut in
+            [words[..<cut].joined(separator: " "), words[cut...].joined(separator: " ")]
+        }
+        return splits.min { max($0[0].count, $0[1].count) < max($1[0].count, $1[1].count) }!
+    }
+
+    /// Narrow: the same two ladders in narrower boxes, a title too long for one line on two,
+    /// and "now" and "target" as small labels on the box's top edge, as there is no room
+    /// beside the ladders. The arrow and key are as in the wide drawing.
+    private static func narrowLadders(_ ladder: Ladder, current: String, target: String) -> String {
+        let (rows, rowCount) = ladderRows(ladder)
+        let width = narrowWidth
+        let margin = 14.0
+        let boxWidth = 138.0
+        let boxHeight = 38.0
+        let pitch = 54.0
+        let top = 36.0
+        let icX = margin
+        let managementX = width - margin - boxWidth
+        var boxes: [String: (x: Double, y: Double)] = [:]
+        for level in ladder.levels {
+            guard let row = rows[level.id] else { continue }
+            boxes[level.id] = (level.track == "ic" ? icX : managementX, top + Double(rowCount - 1 - row) * pitch)
+        }
+        var body = ""
+        for (x, id) in [(icX, "ic"), (managementX, "management")] {
+            let title = ladder.tracks.first { $0.id == id }?.title ?? (id == "ic" ? "Individual contributor" : "Management")
+            // The IC heading may run over the gap between the ladders, up to the other heading.
+            let room = id == "ic" ? managementX - icX - 8 : width - managementX
+            let fit = textWidth(title, perCharacter: 7.0) > room ? " textLength=\"\(number(room))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+            body += "<text x=\"\(number(x))\" y=\"14\" class=\"label strong\"\(fit)>\(escape(title))</text>"
+        }
+        for pair in ladder.equivalences {
+            guard let left = boxes[pair.ic], let right = boxes[pair.management] else { continue }
+            body += "<line x1=\"\(number(left.x + boxWidth))\" y1=\"\(number(left.y + boxHeight / 2))\" x2=\"\(number(right.x))\" y2=\"\(number(right.y + boxHeight / 2))\" stroke=\"\(mutedColor)\" stroke-dasharray=\"4 3\"/>"
+        }
+        let arrow = "fill=\"none\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" marker-end=\"url(#arrow-narrow)\""
+        if current != target, let from = boxes[current], let to = boxes[target] {
+            let y1 = from.y + boxHeight / 2
+            let y2 = to.y + boxHeight / 2
+            if from.x != to.x {
+                let x1 = from.x < to.x ? from.x + boxWidth : from.x
+                let x2 = from.x < to.x ? to.x : to.x + boxWidth
+                body += "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" \(arrow)/>"
+            } else {
+                let edge = from.x == icX ? icX : managementX + boxWidth
+                let outside = from.x == icX ? edge - 10 : edge + 10
+                body += "<path d=\"M \(number(edge)) \(number(y1)) H \(number(outside)) V \(number(y2)) H \(number(edge))\" \(arrow)/>"
+            }
+        }
+        // Titles at 13 px measure 6.0 to 6.5 units a character in common sans-serif fonts.
+        let room = boxWidth - 14
+        for level in ladder.levels {
+            guard let box = boxes[level.id] else { continue }
+            let isCurrent = level.id == current
+            let isTarget = level.id == target
+            let fill = isCurrent ? selfColor : "#ffffff"
+            let stroke = isTarget ? targetColor : isCurrent ? selfColor : "#cbd5e0"
+            body += "<rect x=\"\(number(box.x))\" y=\"\(number(box.y))\" width=\"\(number(boxWidth))\" height=\"\(number(boxHeight))\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(isTarget ? 3 : 1)\"/>"
+            let lines = titleLines(level.title, room: room, perCharacter: 6.8)
+            let baselines = lines.count == 1 ? [box.y + 24] : [box.y + 16, box.y + 31]
+            for (line, baseline) in zip(lines, baselines) {
+                let fit = textWidth(line, perCharacter: 6.8) > room ? " textLength=\"\(number(room))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+                body += "<text x=\"\(number(box.x + 8))\" y=\"\(number(baseline))\" class=\"\(isCurrent ? "label inverse" : "label")\"\(fit)>\(escape(line))</text>"
+            }
+            // The labels sit on the box's top edge, right-aligned, "target" outermost.
+            var tags: [(String, String)] = []
+            if isTarget { tags.append(("target", targetColor)) }
+            if isCurrent { tags.append(("now", selfColor)) }
+            var right = box.x + boxWidth - 6
+            for tag in tags {
+                let tagWidth = textWidth(tag.0, perCharacter: 6.8) + 12
+                body += "<rect x=\"\(number(right - tagWidth))\" y=\"\(number(box.y - 10))\" width=\"\(number(tagWidth))\" height=\"16\" rx=\"8\" fill=\"\(tag.1)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+                body += "<text x=\"\(number(right - tagWidth / 2))\" y=\"\(number(box.y + 2))\" text-anchor=\"middle\" class=\"tag inverse\">\(tag.0)</text>"
+                right -= tagWidth + 4
+            }
+        }
+        let defs = "<defs><marker id=\"arrow-narrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"\(targetColor)\"/></marker></defs>"
+        // The key under the ladders, a line each.
+        var keyY = top + Double(rowCount - 1) * pitch + boxHeight + 20
+        var key = "<line x1=\"\(number(icX))\" y1=\"\(number(keyY))\" x2=\"\(number(icX + 30))\" y2=\"\(number(keyY))\" stroke=\"\(mutedColor)\" stroke-dasharray=\"4 3\"/>"
+        key += "<text x=\"\(number(icX + 38))\" y=\"\(number(keyY + 4))\" class=\"legend\">the same level on both tracks</text>"
+        if current != target {
+            keyY += 20
+            key += "<line x1=\"\(number(icX))\" y1=\"\(number(keyY))\" x2=\"\(number(icX + 30))\" y2=\"\(number(keyY))\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" marker-end=\"url(#arrow-narrow)\"/>"
+            key += "<text x=\"\(number(icX + 38))\" y=\"\(number(keyY + 4))\" class=\"legend\">the move this plan works toward</text>"
+        }
+        return svg(width: width, height: keyY + 10, title: "Where you stand on both ladders", body: defs + body + key, kind: "ladders", layout: .narrow)
+    }
+
+    /// The `<svg>` element, with classes for the stylesheet: `chart-wide` or `chart-narrow` to
+    /// show one of the two, and `chart-` and the kind of chart. It is as wide as its column up
+    /// to its own width (a narrow drawing up to `narrowGrowth` times it).
+    private static func svg(width: Double, height: Double, title: String, body: String, kind: String, layout: Layout) -> String {
+        let name = (layout == .wide ? "chart-wide" : "chart-narrow") + " chart-" + kind
+        let maxWidth = layout == .wide ? width : width * narrowGrowth
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(name)\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"100%\" style=\"max-width:\(number(maxWidth))px\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>\(body)</svg>"
     }
 }
