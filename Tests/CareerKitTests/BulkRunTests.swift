@@ -478,6 +478,21 @@ enum BulkTestKit {
         #expect(SpreadsheetCell.neutralised("") == "")
     }
 
+    /// Point 5 of issue 13: what OWASP's CSV-injection guidance lists, and the forms that
+    /// slipped through: a line feed before `=`, leading spaces, the full-width and small signs.
+    @Test(arguments: [
+        "\n=1+2", "\n", "\r\n@SUM(A1)", " =1+2", "\u{3000}+1", "\t\t-1", "＝1+2", "＋1", "－1", "＠SUM(A1)", "﹦1",
+        "﹢1", "﹣1", "﹫x", "−1",
+    ])
+    func everyFormulaFormGetsALeadingQuote(cell: String) {
+        #expect(SpreadsheetCell.neutralised(cell) == "'" + cell)
+    }
+
+    @Test(arguments: ["Ana Silva", "E1042", " Ana", "1-2", "a=b", "Ana@example.com", "  ", "'=1"])
+    func ordinaryCellsStayAsTheyAre(cell: String) {
+        #expect(SpreadsheetCell.neutralised(cell) == cell)
+    }
+
     // MARK: - Determinism
 
     /// 22 people: duplicate ids (so names get suffixes), people without an id, four bad rows

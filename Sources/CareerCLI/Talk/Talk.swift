@@ -83,7 +83,7 @@ extension Careerpath {
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
-                Terminal.standardOutput.write("Resuming \(record.person.name)'s \(record.mode.rawValue) session (\(record.answeredCount) answers so far).\n")
+                Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(record.answeredCount) answers so far).\n")
             } else {
                 guard let started = try start(reader: &reader, ladder: set.ladder) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
@@ -122,7 +122,8 @@ extension Careerpath {
             func ask(_ prompt: String, completions: [String] = []) -> String? {
                 reader.setCompletions(completions)
                 guard case .line(let line) = reader.read(prompt: prompt) else { return nil }
-                return line.trimmingCharacters(in: .whitespaces)
+                // Kept in the session and the plans: no control characters.
+                return PrintableText.stripped(line).trimmingCharacters(in: .whitespaces)
             }
             var mode = self.mode
             while mode == nil {
@@ -164,7 +165,9 @@ extension Careerpath {
                 managerName = answer.isEmpty ? nil : answer
             }
             let sessionDate = date ?? SessionDate.format(Date())
-            let personRecord = Person(name: name!, id: personID, currentLevel: levelID!)
+            managerName = managerName.map(PrintableText.stripped)
+            let personRecord = Person(
+                name: PrintableText.stripped(name!), id: personID.map(PrintableText.stripped), currentLevel: levelID!)
             return SessionRecord(
                 id: SessionStore.newID(person: name!, date: sessionDate), person: personRecord, managerName: managerName,
                 mode: mode!, date: sessionDate, now: Date())
@@ -177,7 +180,7 @@ extension Careerpath {
             for (_, record) in open {
                 let updated = String(record.updated.prefix(16)).replacingOccurrences(of: "T", with: " ")
                 lines.append(
-                    "  \(record.id)  \(record.person.name), \(record.mode.rawValue), \(record.answeredCount) answers, last saved \(updated)")
+                    "  \(PrintableText.escaped(record.id))  \(PrintableText.escaped(record.person.name)), \(record.mode.rawValue), \(record.answeredCount) answers, last saved \(updated)")
             }
             return lines.joined(separator: "\n") + "\n"
         }

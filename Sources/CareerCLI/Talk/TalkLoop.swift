@@ -127,7 +127,7 @@ struct TalkLoop {
                 out.write("  Type the note after the command, e.g. :note wants to try the on-call rotation\n")
                 return .stay
             }
-            record.notes.append(argument)
+            record.notes.append(PrintableText.stripped(argument))
             try save()
             out.write("  Note kept; it will be printed in the plan.\n")
             return .stay

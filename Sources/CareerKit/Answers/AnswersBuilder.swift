@@ -23,20 +23,6 @@ struct AnswersBuilder {
         return (role, String(key[key.index(after: dot)...]))
     }
 
-    /// Text without control characters (escape sequences from a sheet must not reach a
-    /// terminal); line breaks and tabs stay.
-    static func printable(_ text: String) -> String {
-        // Printable ASCII (and tab and line feed), the usual case, needs no look-up per scalar.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
-        else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.properties.generalCategory != .control || scalar == "\n" || scalar == "\t" {
-            result.append(scalar)
-        }
-        return String(result)
-    }
-
     /// Builds the answers, or returns nil after logging every problem.
     /// - Parameter start: where problems about the whole document (missing keys) are reported.
     func build(_ entries: [AnswerEntry], log: DiagnosticLog, start: (line: Int, column: Int), hasNotes: String? = nil)
@@ -63,14 +49,14 @@ struct AnswersBuilder {
                 }
                 guard let named = Self.roleAndID(of: entry.key) else {
                     log.add(
-                        "unknown field '\(entry.key)'; allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
+                        "unknown field \(PrintableText.quoted(entry.key)); allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
                         line: entry.line, column: entry.column)
                     continue
                 }
                 (role, id) = named
                 guard let found = prompts.bank.item(id) else {
                     log.add(
-                        "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",
+                        "unknown \(role.rawValue) item \(PrintableText.quoted(id)); see `careerpath template yaml` for every item id",
                         line: entry.line, column: entry.column, item: entry.key)
                     continue
                 }
@@ -84,12 +70,11 @@ struct AnswersBuilder {
             }
             if case .scalar(let text) = entry.raw, text.isEmpty { continue }  // an empty cell: not answered
             switch AnswerParser.strict(entry.raw, for: item) {
-            case .success(var value):
-                if case .text(let text) = value, case .text = item.kind { value = .text(Self.printable(text)) }
+            case .success(let value):
                 if item.kind == .currency, prompts.catalog.convert(1, to: value.text) == nil {
                     let known = ([prompts.catalog.currency] + prompts.catalog.exchangeRates.keys.sorted()).joined(separator: ", ")
                     log.add(
-                        "\(role.rawValue) item '\(id)': '\(value.text)' has no exchange rate in \(PromptSet.catalogFile); allowed: \(known)",
+                        "\(role.rawValue) item '\(id)': \(PrintableText.quoted(value.text)) has no exchange rate in \(PromptSet.catalogFile); allowed: \(known)",
                         line: entry.line, column: entry.column, item: entry.key)
                     continue
                 }
@@ -103,12 +88,12 @@ struct AnswersBuilder {
 
         func text(_ key: String) -> String? {
             guard case .scalar(let value)? = meta[key]?.raw else { return nil }
-            return Self.printable(value).trimmingWhitespace()
+            return PrintableText.stripped(value).trimmingWhitespace()
         }
         func years(_ key: String) -> Int? {
             guard let entry = meta[key], let value = text(key) else { return nil }
             guard let years = Int(value), (0...70).contains(years) else {
-                log.add("'\(key)' is '\(value)'; allowed: a whole number 0..70", line: entry.line, column: entry.column, item: key)
+                log.add("'\(key)' is \(PrintableText.quoted(value)); allowed: a whole number 0..70", line: entry.line, column: entry.column, item: key)
                 return nil
             }
             return years
@@ -125,7 +110,7 @@ struct AnswersBuilder {
         let level = text("person.current_level")
         if let level, prompts.ladder.level(level) == nil, let entry = meta["person.current_level"] {
             log.add(
-                "'person.current_level' is '\(level)'; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
+                "'person.current_level' is \(PrintableText.quoted(level)); allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
                 line: entry.line, column: entry.column, item: "person.current_level")
         } else if level == nil {
             let at = missing("person.current_level")
@@ -140,7 +125,7 @@ struct AnswersBuilder {
             if SessionDate.parse(value) != nil {
                 date = value
             } else {
-                log.add("'session.date' is '\(value)'; allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column, item: "session.date")
+                log.add("'session.date' is \(PrintableText.quoted(value)); allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column, item: "session.date")
             }
         }
         let answeredRoles = Role.allCases.filter { !(responses[$0]?.isEmpty ?? true) }
@@ -155,7 +140,7 @@ struct AnswersBuilder {
                 }
             } else {
                 log.add(
-                    "'session.mode' is '\(value)'; allowed: \(Mode.allCases.map(\.rawValue).joined(separator: ", "))",
+                    "'session.mode' is \(PrintableText.quoted(value)); allowed: \(Mode.allCases.map(\.rawValue).joined(separator: ", "))",
                     line: entry.line, column: entry.column, item: "session.mode")
             }
         }
@@ -165,6 +150,6 @@ struct AnswersBuilder {
             yearsExperience: experience, yearsManaging: managing)
         return Answers(
             person: person, managerName: text("manager.name"), date: date, mode: mode, responses: responses,
-            notes: hasNotes.map(Self.printable))
+            notes: hasNotes.map(PrintableText.stripped))
     }
 }

@@ -44,14 +44,14 @@ public enum AnswersFile {
                 var values: [String] = []
                 for element in sequence {
                     guard case .scalar(let scalar) = element else {
-                        shifted.add("'\(key)' must be a list of plain values, found \(element.kindName) in it", at: element.mark)
+                        shifted.add("\(PrintableText.quoted(key)) must be a list of plain values, found \(element.kindName) in it", at: element.mark)
                         return
                     }
                     values.append(scalar.string)
                 }
                 entries.append(AnswerEntry(key: key, raw: .list(values), line: line, column: column))
             default:
-                shifted.add("'\(key)' must be a value or a list, found \(node.kindName)", at: node.mark)
+                shifted.add("\(PrintableText.quoted(key)) must be a value or a list, found \(node.kindName)", at: node.mark)
             }
         }
         let sections: [(String, [String])] = [
@@ -69,7 +69,7 @@ public enum AnswersFile {
                 for id in items.order {
                     var node = items[id]!
                     if case .scalar = node {} else if case .sequence = node {} else {
-                        shifted.add("\(role.rawValue) item '\(id)' must be a value or a list, found \(node.kindName)", at: node.mark)
+                        shifted.add("\(role.rawValue) item \(PrintableText.quoted(id)) must be a value or a list, found \(node.kindName)", at: node.mark)
                         continue
                     }
                     if node.isNull { node = Node("") }

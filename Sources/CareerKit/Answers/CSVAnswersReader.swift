@@ -78,14 +78,14 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         var seen: Set<String> = []
         for (index, cell) in header.enumerated() {
             if !seen.insert(cell).inserted {
-                log.add("column '\(cell)' appears more than once in the header", line: 1, column: index + 1)
+                log.add("column \(PrintableText.quoted(cell)) appears more than once in the header", line: 1, column: index + 1)
                 continue
             }
             if AnswersBuilder.metaKeys.contains(cell) { continue }
             let parts = cell.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, let role = Role(rawValue: parts[0]), let item = prompts.bank.item(parts[1]) else {
                 log.add(
-                    "unknown column '\(cell)'; allowed: \(AnswersBuilder.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
+                    "unknown column \(PrintableText.quoted(cell)); allowed: \(AnswersBuilder.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
                     line: 1, column: index + 1)
                 continue
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A CSV file written row by row: RFC 4180 quoting (a cell with a comma, a quote or a line
-/// break is quoted, quotes doubled), every cell neutralised against spreadsheet formulas.
+/// A CSV file written row by row: RFC 4180 quoting (a cell with a comma or a quote is quoted,
+/// quotes doubled), control characters escaped, every cell neutralised against formulas.
 /// Rows are built in memory and written with one call each: writing through CSV.swift's
 /// writer, a byte at a time into a stream, took 8% of a bulk run.
 final class CSVFile {
@@ -26,9 +26,10 @@ final class CSVFile {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One row as a line, ending in a line feed (quoted cells keep their own line breaks).
+    /// One row as a line, ending in a line feed: every cell with its control characters
+    /// escaped (a cell is one line of printable text) and neutralised against formulas.
     static func line(_ row: [String]) -> String {
-        row.map { quoted(SpreadsheetCell.neutralised($0)) }.joined(separator: ",") + "\n"
+        row.map { quoted(SpreadsheetCell.neutralised(PrintableText.escaped($0))) }.joined(separator: ",") + "\n"
     }
 
     func write(_ row: [String]) throws {

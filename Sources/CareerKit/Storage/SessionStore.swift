@@ -31,7 +31,7 @@ public struct SessionStore: Sendable {
             let record = try JSONDecoder().decode(SessionRecord.self, from: data)
             guard record.format == SessionRecord.format else {
                 throw CareerError.invalidData([
-                    Diagnostic(path: path, line: 1, column: 1, message: "not a careerpath session file (format '\(record.format)')")
+                    Diagnostic(path: path, line: 1, column: 1, message: "not a careerpath session file (format \(PrintableText.quoted(record.format)))")
                 ])
             }
             return record

@@ -11,16 +11,17 @@ public enum CareerError: Error, Equatable, Sendable {
 }
 
 extension CareerError: CustomStringConvertible {
+    /// The message for a person; any control character from a path or a value is escaped.
     public var description: String {
         switch self {
         case .invalidData(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
         case .cannotRead(let path, let reason):
-            return "cannot read '\(path)': \(reason)"
+            return "cannot read '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .cannotWrite(let path, let reason):
-            return "cannot write '\(path)': \(reason)"
+            return "cannot write '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .usage(let message):
-            return message
+            return PrintableText.escaped(message)
         }
     }
 }

@@ -60,7 +60,7 @@ public enum DataDocument {
             let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return ("malformed YAML: \(problem)\(where_)", mark.line, mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let keys = duplicates.map { PrintableText.quoted($0) }.joined(separator: ", ")
             return ("the key \(keys) appears more than once", context.mark.line, context.mark.column)
         case .reader(let problem, _, _, _):
             return ("the file cannot be read as text: \(problem)", 1, 1)
