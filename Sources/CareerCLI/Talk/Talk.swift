@@ -59,6 +59,11 @@ extension Careerpath {
 
         func validate() throws {
             try DateOption.check(date, option: "--date")
+            for (option, value) in [("--person", person), ("--manager", manager), ("--person-id", personID)] {
+                if let value, value.count > Person.fieldLimit {
+                    throw ValidationError("\(option) has \(value.count) characters; allowed: up to \(Person.fieldLimit)")
+                }
+            }
             if resume != nil, person != nil || level != nil || mode != nil {
                 throw ValidationError("--resume continues a saved session; --person, --level and --mode come from it")
             }
@@ -137,6 +142,10 @@ extension Careerpath {
             var name = person
             while name?.isEmpty ?? true {
                 guard let answer = ask("Contributor's name: ") else { return nil }
+                if answer.count > Person.fieldLimit {
+                    out.write("  Allowed: a name of up to \(Person.fieldLimit) characters.\n")
+                    continue
+                }
                 name = answer
             }
             var levelID = level
@@ -162,7 +171,7 @@ extension Careerpath {
             var managerName = manager
             if managerName == nil, mode != .selfAssessment {
                 guard let answer = ask("Manager's name (Enter to leave out): ") else { return nil }
-                managerName = answer.isEmpty ? nil : answer
+                managerName = answer.isEmpty ? nil : String(answer.prefix(Person.fieldLimit))
             }
             let sessionDate = date ?? SessionDate.format(Date())
             managerName = managerName.map(PrintableText.stripped)

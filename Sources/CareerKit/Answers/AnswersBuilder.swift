@@ -12,6 +12,10 @@ struct AnswersBuilder {
     ]
     static let metaKeys = personKeys + ["manager.name", "session.date", "session.mode"]
     private static let metaKeySet = Set(metaKeys)
+    /// The fields `Person.fieldLimit` applies to.
+    static let limitedKeys: Set<String> = [
+        "person.name", "person.id", "person.current_level", "person.domain", "manager.name",
+    ]
 
     /// Whether the key is one of `metaKeys` rather than an answer.
     static func isMetaKey(_ key: String) -> Bool { metaKeySet.contains(key) }
@@ -31,6 +35,8 @@ struct AnswersBuilder {
         let before = log.diagnostics.count
         var meta: [String: AnswerEntry] = [:]
         var blank: [String: AnswerEntry] = [:]
+        /// Fields refused already (a list, too long): not reported missing as well.
+        var refused: Set<String> = []
         var responses: [Role: [String: AnswerValue]] = [:]
         for entry in entries {
             let role: Role
@@ -40,10 +46,28 @@ struct AnswersBuilder {
                 (role, id, item) = (target.role, target.id, target.item)
             } else {
                 if Self.isMetaKey(entry.key) {
-                    if case .scalar(let text) = entry.raw, !text.isBlank {
-                        meta[entry.key] = entry
-                    } else {
+                    switch entry.raw {
+                    case .scalar(let text) where text.isBlank:
                         blank[entry.key] = entry
+                    case .scalar(let text) where Self.limitedKeys.contains(entry.key) && text.utf8.count > Person.fieldLimit:
+                        // Counted in bytes first: a huge value is not walked character by character.
+                        let count = text.utf8.count > 4 * Person.fieldLimit ? nil : text.count
+                        if let count, count <= Person.fieldLimit {
+                            meta[entry.key] = entry
+                        } else {
+                            refused.insert(entry.key)
+                            log.add(
+                                "'\(entry.key)' has \(count.map(String.init) ?? "more than \(4 * Person.fieldLimit)") characters; allowed: up to \(Person.fieldLimit)",
+                                line: entry.line, column: entry.column, item: entry.key)
+                        }
+                    case .scalar:
+                        meta[entry.key] = entry
+                    case .list:
+                        // Dropped without a word, a list would leave the plan to start from today.
+                        refused.insert(entry.key)
+                        log.add(
+                            "'\(entry.key)' must be a single value, found a list", line: entry.line, column: entry.column,
+                            item: entry.key)
                     }
                     continue
                 }
@@ -104,7 +128,7 @@ struct AnswersBuilder {
             blank[key].map { ($0.line, $0.column) } ?? start
         }
         let name = text("person.name")
-        if name == nil {
+        if name == nil, !refused.contains("person.name") {
             log.add("'person.name' is required", line: missing("person.name").line, column: missing("person.name").column, item: "person.name")
         }
         let level = text("person.current_level")
@@ -112,7 +136,7 @@ struct AnswersBuilder {
             log.add(
                 "'person.current_level' is \(PrintableText.quoted(level)); allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
                 line: entry.line, column: entry.column, item: "person.current_level")
-        } else if level == nil {
+        } else if level == nil, !refused.contains("person.current_level") {
             let at = missing("person.current_level")
             log.add("'person.current_level' is required; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
                     line: at.line, column: at.column, item: "person.current_level")

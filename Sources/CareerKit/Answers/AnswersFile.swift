@@ -2,11 +2,17 @@ import Yams
 
 /// Reads answers files: YAML or JSON documents of the shape in `shared/instrument.md`.
 public enum AnswersFile {
+    /// The most bytes an answers file (or one line of a JSON Lines file) may have: one
+    /// person's answers, free texts included, take a few KiB.
+    public static let maximumBytes = 1 << 20
+
     /// Reads one answers file; `.json` files are read as JSON, everything else as YAML.
     ///
+    /// - Parameter fromFolder: the file was found in an input folder: a symbolic link is not
+    ///   followed, and anything but a regular file is refused.
     /// - Throws: `CareerError.invalidData` with every problem found, or `CareerError.cannotRead`.
-    public static func load(path: String, prompts: PromptSet) throws -> Answers {
-        let text = try DataDocument.readText(atPath: path)
+    public static func load(path: String, prompts: PromptSet, fromFolder: Bool = false) throws -> Answers {
+        let text = try DataDocument.readText(atPath: path, fromFolder: fromFolder, limit: maximumBytes)
         return try parse(text, path: path, syntax: DataDocument.syntax(forPath: path), prompts: prompts)
     }
 

@@ -118,31 +118,35 @@ public final class BulkSource: Sequence, IteratorProtocol {
     }
 
     private func jsonLines(_ path: String) -> AnyIterator<BulkEntry> {
-        guard let file = fopen(path, "r") else {
+        guard let lines = CappedLines(path: path, limit: AnswersFile.maximumBytes) else {
             return single(path, .failure(.cannotRead(path: path, reason: "cannot open it")))
         }
         var lineNumber = 0
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
         let prompts = self.prompts
         return AnyIterator {
-            while true {
-                let length = getline(&buffer, &capacity, file)
-                guard length >= 0, let line = buffer else {
-                    fclose(file)
-                    free(buffer)
-                    buffer = nil
-                    return nil
-                }
+            while let line = lines.next() {
                 lineNumber += 1
-                var text = String(cString: line)
-                // Without its line break, so the end of a cut-off line is reported on that line.
-                while let last = text.unicodeScalars.last, last == "\n" || last == "\r" {
-                    text.unicodeScalars.removeLast()
+                guard let bytes = line else {
+                    // Refused before it is parsed: one person's answers take a few KiB.
+                    return BulkEntry(
+                        file: path, line: lineNumber,
+                        payload: .ready(.failure(.invalidData([
+                            Diagnostic(
+                                path: path, line: lineNumber, column: 1,
+                                message: "the line is longer than \(AnswersFile.maximumBytes / 1024) KiB; one answers document is far smaller")
+                        ]))))
                 }
-                guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return BulkEntry(
+                        file: path, line: lineNumber,
+                        payload: .ready(.failure(.invalidData([
+                            Diagnostic(path: path, line: lineNumber, column: 1, message: "the line is not UTF-8 text")
+                        ]))))
+                }
+                guard !text.isBlank else { continue }
                 return BulkEntry(file: path, line: lineNumber, payload: .jsonLine(text, prompts))
             }
+            return nil
         }
     }
 
