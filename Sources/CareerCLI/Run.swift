@@ -92,7 +92,7 @@ extension Careerpath {
             for name in formats {
                 let format = PlanRenderer.Format(rawValue: name)!
                 let path = (out as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-                try PrivateFile.writeDurably(try renderer.render(format), to: path)
+                try PrivateFile.write(try renderer.render(format), to: path, durably: true)
                 Terminal.standardOutput.write(path + "\n")
             }
         }

@@ -206,7 +206,7 @@ struct TalkLoop {
         var paths: [String] = []
         for format in PlanRenderer.Format.allCases {
             let path = (outDirectory as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-            try PrivateFile.writeDurably(try renderer.render(format), to: path)
+            try PrivateFile.write(try renderer.render(format), to: path, durably: true)
             paths.append(path)
         }
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
