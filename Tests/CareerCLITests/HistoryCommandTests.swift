@@ -96,6 +96,44 @@ struct HistoryCommandTests {
         }
     }
 
+    /// Point 6 of issue 13: a self-assessment and a one-on-one of one person on one day are
+    /// two sessions, recorded side by side.
+    @Test func aSelfAssessmentAndAOneOnOneOfOneDayAreBothKept() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let text = try String(contentsOfFile: ana, encoding: .utf8)
+            let selfOnly = folder.appendingPathComponent("ana-self.yaml")
+            let start = try #require(text.range(of: "  manager:\n"))
+            var alone = String(text[..<start.lowerBound]).replacingOccurrences(of: "mode: one-on-one", with: "mode: self")
+            alone = alone.replacingOccurrences(of: "manager:\n  name: Jordan Lee\n", with: "")
+            try Data(alone.utf8).write(to: selfOnly)
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let second = try run(["run", "--answers", selfOnly.path, "--format", "json"], in: folder)
+            #expect(second.status == 0, "\(second.standardError)")
+            let history = try run(["history", "E1042"], in: folder)
+            #expect(history.outputLines.first == "Ana Silva (E1042): 2 recorded sessions")
+            #expect(history.standardOutput.contains("2026-11-22  one-on-one "))
+            #expect(history.standardOutput.contains("2026-11-22  self "))
+        }
+    }
+
+    /// Point 6: two people without an id who share a name are two records of a bulk run.
+    @Test func bulkRecordKeepsTwoNamesakesWithoutAnIdApart() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let result = try run(["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet"], in: folder)
+            #expect(result.status == 0, "\(result.standardError)")
+            let csv = try run(["export", "--format", "csv"], in: folder)
+            #expect(csv.outputLines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] } == ["Sam Lee", "Sam Lee"])
+            #expect(try run(["history", "Sam Lee"], in: folder).outputLines.first == "Sam Lee: 2 recorded sessions")
+        }
+    }
+
     /// HR's cycle goes into the history too, once per person however often it is run.
     @Test func bulkRecordKeepsEveryPlannedPersonOnceAcrossReruns() throws {
         try CommandRunner.withTemporaryFolder { folder in

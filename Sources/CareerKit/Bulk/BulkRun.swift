@@ -155,6 +155,9 @@ public struct BulkRun: Sendable {
         var equity = EquityReport(currency: prompts.catalog.currency)
         var allErrors: [Diagnostic] = []
         var usedNames: Set<String> = []
+        /// How often each history record id came so far: two people without an id and with
+        /// the same name, or the same row twice, get records of their own.
+        var recordIDs: [String: Int] = [:]
         var done = 0
         var failed = 0
         var batch: [BulkEntry] = []
@@ -172,7 +175,12 @@ public struct BulkRun: Sendable {
             for outcome in outcomes.values {
                 switch outcome! {
                 case .done(let person, let documents, let row, let sample, let history):
-                    if let history { histories.append(history) }
+                    if var record = history {
+                        let seen = recordIDs[record.id, default: 0] + 1
+                        recordIDs[record.id] = seen
+                        if seen > 1 { record.id += ":\(seen)" }
+                        histories.append(record)
+                    }
                     var stem = SafeFileName.base(for: person)
                     if Self.reservedNames.contains(stem.lowercased()) { stem += "-person" }
                     // The first free name among stem, stem-2, stem-3, ...: a suffixed name never
@@ -265,7 +273,7 @@ public struct BulkRun: Sendable {
             let documents = try options.formats.map { try renderer.render($0) }
             let history = recording
                 ? try HistoryRecord.make(
-                    id: "bulk:" + (answers.date ?? SessionDate.format(plan.startDate)) + ":" + HistoryRecord.personKey(for: answers.person),
+                    id: HistoryRecord.scriptedID(source: "bulk", answers: answers, plan: plan),
                     source: "bulk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
                 : nil
             return .done(
