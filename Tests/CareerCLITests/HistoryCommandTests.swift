@@ -91,8 +91,86 @@ struct HistoryCommandTests {
             #expect(forgot.status == 0)
             #expect(forgot.outputLines == ["Deleted 1 session of Ana Silva."])
             let gone = try run(["history", "Ana Silva"], in: folder)
-            #expect(gone.status == 64)
+            #expect(gone.status == 67)
             #expect(gone.errorLines.first?.hasPrefix("careerpath: nobody called 'Ana Silva' is in the history") == true)
+        }
+    }
+
+    /// Point 16 of issue 13: an unknown person is 67 (sysexits' "addressee unknown") for every
+    /// command that looks one up.
+    @Test(arguments: [["history", "Nobody"], ["forget", "Nobody", "--yes"], ["export", "--person", "Nobody", "--format", "csv"]])
+    func anUnknownPersonExits67(arguments: [String]) throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let result = try run(arguments, in: folder)
+            #expect(result.status == 67)
+            #expect(result.standardOutput == "")
+            #expect(result.errorLines.count == 1)
+            #expect(result.errorLines.first?.hasPrefix("careerpath: nobody called 'Nobody' is in the history") == true)
+        }
+    }
+
+    /// Point 16: whatever the damage and whatever the command, one exit code (65), the file
+    /// named and what to do.
+    @Test func aDamagedDatabaseIsOneExitCodeForEveryCommand() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let database = folder.appendingPathComponent("h.sqlite").path
+            try Data(String(repeating: "not a database\n", count: 400).utf8).write(to: URL(fileURLWithPath: database))
+            let expected = "careerpath: the history database '\(database)' is damaged or not a careerpath history (file is not a database); "
+                + "move it aside or restore it from a backup, and careerpath starts a new one"
+            for arguments in [
+                ["history", "Ana Silva"], ["export", "--format", "csv"], ["forget", "Ana Silva", "--yes"],
+                ["run", "--answers", ana, "--format", "json"],
+            ] {
+                let result = try run(arguments + ["--db", database], in: folder)
+                #expect(result.status == 65, "\(arguments)")
+                #expect(result.errorLines == [expected], "\(arguments)")
+            }
+        }
+    }
+
+    /// Point 9 of issue 13: many processes using a new database for the first time at once
+    /// all succeed, and all record their session. Separate processes, as the bug needs:
+    /// connections in one process share SQLite's locks. Sixteen at once, ten times over (the
+    /// code before the fix failed this in about four rounds of ten here), then eight that record.
+    @Test func manyProcessesUsingANewDatabaseAtOnceAllRecord() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let program = try #require(CommandRunner.executable)
+            /// Starts every command at once, then waits for each; their standard error, by command.
+            func together(_ commands: [[String]]) throws -> [(status: Int32, errors: String)] {
+                var started: [(Process, URL)] = []
+                for (index, arguments) in commands.enumerated() {
+                    let process = Process()
+                    process.executableURL = program
+                    process.arguments = arguments
+                    process.standardOutput = FileHandle.nullDevice
+                    let errors = folder.appendingPathComponent("\(UUID().uuidString)-\(index).err")
+                    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+                    process.standardError = try FileHandle(forWritingTo: errors)
+                    started.append((process, errors))
+                }
+                for (process, _) in started { try process.run() }
+                return started.map { process, errors in
+                    process.waitUntilExit()
+                    return (process.terminationStatus, (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+                }
+            }
+            for round in 1...10 {
+                let database = folder.appendingPathComponent("first\(round)/h.sqlite").path
+                let results = try together(Array(repeating: ["export", "--format", "csv", "--db", database], count: 16))
+                for result in results { #expect(result.status == 0, "round \(round): \(result.errors)") }
+            }
+            let text = try String(contentsOfFile: ana, encoding: .utf8)
+            var commands: [[String]] = []
+            let database = folder.appendingPathComponent("recorded/h.sqlite").path
+            for index in 1...8 {
+                let file = folder.appendingPathComponent("p\(index).yaml").path
+                try Data(text.replacingOccurrences(of: "id: E1042", with: "id: P\(index)").utf8).write(to: URL(fileURLWithPath: file))
+                commands.append(["run", "--answers", file, "--format", "json", "--db", database, "--prompts", prompts])
+            }
+            for result in try together(commands) { #expect(result.status == 0, "\(result.errors)") }
+            let export = try run(["export", "--format", "csv", "--db", database], in: folder)
+            #expect(export.outputLines.dropFirst().map { $0.split(separator: ",")[0] }.sorted() == (1...8).map { "P\($0)" })
         }
     }
 

@@ -71,7 +71,7 @@ public struct SessionStore: Sendable {
         }
         switch open.count {
         case 1: return open[0]
-        case 0: throw CareerError.usage("no unfinished session matches '\(reference)'; `careerpath talk --list` shows them")
+        case 0: throw CareerError.unknownPerson("no unfinished session matches '\(reference)'; `careerpath talk --list` shows them")
         default:
             let ids = open.map(\.record.id).joined(separator: ", ")
             throw CareerError.usage("more than one unfinished session matches '\(reference)' (\(ids)); resume by id")

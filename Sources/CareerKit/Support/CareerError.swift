@@ -6,8 +6,12 @@ public enum CareerError: Error, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
     /// A file or folder could not be written.
     case cannotWrite(path: String, reason: String)
-    /// A request that makes no sense, such as an unknown session id.
+    /// A request that makes no sense, such as a name more than one person has.
     case usage(String)
+    /// Nobody (and no session) matches the person or session named.
+    case unknownPerson(String)
+    /// The history database is damaged or is not a careerpath history.
+    case damagedDatabase(path: String, reason: String)
 }
 
 extension CareerError: CustomStringConvertible {
@@ -20,8 +24,12 @@ extension CareerError: CustomStringConvertible {
             return "cannot read '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .cannotWrite(let path, let reason):
             return "cannot write '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
-        case .usage(let message):
+        case .usage(let message), .unknownPerson(let message):
             return PrintableText.escaped(message)
+        case .damagedDatabase(let path, let reason):
+            return "the history database '\(PrintableText.escaped(path))' is damaged or not a careerpath history "
+                + "(\(PrintableText.escaped(reason))); move it aside or restore it from a backup, "
+                + "and careerpath starts a new one"
         }
     }
 }
