@@ -89,7 +89,7 @@ struct HistoryCommandTests {
             #expect(refused.errorLines == ["careerpath: forget deletes records for good: add --yes to confirm when not on a terminal"])
             let forgot = try run(["forget", "Ana Silva", "--yes"], in: folder)
             #expect(forgot.status == 0)
-            #expect(forgot.outputLines == ["Deleted 1 session of Ana Silva."])
+            #expect(forgot.outputLines == ["Deleted 1 recorded session of Ana Silva from the history."])
             let gone = try run(["history", "Ana Silva"], in: folder)
             #expect(gone.status == 67)
             #expect(gone.errorLines.first?.hasPrefix("careerpath: nobody called 'Ana Silva' is in the history") == true)
@@ -209,6 +209,35 @@ struct HistoryCommandTests {
             let csv = try run(["export", "--format", "csv"], in: folder)
             #expect(csv.outputLines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] } == ["Sam Lee", "Sam Lee"])
             #expect(try run(["history", "Sam Lee"], in: folder).outputLines.first == "Sam Lee: 2 recorded sessions")
+        }
+    }
+
+    /// Point 2 of issue 13: someone with only an unfinished session is found; forget says
+    /// every thing it removed, the lines of the line-editing history too.
+    @Test func forgetFindsAnUnfinishedSessionAndSaysWhatWent() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let talk = try run(
+                ["talk", "--person", "Forget Me", "--mode", "self", "--level", "ic.senior", "--date", "2026-11-22"], in: folder,
+                input: "5\n")
+            #expect(talk.status == 75)
+            let sessions = folder.appendingPathComponent("data/careerpath/sessions")
+            let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+            #expect(files.count == 1)
+            let lineHistory = folder.appendingPathComponent("state/careerpath/history")
+            try FileManager.default.createDirectory(at: lineHistory.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(":help\n:note Forget Me wants to stay hands-on; moving to Lisbon\n:back\n".utf8).write(to: lineHistory)
+            let forgot = try run(["forget", "Forget Me", "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines == [
+                "Deleted the session file \(sessions.path)/\(files[0]).",
+                "Removed 1 line naming Forget Me or holding a note from the line-editing history (\(lineHistory.path)).",
+            ])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sessions.path) == [])
+            #expect(try String(contentsOf: lineHistory, encoding: .utf8) == ":help\n:back\n")
+            let again = try run(["forget", "Forget Me", "--yes"], in: folder)
+            #expect(again.status == 67)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            #expect(again.errorLines == ["careerpath: nobody called 'Forget Me' is in the history (\(database)) or the unfinished sessions"])
         }
     }
 
