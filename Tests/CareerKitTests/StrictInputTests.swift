@@ -90,6 +90,12 @@ import Testing
         #expect(try problems(text, name: "a.json") == ["a.json:" + problem])
     }
 
+    @Test func deeplyNestedYAMLIsRefusedNotACrash() throws {
+        #expect(try problems("person: " + String(repeating: "[", count: 5000) + "\n") == [
+            "answers.yaml:1:10: malformed YAML: lists and mappings nest too deep"
+        ])
+    }
+
     // MARK: - 13: YAML tags
 
     @Test(arguments: [

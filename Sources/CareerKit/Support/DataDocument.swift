@@ -105,6 +105,9 @@ public enum DataDocument {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return ("malformed YAML: lists and mappings nest too deep", mark.line, mark.column)
+            }
             let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return ("malformed YAML: \(problem)\(where_)", mark.line, mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
