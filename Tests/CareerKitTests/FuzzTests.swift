@@ -29,7 +29,7 @@ import Testing
     @Test func mutatedExamplesAreReadOrRefusedWithPositionsNeverACrash() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        var random = SplitMix64(seed: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         let originals = try Self.examples.map { name in
             (name, Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixture(name)))))
         }
@@ -67,7 +67,7 @@ import Testing
 
     /// One to three mutations: a piece inserted, a range deleted or doubled, a byte changed,
     /// the end cut off, two lines swapped.
-    static func mutate(_ original: [UInt8], with random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ original: [UInt8], with random: inout SeededGenerator) -> [UInt8] {
         var bytes = original
         for _ in 0..<(1 + Int(random.next() % 3)) {
             let position = bytes.isEmpty ? 0 : Int(random.next() % UInt64(bytes.count))
@@ -93,22 +93,5 @@ import Testing
             }
         }
         return bytes
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same seed gives the same cases everywhere.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

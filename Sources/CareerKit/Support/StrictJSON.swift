@@ -41,7 +41,7 @@ enum StrictJSON {
         return (line, column)
     }
 
-    private struct Failure {
+    private struct Failure: Error {
         var message: String
         var offset: Int
     }
@@ -119,17 +119,9 @@ enum StrictJSON {
                 index += 1
                 skipWhitespace()
                 if let failure = value(depth: depth + 1) { return failure }
-                skipWhitespace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipWhitespace()
-                    if current == UInt8(ascii: "}") { return fail("a comma before '}' is not allowed in JSON") }
-                case UInt8(ascii: "}"):
-                    index += 1
-                    return nil
-                default:
-                    return fail("',' or '}' is expected, found \(found())")
+                switch afterMember(closing: "}") {
+                case .failure(let failure): return failure
+                case .success(let closed): if closed { return nil }
                 }
             }
         }
@@ -143,18 +135,30 @@ enum StrictJSON {
             }
             while true {
                 if let failure = value(depth: depth + 1) { return failure }
-                skipWhitespace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipWhitespace()
-                    if current == UInt8(ascii: "]") { return fail("a comma before ']' is not allowed in JSON") }
-                case UInt8(ascii: "]"):
-                    index += 1
-                    return nil
-                default:
-                    return fail("',' or ']' is expected, found \(found())")
+                switch afterMember(closing: "]") {
+                case .failure(let failure): return failure
+                case .success(let closed): if closed { return nil }
                 }
+            }
+        }
+
+        /// What follows a member of an object or an element of a list: a comma, with another
+        /// one after it (never the closing bracket), or the closing bracket.
+        ///
+        /// - Returns: true when the bracket closed the object or list, false after a comma.
+        mutating func afterMember(closing: Unicode.Scalar) -> Result<Bool, Failure> {
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if current == UInt8(ascii: closing) { return .failure(fail("a comma before '\(closing)' is not allowed in JSON")) }
+                return .success(false)
+            case UInt8(ascii: closing):
+                index += 1
+                return .success(true)
+            default:
+                return .failure(fail("',' or '\(closing)' is expected, found \(found())"))
             }
         }
 
