@@ -95,7 +95,7 @@ public enum DataDocument {
             log.add(message, line: line + lineOffset, column: column)
             return nil
         } catch {
-            log.add("cannot be read: \(error)", line: 1 + lineOffset, column: 1)
+            log.add("cannot be read: \(PrintableText.excerpt("\(error)", limit: 200))", line: 1 + lineOffset, column: 1)
             return nil
         }
     }
@@ -116,7 +116,8 @@ public enum DataDocument {
         case .reader(let problem, _, _, _):
             return ("the file cannot be read as text: \(problem)", 1, 1)
         default:
-            return ("malformed YAML: \(error)", 1, 1)
+            // Yams's own description can quote the file: an excerpt only.
+            return ("malformed YAML: \(PrintableText.excerpt("\(error)", limit: 200))", 1, 1)
         }
     }
 }
