@@ -44,10 +44,9 @@ void creadline_history_start(const char *path, int keep) {
 void creadline_history_add(const char *line, const char *path) {
     if (line == NULL || line[0] == '\0') return;
     add_history(line);
-    /* Only commands go to the file: answers and notes are personal and stay in this session. */
-    if (path != NULL && line[0] == ':' && append_history(1, path) != 0) {
-        write_history(path);
-    }
+    /* The caller decides what may go to the file. Never write_history on failure: that
+       would write every line of the session, answers included. */
+    if (path != NULL) append_history(1, path);
 }
 
 static void on_sigint(int signo) {

@@ -14,8 +14,8 @@ extension Careerpath {
                 summary.csv, errors.csv, equity.md and equity.json into --out, all readable by
                 you only. A bad row is reported (stderr and errors.csv) and the rest still run.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 the
-                inputs do not exist.
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an
+                input does not exist or cannot be read (then nothing is written).
 
                 Example: careerpath bulk answers.csv --out plans/ --format md,json
                 """)
@@ -57,12 +57,18 @@ extension Careerpath {
 
         func run() throws {
             let set = try prompts.load()
+            let source = BulkSource(inputs: inputs, prompts: set)
+            // Every input is checked before anything is created.
+            let unreadable = source.unreadableInputs()
+            if let first = unreadable.first {
+                for error in unreadable.dropFirst() { Terminal.standardError.write(ExitStatus.message(for: error)) }
+                throw first
+            }
             let today = date.flatMap(SessionDate.parse) ?? Date()
             let run = BulkRun(
                 prompts: set, options: BulkRun.Options(outDirectory: out, formats: try formats(), jobs: jobs, today: today))
             var reporter = ProgressReporter(
                 total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
-            let source = BulkSource(inputs: inputs, prompts: set)
             func report(_ progress: BulkRun.Progress) {
                 reporter.update(done: progress.done + progress.failed, failed: progress.failed)
             }
@@ -76,29 +82,44 @@ extension Careerpath {
                 outcome = try run.run(source, progress: report)
             }
             reporter.finish(done: outcome.people + outcome.failed, failed: outcome.failed)
+            let folder = PrintableText.escaped(out)
+            switch outcome.earlierRun {
+            case .stopped(let started)?:
+                Terminal.standardError.write(
+                    "careerpath: an earlier run into \(folder) (started \(started)) stopped before it finished; "
+                        + "its plan files may have been a mix of two runs, and this run wrote its own over them.\n")
+            case .completed(let started)?:
+                Terminal.standardError.write(
+                    "careerpath: an earlier run into \(folder) (started \(started)) stopped while putting its summary and "
+                        + "equity files in place; that was finished before this run began.\n")
+            case nil:
+                break
+            }
+            for skipped in outcome.skipped {
+                Terminal.standardError.write("careerpath: skipped '\(PrintableText.escaped(skipped.path))': \(skipped.reason).\n")
+            }
             for diagnostic in outcome.errors {
                 Terminal.standardError.write(diagnostic.description + "\n")
             }
             if !outcome.otherFiles.isEmpty {
                 // Plans of people no longer in the sheet would sit beside the new ones unnoticed.
                 let count = outcome.otherFiles.count
-                let examples = Dimension.list(outcome.otherFiles.prefix(3).map { $0 } + (count > 3 ? ["\(count - 3) more"] : []))
+                let names = outcome.otherFiles.prefix(3).map(PrintableText.escaped)
+                let examples = Dimension.list(names + (count > 3 ? ["\(count - 3) more"] : []))
                 Terminal.standardError.write(
-                    "careerpath: \(out) also holds \(count) file\(count == 1 ? "" : "s") this run did not write (\(examples)), "
+                    "careerpath: \(folder) also holds \(count) file\(count == 1 ? "" : "s") this run did not write (\(examples)), "
                         + "perhaps from an earlier run: remove \(count == 1 ? "it" : "them") or use an empty folder.\n")
             }
             Terminal.standardOutput.write(
-                "\(outcome.people) plan\(outcome.people == 1 ? "" : "s") written to \(out)"
+                "\(outcome.people) plan\(outcome.people == 1 ? "" : "s") written to \(folder)"
                     + (outcome.failed > 0 ? ", \(outcome.failed) row\(outcome.failed == 1 ? "" : "s") failed (see errors.csv)" : "")
-                    + "\n" + outcome.files.map { "  \($0)\n" }.joined())
+                    + "\n" + outcome.files.map { "  \(PrintableText.escaped($0))\n" }.joined())
             if outcome.people == 0, outcome.failed == 0 {
                 throw CareerError.invalidData(inputs.map {
                     Diagnostic(path: $0, line: 1, column: 1, message: "there is no one to plan: no rows or answers files")
                 })
             }
-            if outcome.people == 0, outcome.failed > 0 {
-                throw ExitCode(outcome.missingInputs == outcome.failed ? ExitStatus.noInput : ExitStatus.dataError)
-            }
+            if outcome.people == 0, outcome.failed > 0 { throw ExitCode(ExitStatus.dataError) }
             if outcome.failed > 0 { throw ExitCode(ExitStatus.partial) }
         }
     }

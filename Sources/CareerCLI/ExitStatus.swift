@@ -8,14 +8,17 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    /// Nobody in the history (or in the unfinished sessions) has the name or id given.
+    static let unknownPerson: Int32 = 67
     static let cannotCreate: Int32 = 73
     /// A conversation read from a pipe ended before its last question; it is saved to resume.
     static let paused: Int32 = 75
 
     static func code(for error: CareerError) -> Int32 {
         switch error {
-        case .invalidData: return dataError
+        case .invalidData, .damagedDatabase: return dataError
         case .cannotRead: return noInput
+        case .unknownPerson: return unknownPerson
         case .cannotWrite: return cannotCreate
         case .usage: return usage
         }

@@ -80,13 +80,15 @@ extension Careerpath {
         }
     }
 
-    /// `careerpath forget PERSON`: deletes a person's records.
+    /// `careerpath forget PERSON`: deletes everything careerpath keeps about a person.
     struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete everything the history holds about a person.",
+            abstract: "Delete everything careerpath keeps about a person.",
             discussion: """
-                For when someone leaves or asks. Asks to confirm on a terminal; --yes skips the
-                question (and is required when not on a terminal). Says how many sessions went.
+                For when someone leaves or asks: their recorded sessions, their session files
+                (unfinished ones too) and the plans talk wrote for them, and the lines of the
+                line-editing history that name them. Asks to confirm on a terminal; --yes skips
+                the question (and is required when not on a terminal). Says everything it removed.
                 """)
 
         @Argument(help: ArgumentHelp("An employee id or a name.", valueName: "person"))
@@ -98,33 +100,54 @@ extension Careerpath {
         @OptionGroup var database: DatabaseOption
 
         func run() throws {
-            let store = try database.open()
-            let key = try store.personKey(for: person)
-            let sessions = try store.sessions(personKey: key)
-            let name = sessions.last?.personName ?? person
+            let directories = AppDirectories.current()
+            // Someone with only an unfinished session is found without a database.
+            let store = FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
+            let found = try Forgetting.find(
+                person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistory: directories.history)
+            let name = PrintableText.escaped(found.name)
             if !yes {
                 guard Terminal.standardInput.isTTY else {
                     throw CareerError.usage("forget deletes records for good: add --yes to confirm when not on a terminal")
                 }
-                Terminal.standardOutput.write("Delete \(sessions.count) session\(sessions.count == 1 ? "" : "s") of \(name) for good? [y/N] ")
+                Terminal.standardOutput.write("Delete everything about \(name) for good (\(Self.summary(found)))? [y/N] ")
                 guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                     Terminal.standardOutput.write("Nothing deleted.\n")
                     return
                 }
             }
-            let count = try store.forget(personKey: key)
-            // The conversation files too: saved sessions and the plans talk wrote for them.
-            let sessionStore = SessionStore(directory: AppDirectories.current().sessions)
-            var files = 0
-            for (path, record) in sessionStore.all()
-            where HistoryRecord.personKey(for: record.asAnswers.person) == key {
-                for file in record.planFiles + [path] where (try? FileManager.default.removeItem(atPath: file)) != nil {
-                    files += 1
-                }
+            let done = try found.perform(history: store)
+            Terminal.standardOutput.write(Self.report(done))
+        }
+
+        static func plural(_ count: Int, _ noun: String) -> String {
+            "\(count) \(noun)\(count == 1 ? "" : "s")"
+        }
+
+        /// What would go, in a few words.
+        static func summary(_ found: Forgetting) -> String {
+            var parts = [plural(found.recordedSessions, "recorded session")]
+            if !found.sessionFiles.isEmpty { parts.append(plural(found.sessionFiles.count, "session file")) }
+            if !found.planFiles.isEmpty { parts.append(plural(found.planFiles.count, "plan file")) }
+            if found.historyLines > 0 { parts.append(plural(found.historyLines, "line") + " of line-editing history") }
+            return parts.joined(separator: ", ")
+        }
+
+        /// Every thing that went, one line each.
+        static func report(_ done: Forgetting) -> String {
+            let name = PrintableText.escaped(done.name)
+            var lines: [String] = []
+            if done.personKey != nil {
+                lines.append("Deleted \(plural(done.recordedSessions, "recorded session")) of \(name) from the history.")
             }
-            var message = "Deleted \(count) session\(count == 1 ? "" : "s") of \(name)"
-            if files > 0 { message += " and \(files) session and plan file\(files == 1 ? "" : "s")" }
-            Terminal.standardOutput.write(message + ".\n")
+            for file in done.sessionFiles { lines.append("Deleted the session file \(PrintableText.escaped(file)).") }
+            for file in done.planFiles { lines.append("Deleted the plan file \(PrintableText.escaped(file)).") }
+            if done.historyLines > 0 {
+                lines.append(
+                    "Removed \(plural(done.historyLines, "line")) naming \(name) or holding a note from the line-editing history "
+                        + "(\(PrintableText.escaped(done.lineHistory))).")
+            }
+            return lines.map { $0 + "\n" }.joined()
         }
     }
 }

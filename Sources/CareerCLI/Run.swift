@@ -73,7 +73,7 @@ extension Careerpath {
             let formats = try parsedFormats()
             if !noRecord {
                 // The same answers file recorded again replaces its record: runs can be repeated.
-                let id = "run:" + (loaded.date ?? SessionDate.format(plan.startDate)) + ":" + HistoryRecord.personKey(for: loaded.person)
+                let id = HistoryRecord.scriptedID(source: "run", answers: loaded, plan: plan)
                 try database.open().record(
                     try HistoryRecord.make(id: id, source: "run", answers: loaded, assessment: assessment, plan: plan, prompts: set))
             }
@@ -92,7 +92,7 @@ extension Careerpath {
             for name in formats {
                 let format = PlanRenderer.Format(rawValue: name)!
                 let path = (out as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-                try PrivateFile.writeDurably(try renderer.render(format), to: path)
+                try PrivateFile.write(try renderer.render(format), to: path, durably: true)
                 Terminal.standardOutput.write(path + "\n")
             }
         }

@@ -25,12 +25,17 @@ extension Careerpath {
             var people = 0
             // The same reader as bulk: CSV sheets, JSON Lines, answers files and folders.
             for path in answers {
-                for entry in BulkSource(inputs: [path], prompts: set) {
+                let source = BulkSource(inputs: [path], prompts: set)
+                for entry in source {
                     switch entry.resolve() {
                     case .success: people += 1
                     case .failure(.invalidData(let diagnostics)): problems += diagnostics
                     case .failure(let error): unreadable.append(error)  // keep going: the other files still count
                     }
+                }
+                // Links and other entries of a folder that are not read, as bulk skips them.
+                for skipped in source.skipped {
+                    Terminal.standardError.write("careerpath: skipped '\(PrintableText.escaped(skipped.path))': \(skipped.reason).\n")
                 }
             }
             if !problems.isEmpty {

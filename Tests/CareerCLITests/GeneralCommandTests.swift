@@ -81,11 +81,14 @@ struct GeneralCommandTests {
         #expect(result.errorLines.first == "Error: Missing value for '--prompts <dir>'")
     }
 
-    /// Every command that takes a date checks it the same way, before doing anything.
+    /// Every command that takes a date checks it the same way, before doing anything; so are
+    /// names given to talk.
     @Test(arguments: [
         (["run", "--answers", "x.yaml", "--date", "2026-02-30"], "--date '2026-02-30' is not a date as YYYY-MM-DD"),
         (["talk", "--date", "23/11/2026"], "--date '23/11/2026' is not a date as YYYY-MM-DD"),
         (["export", "--format", "csv", "--since", "yesterday"], "--since 'yesterday' is not a date as YYYY-MM-DD"),
+        (["bulk", "x.csv", "--out", "o", "--date", "+202-11-22"], "--date '+202-11-22' is not a date as YYYY-MM-DD"),
+        (["talk", "--person", String(repeating: "n", count: 201)], "--person has 201 characters; allowed: up to 200"),
     ])
     func aDateThatIsNotADateIsAUsageError(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments)

@@ -91,10 +91,155 @@ struct HistoryCommandTests {
             #expect(refused.errorLines == ["careerpath: forget deletes records for good: add --yes to confirm when not on a terminal"])
             let forgot = try run(["forget", "Ana Silva", "--yes"], in: folder)
             #expect(forgot.status == 0)
-            #expect(forgot.outputLines == ["Deleted 1 session of Ana Silva."])
+            #expect(forgot.outputLines == ["Deleted 1 recorded session of Ana Silva from the history."])
             let gone = try run(["history", "Ana Silva"], in: folder)
-            #expect(gone.status == 64)
+            #expect(gone.status == 67)
             #expect(gone.errorLines.first?.hasPrefix("careerpath: nobody called 'Ana Silva' is in the history") == true)
+        }
+    }
+
+    /// Point 16 of issue 13: an unknown person is 67 (sysexits' "addressee unknown") for every
+    /// command that looks one up.
+    @Test(arguments: [["history", "Nobody"], ["forget", "Nobody", "--yes"], ["export", "--person", "Nobody", "--format", "csv"]])
+    func anUnknownPersonExits67(arguments: [String]) throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let result = try run(arguments, in: folder)
+            #expect(result.status == 67)
+            #expect(result.standardOutput == "")
+            #expect(result.errorLines.count == 1)
+            #expect(result.errorLines.first?.hasPrefix("careerpath: nobody called 'Nobody' is in the history") == true)
+        }
+    }
+
+    /// Point 16: whatever the damage and whatever the command, one exit code (65), the file
+    /// named and what to do.
+    @Test func aDamagedDatabaseIsOneExitCodeForEveryCommand() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let database = folder.appendingPathComponent("h.sqlite").path
+            try Data(String(repeating: "not a database\n", count: 400).utf8).write(to: URL(fileURLWithPath: database))
+            let expected = "careerpath: the history database '\(database)' is damaged or not a careerpath history (file is not a database); "
+                + "move it aside or restore it from a backup, and careerpath starts a new one"
+            for arguments in [
+                ["history", "Ana Silva"], ["export", "--format", "csv"], ["forget", "Ana Silva", "--yes"],
+                ["run", "--answers", ana, "--format", "json"],
+            ] {
+                let result = try run(arguments + ["--db", database], in: folder)
+                #expect(result.status == 65, "\(arguments)")
+                #expect(result.errorLines == [expected], "\(arguments)")
+            }
+        }
+    }
+
+    /// Point 9 of issue 13: many processes using a new database for the first time at once
+    /// all succeed, and all record their session. Separate processes, as the bug needs:
+    /// connections in one process share SQLite's locks. Sixteen at once, ten times over (the
+    /// code before the fix failed this in about four rounds of ten here), then eight that record.
+    @Test func manyProcessesUsingANewDatabaseAtOnceAllRecord() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let program = try #require(CommandRunner.executable)
+            /// Starts every command at once, then waits for each; their standard error, by command.
+            func together(_ commands: [[String]]) throws -> [(status: Int32, errors: String)] {
+                var started: [(Process, URL)] = []
+                for (index, arguments) in commands.enumerated() {
+                    let process = Process()
+                    process.executableURL = program
+                    process.arguments = arguments
+                    process.standardOutput = FileHandle.nullDevice
+                    let errors = folder.appendingPathComponent("\(UUID().uuidString)-\(index).err")
+                    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+                    process.standardError = try FileHandle(forWritingTo: errors)
+                    started.append((process, errors))
+                }
+                for (process, _) in started { try process.run() }
+                return started.map { process, errors in
+                    process.waitUntilExit()
+                    return (process.terminationStatus, (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+                }
+            }
+            for round in 1...10 {
+                let database = folder.appendingPathComponent("first\(round)/h.sqlite").path
+                let results = try together(Array(repeating: ["export", "--format", "csv", "--db", database], count: 16))
+                for result in results { #expect(result.status == 0, "round \(round): \(result.errors)") }
+            }
+            let text = try String(contentsOfFile: ana, encoding: .utf8)
+            var commands: [[String]] = []
+            let database = folder.appendingPathComponent("recorded/h.sqlite").path
+            for index in 1...8 {
+                let file = folder.appendingPathComponent("p\(index).yaml").path
+                try Data(text.replacingOccurrences(of: "id: E1042", with: "id: P\(index)").utf8).write(to: URL(fileURLWithPath: file))
+                commands.append(["run", "--answers", file, "--format", "json", "--db", database, "--prompts", prompts])
+            }
+            for result in try together(commands) { #expect(result.status == 0, "\(result.errors)") }
+            let export = try run(["export", "--format", "csv", "--db", database], in: folder)
+            #expect(export.outputLines.dropFirst().map { $0.split(separator: ",")[0] }.sorted() == (1...8).map { "P\($0)" })
+        }
+    }
+
+    /// Point 6 of issue 13: a self-assessment and a one-on-one of one person on one day are
+    /// two sessions, recorded side by side.
+    @Test func aSelfAssessmentAndAOneOnOneOfOneDayAreBothKept() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let text = try String(contentsOfFile: ana, encoding: .utf8)
+            let selfOnly = folder.appendingPathComponent("ana-self.yaml")
+            let start = try #require(text.range(of: "  manager:\n"))
+            var alone = String(text[..<start.lowerBound]).replacingOccurrences(of: "mode: one-on-one", with: "mode: self")
+            alone = alone.replacingOccurrences(of: "manager:\n  name: Jordan Lee\n", with: "")
+            try Data(alone.utf8).write(to: selfOnly)
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let second = try run(["run", "--answers", selfOnly.path, "--format", "json"], in: folder)
+            #expect(second.status == 0, "\(second.standardError)")
+            let history = try run(["history", "E1042"], in: folder)
+            #expect(history.outputLines.first == "Ana Silva (E1042): 2 recorded sessions")
+            #expect(history.standardOutput.contains("2026-11-22  one-on-one "))
+            #expect(history.standardOutput.contains("2026-11-22  self "))
+        }
+    }
+
+    /// Point 6: two people without an id who share a name are two records of a bulk run.
+    @Test func bulkRecordKeepsTwoNamesakesWithoutAnIdApart() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let result = try run(["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet"], in: folder)
+            #expect(result.status == 0, "\(result.standardError)")
+            let csv = try run(["export", "--format", "csv"], in: folder)
+            #expect(csv.outputLines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] } == ["Sam Lee", "Sam Lee"])
+            #expect(try run(["history", "Sam Lee"], in: folder).outputLines.first == "Sam Lee: 2 recorded sessions")
+        }
+    }
+
+    /// Point 2 of issue 13: someone with only an unfinished session is found; forget says
+    /// every thing it removed, the lines of the line-editing history too.
+    @Test func forgetFindsAnUnfinishedSessionAndSaysWhatWent() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let talk = try run(
+                ["talk", "--person", "Forget Me", "--mode", "self", "--level", "ic.senior", "--date", "2026-11-22"], in: folder,
+                input: "5\n")
+            #expect(talk.status == 75)
+            let sessions = folder.appendingPathComponent("data/careerpath/sessions")
+            let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+            #expect(files.count == 1)
+            let lineHistory = folder.appendingPathComponent("state/careerpath/history")
+            try FileManager.default.createDirectory(at: lineHistory.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(":help\n:note Forget Me wants to stay hands-on; moving to Lisbon\n:back\n".utf8).write(to: lineHistory)
+            let forgot = try run(["forget", "Forget Me", "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines == [
+                "Deleted the session file \(sessions.path)/\(files[0]).",
+                "Removed 1 line naming Forget Me or holding a note from the line-editing history (\(lineHistory.path)).",
+            ])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sessions.path) == [])
+            #expect(try String(contentsOf: lineHistory, encoding: .utf8) == ":help\n:back\n")
+            let again = try run(["forget", "Forget Me", "--yes"], in: folder)
+            #expect(again.status == 67)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            #expect(again.errorLines == ["careerpath: nobody called 'Forget Me' is in the history (\(database)) or the unfinished sessions"])
         }
     }
 

@@ -263,6 +263,28 @@ struct TalkTerminalTests {
         #expect(after.standardOutput == "No unfinished sessions.\n")
     }
 
+    // MARK: 6b. The line-editing history
+
+    /// Point 2 of issue 13: a note is personal text about someone and never enters the
+    /// line-editing history; answers stay out of the file too; bare commands are kept.
+    @Test func aNoteNeverEntersTheLineEditingHistory() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let terminal = try fixture.startTerminal(TalkFixture.managerSession)
+        _ = try sessionID(terminal)
+        terminal.expectQuestion(1)
+        terminal.send(":note Pat wants to stay hands-on; moving to Lisbon\r")
+        terminal.expect("Note kept")
+        terminal.send(":help\r")
+        terminal.expect(":quit ")
+        terminal.send(TalkFixture.managerAnswers[0] + "\r")
+        terminal.expectQuestion(2)
+        terminal.send("\u{04}")
+        terminal.expect("--resume ")
+        #expect(terminal.waitExit() == 0)
+        #expect(try String(contentsOf: fixture.history, encoding: .utf8) == ":help\n")
+    }
+
     // MARK: 7. SIGKILL
 
     @Test func aKilledSessionKeepsEveryAcceptedAnswerAndResumesByName() throws {

@@ -183,7 +183,7 @@ struct ValidateCommandTests {
             let result = try CommandRunner.run(["validate", "--prompts", prompts, path])
             #expect(result.status == 65)
             #expect(result.standardOutput == "")
-            #expect(result.errorLines == ["\(path):19:26: malformed JSON: invalid value"])
+            #expect(result.errorLines == ["\(path):19:26: malformed JSON: a key in double quotes is expected, found ','"])
         }
     }
 
@@ -219,7 +219,7 @@ struct ValidateCommandTests {
             #expect(result.standardOutput == "")
             #expect(result.errorLines.count == 2)
             #expect(result.errorLines.first?.hasPrefix("\(yaml):15:20: ") == true)
-            #expect(result.errorLines.last == "\(json):1:25: malformed JSON: invalid value")
+            #expect(result.errorLines.last == "\(json):1:25: malformed JSON: ',' or '}' is expected, found '\"'")
         }
     }
 

@@ -166,7 +166,7 @@ import Testing
     @Test func jsonCutOffIsReportedAtItsEnd() throws {
         let found = try problems("{\"person\": {\"name\": \"A\"", name: "cut.json")
         #expect(found.map(\.description).map { $0.components(separatedBy: "/").last! } == [
-            "cut.json:1:24: malformed JSON: unexpected end of file during JSON parse"
+            "cut.json:1:24: malformed JSON: ',' or '}' is expected, found the end of the text"
         ])
     }
 

@@ -478,6 +478,21 @@ enum BulkTestKit {
         #expect(SpreadsheetCell.neutralised("") == "")
     }
 
+    /// Point 5 of issue 13: what OWASP's CSV-injection guidance lists, and the forms that
+    /// slipped through: a line feed before `=`, leading spaces, the full-width and small signs.
+    @Test(arguments: [
+        "\n=1+2", "\n", "\r\n@SUM(A1)", " =1+2", "\u{3000}+1", "\t\t-1", "＝1+2", "＋1", "－1", "＠SUM(A1)", "﹦1",
+        "﹢1", "﹣1", "﹫x", "−1",
+    ])
+    func everyFormulaFormGetsALeadingQuote(cell: String) {
+        #expect(SpreadsheetCell.neutralised(cell) == "'" + cell)
+    }
+
+    @Test(arguments: ["Ana Silva", "E1042", " Ana", "1-2", "a=b", "Ana@example.com", "  ", "'=1"])
+    func ordinaryCellsStayAsTheyAre(cell: String) {
+        #expect(SpreadsheetCell.neutralised(cell) == cell)
+    }
+
     // MARK: - Determinism
 
     /// 22 people: duplicate ids (so names get suffixes), people without an id, four bad rows
@@ -553,6 +568,45 @@ enum BulkTestKit {
             })
         #expect(outcome.people == 8)
         #expect(batches == [["E1042", "E1043", "E1044"], ["E1045", "E1042", "E1043"], ["E1044", "E1045"]])
+    }
+
+    /// Point 6 of issue 13: two people without an id who share a name, and the same row
+    /// twice, get records of their own; a rerun replaces them.
+    @Test func twoPeopleWithTheSameNameAndNoIdKeepTwoRecords() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try Kit.write(
+            Kit.sheet([
+                Kit.person(0, ["person.id": "", "person.name": "Sam Lee"]), Kit.person(1, ["person.id": "", "person.name": "Sam Lee"]),
+                Kit.person(2),
+            ]),
+            to: root.appendingPathComponent("twins.csv"))
+        let store = try HistoryStore(path: root.appendingPathComponent("history.sqlite").path)
+        var ids: [String] = []
+        for _ in 0..<2 {
+            let options = BulkRun.Options(outDirectory: root.appendingPathComponent("out").path, formats: [.json], jobs: 2, today: Kit.today)
+            _ = try BulkRun(prompts: TestSupport.prompts, options: options).run(
+                BulkSource(inputs: [sheet], prompts: TestSupport.prompts),
+                record: { records in
+                    ids = records.map(\.id)
+                    try store.record(records)
+                })
+        }
+        #expect(ids == [
+            "bulk:2026-11-22:one-on-one:name:sam lee", "bulk:2026-11-22:one-on-one:name:sam lee:2",
+            "bulk:2026-11-22:one-on-one:id:E1044",
+        ])
+        #expect(try store.sessions(personKey: "name:sam lee").map(\.id) == Array(ids.prefix(2)).sorted())
+        #expect(try store.sessions(personKey: nil, since: nil).count == 3)
+    }
+
+    @Test func aSelfAssessmentAndAOneOnOneOfOneDayAreTwoSessions() throws {
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: TestSupport.prompts)
+        let assessment = Scorer(prompts: TestSupport.prompts).assess(answers)
+        let plan = try Planner(prompts: TestSupport.prompts).plan(for: answers, assessment: assessment, today: Kit.today)
+        #expect(HistoryRecord.scriptedID(source: "run", answers: answers, plan: plan) == "run:2026-11-22:one-on-one:id:E1042")
+        answers.mode = .selfAssessment
+        #expect(HistoryRecord.scriptedID(source: "run", answers: answers, plan: plan) == "run:2026-11-22:self:id:E1042")
     }
 
     @Test func everyFileIsOwnerOnly() throws {

@@ -149,6 +149,56 @@ import Testing
         #expect(try store.sessions(personKey: "id:E9").count == 1)
     }
 
+    /// Point 16 of issue 13: damage found while opening and damage found while reading are
+    /// one error, naming the file.
+    @Test func aFileThatIsNotADatabaseIsDamageOnOpening() throws {
+        let path = try database()
+        try Data(String(repeating: "this is not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: CareerError.damagedDatabase(path: path, reason: "file is not a database")) {
+            _ = try HistoryStore(path: path)
+        }
+    }
+
+    @Test func aDatabaseDamagedInsideIsDamageOnReading() throws {
+        let path = try database()
+        let (first, _) = try record(date: "2026-11-22")
+        do {
+            // Closed at the end of the block: everything is in the main file, none in the log.
+            try HistoryStore(path: path).record(first)
+        }
+        // The page of the session table, overwritten: the schema still reads, the rows do not.
+        let page = try #require(try {
+            let queue = try DatabaseQueue(path: path)
+            return try queue.read { try Int.fetchOne($0, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'session'") }
+        }())
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: UInt64((page - 1) * 4096))
+        handle.write(Data(repeating: 0xA5, count: 4096))
+        try handle.close()
+        var caught: CareerError?
+        do {
+            let reopened = try HistoryStore(path: path)
+            _ = try reopened.sessions(personKey: first.personKey)
+        } catch let error as CareerError {
+            caught = error
+        }
+        guard case .damagedDatabase(let named, _)? = caught else {
+            Issue.record("expected damagedDatabase, got \(String(describing: caught))")
+            return
+        }
+        #expect(named == path)
+        #expect(caught?.description.hasPrefix("the history database '\(path)' is damaged or not a careerpath history (") == true)
+        #expect(caught?.description.hasSuffix("); move it aside or restore it from a backup, and careerpath starts a new one") == true)
+    }
+
+    @Test func anUnknownPersonIsItsOwnError() throws {
+        let path = try database()
+        let store = try HistoryStore(path: path)
+        #expect(throws: CareerError.unknownPerson("nobody called 'Nobody' is in the history (\(path))")) {
+            try store.personKey(for: "Nobody")
+        }
+    }
+
     @Test func anAmbiguousNameAsksForTheId() throws {
         let store = try HistoryStore(path: try database())
         let (first, _) = try record(date: "2026-11-22")

@@ -19,8 +19,8 @@ void creadline_set_completion(creadline_generator generator);
 /// Sets the characters that separate words for completion (e.g. " \t\n,;").
 void creadline_set_word_breaks(const char *characters);
 
-/// Readline's own history: start, load from a file, add a line (to the file only when it is
-/// a `:` command; answers are personal and stay in memory for the session).
+/// Readline's own history: start, load from a file, add a line (and append it to the file
+/// when a path is given: the caller passes one only for lines that may be kept there).
 void creadline_history_start(const char *path, int keep);
 void creadline_history_add(const char *line, const char *path);
 

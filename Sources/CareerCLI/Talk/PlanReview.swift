@@ -66,7 +66,7 @@ struct PlanReview {
             var note: String?
             if status == "dropped" {
                 guard case .line(let why) = reader.read(prompt: "Why was it dropped? ") else { return false }
-                note = why.trimmingCharacters(in: .whitespaces)
+                note = PrintableText.stripped(why).trimmingCharacters(in: .whitespaces)
             }
             answers[entry.key] = SessionRecord.ReviewEntry(status: status!, note: note)
             record.review = answers

@@ -1,3 +1,4 @@
+import CareerKit
 import CReadline
 import Foundation
 import Synchronization
@@ -24,8 +25,8 @@ private let completionGenerator: @convention(c) (UnsafePointer<CChar>?, Int32) -
     return match.flatMap { strdup($0) }
 }
 
-/// Reads lines with GNU Readline: editing, history kept in a file, TAB completion, and
-/// Ctrl-C clearing the line being typed.
+/// Reads lines with GNU Readline: editing, a history (bare commands kept in a file; see
+/// `LineHistory`), TAB completion, and Ctrl-C clearing the line being typed.
 struct ReadlineReader: LineReader {
     var isInteractive: Bool { true }
     let historyPath: String?
@@ -55,8 +56,12 @@ struct ReadlineReader: LineReader {
         }
         defer { free(pointer) }
         let line = String(cString: pointer)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            creadline_history_add(pointer, historyPath)
+        // A note is personal text about someone: it enters no history at all. Answers stay in
+        // this session's; only bare commands are kept in the file.
+        switch LineHistory.keeping(line) {
+        case .nowhere: break
+        case .session: creadline_history_add(pointer, nil)
+        case .file: creadline_history_add(pointer, historyPath)
         }
         return .line(line)
     }

@@ -59,6 +59,11 @@ extension Careerpath {
 
         func validate() throws {
             try DateOption.check(date, option: "--date")
+            for (option, value) in [("--person", person), ("--manager", manager), ("--person-id", personID)] {
+                if let value, value.count > Person.fieldLimit {
+                    throw ValidationError("\(option) has \(value.count) characters; allowed: up to \(Person.fieldLimit)")
+                }
+            }
             if resume != nil, person != nil || level != nil || mode != nil {
                 throw ValidationError("--resume continues a saved session; --person, --level and --mode come from it")
             }
@@ -83,7 +88,7 @@ extension Careerpath {
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
-                Terminal.standardOutput.write("Resuming \(record.person.name)'s \(record.mode.rawValue) session (\(record.answeredCount) answers so far).\n")
+                Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(record.answeredCount) answers so far).\n")
             } else {
                 guard let started = try start(reader: &reader, ladder: set.ladder) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
@@ -122,7 +127,8 @@ extension Careerpath {
             func ask(_ prompt: String, completions: [String] = []) -> String? {
                 reader.setCompletions(completions)
                 guard case .line(let line) = reader.read(prompt: prompt) else { return nil }
-                return line.trimmingCharacters(in: .whitespaces)
+                // Kept in the session and the plans: no control characters.
+                return PrintableText.stripped(line).trimmingCharacters(in: .whitespaces)
             }
             var mode = self.mode
             while mode == nil {
@@ -136,6 +142,10 @@ extension Careerpath {
             var name = person
             while name?.isEmpty ?? true {
                 guard let answer = ask("Contributor's name: ") else { return nil }
+                if answer.count > Person.fieldLimit {
+                    out.write("  Allowed: a name of up to \(Person.fieldLimit) characters.\n")
+                    continue
+                }
                 name = answer
             }
             var levelID = level
@@ -161,10 +171,12 @@ extension Careerpath {
             var managerName = manager
             if managerName == nil, mode != .selfAssessment {
                 guard let answer = ask("Manager's name (Enter to leave out): ") else { return nil }
-                managerName = answer.isEmpty ? nil : answer
+                managerName = answer.isEmpty ? nil : String(answer.prefix(Person.fieldLimit))
             }
             let sessionDate = date ?? SessionDate.format(Date())
-            let personRecord = Person(name: name!, id: personID, currentLevel: levelID!)
+            managerName = managerName.map(PrintableText.stripped)
+            let personRecord = Person(
+                name: PrintableText.stripped(name!), id: personID.map(PrintableText.stripped), currentLevel: levelID!)
             return SessionRecord(
                 id: SessionStore.newID(person: name!, date: sessionDate), person: personRecord, managerName: managerName,
                 mode: mode!, date: sessionDate, now: Date())
@@ -177,7 +189,7 @@ extension Careerpath {
             for (_, record) in open {
                 let updated = String(record.updated.prefix(16)).replacingOccurrences(of: "T", with: " ")
                 lines.append(
-                    "  \(record.id)  \(record.person.name), \(record.mode.rawValue), \(record.answeredCount) answers, last saved \(updated)")
+                    "  \(PrintableText.escaped(record.id))  \(PrintableText.escaped(record.person.name)), \(record.mode.rawValue), \(record.answeredCount) answers, last saved \(updated)")
             }
             return lines.joined(separator: "\n") + "\n"
         }

@@ -127,7 +127,7 @@ struct TalkLoop {
                 out.write("  Type the note after the command, e.g. :note wants to try the on-call rotation\n")
                 return .stay
             }
-            record.notes.append(argument)
+            record.notes.append(PrintableText.stripped(argument))
             try save()
             out.write("  Note kept; it will be printed in the plan.\n")
             return .stay
@@ -207,7 +207,7 @@ struct TalkLoop {
         var paths: [String] = []
         for format in PlanRenderer.Format.allCases {
             let path = (outDirectory as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-            try PrivateFile.writeDurably(try renderer.render(format), to: path)
+            try PrivateFile.write(try renderer.render(format), to: path, durably: true)
             paths.append(path)
         }
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())

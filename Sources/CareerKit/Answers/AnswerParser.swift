@@ -69,7 +69,7 @@ public enum AnswerParser {
             for element in raw.elements {
                 guard let choice = choices.first(where: { $0.value == element })
                     ?? (lenient ? match(element, in: choices, allowIndex: true) : nil)
-                else { return fail(raw, kind, "has '\(element)', which is not a choice") }
+                else { return fail(raw, kind, "has \(PrintableText.quoted(element)), which is not a choice") }
                 if !picked.contains(choice.value) { picked.append(choice.value) }
             }
             return .success(.list(picked))
@@ -78,7 +78,7 @@ public enum AnswerParser {
             for element in raw.elements {
                 guard let choice = choices.first(where: { $0.value == element })
                     ?? (lenient ? match(element, in: choices, allowIndex: true, labelPrefix: false) : nil)
-                else { return fail(raw, kind, "has '\(element)', which is not one of the questions to pick from") }
+                else { return fail(raw, kind, "has \(PrintableText.quoted(element)), which is not one of the questions to pick from") }
                 if picked.contains(choice.value) { return fail(raw, kind, "names '\(choice.value)' twice") }
                 picked.append(choice.value)
             }
@@ -104,7 +104,8 @@ public enum AnswerParser {
                 return .failure(
                     AnswerProblem(message: "the text has \(text.count) characters; allowed: up to \(maxLength)"))
             }
-            return .success(.text(text))
+            // Kept as content (plans, the history): control characters never reach a terminal.
+            return .success(.text(PrintableText.stripped(text)))
         case .currency:
             guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
             let code = lenient ? text.uppercased() : text

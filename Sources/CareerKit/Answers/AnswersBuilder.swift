@@ -12,6 +12,10 @@ struct AnswersBuilder {
     ]
     static let metaKeys = personKeys + ["manager.name", "session.date", "session.mode"]
     private static let metaKeySet = Set(metaKeys)
+    /// The fields `Person.fieldLimit` applies to.
+    static let limitedKeys: Set<String> = [
+        "person.name", "person.id", "person.current_level", "person.domain", "manager.name",
+    ]
 
     /// Whether the key is one of `metaKeys` rather than an answer.
     static func isMetaKey(_ key: String) -> Bool { metaKeySet.contains(key) }
@@ -23,20 +27,6 @@ struct AnswersBuilder {
         return (role, String(key[key.index(after: dot)...]))
     }
 
-    /// Text without control characters (escape sequences from a sheet must not reach a
-    /// terminal); line breaks and tabs stay.
-    static func printable(_ text: String) -> String {
-        // Printable ASCII (and tab and line feed), the usual case, needs no look-up per scalar.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
-        else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar.properties.generalCategory != .control || scalar == "\n" || scalar == "\t" {
-            result.append(scalar)
-        }
-        return String(result)
-    }
-
     /// Builds the answers, or returns nil after logging every problem.
     /// - Parameter start: where problems about the whole document (missing keys) are reported.
     func build(_ entries: [AnswerEntry], log: DiagnosticLog, start: (line: Int, column: Int), hasNotes: String? = nil)
@@ -45,6 +35,8 @@ struct AnswersBuilder {
         let before = log.diagnostics.count
         var meta: [String: AnswerEntry] = [:]
         var blank: [String: AnswerEntry] = [:]
+        /// Fields refused already (a list, too long): not reported missing as well.
+        var refused: Set<String> = []
         var responses: [Role: [String: AnswerValue]] = [:]
         for entry in entries {
             let role: Role
@@ -54,23 +46,41 @@ struct AnswersBuilder {
                 (role, id, item) = (target.role, target.id, target.item)
             } else {
                 if Self.isMetaKey(entry.key) {
-                    if case .scalar(let text) = entry.raw, !text.isBlank {
-                        meta[entry.key] = entry
-                    } else {
+                    switch entry.raw {
+                    case .scalar(let text) where text.isBlank:
                         blank[entry.key] = entry
+                    case .scalar(let text) where Self.limitedKeys.contains(entry.key) && text.utf8.count > Person.fieldLimit:
+                        // Counted in bytes first: a huge value is not walked character by character.
+                        let count = text.utf8.count > 4 * Person.fieldLimit ? nil : text.count
+                        if let count, count <= Person.fieldLimit {
+                            meta[entry.key] = entry
+                        } else {
+                            refused.insert(entry.key)
+                            log.add(
+                                "'\(entry.key)' has \(count.map(String.init) ?? "more than \(4 * Person.fieldLimit)") characters; allowed: up to \(Person.fieldLimit)",
+                                line: entry.line, column: entry.column, item: entry.key)
+                        }
+                    case .scalar:
+                        meta[entry.key] = entry
+                    case .list:
+                        // Dropped without a word, a list would leave the plan to start from today.
+                        refused.insert(entry.key)
+                        log.add(
+                            "'\(entry.key)' must be a single value, found a list", line: entry.line, column: entry.column,
+                            item: entry.key)
                     }
                     continue
                 }
                 guard let named = Self.roleAndID(of: entry.key) else {
                     log.add(
-                        "unknown field '\(entry.key)'; allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
+                        "unknown field \(PrintableText.quoted(entry.key)); allowed: \(Self.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id>",
                         line: entry.line, column: entry.column)
                     continue
                 }
                 (role, id) = named
                 guard let found = prompts.bank.item(id) else {
                     log.add(
-                        "unknown \(role.rawValue) item '\(id)'; see `careerpath template yaml` for every item id",
+                        "unknown \(role.rawValue) item \(PrintableText.quoted(id)); see `careerpath template yaml` for every item id",
                         line: entry.line, column: entry.column, item: entry.key)
                     continue
                 }
@@ -84,12 +94,11 @@ struct AnswersBuilder {
             }
             if case .scalar(let text) = entry.raw, text.isEmpty { continue }  // an empty cell: not answered
             switch AnswerParser.strict(entry.raw, for: item) {
-            case .success(var value):
-                if case .text(let text) = value, case .text = item.kind { value = .text(Self.printable(text)) }
+            case .success(let value):
                 if item.kind == .currency, prompts.catalog.convert(1, to: value.text) == nil {
                     let known = ([prompts.catalog.currency] + prompts.catalog.exchangeRates.keys.sorted()).joined(separator: ", ")
                     log.add(
-                        "\(role.rawValue) item '\(id)': '\(value.text)' has no exchange rate in \(PromptSet.catalogFile); allowed: \(known)",
+                        "\(role.rawValue) item '\(id)': \(PrintableText.quoted(value.text)) has no exchange rate in \(PromptSet.catalogFile); allowed: \(known)",
                         line: entry.line, column: entry.column, item: entry.key)
                     continue
                 }
@@ -103,12 +112,12 @@ struct AnswersBuilder {
 
         func text(_ key: String) -> String? {
             guard case .scalar(let value)? = meta[key]?.raw else { return nil }
-            return Self.printable(value).trimmingWhitespace()
+            return PrintableText.stripped(value).trimmingWhitespace()
         }
         func years(_ key: String) -> Int? {
             guard let entry = meta[key], let value = text(key) else { return nil }
             guard let years = Int(value), (0...70).contains(years) else {
-                log.add("'\(key)' is '\(value)'; allowed: a whole number 0..70", line: entry.line, column: entry.column, item: key)
+                log.add("'\(key)' is \(PrintableText.quoted(value)); allowed: a whole number 0..70", line: entry.line, column: entry.column, item: key)
                 return nil
             }
             return years
@@ -119,15 +128,15 @@ struct AnswersBuilder {
             blank[key].map { ($0.line, $0.column) } ?? start
         }
         let name = text("person.name")
-        if name == nil {
+        if name == nil, !refused.contains("person.name") {
             log.add("'person.name' is required", line: missing("person.name").line, column: missing("person.name").column, item: "person.name")
         }
         let level = text("person.current_level")
         if let level, prompts.ladder.level(level) == nil, let entry = meta["person.current_level"] {
             log.add(
-                "'person.current_level' is '\(level)'; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
+                "'person.current_level' is \(PrintableText.quoted(level)); allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
                 line: entry.line, column: entry.column, item: "person.current_level")
-        } else if level == nil {
+        } else if level == nil, !refused.contains("person.current_level") {
             let at = missing("person.current_level")
             log.add("'person.current_level' is required; allowed: \(prompts.ladder.levels.map(\.id).joined(separator: ", "))",
                     line: at.line, column: at.column, item: "person.current_level")
@@ -140,7 +149,7 @@ struct AnswersBuilder {
             if SessionDate.parse(value) != nil {
                 date = value
             } else {
-                log.add("'session.date' is '\(value)'; allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column, item: "session.date")
+                log.add("'session.date' is \(PrintableText.quoted(value)); allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column, item: "session.date")
             }
         }
         let answeredRoles = Role.allCases.filter { !(responses[$0]?.isEmpty ?? true) }
@@ -155,7 +164,7 @@ struct AnswersBuilder {
                 }
             } else {
                 log.add(
-                    "'session.mode' is '\(value)'; allowed: \(Mode.allCases.map(\.rawValue).joined(separator: ", "))",
+                    "'session.mode' is \(PrintableText.quoted(value)); allowed: \(Mode.allCases.map(\.rawValue).joined(separator: ", "))",
                     line: entry.line, column: entry.column, item: "session.mode")
             }
         }
@@ -165,6 +174,6 @@ struct AnswersBuilder {
             yearsExperience: experience, yearsManaging: managing)
         return Answers(
             person: person, managerName: text("manager.name"), date: date, mode: mode, responses: responses,
-            notes: hasNotes.map(Self.printable))
+            notes: hasNotes.map(PrintableText.stripped))
     }
 }

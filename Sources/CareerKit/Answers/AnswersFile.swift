@@ -2,11 +2,17 @@ import Yams
 
 /// Reads answers files: YAML or JSON documents of the shape in `shared/instrument.md`.
 public enum AnswersFile {
+    /// The most bytes an answers file (or one line of a JSON Lines file) may have: one
+    /// person's answers, free texts included, take a few KiB.
+    public static let maximumBytes = 1 << 20
+
     /// Reads one answers file; `.json` files are read as JSON, everything else as YAML.
     ///
+    /// - Parameter fromFolder: the file was found in an input folder: a symbolic link is not
+    ///   followed, and anything but a regular file is refused.
     /// - Throws: `CareerError.invalidData` with every problem found, or `CareerError.cannotRead`.
-    public static func load(path: String, prompts: PromptSet) throws -> Answers {
-        let text = try DataDocument.readText(atPath: path)
+    public static func load(path: String, prompts: PromptSet, fromFolder: Bool = false) throws -> Answers {
+        let text = try DataDocument.readText(atPath: path, fromFolder: fromFolder, limit: maximumBytes)
         return try parse(text, path: path, syntax: DataDocument.syntax(forPath: path), prompts: prompts)
     }
 
@@ -44,14 +50,14 @@ public enum AnswersFile {
                 var values: [String] = []
                 for element in sequence {
                     guard case .scalar(let scalar) = element else {
-                        shifted.add("'\(key)' must be a list of plain values, found \(element.kindName) in it", at: element.mark)
+                        shifted.add("\(PrintableText.quoted(key)) must be a list of plain values, found \(element.kindName) in it", at: element.mark)
                         return
                     }
                     values.append(scalar.string)
                 }
                 entries.append(AnswerEntry(key: key, raw: .list(values), line: line, column: column))
             default:
-                shifted.add("'\(key)' must be a value or a list, found \(node.kindName)", at: node.mark)
+                shifted.add("\(PrintableText.quoted(key)) must be a value or a list, found \(node.kindName)", at: node.mark)
             }
         }
         let sections: [(String, [String])] = [
@@ -69,7 +75,7 @@ public enum AnswersFile {
                 for id in items.order {
                     var node = items[id]!
                     if case .scalar = node {} else if case .sequence = node {} else {
-                        shifted.add("\(role.rawValue) item '\(id)' must be a value or a list, found \(node.kindName)", at: node.mark)
+                        shifted.add("\(role.rawValue) item \(PrintableText.quoted(id)) must be a value or a list, found \(node.kindName)", at: node.mark)
                         continue
                     }
                     if node.isNull { node = Node("") }

@@ -16,6 +16,10 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
 
     public let path: String
     private let reader: CSVReader
+    /// The file, with over-long cells cut short (nil for text held in memory).
+    private let limited: LimitedCSVStream?
+    /// The record CSV.swift gives next (the header is record 0).
+    private var record = 1
     private let header: [String]
     /// Turns one row's cells into answers; safe to use from many threads at once.
     public let rowBuilder: CSVRowBuilder
@@ -29,7 +33,8 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     public convenience init(path: String, prompts: PromptSet) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let stream = InputStream(fileAtPath: path)
+            let stream = LimitedCSVStream(
+                path: path, cellLimit: Self.cellLimit(for: prompts.bank), cellCountLimit: Self.cellCountLimit)
         else { throw CareerError.cannotRead(path: path, reason: "no such file") }
         if let bad = UTF8Check.firstInvalidByte(inFileAtPath: path) {
             throw CareerError.invalidData([
@@ -38,16 +43,34 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
                     message: "the file is not UTF-8 text from here (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the sheet as \"CSV UTF-8\" and try again")
             ])
         }
-        try self.init(stream: stream, path: path, prompts: prompts)
+        try self.init(stream: stream, limited: stream, path: path, prompts: prompts)
     }
 
     /// Reads CSV text held in memory.
     public convenience init(text: String, path: String, prompts: PromptSet) throws {
-        try self.init(stream: InputStream(data: Data(text.utf8)), path: path, prompts: prompts)
+        try self.init(stream: InputStream(data: Data(text.utf8)), limited: nil, path: path, prompts: prompts)
     }
 
-    private init(stream: InputStream, path: String, prompts: PromptSet) throws {
+    /// The most cells a row may have: far more than a header of every item for both roles.
+    static let cellCountLimit = 1024
+
+    /// The longest cell a sheet may need: the longest free text the bank allows, a list cell
+    /// naming every choice, a name. A longer cell is cut short as it is read and its row refused.
+    static func cellLimit(for bank: QuestionBank) -> Int {
+        var limit = Person.fieldLimit
+        for item in bank.items {
+            switch item.kind {
+            case .text(let maximum): limit = Swift.max(limit, maximum)
+            case .multi(let choices), .pick(_, let choices): limit = Swift.max(limit, choices.reduce(0) { $0 + $1.value.count + 2 })
+            default: break
+            }
+        }
+        return limit
+    }
+
+    private init(stream: InputStream, limited: LimitedCSVStream?, path: String, prompts: PromptSet) throws {
         self.path = path
+        self.limited = limited
         do {
             reader = try CSVReader(stream: stream, hasHeaderRow: true)
         } catch {
@@ -60,7 +83,9 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
             if index == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }  // a spreadsheet's byte order mark
             return name
         }
-        nextLine = 1 + 1 + header.reduce(0) { $0 + Self.lineBreaks(in: $1) }
+        let headerCut = limited?.takeCut(ofRecord: 0)
+        nextLine = 1 + 1 + header.reduce(0) { $0 + Self.lineBreaks(in: $1) } + (headerCut?.lineFeeds ?? 0)
+        if let headerCut { try Self.refuseHeader(headerCut, path: path) }
         try Self.checkHeader(header, path: path, prompts: prompts)
         rowBuilder = CSVRowBuilder(path: path, header: header, builder: AnswersBuilder(prompts: prompts))
     }
@@ -68,6 +93,22 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     /// Line breaks inside a quoted cell, counted as bytes so "\r\n" (one Character) counts too.
     static func lineBreaks(in cell: String) -> Int {
         cell.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+
+    /// A header with a cell or cells beyond the limits is no sheet careerpath wrote.
+    private static func refuseHeader(_ cut: LimitedCSVStream.Cut, path: String) throws {
+        var diagnostics = cut.cells.keys.sorted().map { index in
+            Diagnostic(
+                path: path, line: 1, column: index + 1,
+                message: "the header cell has \(cut.cells[index]!) characters; a column name is far shorter (see `careerpath template csv`)")
+        }
+        if let count = cut.cellCount {
+            diagnostics.append(
+                Diagnostic(
+                    path: path, line: 1, column: cellCountLimit + 1,
+                    message: "the header has \(count) cells; allowed: up to \(cellCountLimit) (see `careerpath template csv`)"))
+        }
+        throw CareerError.invalidData(diagnostics)
     }
 
     /// The header cells every sheet needs.
@@ -78,14 +119,14 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         var seen: Set<String> = []
         for (index, cell) in header.enumerated() {
             if !seen.insert(cell).inserted {
-                log.add("column '\(cell)' appears more than once in the header", line: 1, column: index + 1)
+                log.add("column \(PrintableText.quoted(cell)) appears more than once in the header", line: 1, column: index + 1)
                 continue
             }
             if AnswersBuilder.metaKeys.contains(cell) { continue }
             let parts = cell.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, let role = Role(rawValue: parts[0]), let item = prompts.bank.item(parts[1]) else {
                 log.add(
-                    "unknown column '\(cell)'; allowed: \(AnswersBuilder.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
+                    "unknown column \(PrintableText.quoted(cell)); allowed: \(AnswersBuilder.metaKeys.joined(separator: ", ")), contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
                     line: 1, column: index + 1)
                 continue
             }
@@ -122,7 +163,10 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         guard !finished else { return nil }
         while let cells = reader.next() {
             let line = nextLine
-            nextLine += 1 + cells.reduce(0) { $0 + Self.lineBreaks(in: $1) }
+            let cut = limited?.takeCut(ofRecord: record)
+            record += 1
+            nextLine += 1 + cells.reduce(0) { $0 + Self.lineBreaks(in: $1) } + (cut?.lineFeeds ?? 0)
+            if let cut { return .failure(line: line, error: rowBuilder.refuse(cut, line: line)) }
             if cells.allSatisfy(\.isBlank) { continue }  // a blank line
             return .cells(line: line, cells: cells)
         }
@@ -161,6 +205,8 @@ public struct CSVRowBuilder: Sendable {
         enum Reading { case asIs, list, trimmed }
         var reading: Reading
         var target: AnswerEntry.Target?
+        /// The most characters its cells may have.
+        var limit: Int
     }
 
     init(path: String, header: [String], builder: AnswersBuilder) {
@@ -168,12 +214,14 @@ public struct CSVRowBuilder: Sendable {
         self.header = header
         self.builder = builder
         let bank = builder.prompts.bank
+        let cellLimit = CSVAnswersReader.cellLimit(for: bank)
         columns = header.map { key in
             guard !AnswersBuilder.isMetaKey(key), let named = AnswersBuilder.roleAndID(of: key),
                 let item = bank.item(named.id)
             else {
                 // Person and session fields, and columns the builder will report as unknown.
-                return Column(reading: .asIs, target: nil)
+                let limit = AnswersBuilder.limitedKeys.contains(key) ? Person.fieldLimit : cellLimit
+                return Column(reading: .asIs, target: nil, limit: limit)
             }
             let reading: Column.Reading
             switch item.kind {
@@ -181,8 +229,29 @@ public struct CSVRowBuilder: Sendable {
             case .text: reading = .asIs
             default: reading = .trimmed
             }
-            return Column(reading: reading, target: AnswerEntry.Target(role: named.role, id: named.id, item: item))
+            var limit = cellLimit
+            if case .text(let maximum) = item.kind { limit = maximum }
+            return Column(reading: reading, target: AnswerEntry.Target(role: named.role, id: named.id, item: item), limit: limit)
         }
+    }
+
+    /// The errors of a row that had a cell cut short or too many cells: refused before any of
+    /// its cells is checked.
+    func refuse(_ cut: LimitedCSVStream.Cut, line: Int) -> CareerError {
+        let log = DiagnosticLog(path: path)
+        if let count = cut.cellCount {
+            log.add(
+                "the row has \(count) cells but the header has \(header.count); a cell with a comma needs quotes",
+                line: line, column: Swift.min(count, header.count) + 1)
+        }
+        for (index, length) in cut.cells.sorted(by: { $0.key < $1.key }) {
+            let limit = index < columns.count ? columns[index].limit : CSVAnswersReader.cellCountLimit
+            guard index < header.count else { continue }
+            let key = header[index]
+            let what = columns[index].target.map { "\($0.role.rawValue) item '\($0.id)': the cell" } ?? "'\(key)'"
+            log.add("\(what) has \(length) characters; allowed: up to \(limit)", line: line, column: index + 1, item: key)
+        }
+        return .invalidData(log.sorted())
     }
 
     public func build(_ cells: [String], line: Int) -> Result<Answers, CareerError> {

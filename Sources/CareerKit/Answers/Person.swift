@@ -1,5 +1,9 @@
 /// Who the conversation is about.
 public struct Person: Hashable, Sendable {
+    /// The most characters a name, an id, a level or a domain may have (a manager's name
+    /// too): enough for any real one, and a 50 MB name is refused before it is planned.
+    public static let fieldLimit = 200
+
     public var name: String
     /// An employee id, when the company uses one.
     public var id: String?

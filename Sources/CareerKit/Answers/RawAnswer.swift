@@ -14,8 +14,8 @@ public enum RawAnswer: Hashable, Sendable {
     /// How the answer was written, for error messages.
     var quoted: String {
         switch self {
-        case .scalar(let value): return "'\(value)'"
-        case .list(let values): return "[" + values.joined(separator: ", ") + "]"
+        case .scalar(let value): return PrintableText.quoted(value)
+        case .list(let values): return "[" + PrintableText.excerpt(values.joined(separator: ", ")) + "]"
         }
     }
 }

@@ -35,12 +35,25 @@ public struct BulkRun: Sendable {
         /// Every failed row's problems, in input order.
         public var errors: [Diagnostic]
         public var files: [String]
-        /// Inputs that did not exist or could not be opened.
-        public var missingInputs: Int
         /// Plan files (Markdown, JSON, HTML) that were in the output folder before the run and
         /// that it did not write over, such as the plans of people an earlier run had, leaving
         /// out the run's own inputs: sorted by name.
         public var otherFiles: [String]
+        /// What an earlier run into the folder left unfinished, if anything.
+        public var earlierRun: EarlierRun?
+        /// Entries of input folders that were not read (links, not regular files).
+        public var skipped: [BulkSource.Skipped]
+    }
+
+    /// What an earlier run into the same folder left unfinished (it was killed, or a disk
+    /// filled up): found and tidied by the next run.
+    public enum EarlierRun: Equatable, Sendable {
+        /// It stopped before putting its shared files in place: they are still those of the run
+        /// before it, and its plan files may be a mix of both runs.
+        case stopped(started: String)
+        /// It stopped while putting its shared files in place; this run finished that, so they
+        /// were all that run's.
+        case completed(started: String)
     }
 
     public static let summaryHeader = [
@@ -52,8 +65,6 @@ public struct BulkRun: Sendable {
     public static let errorsHeader = ["file", "line", "column", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
     static let reservedNames: Set<String> = ["summary", "errors", "equity"]
-    /// Marks the diagnostic of an input that could not be read at all (shown as no item).
-    static let missingMarker = "\u{0}missing"
 
     let prompts: PromptSet
     let options: Options
@@ -116,17 +127,25 @@ public struct BulkRun: Sendable {
 
     /// Runs over every person the source gives.
     ///
+    /// Every input is checked first: when one cannot be read, nothing is created. Plans are
+    /// written one by one, each renamed into place whole; `summary.csv`, `errors.csv` and the
+    /// equity report are written aside and put in place together at the end (`BulkFolder`).
+    ///
     /// - Parameter progress: called after each batch, from the calling thread.
-    /// - Throws: `CareerError.cannotWrite` when the output folder or a file cannot be written.
     /// - Parameter record: when given, called once per batch with the history records of the
     ///   people planned in it, in input order, after its files are written.
+    /// - Throws: `CareerError.cannotRead` when an input cannot be read (before anything is
+    ///   written); `CareerError.cannotWrite` when the output folder or a file cannot be written.
     public func run(
         _ source: BulkSource, record: (([HistoryRecord]) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
+        if let unreadable = source.unreadableInputs().first { throw unreadable }
         let directory = options.outDirectory
-        try PrivateFile.makeDirectory(directory)
+        let folder = BulkFolder(directory: directory)
+        let earlierRun = try folder.begin()
         // The plan files that were there before, less what this run writes over: only an
-        // earlier run's leftovers remain, and an empty folder costs nothing to track.
+        // earlier run's leftovers remain, and an empty folder costs nothing to track. Hidden
+        // files (the run's own staged files and marker) are never among them.
         let planExtensions = Set(PlanRenderer.Format.allCases.map { "." + $0.fileExtension })
         var earlier = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
             !name.hasPrefix(".") && planExtensions.contains { name.hasSuffix($0) }
@@ -136,10 +155,11 @@ public struct BulkRun: Sendable {
         var equity = EquityReport(currency: prompts.catalog.currency)
         var allErrors: [Diagnostic] = []
         var usedNames: Set<String> = []
+        /// How often each history record id came so far: two people without an id and with
+        /// the same name, or the same row twice, get records of their own.
+        var recordIDs: [String: Int] = [:]
         var done = 0
         var failed = 0
-        var missing = 0
-
         var batch: [BulkEntry] = []
         batch.reserveCapacity(options.batchSize)
         func flush() throws {
@@ -155,7 +175,12 @@ public struct BulkRun: Sendable {
             for outcome in outcomes.values {
                 switch outcome! {
                 case .done(let person, let documents, let row, let sample, let history):
-                    if let history { histories.append(history) }
+                    if var record = history {
+                        let seen = recordIDs[record.id, default: 0] + 1
+                        recordIDs[record.id] = seen
+                        if seen > 1 { record.id += ":\(seen)" }
+                        histories.append(record)
+                    }
                     var stem = SafeFileName.base(for: person)
                     if Self.reservedNames.contains(stem.lowercased()) { stem += "-person" }
                     // The first free name among stem, stem-2, stem-3, ...: a suffixed name never
@@ -176,9 +201,8 @@ public struct BulkRun: Sendable {
                     equity.add(sample)
                     done += 1
                 case .failed(let diagnostics):
-                    if diagnostics.count == 1, diagnostics[0].item == Self.missingMarker { missing += 1 }
                     for diagnostic in diagnostics {
-                        let item = diagnostic.item == Self.missingMarker ? "" : diagnostic.item ?? ""
+                        let item = diagnostic.item ?? ""
                         try errors.write([
                             diagnostic.path, String(diagnostic.line), String(diagnostic.column), item, diagnostic.message,
                         ])
@@ -191,7 +215,7 @@ public struct BulkRun: Sendable {
             let files = writes
             let failures = Slots<CareerError>(count: files.count)
             parallel(files.count) { index in
-                do { try PrivateFile.writeFast(files[index].text, to: files[index].path) } catch let error as CareerError {
+                do { try PrivateFile.write(files[index].text, to: files[index].path, durably: false) } catch let error as CareerError {
                     failures[index] = error
                 } catch {
                     failures[index] = .cannotWrite(path: files[index].path, reason: "\(error)")
@@ -210,18 +234,26 @@ public struct BulkRun: Sendable {
             if batch.count >= options.batchSize { try flush() }
         }
         try flush()
-        summary.close()
-        errors.close()
+        try summary.close()
+        try errors.close()
         equity.failed = failed
-        try PrivateFile.writeFast(try equity.json(), to: directory + "/equity.json")
-        try PrivateFile.writeFast(equity.markdown(), to: directory + "/equity.md")
+        let equityJSON = try StagedFile(path: directory + "/equity.json")
+        try equityJSON.write(try equity.json())
+        try equityJSON.close(durably: false)
+        let equityMarkdown = try StagedFile(path: directory + "/equity.md")
+        try equityMarkdown.write(equity.markdown())
+        try equityMarkdown.close(durably: false)
+        try folder.commit([
+            (summary.temporary, summary.path), (errors.temporary, errors.path),
+            (equityMarkdown.temporary, equityMarkdown.path), (equityJSON.temporary, equityJSON.path),
+        ])
         let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json"]
         earlier.subtract(shared)
         // Answers files of this run's own input are not leftovers.
         earlier = earlier.filter { !source.reads(directory + "/" + $0) }
         return Outcome(
             people: done, failed: failed, errors: allErrors, files: shared.map { directory + "/" + $0 },
-            missingInputs: missing, otherFiles: earlier.sorted())
+            otherFiles: earlier.sorted(), earlierRun: earlierRun, skipped: source.skipped)
     }
 
     private func process(_ entry: BulkEntry, recording: Bool) -> PersonOutcome {
@@ -230,9 +262,7 @@ public struct BulkRun: Sendable {
         case .success(let value): answers = value
         case .failure(.invalidData(let diagnostics)): return .failed(diagnostics)
         case .failure(.cannotRead(_, let reason)):
-            return .failed([
-                Diagnostic(path: entry.file, line: entry.line, column: 1, message: "cannot read it: \(reason)", item: Self.missingMarker)
-            ])
+            return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: "cannot read it: \(reason)")])
         case .failure(let error):
             return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: error.description)])
         }
@@ -243,7 +273,7 @@ public struct BulkRun: Sendable {
             let documents = try options.formats.map { try renderer.render($0) }
             let history = recording
                 ? try HistoryRecord.make(
-                    id: "bulk:" + (answers.date ?? SessionDate.format(plan.startDate)) + ":" + HistoryRecord.personKey(for: answers.person),
+                    id: HistoryRecord.scriptedID(source: "bulk", answers: answers, plan: plan),
                     source: "bulk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
                 : nil
             return .done(

@@ -7,7 +7,8 @@ public struct BulkEntry: Sendable {
         case ready(Result<Answers, CareerError>)
         case csvRow(CSVRowBuilder, [String])
         case jsonLine(String, PromptSet)
-        case answersFile(PromptSet)
+        /// An answers file; `fromFolder` when it was found by listing an input folder.
+        case answersFile(PromptSet, fromFolder: Bool)
     }
 
     /// The file the entry came from.
@@ -35,8 +36,9 @@ public struct BulkEntry: Sendable {
             return Result {
                 try AnswersFile.parse(text, path: file, syntax: .json, prompts: prompts, lineOffset: line - 1)
             }.mapError(BulkSource.careerError)
-        case .answersFile(let prompts):
-            return Result { try AnswersFile.load(path: file, prompts: prompts) }.mapError(BulkSource.careerError)
+        case .answersFile(let prompts, let fromFolder):
+            return Result { try AnswersFile.load(path: file, prompts: prompts, fromFolder: fromFolder) }
+                .mapError(BulkSource.careerError)
         }
     }
 }
@@ -44,10 +46,23 @@ public struct BulkEntry: Sendable {
 /// Streams people from bulk inputs, one at a time and in order: CSV sheets (one person per
 /// row), JSON Lines (one answers document per line), and folders of YAML or JSON answers
 /// files (sorted by name). Memory stays flat however many people there are.
+///
+/// The entries of an input folder are read only when they are regular files: a symbolic link
+/// (`leak.yaml -> /etc/shadow`) is not followed and a pipe or a device is not opened; each is
+/// listed in `skipped`.
 public final class BulkSource: Sequence, IteratorProtocol {
+    /// An entry of an input folder that was not read, and why.
+    public struct Skipped: Hashable, Sendable {
+        public var path: String
+        public var reason: String
+    }
+
     private let prompts: PromptSet
+    private let inputs: [String]
     private var pending: [String]
     private var current: AnyIterator<BulkEntry>?
+    /// The entries of input folders passed over so far, in order.
+    public private(set) var skipped: [Skipped] = []
 
     /// The inputs as absolute paths, to tell them from other files.
     private let inputPaths: [String]
@@ -55,6 +70,7 @@ public final class BulkSource: Sequence, IteratorProtocol {
     /// - Parameter inputs: CSV files, JSON Lines files (`.jsonl`), or folders.
     public init(inputs: [String], prompts: PromptSet) {
         self.prompts = prompts
+        self.inputs = inputs
         self.pending = inputs
         inputPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
@@ -63,6 +79,27 @@ public final class BulkSource: Sequence, IteratorProtocol {
     func reads(_ path: String) -> Bool {
         let path = URL(fileURLWithPath: path).standardizedFileURL.path
         return inputPaths.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+
+    /// Each input that does not exist or cannot be opened, as the error to report: checked
+    /// before a run creates anything.
+    public func unreadableInputs() -> [CareerError] {
+        inputs.compactMap { path -> CareerError? in
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let failure = errno
+                return .cannotRead(path: path, reason: failure == ENOENT ? "no such file or folder" : PrivateFile.describe(failure))
+            }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                guard let listing = opendir(path) else { return .cannotRead(path: path, reason: "the folder cannot be listed") }
+                closedir(listing)
+                return nil
+            }
+            let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard descriptor >= 0 else { return .cannotRead(path: path, reason: PrivateFile.describe(errno)) }
+            close(descriptor)
+            return nil
+        }
     }
 
     public func next() -> BulkEntry? {
@@ -83,7 +120,7 @@ public final class BulkSource: Sequence, IteratorProtocol {
         if lowered.hasSuffix(".csv") { return csv(path) }
         if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return jsonLines(path) }
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json") {
-            return AnyIterator([BulkEntry(file: path, line: 1, payload: .answersFile(prompts))].makeIterator())
+            return AnyIterator([BulkEntry(file: path, line: 1, payload: .answersFile(prompts, fromFolder: false))].makeIterator())
         }
         return single(
             path,
@@ -118,31 +155,35 @@ public final class BulkSource: Sequence, IteratorProtocol {
     }
 
     private func jsonLines(_ path: String) -> AnyIterator<BulkEntry> {
-        guard let file = fopen(path, "r") else {
+        guard let lines = CappedLines(path: path, limit: AnswersFile.maximumBytes) else {
             return single(path, .failure(.cannotRead(path: path, reason: "cannot open it")))
         }
         var lineNumber = 0
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
         let prompts = self.prompts
         return AnyIterator {
-            while true {
-                let length = getline(&buffer, &capacity, file)
-                guard length >= 0, let line = buffer else {
-                    fclose(file)
-                    free(buffer)
-                    buffer = nil
-                    return nil
-                }
+            while let line = lines.next() {
                 lineNumber += 1
-                var text = String(cString: line)
-                // Without its line break, so the end of a cut-off line is reported on that line.
-                while let last = text.unicodeScalars.last, last == "\n" || last == "\r" {
-                    text.unicodeScalars.removeLast()
+                guard let bytes = line else {
+                    // Refused before it is parsed: one person's answers take a few KiB.
+                    return BulkEntry(
+                        file: path, line: lineNumber,
+                        payload: .ready(.failure(.invalidData([
+                            Diagnostic(
+                                path: path, line: lineNumber, column: 1,
+                                message: "the line is longer than \(AnswersFile.maximumBytes / 1024) KiB; one answers document is far smaller")
+                        ]))))
                 }
-                guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return BulkEntry(
+                        file: path, line: lineNumber,
+                        payload: .ready(.failure(.invalidData([
+                            Diagnostic(path: path, line: lineNumber, column: 1, message: "the line is not UTF-8 text")
+                        ]))))
+                }
+                guard !text.isBlank else { continue }
                 return BulkEntry(file: path, line: lineNumber, payload: .jsonLine(text, prompts))
             }
+            return nil
         }
     }
 
@@ -150,17 +191,26 @@ public final class BulkSource: Sequence, IteratorProtocol {
         guard let listing = try? FileManager.default.contentsOfDirectory(atPath: path) else {
             return single(path, .failure(.cannotRead(path: path, reason: "the folder cannot be listed")))
         }
-        let names = listing
-            .filter {
-                let lowered = $0.lowercased()
-                return !$0.hasPrefix(".") && (lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json"))
-            }.sorted()
-        var iterator = names.makeIterator()
+        var files: [String] = []
+        for name in listing.sorted() {
+            let lowered = name.lowercased()
+            guard !name.hasPrefix("."), lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json")
+            else { continue }
+            let file = (path as NSString).appendingPathComponent(name)
+            var status = stat()
+            guard lstat(file, &status) == 0 else { continue }  // gone since the listing
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: files.append(file)
+            case S_IFLNK: skipped.append(Skipped(path: file, reason: "a symbolic link, which is not followed"))
+            case S_IFDIR: skipped.append(Skipped(path: file, reason: "a folder"))
+            default: skipped.append(Skipped(path: file, reason: "not a regular file"))
+            }
+        }
+        var iterator = files.makeIterator()
         let prompts = self.prompts
         return AnyIterator {
-            guard let name = iterator.next() else { return nil }
-            let file = (path as NSString).appendingPathComponent(name)
-            return BulkEntry(file: file, line: 1, payload: .answersFile(prompts))
+            guard let file = iterator.next() else { return nil }
+            return BulkEntry(file: file, line: 1, payload: .answersFile(prompts, fromFolder: true))
         }
     }
 

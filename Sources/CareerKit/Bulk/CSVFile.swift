@@ -1,24 +1,24 @@
 import Foundation
 
-/// A CSV file written row by row: RFC 4180 quoting (a cell with a comma, a quote or a line
-/// break is quoted, quotes doubled), every cell neutralised against spreadsheet formulas.
+/// A CSV file written row by row: RFC 4180 quoting (a cell with a comma or a quote is quoted,
+/// quotes doubled), control characters escaped, every cell neutralised against formulas.
 /// Rows are built in memory and written with one call each: writing through CSV.swift's
 /// writer, a byte at a time into a stream, took 8% of a bulk run.
+///
+/// The rows go into a new hidden file beside `path` (`StagedFile`); `commit()` renames it into
+/// place, so the file named `path` is always a whole one, this run's or the one before.
 final class CSVFile {
-    private var descriptor: Int32
-    private let path: String
+    private let file: StagedFile
 
     init(path: String, header: [String]) throws {
-        self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: PrivateFile.describe(errno)) }
-        fchmod(descriptor, 0o600)
+        file = try StagedFile(path: path)
         try write(header)
     }
 
-    deinit {
-        close()
-    }
+    /// The destination.
+    var path: String { file.path }
+    /// The hidden file the rows are written to until `commit()`.
+    var temporary: String { file.temporary }
 
     /// One cell as RFC 4180 writes it.
     static func quoted(_ cell: String) -> String {
@@ -26,20 +26,23 @@ final class CSVFile {
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One row as a line, ending in a line feed (quoted cells keep their own line breaks).
+    /// One row as a line, ending in a line feed: every cell with its control characters
+    /// escaped (a cell is one line of printable text) and neutralised against formulas.
     static func line(_ row: [String]) -> String {
-        row.map { quoted(SpreadsheetCell.neutralised($0)) }.joined(separator: ",") + "\n"
+        row.map { quoted(SpreadsheetCell.neutralised(PrintableText.escaped($0))) }.joined(separator: ",") + "\n"
     }
 
     func write(_ row: [String]) throws {
-        let failure = PrivateFile.writeAll(Self.line(row), to: descriptor)
-        if failure != 0 { throw CareerError.cannotWrite(path: path, reason: PrivateFile.describe(failure)) }
+        try file.write(Self.line(row))
     }
 
-    /// Closes the file; writing after this is an error.
-    func close() {
-        guard descriptor >= 0 else { return }
-        _ = Glibc.close(descriptor)
-        descriptor = -1
+    /// Closes the file, ready to be renamed into place.
+    func close() throws {
+        try file.close(durably: false)
+    }
+
+    /// Leaves the destination as it was and removes what was written.
+    func discard() {
+        file.discard()
     }
 }

@@ -68,7 +68,9 @@ public struct HistoryReport {
 
     public func text() -> String {
         guard let last = records.last else { return "No recorded sessions.\n" }
-        var lines = ["\(last.personName)\(last.personID.map { " (\($0))" } ?? ""): \(records.count) recorded session\(records.count == 1 ? "" : "s")", ""]
+        // Text from the database is shown escaped: it came from files and terminals.
+        let show = PrintableText.escaped
+        var lines = ["\(show(last.personName))\(last.personID.map { " (\(show($0)))" } ?? ""): \(records.count) recorded session\(records.count == 1 ? "" : "s")", ""]
         lines.append("  date        mode         track                        confidence    IC  Mgmt  Hybrid  target")
         for record in records {
             let track = "\(record.recommended) (\(record.archetype.replacingOccurrences(of: "_", with: " ")))"
@@ -90,10 +92,10 @@ public struct HistoryReport {
         }
         for record in records where !record.items.isEmpty {
             lines.append("")
-            lines.append("Plan of \(record.date) (target \(record.targetLevel)): \(Self.progress(of: record))")
+            lines.append("Plan of \(record.date) (target \(record.targetLevel)): \(show(Self.progress(of: record)))")
             for item in record.items {
-                let note = item.note.map { ": \($0)" } ?? ""
-                lines.append("  \(item.due)  \(item.status.replacingOccurrences(of: "_", with: " ").padding(toLength: 11, withPad: " ", startingAt: 0))  \(item.title)\(note)")
+                let note = item.note.map { ": \(show($0))" } ?? ""
+                lines.append("  \(item.due)  \(item.status.replacingOccurrences(of: "_", with: " ").padding(toLength: 11, withPad: " ", startingAt: 0))  \(show(item.title))\(note)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

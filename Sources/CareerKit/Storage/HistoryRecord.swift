@@ -49,6 +49,15 @@ public struct HistoryRecord: Hashable, Sendable {
         person.id.map { "id:" + $0 } ?? "name:" + person.name.lowercased()
     }
 
+    /// The id of a record made from an answers file or a sheet (`run`, `bulk`): the same
+    /// answers recorded again replace their record, and nothing else does. It names the
+    /// session date, the mode (a self-assessment and a one-on-one of one day are two
+    /// sessions) and the person, e.g. `run:2026-11-22:one-on-one:id:E1042`.
+    public static func scriptedID(source: String, answers: Answers, plan: DevelopmentPlan) -> String {
+        [source, answers.date ?? SessionDate.format(plan.startDate), answers.mode.rawValue, personKey(for: answers.person)]
+            .joined(separator: ":")
+    }
+
     /// Builds the record of a scored conversation and its plan.
     public static func make(
         id: String, source: String, answers: Answers, assessment: Assessment, plan: DevelopmentPlan, prompts: PromptSet

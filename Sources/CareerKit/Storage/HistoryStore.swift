@@ -10,27 +10,97 @@ public final class HistoryStore: Sendable {
     /// The statuses a plan item or milestone can have.
     public static let statuses = ["done", "in_progress", "dropped", "not_started"]
 
+    /// How long a process waits for another that holds the database (opening, migrating,
+    /// writing) before giving up.
+    static let busyTimeout: TimeInterval = 10
+
     /// Opens (or creates) the database and brings its tables up to date.
+    ///
+    /// Safe for any number of processes that use a new file for the first time at once: the
+    /// busy timeout is set before a connection runs its first statement, so it covers
+    /// opening; the switch to write-ahead logging, which SQLite may refuse without waiting
+    /// while another connection changes it, is retried; and a migration runs in an
+    /// immediate transaction, so a process that loses the race to create the tables waits
+    /// for the winner and finds them made.
+    ///
+    /// - Throws: `CareerError.damagedDatabase` when the file is not a careerpath history (or
+    ///   is damaged); `CareerError.cannotWrite` when it cannot be created or opened.
     public init(path: String) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try PrivateFile.makeDirectory(folder) }
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        // Owner-only from the start; never through a link planted at its name.
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if created >= 0 {
+            fchmod(created, 0o600)
+            close(created)
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(Self.busyTimeout)
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            // Reading commands must not wait for a writer: migrate only when something is missing.
-            let migrator = Self.migrator
-            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(pool) }
+            pool = try Self.openPool(path: path, configuration: configuration)
+            try Self.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Self.failure(error, path: path, opening: true)
         } catch {
             throw CareerError.cannotWrite(path: path, reason: "the history database cannot be opened: \(error)")
         }
         // SQLite creates the -wal and -shm files beside it with the process umask; keep them private too.
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        for suffix in ["", "-wal", "-shm"] { PrivateFile.restrict(path + suffix) }
+    }
+
+    /// Opens the pool, retrying while another process holds the file during the switch to
+    /// write-ahead logging, up to the busy timeout.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var pause: useconds_t = 2_000
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where isBusy(error) && Date() < deadline {
+                usleep(pause)
+                pause = min(pause * 2, 100_000)
+            }
+        }
+    }
+
+    /// Brings the tables up to date. Reading commands must not wait for a writer: nothing is
+    /// written when nothing is missing. Each migration runs in an immediate transaction; a
+    /// process that lost the race to apply it (the other committed between our check and our
+    /// transaction) meets "already exists", has nothing half-done, and finds it applied.
+    private static func migrate(_ pool: DatabasePool) throws {
+        let migrator = Self.migrator
+        for attempt in 1...5 {
+            if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError {
+                if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt == 5 || !(isBusy(error) || error.resultCode == .SQLITE_ERROR) { throw error }
+            }
+        }
+    }
+
+    private static func isBusy(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
+    /// The library error for a database error: damage (or a file that is not a careerpath
+    /// history) is one error whatever the command was doing; anything else cannot be read or
+    /// written.
+    private static func failure(_ error: DatabaseError, path: String, opening: Bool = false, reading: Bool = false) -> CareerError {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT:
+            return .damagedDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_ERROR where opening || reading:
+            // A table or column missing or in the way: some other program's database.
+            return .damagedDatabase(path: path, reason: "it is not a careerpath history (\(error.message ?? "schema error"))")
+        default:
+            let reason = isBusy(error)
+                ? "another program has held the database for more than \(Int(busyTimeout)) seconds; try again"
+                : error.message ?? "\(error)"
+            return reading ? .cannotRead(path: path, reason: reason) : .cannotWrite(path: path, reason: reason)
         }
     }
 
@@ -90,7 +160,7 @@ public final class HistoryStore: Sendable {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
-            throw CareerError.cannotWrite(path: path, reason: "\(error)")
+            throw Self.failure(error, path: path)
         }
     }
 
@@ -98,7 +168,7 @@ public final class HistoryStore: Sendable {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
-            throw CareerError.cannotRead(path: path, reason: "\(error)")
+            throw Self.failure(error, path: path, reading: true)
         }
     }
 
@@ -156,7 +226,8 @@ public final class HistoryStore: Sendable {
 
     /// Finds the person a reference means: an id, or a name when only one person has it.
     ///
-    /// - Throws: `CareerError.usage` when nobody or more than one person matches.
+    /// - Throws: `CareerError.unknownPerson` when nobody matches, `CareerError.usage` when
+    ///   more than one person does.
     public func personKey(for reference: String) throws -> String {
         let rows = try read { db in
             try Row.fetchAll(
@@ -170,7 +241,7 @@ public final class HistoryStore: Sendable {
         let keys = Array(Set(rows.map { $0["person_key"] as String }))
         switch keys.count {
         case 1: return keys[0]
-        case 0: throw CareerError.usage("nobody called '\(reference)' is in the history (\(path))")
+        case 0: throw CareerError.unknownPerson("nobody called '\(reference)' is in the history (\(path))")
         default:
             let ids = rows.compactMap { $0["person_id"] as String? }.sorted().joined(separator: ", ")
             throw CareerError.usage("more than one person is called '\(reference)'; use their id (\(ids))")

@@ -24,40 +24,26 @@ public enum PrivateFile {
         }
     }
 
-    /// Writes `text` durably: to a temporary file beside the target, flushed to disk, then
-    /// renamed over it, and the folder flushed, so a crash leaves the old file or the new one,
-    /// never half of one.
-    public static func writeDurably(_ text: String, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: describe(errno)) }
-        var failure = writeAll(text, to: descriptor)
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        fchmod(descriptor, 0o600)
-        close(descriptor)
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw CareerError.cannotWrite(path: path, reason: describe(failure))
-        }
-        let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
+    /// Writes `text` to `path`: into a new hidden file beside it, renamed over it when
+    /// complete (`StagedFile`). A link planted at `path` is replaced, never written through,
+    /// and a failed write leaves the old file whole.
+    ///
+    /// - Parameter durably: flush the file, then the folder, to disk before returning, for
+    ///   what a person must not lose (sessions, plans of a talk). Bulk output, which a rerun
+    ///   makes again, skips it: a flush per file costs about ten times the write.
+    public static func write(_ text: String, to path: String, durably: Bool) throws {
+        let file = try StagedFile(path: path)
+        try file.write(text)
+        try file.commit(durably: durably)
     }
 
-    /// Writes `text` straight into the file (no temp file, no flush to disk): for bulk output
-    /// that can be made again, where a rename per file would cost several times the write.
-    public static func writeFast(_ text: String, to path: String) throws {
-        // O_NOFOLLOW: a link planted where a plan goes is refused, not written through.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path, reason: describe(errno)) }
-        defer { close(descriptor) }
-        let failure = writeAll(text, to: descriptor)
-        if failure != 0 { throw CareerError.cannotWrite(path: path, reason: describe(failure)) }
-        fchmod(descriptor, 0o600)
+    /// Makes an existing file owner-only without following a link planted at its name.
+    ///
+    /// By name, never by opening it: closing a descriptor of a file drops every POSIX lock
+    /// this process holds on it, and SQLite keeps its locks on the database and its `-shm`
+    /// file that way (another process would then reset the shared memory under this one).
+    static func restrict(_ path: String) {
+        _ = fchmodat(AT_FDCWD, path, 0o600, AT_SYMLINK_NOFOLLOW)
     }
 
     /// Writes all of `text` to an open file, going on after interruptions; 0, or the errno.

@@ -13,13 +13,13 @@ public struct SessionStore: Sendable {
         directory + "/" + id + ".json"
     }
 
-    /// Writes the session: temp file, fsync, rename, fsync of the folder.
+    /// Writes the session: a new file, flushed to disk, renamed over the old one, the folder flushed.
     public func save(_ record: SessionRecord) throws {
         try PrivateFile.makeDirectory(directory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
-        try PrivateFile.writeDurably(text, to: path(for: record.id))
+        try PrivateFile.write(text, to: path(for: record.id), durably: true)
     }
 
     /// Reads one session file.
@@ -31,7 +31,7 @@ public struct SessionStore: Sendable {
             let record = try JSONDecoder().decode(SessionRecord.self, from: data)
             guard record.format == SessionRecord.format else {
                 throw CareerError.invalidData([
-                    Diagnostic(path: path, line: 1, column: 1, message: "not a careerpath session file (format '\(record.format)')")
+                    Diagnostic(path: path, line: 1, column: 1, message: "not a careerpath session file (format \(PrintableText.quoted(record.format)))")
                 ])
             }
             return record
@@ -44,11 +44,14 @@ public struct SessionStore: Sendable {
         }
     }
 
-    /// Every session in the folder, newest first. Unreadable files are skipped.
+    /// Every session in the folder, newest first. Unreadable files are skipped, and so is
+    /// anything but a regular file: a link is not followed.
     public func all() -> [(path: String, record: SessionRecord)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.compactMap { name in
             let path = directory + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
             return (try? Self.load(path: path)).map { (path, $0) }
         }.sorted { ($0.record.updated, $0.record.id) > ($1.record.updated, $1.record.id) }
     }
@@ -68,7 +71,7 @@ public struct SessionStore: Sendable {
         }
         switch open.count {
         case 1: return open[0]
-        case 0: throw CareerError.usage("no unfinished session matches '\(reference)'; `careerpath talk --list` shows them")
+        case 0: throw CareerError.unknownPerson("no unfinished session matches '\(reference)'; `careerpath talk --list` shows them")
         default:
             let ids = open.map(\.record.id).joined(separator: ", ")
             throw CareerError.usage("more than one unfinished session matches '\(reference)' (\(ids)); resume by id")

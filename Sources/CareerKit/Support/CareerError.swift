@@ -6,21 +6,30 @@ public enum CareerError: Error, Equatable, Sendable {
     case cannotRead(path: String, reason: String)
     /// A file or folder could not be written.
     case cannotWrite(path: String, reason: String)
-    /// A request that makes no sense, such as an unknown session id.
+    /// A request that makes no sense, such as a name more than one person has.
     case usage(String)
+    /// Nobody (and no session) matches the person or session named.
+    case unknownPerson(String)
+    /// The history database is damaged or is not a careerpath history.
+    case damagedDatabase(path: String, reason: String)
 }
 
 extension CareerError: CustomStringConvertible {
+    /// The message for a person; any control character from a path or a value is escaped.
     public var description: String {
         switch self {
         case .invalidData(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
         case .cannotRead(let path, let reason):
-            return "cannot read '\(path)': \(reason)"
+            return "cannot read '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .cannotWrite(let path, let reason):
-            return "cannot write '\(path)': \(reason)"
-        case .usage(let message):
-            return message
+            return "cannot write '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
+        case .usage(let message), .unknownPerson(let message):
+            return PrintableText.escaped(message)
+        case .damagedDatabase(let path, let reason):
+            return "the history database '\(PrintableText.escaped(path))' is damaged or not a careerpath history "
+                + "(\(PrintableText.escaped(reason))); move it aside or restore it from a backup, "
+                + "and careerpath starts a new one"
         }
     }
 }

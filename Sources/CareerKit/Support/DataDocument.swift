@@ -13,16 +13,47 @@ public enum DataDocument {
     }
 
     /// Reads a whole file as UTF-8 text.
-    static func readText(atPath path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw CareerError.cannotRead(
-                    path: path, reason: isDirectory.boolValue ? "it is a folder" : "permission denied")
+    ///
+    /// - Parameters:
+    ///   - fromFolder: the file was found by listing a folder rather than named by the
+    ///     person: a symbolic link is not followed and anything but a regular file is refused.
+    ///   - limit: the most bytes the file may have; a larger one is refused unread.
+    static func readText(atPath path: String, fromFolder: Bool = false, limit: Int? = nil) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (fromFolder ? O_NOFOLLOW : 0))
+        guard descriptor >= 0 else {
+            let failure = errno
+            switch failure {
+            case ENOENT: throw CareerError.cannotRead(path: path, reason: "no such file")
+            case ELOOP where fromFolder:
+                throw CareerError.cannotRead(path: path, reason: "it is a symbolic link, and links in an input folder are not followed")
+            default: throw CareerError.cannotRead(path: path, reason: PrivateFile.describe(failure))
             }
-            throw CareerError.cannotRead(path: path, reason: "no such file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw CareerError.cannotRead(path: path, reason: PrivateFile.describe(errno)) }
+        let kind = status.st_mode & S_IFMT
+        if kind == S_IFDIR { throw CareerError.cannotRead(path: path, reason: "it is a folder") }
+        if kind != S_IFREG {
+            if fromFolder { throw CareerError.cannotRead(path: path, reason: "it is not a regular file") }
+            // A pipe named on the command line (`--answers <(...)`): read it to its end.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        }
+        if let limit, Int(status.st_size) > limit { throw tooLarge(path, limit: limit) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CareerError.cannotRead(path: path, reason: PrivateFile.describe(errno))
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[..<count])
+            if let limit, data.count > limit { throw tooLarge(path, limit: limit) }
+        }
+        // Validated as it is: a byte order mark stays in the text, for the JSON check to see.
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw CareerError.invalidData([
                 Diagnostic(path: path, line: 1, column: 1, message: "the file is not UTF-8 text")
             ])
@@ -30,9 +61,15 @@ public enum DataDocument {
         return text
     }
 
+    private static func tooLarge(_ path: String, limit: Int) -> CareerError {
+        .invalidData([
+            Diagnostic(path: path, line: 1, column: 1, message: "the file is larger than \(limit / 1024) KiB; an answers file is far smaller")
+        ])
+    }
+
     /// Parses `text`; syntax errors go to `log` and the result is nil.
     static func parse(_ text: String, syntax: Syntax, log: DiagnosticLog, lineOffset: Int = 0) -> Node? {
-        if syntax == .json, let problem = jsonProblem(in: text) {
+        if syntax == .json, let problem = StrictJSON.firstProblem(in: text) {
             log.add(problem.message, line: problem.line + lineOffset, column: problem.column)
             return nil
         }
@@ -41,13 +78,24 @@ public enum DataDocument {
                 log.add("the file is empty", line: 1 + lineOffset, column: 1)
                 return nil
             }
+            // A tag asks for a type (`!!binary`, `!!python/object`) the reader would otherwise
+            // drop without a word: refused, like every other thing the format does not have.
+            let tags = YAMLTags.explicit(in: node, text: text)
+            guard tags.isEmpty else {
+                for tag in tags {
+                    log.add(
+                        "YAML tags are not allowed, found \(PrintableText.quoted(tag.text)); write the value without it",
+                        line: tag.line + lineOffset, column: tag.column)
+                }
+                return nil
+            }
             return node
         } catch let error as YamlError {
             let (message, line, column) = describe(error)
             log.add(message, line: line + lineOffset, column: column)
             return nil
         } catch {
-            log.add("cannot be read: \(error)", line: 1 + lineOffset, column: 1)
+            log.add("cannot be read: \(PrintableText.excerpt("\(error)", limit: 200))", line: 1 + lineOffset, column: 1)
             return nil
         }
     }
@@ -57,48 +105,19 @@ public enum DataDocument {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return ("malformed YAML: lists and mappings nest too deep", mark.line, mark.column)
+            }
             let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return ("malformed YAML: \(problem)\(where_)", mark.line, mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let keys = duplicates.map { PrintableText.quoted($0) }.joined(separator: ", ")
             return ("the key \(keys) appears more than once", context.mark.line, context.mark.column)
         case .reader(let problem, _, _, _):
             return ("the file cannot be read as text: \(problem)", 1, 1)
         default:
-            return ("malformed YAML: \(error)", 1, 1)
+            // Yams's own description can quote the file: an excerpt only.
+            return ("malformed YAML: \(PrintableText.excerpt("\(error)", limit: 200))", 1, 1)
         }
-    }
-
-    /// Returns the first JSON syntax problem and its position, or nil when the JSON is well formed.
-    static func jsonProblem(in text: String) -> (message: String, line: Int, column: Int)? {
-        let data = Data(text.utf8)
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            let debug = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            let atEnd = debug.lowercased().contains("end of file") || debug.lowercased().contains("end of data")
-            let offset = debug.range(of: #"character (\d+)"#, options: .regularExpression)
-                .flatMap { Int(debug[$0].dropFirst("character ".count)) } ?? (atEnd ? data.count : 0)
-            let (line, column) = position(ofUTF8Offset: offset, in: data)
-            var message = debug
-            if let around = message.range(of: " around ") { message = String(message[..<around.lowerBound]) }
-            if message.hasSuffix(".") { message.removeLast() }
-            return ("malformed JSON: \(message.prefix(1).lowercased() + message.dropFirst())", line, column)
-        }
-    }
-
-    private static func position(ofUTF8Offset offset: Int, in data: Data) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        for byte in data.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

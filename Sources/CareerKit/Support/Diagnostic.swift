@@ -1,6 +1,7 @@
 /// One problem in a data file, located to its line and column.
 ///
-/// Its description is the one line a person sees: `path:line:column: message`.
+/// Its description is the one line a person sees: `path:line:column: message`, with any
+/// control character in the path or the message written out as an escape.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var line: Int
@@ -17,5 +18,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.item = item
     }
 
-    public var description: String { "\(path):\(line):\(column): \(message)" }
+    public var description: String {
+        "\(PrintableText.escaped(path)):\(line):\(column): \(PrintableText.escaped(message))"
+    }
 }

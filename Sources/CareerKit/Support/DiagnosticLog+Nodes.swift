@@ -34,7 +34,7 @@ extension Node {
     /// A short description of what kind of value the node is, for error messages.
     var kindName: String {
         switch self {
-        case .scalar: return isNull ? "nothing" : "'\(scalar?.string ?? "")'"
+        case .scalar: return isNull ? "nothing" : PrintableText.quoted(scalar?.string ?? "")
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -63,7 +63,7 @@ extension DiagnosticLog {
             }
             if let allowed, !allowed.contains(name) {
                 add(
-                    "\(what) has an unknown key '\(name)'; allowed: \(allowed.joined(separator: ", "))",
+                    "\(what) has an unknown key \(PrintableText.quoted(name)); allowed: \(allowed.joined(separator: ", "))",
                     at: key.mark)
                 continue
             }
@@ -100,7 +100,7 @@ extension DiagnosticLog {
     func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let raw = string(node, what) else { return nil }
         guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-            add("\(what) must be a whole number, found '\(raw)'", at: node?.mark)
+            add("\(what) must be a whole number, found \(PrintableText.quoted(raw))", at: node?.mark)
             return nil
         }
         if let range, !range.contains(value) {
@@ -114,11 +114,11 @@ extension DiagnosticLog {
     func number(_ node: Node?, _ what: String, minimum: Double? = nil) -> Double? {
         guard let raw = string(node, what) else { return nil }
         guard let value = Double(raw.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            add("\(what) must be a number, found '\(raw)'", at: node?.mark)
+            add("\(what) must be a number, found \(PrintableText.quoted(raw))", at: node?.mark)
             return nil
         }
         if let minimum, value < minimum {
-            add("\(what) is \(raw); allowed: \(formatNumber(minimum)) or more", at: node?.mark)
+            add("\(what) is \(PrintableText.excerpt(raw)); allowed: \(formatNumber(minimum)) or more", at: node?.mark)
             return nil
         }
         return value
@@ -128,7 +128,7 @@ extension DiagnosticLog {
     func oneOf(_ node: Node?, _ what: String, _ allowed: [String]) -> String? {
         guard let raw = string(node, what) else { return nil }
         guard allowed.contains(raw) else {
-            add("\(what) is '\(raw)'; allowed: \(allowed.joined(separator: ", "))", at: node?.mark)
+            add("\(what) is \(PrintableText.quoted(raw)); allowed: \(allowed.joined(separator: ", "))", at: node?.mark)
             return nil
         }
         return raw
@@ -141,7 +141,7 @@ extension DiagnosticLog {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            add("\(what) must be true or false, found '\(raw)'", at: node?.mark)
+            add("\(what) must be true or false, found \(PrintableText.quoted(raw))", at: node?.mark)
             return nil
         }
     }
@@ -164,7 +164,7 @@ extension DiagnosticLog {
             guard let value = string(element, "an entry of \(what)") else { continue }
             if let allowed, !allowed.contains(value) {
                 add(
-                    "\(what) has '\(value)'; allowed: \(allowed.joined(separator: ", "))", at: element.mark)
+                    "\(what) has \(PrintableText.quoted(value)); allowed: \(allowed.joined(separator: ", "))", at: element.mark)
                 continue
             }
             result.append(value)

@@ -16,8 +16,11 @@ public enum SessionDate {
     /// Days from 1970-01-01 to 1600-01-01 and to 10000-01-01: where day arithmetic is used.
     private static let arithmeticDays = -135_140..<2_932_897
 
-    /// The date, or nil when the text is not a real `YYYY-MM-DD` date.
+    /// The date, or nil when the text is not a real `YYYY-MM-DD` date: four digits, two, two.
     public static func parse(_ text: String) -> Date? {
+        // ASCII digits only: `Int` would also take a sign (`+202-11-22`).
+        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Everything careerpath keeps about one person, found so that `forget` can delete it and say
+/// what went: their recorded sessions, their session files (finished or not) and the plans
+/// `talk` wrote for them, and the lines of the line-editing history that name them.
+public struct Forgetting: Sendable {
+    /// The person's name as recorded (else as given).
+    public var name: String
+    /// Where the history keeps them, when it does.
+    public var personKey: String?
+    public var recordedSessions: Int
+    /// Session files, unfinished ones included.
+    public var sessionFiles: [String]
+    /// Plans `talk` wrote for those sessions.
+    public var planFiles: [String]
+    /// The line-editing history file and the lines of it that go.
+    public var lineHistory: String
+    public var historyLines: Int
+    /// Names and ids a line of the line-editing history may name the person by.
+    public var terms: [String]
+
+    /// Finds a person by id or name in the history database (when there is one) and in the
+    /// session files, so someone who only has an unfinished session is found too.
+    ///
+    /// - Throws: `CareerError.unknownPerson` when neither has them; `CareerError.usage` when
+    ///   the name is more than one person's.
+    public static func find(
+        _ reference: String, history: HistoryStore?, sessions: SessionStore, lineHistory: String
+    ) throws -> Forgetting {
+        var key: String?
+        var records: [HistoryRecord] = []
+        if let history {
+            do {
+                key = try history.personKey(for: reference)
+                records = try history.sessions(personKey: key!)
+            } catch CareerError.unknownPerson {
+                key = nil
+            }
+        }
+        let wanted = reference.lowercased()
+        let ids = Set(records.compactMap { $0.personID?.lowercased() })
+        let names = Set(records.map { $0.personName.lowercased() })
+        var matched: [(path: String, record: SessionRecord)] = []
+        for (path, record) in sessions.all() {
+            let id = record.person.id?.lowercased()
+            let name = record.person.name.lowercased()
+            let isThem: Bool
+            if key != nil {
+                // The recorded person: their id; or their name, on a session without an id or
+                // when they were recorded without one.
+                let sameName = names.contains(name) || name == wanted
+                isThem = id.map { ids.contains($0) } == true || (sameName && (id == nil || ids.isEmpty))
+            } else {
+                isThem = id == wanted || name == wanted
+            }
+            if isThem { matched.append((path, record)) }
+        }
+        if key == nil {
+            guard !matched.isEmpty else {
+                let place = history.map { " (\($0.path))" } ?? ""
+                throw CareerError.unknownPerson("nobody called '\(reference)' is in the history\(place) or the unfinished sessions")
+            }
+            let people = Set(matched.map { $0.record.person.id?.lowercased() ?? "name:" + $0.record.person.name.lowercased() })
+            if people.count > 1 {
+                let ids = matched.compactMap(\.record.person.id).sorted().joined(separator: ", ")
+                throw CareerError.usage("more than one person is called '\(reference)'; use their id (\(ids))")
+            }
+        }
+        let sessionFiles = matched.map(\.path).sorted()
+        // Only the plans talk named after the session, and only regular files: a session file
+        // must not be able to point forget at anything else.
+        let planFiles = matched.flatMap { match in
+            match.record.planFiles.filter { file in
+                var status = stat()
+                return (file as NSString).lastPathComponent.hasPrefix(match.record.id + ".")
+                    && lstat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+            }
+        }.sorted()
+        let shownName = records.last?.personName ?? matched.first?.record.person.name ?? reference
+        var terms = Set([reference])
+        for record in records {
+            terms.insert(record.personName)
+            if let id = record.personID { terms.insert(id) }
+        }
+        for match in matched {
+            terms.insert(match.record.person.name)
+            if let id = match.record.person.id { terms.insert(id) }
+        }
+        let sortedTerms = terms.sorted()
+        return Forgetting(
+            name: shownName, personKey: key, recordedSessions: records.count, sessionFiles: sessionFiles, planFiles: planFiles,
+            lineHistory: lineHistory, historyLines: LineHistory.lines(in: lineHistory, naming: sortedTerms).count,
+            terms: sortedTerms)
+    }
+
+    /// Deletes all of it.
+    ///
+    /// - Returns: what was deleted (a file already gone is left out).
+    public func perform(history: HistoryStore?) throws -> Forgetting {
+        var done = self
+        if let personKey, let history {
+            done.recordedSessions = try history.forget(personKey: personKey)
+        }
+        func remove(_ files: [String]) -> [String] {
+            files.filter { unlink($0) == 0 }
+        }
+        done.planFiles = remove(planFiles)
+        done.sessionFiles = remove(sessionFiles)
+        done.historyLines = try LineHistory.remove(in: lineHistory, naming: terms)
+        return done
+    }
+}

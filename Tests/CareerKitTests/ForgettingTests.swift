@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@testable import CareerKit
+
+/// Point 2 of issue 13: a note never enters the line-editing history, and `forget` finds a
+/// person in the session files too and removes every trace, lines of that history included.
+@Suite struct ForgettingTests {
+    let prompts = TestSupport.prompts
+
+    @Test func notesGoNowhereAnswersStayInTheSessionBareCommandsGoToTheFile() {
+        #expect(LineHistory.keeping(":note Ana wants to stay hands-on") == .nowhere)
+        #expect(LineHistory.keeping("  :N  call her mentor") == .nowhere)
+        #expect(LineHistory.keeping(":NOTE x") == .nowhere)
+        #expect(LineHistory.keeping("") == .nowhere)
+        #expect(LineHistory.keeping("usually") == .session)
+        #expect(LineHistory.keeping("Ana Silva") == .session)
+        #expect(LineHistory.keeping(":nte Ana wants to stay hands-on") == .session)
+        #expect(LineHistory.keeping(":back") == .file)
+        #expect(LineHistory.keeping(" :skip ") == .file)
+        #expect(LineHistory.keeping(":note") == .nowhere)
+    }
+
+    @Test func aLineNamesAPersonByFullNameFirstNameOrId() {
+        let terms = ["Ana Silva", "E1042"]
+        #expect(LineHistory.names("Ana Silva", terms: terms))
+        #expect(LineHistory.names("ask ana about it", terms: terms))
+        #expect(LineHistory.names("silva", terms: terms))
+        #expect(LineHistory.names("--resume e1042", terms: terms))
+        #expect(!LineHistory.names("banana", terms: terms))
+        #expect(!LineHistory.names(":help", terms: terms))
+        #expect(!LineHistory.names("E10420", terms: terms))
+    }
+
+    /// Folders of their own: sessions, the line-editing history, plans.
+    struct Place {
+        let root: URL
+        var sessions: SessionStore { SessionStore(directory: root.appendingPathComponent("sessions").path) }
+        var lineHistory: String { root.appendingPathComponent("history").path }
+        var plans: URL { root.appendingPathComponent("plans") }
+
+        init() throws {
+            root = try TestSupport.temporaryDirectory()
+        }
+
+        func session(_ id: String, name: String, personID: String?, plans planNames: [String] = []) throws -> String {
+            var record = SessionRecord(
+                id: id, person: Person(name: name, id: personID, currentLevel: "ic.senior"), managerName: nil, mode: .selfAssessment,
+                date: "2026-11-22", now: Date(timeIntervalSince1970: 1_800_000_000))
+            record.answers = ["contributor": ["depth.mastery": .integer(5)]]
+            try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+            for name in planNames {
+                let path = plans.appendingPathComponent(name).path
+                try Data("plan".utf8).write(to: URL(fileURLWithPath: path))
+                record.planFiles.append(path)
+            }
+            if !planNames.isEmpty { record.status = .finished }
+            try sessions.save(record)
+            return sessions.path(for: id)
+        }
+    }
+
+    @Test func someoneWithOnlyAnUnfinishedSessionIsFoundAndForgotten() throws {
+        let place = try Place()
+        defer { try? FileManager.default.removeItem(at: place.root) }
+        let mine = try place.session("20261122-forget-me-1", name: "Forget Me", personID: nil)
+        let other = try place.session("20261122-ana-silva-2", name: "Ana Silva", personID: "E1042")
+        try Data(":help\n:note Forget Me is leaving\nForget Me\n:back\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
+        let history = try HistoryStore(path: place.root.appendingPathComponent("history.sqlite").path)
+        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, lineHistory: place.lineHistory)
+        #expect(found.name == "Forget Me")
+        #expect(found.personKey == nil)
+        #expect(found.recordedSessions == 0)
+        #expect(found.sessionFiles == [mine])
+        #expect(found.historyLines == 2)
+        let done = try found.perform(history: history)
+        #expect(done.sessionFiles == [mine])
+        #expect(done.historyLines == 2)
+        #expect(!FileManager.default.fileExists(atPath: mine))
+        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(try String(contentsOfFile: place.lineHistory, encoding: .utf8) == ":help\n:back\n")
+    }
+
+    @Test func aRecordedPersonLosesRecordsSessionsPlansAndHistoryLines() throws {
+        let place = try Place()
+        defer { try? FileManager.default.removeItem(at: place.root) }
+        let history = try HistoryStore(path: place.root.appendingPathComponent("history.sqlite").path)
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        answers.date = "2026-11-22"
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: Date())
+        try history.record(
+            try HistoryRecord.make(id: "s1", source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts))
+        let finished = try place.session("s1", name: "Ana Silva", personID: "E1042", plans: ["s1.md", "s1.json"])
+        let unfinished = try place.session("s2", name: "Ana Silva", personID: nil)
+        let namesake = try place.session("s3", name: "Ana Silva", personID: "E9")
+        // A session file pointing forget at a file that is not its plan.
+        let bystander = place.root.appendingPathComponent("bystander.txt").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: bystander))
+        var tampered = try SessionStore.load(path: unfinished)
+        tampered.planFiles = [bystander]
+        try place.sessions.save(tampered)
+        try Data(":note Ana wants to stay hands-on; …\n:help\ne1042\nsilva\n:skip\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
+
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistory: place.lineHistory)
+        #expect(found.personKey == "id:E1042")
+        #expect(found.sessionFiles == [finished, unfinished].sorted())
+        #expect(found.planFiles == ["s1.json", "s1.md"].map { place.plans.appendingPathComponent($0).path })
+        let done = try found.perform(history: history)
+        #expect(done.recordedSessions == 1)
+        #expect(done.historyLines == 3)
+        #expect(try String(contentsOfFile: place.lineHistory, encoding: .utf8) == ":help\n:skip\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: place.plans.path) == [])
+        #expect(FileManager.default.fileExists(atPath: namesake))
+        #expect(FileManager.default.fileExists(atPath: bystander))
+        #expect(!FileManager.default.fileExists(atPath: finished) && !FileManager.default.fileExists(atPath: unfinished))
+        #expect(throws: CareerError.self) { try history.personKey(for: "E1042") }
+    }
+
+    @Test func nobodyAnywhereIsAnUnknownPerson() throws {
+        let place = try Place()
+        defer { try? FileManager.default.removeItem(at: place.root) }
+        #expect(throws: CareerError.unknownPerson("nobody called 'Nobody' is in the history or the unfinished sessions")) {
+            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, lineHistory: place.lineHistory)
+        }
+    }
+}
