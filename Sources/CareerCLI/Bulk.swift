@@ -11,7 +11,9 @@ extension Careerpath {
                 INPUT is a CSV sheet (the header of `careerpath template csv`), a JSON Lines file
                 (.jsonl, one answers document per line) or a folder of YAML/JSON answers files.
                 Writes one plan per person per format (named from person.id, else the name),
-                summary.csv, errors.csv, equity.md and equity.json into --out, all readable by
+                summary.csv, errors.csv, equity.md and equity.json, and calibration.md and
+                calibration.json (managers with 5 or more reports: how leniently or harshly they
+                rate, against the organisation's other managers) into --out, all readable by
                 you only. A bad row is reported (stderr and errors.csv) and the rest still run.
 
                 Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an
@@ -38,8 +40,16 @@ extension Careerpath {
         @Flag(name: .long, help: "No progress output.")
         var quiet = false
 
-        @Flag(name: .long, help: "Record every plan in the history database, all in one transaction.")
+        @Flag(name: .long, help: "Record every plan in the history database, a batch of 256 people per transaction.")
         var record = false
+
+        @Flag(
+            name: .long,
+            help: "Take each manager's calibration offset off their observations before planning, for managers flagged lenient or harsh. Use after the calibration meeting agreed the flag.")
+        var calibrate = false
+
+        @Flag(name: .customLong("by-manager"), help: "Also write a team page per manager (Markdown and HTML) under managers/ in --out.")
+        var byManager = false
 
         @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
@@ -66,7 +76,10 @@ extension Careerpath {
             }
             let today = date.flatMap(SessionDate.parse) ?? Date()
             let run = BulkRun(
-                prompts: set, options: BulkRun.Options(outDirectory: out, formats: try formats(), jobs: jobs, today: today))
+                prompts: set,
+                options: BulkRun.Options(
+                    outDirectory: out, formats: try formats(), jobs: jobs, today: today, calibrate: calibrate,
+                    byManager: byManager))
             var reporter = ProgressReporter(
                 total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
             func report(_ progress: BulkRun.Progress) {

@@ -15,7 +15,10 @@ public struct Careerpath: ParsableCommand {
             the management track or a hybrid, and writes a development plan.
             """,
         version: version,
-        subcommands: [Talk.self, Run.self, Bulk.self, History.self, Export.self, Forget.self, Validate.self, Template.self]
+        subcommands: [
+            Talk.self, Run.self, Bulk.self, History.self, CalibrationCommand.self, Export.self, Forget.self, Validate.self,
+            Template.self,
+        ]
     )
 
     public init() {}

@@ -5,7 +5,7 @@ import Testing
 @Suite("careerpath bulk")
 struct BulkCommandTests {
     static let team = CommandRunner.fixtures.appendingPathComponent("team.csv")
-    static let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json"]
+    static let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
 
     /// team.csv's header and Ana Silva's row (which has no quoted cell), as cells.
     static func teamCells() throws -> (header: [String], ana: [String], lines: [String]) {
@@ -126,7 +126,7 @@ struct BulkCommandTests {
             let final = try #require(lines.last)
             #expect(final.range(of: #"^4/4 rows, \d+ rows/s, done in \d+\.\d s$"#, options: .regularExpression) != nil, "\(final)")
             #expect(lines.allSatisfy { $0.range(of: #"^\d+/4 rows, .*\d+ rows/s"#, options: .regularExpression) != nil }, "\(lines)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") } == ["equity.json"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") }.sorted() == ["calibration.json", "equity.json"])
         }
     }
 
@@ -161,7 +161,7 @@ struct BulkCommandTests {
             #expect(errors[2] == "\(sheet):7:\(cells + 1): the row has \(cells + 1) cells but the header has \(cells); a cell with a comma needs quotes")
             #expect(errors[3].hasPrefix("\(sheet):9:\(try Self.column("manager.budget.currency")): "), "\(errors[3])")
             #expect(errors[3].contains("'NZD'"))
-            let plans = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") && $0 != "equity.md" }
+            let plans = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") && $0 != "equity.md" && $0 != "calibration.md" }
             #expect(plans.sorted() == ["E1042.md", "E1043.md", "E1044.md", "E1045.md"])
         }
     }
@@ -242,7 +242,7 @@ struct BulkCommandTests {
                 #expect(result.status == 0, "\(result.standardError)")
                 outputs.append(try files(in: out))
             }
-            #expect(outputs[0].count == 600 * 2 + 4)
+            #expect(outputs[0].count == 600 * 2 + 6)
             #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
             let differing = outputs[0].keys.filter { outputs[0][$0] != outputs[1][$0] }.sorted()
             #expect(differing == [], "differ between --jobs 1 and --jobs 4")

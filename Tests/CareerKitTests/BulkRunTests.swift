@@ -136,7 +136,7 @@ enum BulkTestKit {
     /// The plan file names (without the shared files), sorted.
     static func planFiles(_ folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { !["summary.csv", "errors.csv", "equity.md", "equity.json"].contains($0) }.sorted()
+            .filter { !sharedFiles.contains($0) }.sorted()
     }
 
     static func json(_ folder: URL, _ name: String) throws -> [String: Any] {
@@ -149,7 +149,7 @@ enum BulkTestKit {
         return try #require(attributes[.posixPermissions] as? NSNumber).intValue & 0o777
     }
 
-    static let sharedFiles = ["summary.csv", "errors.csv", "equity.md", "equity.json"]
+    static let sharedFiles = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
 }
 
 @Suite struct BulkRunTests {
@@ -529,7 +529,7 @@ enum BulkTestKit {
         }
         #expect(outcomes[0].people + outcomes[0].failed == 22)
         #expect(outcomes[0].failed == 4)
-        #expect(results[0].count == 18 * 3 + 4)
+        #expect(results[0].count == 18 * 3 + 6)
         #expect(results[0]["D5-2.json"] != nil && results[0]["D8-2.json"] != nil, "duplicate ids give suffixed files")
         #expect(results[0]["Person-0.md"] != nil, "a person without an id is named from the name")
         for index in 1..<settings.count {
@@ -617,7 +617,7 @@ enum BulkTestKit {
         #expect(outcome.people == 4)
         #expect(try Kit.permissions(out.path) == 0o700)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(names.count == 4 * 3 + 4)
+        #expect(names.count == 4 * 3 + 6)
         for name in names {
             #expect(try Kit.permissions(out.appendingPathComponent(name).path) == 0o600, "\(name)")
         }

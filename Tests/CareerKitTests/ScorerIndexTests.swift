@@ -81,14 +81,16 @@ import Testing
         #expect(fits.byTrack == [.ic: 75.5, .management: 12, .hybrid: 0])
     }
 
-    @Test func scoringInputReadsOnlyWholeNumbersAsRatings() {
+    @Test func scoringInputReadsNumbersAsRatingsAndNothingElse() {
         let input = ScoringInput(makeAnswers(
             contributor: ["depth.mastery": .integer(4), "goal.promotion": .text("open"), "top3": .list(["maker.flow"])],
-            manager: ["budget.amount": .number(1500.5)]))
+            manager: ["budget.amount": .number(1500.5), "obs.depth": .number(4.4), "obs.craft": .notObserved]))
         #expect(input.rating("depth.mastery", by: .contributor) == 4)
         #expect(input.rating("depth.mastery", by: .manager) == nil)
         #expect(input.rating("goal.promotion", by: .contributor) == nil)
-        #expect(input.rating("budget.amount", by: .manager) == nil)
+        // A calibrated observation may have a fraction; n/a is no rating.
+        #expect(input.rating("obs.depth", by: .manager) == 4.4)
+        #expect(input.rating("obs.craft", by: .manager) == nil)
         #expect(input.answer("budget.amount", by: .manager) == .number(1500.5))
         #expect(input.answer("goal.promotion", by: .contributor) == .text("open"))
         #expect(input.top3 == ["maker.flow"])

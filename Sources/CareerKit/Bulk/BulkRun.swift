@@ -12,13 +12,22 @@ public struct BulkRun: Sendable {
         /// Used for people whose answers carry no session date.
         public var today: Date
         public var batchSize: Int
+        /// Take each flagged manager's offset off their observations before planning.
+        public var calibrate: Bool
+        /// Also write a page per manager about their team, under `managers/`.
+        public var byManager: Bool
 
-        public init(outDirectory: String, formats: [PlanRenderer.Format], jobs: Int, today: Date, batchSize: Int = 256) {
+        public init(
+            outDirectory: String, formats: [PlanRenderer.Format], jobs: Int, today: Date, batchSize: Int = 256,
+            calibrate: Bool = false, byManager: Bool = false
+        ) {
             self.outDirectory = outDirectory
             self.formats = formats
             self.jobs = max(1, jobs)
             self.today = today
             self.batchSize = max(1, batchSize)
+            self.calibrate = calibrate
+            self.byManager = byManager
         }
     }
 
@@ -64,24 +73,43 @@ public struct BulkRun: Sendable {
     ]
     public static let errorsHeader = ["file", "line", "column", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
-    static let reservedNames: Set<String> = ["summary", "errors", "equity"]
+    static let reservedNames: Set<String> = ["summary", "errors", "equity", "calibration", "managers"]
+    /// The folder of the managers' team pages, inside the output folder.
+    public static let managersFolder = "managers"
 
     let prompts: PromptSet
     let options: Options
     /// Built once: their tables serve every person of the run.
     private let scorer: Scorer
     private let planner: Planner
+    /// What the plan documents take from the prompts alone, made once for the run.
+    private let shared: PlanView.Shared
 
     public init(prompts: PromptSet, options: Options) {
         self.prompts = prompts
         self.options = options
         scorer = Scorer(prompts: prompts)
         planner = Planner(prompts: prompts)
+        shared = PlanView.Shared(prompts: prompts)
+    }
+
+    /// What one person gave the run.
+    private struct Planned: Sendable {
+        var person: Person
+        var documents: [String]
+        var summary: [String]
+        var equity: EquitySample
+        var history: HistoryRecord?
+        /// The manager's observations beside the person's own view, for calibration.
+        var observations: [Calibration.Observation]
+        /// For the manager's team page, without its file names yet.
+        var page: ManagerPage.Row?
+        var managerName: String?
     }
 
     /// One person's result, before the files are named and written.
     private enum PersonOutcome: Sendable {
-        case done(person: Person, documents: [String], summary: [String], equity: EquitySample, history: HistoryRecord?)
+        case done(Planned)
         case failed([Diagnostic])
     }
 
@@ -153,6 +181,10 @@ public struct BulkRun: Sendable {
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
+        // With --calibrate the offsets come first, from every row, before anyone is planned.
+        let corrections = options.calibrate ? try calibrate(source.again()) : nil
+        var calibration = Calibration.Builder()
+        var pages: [String: ManagerPage] = [:]
         var allErrors: [Diagnostic] = []
         var usedNames: Set<String> = []
         /// How often each history record id came so far: two people without an id and with
@@ -168,14 +200,15 @@ public struct BulkRun: Sendable {
             let work = batch
             let outcomes = Slots<PersonOutcome>(count: work.count)
             let recording = record != nil
-            parallel(work.count) { index in outcomes[index] = process(work[index], recording: recording) }
+            parallel(work.count) { index in outcomes[index] = process(work[index], recording: recording, corrections: corrections) }
             // 2. In input order: name the files, write the shared rows.
             var writes: [(path: String, text: String)] = []
             var histories: [HistoryRecord] = []
             for outcome in outcomes.values {
                 switch outcome! {
-                case .done(let person, let documents, let row, let sample, let history):
-                    if var record = history {
+                case .done(let planned):
+                    let person = planned.person
+                    if var record = planned.history {
                         let seen = recordIDs[record.id, default: 0] + 1
                         recordIDs[record.id] = seen
                         if seen > 1 { record.id += ":\(seen)" }
@@ -192,13 +225,20 @@ public struct BulkRun: Sendable {
                         base = "\(stem)-\(number)"
                     }
                     usedNames.insert(base.lowercased())
-                    for (format, text) in zip(options.formats, documents) {
+                    var names: [String] = []
+                    for (format, text) in zip(options.formats, planned.documents) {
                         let name = base + "." + format.fileExtension
                         if !earlier.isEmpty { earlier.remove(name) }
                         writes.append((directory + "/" + name, text))
+                        names.append(name)
                     }
-                    try summary.write(row)
-                    equity.add(sample)
+                    try summary.write(planned.summary)
+                    equity.add(planned.equity)
+                    calibration.add(planned.observations)
+                    if var row = planned.page, let manager = planned.managerName {
+                        row.files = names
+                        pages[manager, default: ManagerPage(manager: manager)].rows.append(row)
+                    }
                     done += 1
                 case .failed(let diagnostics):
                     for diagnostic in diagnostics {
@@ -243,11 +283,22 @@ public struct BulkRun: Sendable {
         let equityMarkdown = try StagedFile(path: directory + "/equity.md")
         try equityMarkdown.write(equity.markdown())
         try equityMarkdown.close(durably: false)
+        let report = CalibrationReport(
+            calibration: corrections ?? calibration.build(settings: prompts.weights.calibration),
+            source: "this bulk run (\(done) \(done == 1 ? "person" : "people"))", applied: options.calibrate)
+        let calibrationJSON = try StagedFile(path: directory + "/calibration.json")
+        try calibrationJSON.write(report.json())
+        try calibrationJSON.close(durably: false)
+        let calibrationMarkdown = try StagedFile(path: directory + "/calibration.md")
+        try calibrationMarkdown.write(report.markdown())
+        try calibrationMarkdown.close(durably: false)
+        if options.byManager { try writePages(pages.values.sorted { $0.manager < $1.manager }) }
         try folder.commit([
             (summary.temporary, summary.path), (errors.temporary, errors.path),
             (equityMarkdown.temporary, equityMarkdown.path), (equityJSON.temporary, equityJSON.path),
+            (calibrationMarkdown.temporary, calibrationMarkdown.path), (calibrationJSON.temporary, calibrationJSON.path),
         ])
-        let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json"]
+        let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
         earlier.subtract(shared)
         // Answers files of this run's own input are not leftovers.
         earlier = earlier.filter { !source.reads(directory + "/" + $0) }
@@ -256,8 +307,57 @@ public struct BulkRun: Sendable {
             otherFiles: earlier.sorted(), earlierRun: earlierRun, skipped: source.skipped)
     }
 
-    private func process(_ entry: BulkEntry, recording: Bool) -> PersonOutcome {
-        let answers: Answers
+    /// The team pages, one Markdown and one HTML file per manager, under `managers/`.
+    private func writePages(_ pages: [ManagerPage]) throws {
+        let folder = options.outDirectory + "/" + Self.managersFolder
+        try PrivateFile.makeDirectory(folder)
+        var used: Set<String> = []
+        for page in pages {
+            var stem = page.fileStem
+            var number = 1
+            while used.contains(stem.lowercased()) {
+                number += 1
+                stem = page.fileStem + "-\(number)"
+            }
+            used.insert(stem.lowercased())
+            try PrivateFile.write(page.markdown(), to: folder + "/" + stem + ".md", durably: false)
+            try PrivateFile.write(page.html(), to: folder + "/" + stem + ".html", durably: false)
+        }
+    }
+
+    /// The calibration of a whole input, read once before planning (for `--calibrate`):
+    /// every row is checked and scored, none planned.
+    private func calibrate(_ source: BulkSource) throws -> Calibration {
+        var builder = Calibration.Builder()
+        var batch: [BulkEntry] = []
+        func flush() {
+            let work = batch
+            let slots = Slots<[Calibration.Observation]>(count: work.count)
+            parallel(work.count) { index in
+                if case .success(let answers) = work[index].resolve() {
+                    slots[index] = observations(answers, scorer.assess(answers))
+                }
+            }
+            for observations in slots.values { builder.add(observations ?? []) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        for entry in source {
+            batch.append(entry)
+            if batch.count >= options.batchSize { flush() }
+        }
+        flush()
+        return builder.build(settings: prompts.weights.calibration)
+    }
+
+    private func observations(_ answers: Answers, _ assessment: Assessment) -> [Calibration.Observation] {
+        guard let manager = answers.managerName, !manager.isEmpty else { return [] }
+        return Calibration.observations(
+            manager: manager, person: HistoryRecord.personKey(for: answers.person),
+            level: Calibration.levelRank(answers.person.currentLevel, ladder: prompts.ladder), assessment: assessment)
+    }
+
+    private func process(_ entry: BulkEntry, recording: Bool, corrections: Calibration?) -> PersonOutcome {
+        var answers: Answers
         switch entry.resolve() {
         case .success(let value): answers = value
         case .failure(.invalidData(let diagnostics)): return .failed(diagnostics)
@@ -267,9 +367,18 @@ public struct BulkRun: Sendable {
             return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: error.description)])
         }
         do {
-            let assessment = scorer.assess(answers)
-            let plan = try planner.plan(for: answers, assessment: assessment, today: options.today)
-            let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
+            // The calibration report reads the ratings as given.
+            let asGiven = scorer.assess(answers)
+            var assessment = asGiven
+            let offset = corrections?.correction(for: answers.managerName)
+            if let offset {
+                answers = Calibration.adjusted(answers, by: offset, observations: prompts.weights.dimensions.flatMap(\.observations))
+                assessment = scorer.assess(answers)
+                assessment.flags.append("calibrated")
+            }
+            var plan = try planner.plan(for: answers, assessment: assessment, today: options.today)
+            if let offset, let manager = answers.managerName { plan.notes.append(.calibrated(manager: manager, offset: offset)) }
+            let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, shared: shared)
             let documents = try options.formats.map { try renderer.render($0) }
             let history = recording
                 ? try HistoryRecord.make(
@@ -277,8 +386,13 @@ public struct BulkRun: Sendable {
                     source: "bulk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
                 : nil
             return .done(
-                person: answers.person, documents: documents, summary: summaryRow(answers, assessment, plan, source: entry),
-                equity: sample(answers, assessment, plan), history: history)
+                Planned(
+                    person: answers.person, documents: documents, summary: summaryRow(answers, assessment, plan, source: entry),
+                    equity: sample(answers, assessment, plan), history: history,
+                    observations: observations(answers, asGiven),
+                    page: options.byManager && answers.managerName?.isEmpty == false
+                        ? ManagerPage.row(answers: answers, assessment: assessment, plan: plan, prompts: prompts, files: []) : nil,
+                    managerName: answers.managerName))
         } catch CareerError.invalidData(let diagnostics) {
             return .failed(diagnostics.map {
                 var diagnostic = $0

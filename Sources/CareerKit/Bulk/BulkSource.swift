@@ -75,6 +75,11 @@ public final class BulkSource: Sequence, IteratorProtocol {
         inputPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
+    /// A new source over the same inputs, from the start (a run that reads them twice).
+    public func again() -> BulkSource {
+        BulkSource(inputs: inputs, prompts: prompts)
+    }
+
     /// Whether `path` is one of the inputs or inside an input folder.
     func reads(_ path: String) -> Bool {
         let path = URL(fileURLWithPath: path).standardizedFileURL.path

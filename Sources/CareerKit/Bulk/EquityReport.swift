@@ -210,9 +210,17 @@ public struct EquityReport: Sendable {
             }
         }
         let ratio = report["ic_to_management_ratio"] as? [String: Any] ?? [:]
-        lines += [
-            "", "IC-track to management-track investment: budget \(text(ratio["budget"])), hours \(text(ratio["hours"])) (1 means on par).",
-        ]
+        if ratio["budget"] is String || ratio["hours"] is String {
+            // A ratio of two groups, one of them too small to show, would give it away.
+            lines += [
+                "",
+                "IC-track to management-track investment: the ratio is withheld, because one of the two groups has fewer than 5 people (or the whole report is too small to show sizes), and the ratio would give its figures away.",
+            ]
+        } else {
+            lines += [
+                "", "IC-track to management-track investment: budget \(text(ratio["budget"])), hours \(text(ratio["hours"])) (1 means on par).",
+            ]
+        }
         let disagreements = report["disagreements"] as? [String: Any] ?? [:]
         lines += [
             "", "## Where contributors and managers disagree", "",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Team calibration: for each manager, how far their observations sit above (lenient) or
 /// below (harsh) what the organisation's other managers would be expected to give the same
 /// people, in points of the six-point scale.
@@ -76,25 +78,84 @@ public struct Calibration: Sendable {
     /// How many observations the model was fitted on.
     public let observations: Int
 
+    /// One observation, kept small: a bulk run of 100,000 people holds seven each.
+    struct Row {
+        var person: Int32
+        var dimension: Int16
+        var level: Float
+        var selfPoints: Float
+        var managerPoints: Float
+    }
+
+    /// Gathers observations person by person, a manager's together, then estimates.
+    public struct Builder: Sendable {
+        private var managerIndex: [String: Int] = [:]
+        private var names: [String] = []
+        private var rows: [[Row]] = []
+        private var people: Int32 = 0
+        private var dimensions = 0
+
+        public init() {}
+
+        /// Adds one person's observations (all of one manager).
+        public mutating func add(_ observations: [Observation]) {
+            guard let manager = observations.first?.manager else { return }
+            let index: Int
+            if let known = managerIndex[manager] {
+                index = known
+            } else {
+                index = names.count
+                managerIndex[manager] = index
+                names.append(manager)
+                rows.append([])
+            }
+            // One person may come with several rows of the same name; each call is one person.
+            var personOf: [String: Int32] = [:]
+            for observation in observations where observation.manager == manager {
+                let person = personOf[observation.person] ?? {
+                    people += 1
+                    personOf[observation.person] = people
+                    return people
+                }()
+                dimensions = max(dimensions, observation.dimension + 1)
+                rows[index].append(
+                    Row(
+                        person: person, dimension: Int16(observation.dimension), level: Float(observation.level),
+                        selfPoints: Float(observation.selfPoints), managerPoints: Float(observation.managerPoints)))
+            }
+        }
+
+        public func build(settings: Settings) -> Calibration {
+            Calibration(names: names, rows: rows, dimensions: dimensions, settings: settings)
+        }
+    }
+
     public init(observations: [Observation], settings: Settings) {
+        var builder = Builder()
+        for (_, person) in Dictionary(grouping: observations, by: { $0.manager + "\u{0}" + $0.person }).sorted(by: { $0.key < $1.key }) {
+            builder.add(person)
+        }
+        self = builder.build(settings: settings)
+    }
+
+    private init(names: [String], rows: [[Row]], dimensions: Int, settings: Settings) {
         self.settings = settings
-        self.observations = observations.count
-        let dimensions = (observations.map(\.dimension).max() ?? -1) + 1
-        var byManager: [String: [Observation]] = [:]
-        for observation in observations { byManager[observation.manager, default: []].append(observation) }
+        observations = rows.reduce(0) { $0 + $1.count }
+        // The model's sums over everyone; a manager's own are taken off to fit on the others.
+        let sums = rows.map { Model.Sums(rows: $0, dimensions: dimensions) }
+        let total = sums.reduce(Model.Sums(dimensions: dimensions)) { $0.adding($1) }
         var results: [Manager] = []
         var leftOut = 0
-        for (name, own) in byManager.sorted(by: { $0.key < $1.key }) {
+        for index in names.indices.sorted(by: { names[$0] < names[$1] }) {
+            let own = rows[index]
             let people = Dictionary(grouping: own, by: \.person)
             guard people.count >= settings.minReports else {
                 leftOut += 1
                 continue
             }
-            // The expectation from everyone else's observations only.
-            let others = observations.filter { $0.manager != name }
-            guard let model = Model(fitting: others, dimensions: dimensions) else { continue }
+            guard let model = Model(total.subtracting(sums[index]), dimensions: dimensions) else { continue }
             let perPerson = people.values.map { rows in
-                rows.reduce(0) { $0 + $1.managerPoints - model.expected($1) } / Double(rows.count)
+                rows.reduce(0) { $0 + Double($1.managerPoints) - model.expected($1) } / Double(rows.count)
             }
             let n = Double(perPerson.count)
             let mean = perPerson.reduce(0, +) / n
@@ -106,7 +167,7 @@ public struct Calibration: Sendable {
             }
             results.append(
                 Manager(
-                    name: name, reports: people.count, offset: (mean * 100).rounded() / 100,
+                    name: names[index], reports: people.count, offset: (mean * 100).rounded() / 100,
                     standardError: (standardError * 100).rounded() / 100, flag: flag))
         }
         managers = results
@@ -123,39 +184,71 @@ public struct Calibration: Sendable {
     /// A least-squares fit of the difference, manager points minus self points, on a
     /// baseline per dimension and the level.
     struct Model {
+        /// The normal equations' sums, which add and subtract: fitting on everyone but one
+        /// manager costs the size of the model, not of the organisation.
+        struct Sums {
+            var normal: [Double]
+            var right: [Double]
+            var count = 0
+            let size: Int
+
+            init(dimensions: Int) {
+                size = dimensions + 1
+                normal = [Double](repeating: 0, count: size * size)
+                right = [Double](repeating: 0, count: size)
+            }
+
+            init(rows: [Row], dimensions: Int) {
+                self.init(dimensions: dimensions)
+                for row in rows {
+                    // Features: 1 at the row's dimension, and the level.
+                    let d = Int(row.dimension)
+                    let level = Double(row.level)
+                    let y = Double(row.managerPoints - row.selfPoints)
+                    normal[d * size + d] += 1
+                    normal[d * size + dimensions] += level
+                    normal[dimensions * size + d] += level
+                    normal[dimensions * size + dimensions] += level * level
+                    right[d] += y
+                    right[dimensions] += level * y
+                    count += 1
+                }
+            }
+
+            func adding(_ other: Sums) -> Sums {
+                var sum = self
+                for i in normal.indices { sum.normal[i] += other.normal[i] }
+                for i in right.indices { sum.right[i] += other.right[i] }
+                sum.count += other.count
+                return sum
+            }
+
+            func subtracting(_ other: Sums) -> Sums {
+                var difference = self
+                for i in normal.indices { difference.normal[i] -= other.normal[i] }
+                for i in right.indices { difference.right[i] -= other.right[i] }
+                difference.count -= other.count
+                return difference
+            }
+        }
+
         private var coefficients: [Double]
         private let dimensions: Int
 
-        init?(fitting rows: [Observation], dimensions: Int) {
+        init?(_ sums: Sums, dimensions: Int) {
             self.dimensions = dimensions
             let size = dimensions + 1
-            guard rows.count > size else { return nil }
-            var normal = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
-            var right = [Double](repeating: 0, count: size)
-            for row in rows {
-                let features = Self.features(row, dimensions: dimensions)
-                for i in 0..<size where features[i] != 0 {
-                    right[i] += features[i] * (row.managerPoints - row.selfPoints)
-                    for j in 0..<size { normal[i][j] += features[i] * features[j] }
-                }
-            }
+            guard sums.count > size else { return nil }
+            var matrix = (0..<size).map { row in Array(sums.normal[(row * size)..<((row + 1) * size)]) }
             // A touch of ridge keeps a dimension nobody observed from making it singular.
-            for i in 0..<size { normal[i][i] += 1e-6 }
-            guard let solution = Self.solve(normal, right) else { return nil }
+            for i in 0..<size { matrix[i][i] += 1e-6 }
+            guard let solution = Self.solve(matrix, sums.right) else { return nil }
             coefficients = solution
         }
 
-        private static func features(_ row: Observation, dimensions: Int) -> [Double] {
-            var features = [Double](repeating: 0, count: dimensions + 1)
-            features[row.dimension] = 1
-            features[dimensions] = row.level
-            return features
-        }
-
         /// The manager rating other managers would be expected to give.
-        func expected(_ row: Observation) -> Double {
-            let features = Self.features(row, dimensions: dimensions)
-            return row.selfPoints + zip(features, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
+        func expected(_ row: Row) -> Double {
+            Double(row.selfPoints) + coefficients[Int(row.dimension)] + coefficients[dimensions] * Double(row.level)
         }
 
         /// Gaussian elimination with partial pivoting; nil when the system is singular.
@@ -188,6 +281,17 @@ public struct Calibration: Sendable {
 }
 
 extension Calibration {
+    /// The answers with `offset` taken off each of the manager's observations (kept within
+    /// the scale, 1 to 6): what `bulk --calibrate` plans from. Answers given as n/a stay n/a.
+    public static func adjusted(_ answers: Answers, by offset: Double, observations: [String]) -> Answers {
+        var answers = answers
+        for id in observations {
+            guard let value = answers.value(id, by: .manager)?.numeric else { continue }
+            answers.responses[.manager]?[id] = .number(min(6, max(1, value - offset)))
+        }
+        return answers
+    }
+
     /// A person's observations for calibration: each dimension the manager observed beside
     /// the contributor's own view of it, in scale points.
     public static func observations(
@@ -212,5 +316,35 @@ extension Calibration {
         let anchor = ranked.reversed().first { ladder.equivalent(of: $0.id) != nil }
         guard let anchor, let peer = ladder.equivalent(of: anchor.id) else { return Double(level.rank) }
         return Double(peer.rank + level.rank - anchor.rank)
+    }
+}
+
+extension Calibration {
+    /// The calibration of recorded sessions (talks and recorded bulk runs): each person's
+    /// latest session with both views, from the document it recorded.
+    public static func fromHistory(_ records: [HistoryRecord], ladder: Ladder, settings: Settings) -> Calibration {
+        var latest: [String: HistoryRecord] = [:]
+        for record in records {
+            if let seen = latest[record.personKey], (seen.date, seen.id) >= (record.date, record.id) { continue }
+            latest[record.personKey] = record
+        }
+        var builder = Builder()
+        for record in latest.values.sorted(by: { $0.personKey < $1.personKey }) {
+            guard let document = try? JSONSerialization.jsonObject(with: Data(record.document.utf8)) as? [String: Any],
+                let manager = (document["session"] as? [String: Any])?["manager"] as? String, !manager.isEmpty,
+                let dimensions = document["dimensions"] as? [String: Any]
+            else { continue }
+            let level = levelRank(record.currentLevel, ladder: ladder)
+            let observations = Dimension.names.enumerated().compactMap { index, name -> Observation? in
+                guard let scores = dimensions[name] as? [String: Any], let own = scores["self"] as? Double,
+                    let seen = scores["manager"] as? Double
+                else { return nil }
+                return Observation(
+                    manager: manager, person: record.personKey, level: level, dimension: index, selfPoints: own / 20 + 1,
+                    managerPoints: seen / 20 + 1)
+            }
+            builder.add(observations)
+        }
+        return builder.build(settings: settings)
     }
 }

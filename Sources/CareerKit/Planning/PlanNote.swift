@@ -28,6 +28,8 @@ public enum PlanNote: Hashable, Sendable {
     case hybridScope(levelTitle: String)
     /// Moving back from management: the plan starts by handing the team over.
     case movingBack(levelTitle: String)
+    /// Bulk took the manager's calibration offset off their observations (`--calibrate`).
+    case calibrated(manager: String, offset: Double)
     /// The projects asked for end before the plan does: the share is free from this date.
     case projectTimeFree(percent: Int, from: String)
     /// Most of a real budget is unspent because the hours, not the money, are the limit.
@@ -61,6 +63,9 @@ public enum PlanNote: Hashable, Sendable {
             return "Your answers do not point to one track yet, so this plan helps you find out: \(what), and a check-in to decide together which way to go."
         case .hybridScope(let level):
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
+        case .calibrated(let manager, let offset):
+            let direction = offset > 0 ? "above" : "below"
+            return "\(manager)'s ratings run about \(formatFixed(abs(offset), decimals: 2)) points \(direction) other managers' for similar people, so this plan reads their observations with that taken off (calibration). Talk it through if it does not match what you see."
         case .projectTimeFree(let percent, let from):
             return "The projects above end before the plan does: your \(percent)% of project time is free from \(from). Choose the next project together then."
         case .budgetLimitedByHours(let budget, let hours):

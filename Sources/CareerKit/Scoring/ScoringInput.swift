@@ -13,10 +13,13 @@ struct ScoringInput: Sendable {
         answers.value(id, by: role)
     }
 
-    /// A role's rating of an item as a number (e.g. 1..6), or nil when the item was not
-    /// answered with a whole number.
+    /// A role's rating of an item as a number (e.g. 1..6), or nil when it was not answered
+    /// with one (n/a, text). A calibrated observation may have a fraction.
     func rating(_ id: String, by role: Role) -> Double? {
-        if case .integer(let number)? = answer(id, by: role) { return Double(number) }
-        return nil
+        switch answer(id, by: role) {
+        case .integer(let number)?: return Double(number)
+        case .number(let number)?: return number
+        default: return nil
+        }
     }
 }

@@ -66,6 +66,8 @@ public struct Weights: Sendable {
     public var archetypes: [String: [Archetype]]
     /// How development plans are put together.
     public var planning: PlanningSettings
+    /// When a manager's ratings are shown as lenient or harsh.
+    public var calibration: Calibration.Settings
 
     public func dimension(_ name: String) -> DimensionRule? {
         dimensions.first { $0.name == name }

@@ -5,6 +5,7 @@ enum WeightsLoader {
     static let trackIDs = ["ic", "management", "hybrid"]
     static let topKeys = [
         "version", "ipsative_points", "dimensions", "tracks", "pay_status_penalty", "thresholds", "archetypes", "planning",
+        "calibration",
     ]
 
     static func load(_ root: Node, bank: QuestionBank?, log: DiagnosticLog) -> Weights? {
@@ -50,14 +51,27 @@ enum WeightsLoader {
             }
         }
         let planning = PlanningSettingsLoader.load(top["planning"], log: log)
-        guard let ipsative, let penalty, let hybrid, let thresholds, let planning,
+        let calibration = readCalibration(top["calibration"], log: log)
+        guard let ipsative, let penalty, let hybrid, let thresholds, let planning, let calibration,
             dimensions.count == Dimension.names.count
         else {
             return nil
         }
         return Weights(
             ipsativePoints: ipsative, dimensions: dimensions, ic: ic, management: management, hybrid: hybrid,
-            payStatusPenalty: penalty, thresholds: thresholds, archetypes: archetypes, planning: planning)
+            payStatusPenalty: penalty, thresholds: thresholds, archetypes: archetypes, planning: planning,
+            calibration: calibration)
+    }
+
+    /// The `calibration:` part: when a manager's offset is shown and flagged.
+    private static func readCalibration(_ node: Node?, log: DiagnosticLog) -> Calibration.Settings? {
+        let keys = ["min_reports", "min_offset", "clear_of_noise"]
+        guard let fields = log.fields(node, "'calibration'", allowed: keys, required: keys) else { return nil }
+        let reports = log.integer(fields["min_reports"], "calibration 'min_reports'", in: 2...1000)
+        let offset = bounded(fields["min_offset"], "calibration 'min_offset'", 0...5, log: log)
+        let noise = bounded(fields["clear_of_noise"], "calibration 'clear_of_noise'", 0...10, log: log)
+        guard let reports, let offset, let noise else { return nil }
+        return Calibration.Settings(minReports: reports, minOffset: offset, clearOfNoise: noise)
     }
 
     private static func readDimensions(_ top: Fields, bank: QuestionBank?, log: DiagnosticLog) -> [Weights.DimensionRule] {
