@@ -109,7 +109,7 @@ import Testing
 
     @Test func straightSixesFromAManagerAreLowInformation() throws {
         let diego = try run("diego-fernandez")
-        #expect(diego.assessment.flags.contains("manager-uniform"))
+        #expect(diego.assessment.flags.contains(.managerUniform))
         #expect(diego.assessment.confidence != .high)
         #expect(diego.plan.gaps.allSatisfy { $0.basis == .level && $0.gap > 0 })
     }
@@ -136,7 +136,7 @@ import Testing
 
     @Test func payOrStatusIsAConversationNotAVerdict() throws {
         let mateusz = try run("mateusz-kowalczyk")
-        #expect(mateusz.assessment.flags.contains("pay-status-motive"))
+        #expect(mateusz.assessment.flags.contains(.payStatusMotive))
         #expect(mateusz.assessment.recommended != .management)
         #expect(!mateusz.assessment.explanation.contains { $0.item == "motive.pay_status" })
     }

@@ -49,7 +49,7 @@ import Testing
         #expect(checked > 0)
         if let flags = text.components(separatedBy: "\n").first(where: { $0.hasPrefix("# flags:") }) {
             for flag in flags.dropFirst("# flags:".count).split(separator: " ") {
-                #expect(result.flags.contains(String(flag)))
+                #expect(result.flags.rawValues.contains(String(flag)), "unknown or missing flag \(flag)")
             }
         }
     }

@@ -106,7 +106,7 @@ import Testing
         var ana = try fixture("ana-silva.yaml")
         ana.responses[.contributor]?["goal.promotion"] = .text("not_now")
         let (assessment, plan) = try plan(ana)
-        #expect(assessment.flags.contains("growth-in-place"))
+        #expect(assessment.flags.contains(.growthInPlace))
         #expect(plan.targetLevel == "ic.senior")
         #expect(plan.growthInPlace)
         #expect(plan.gaps.allSatisfy { $0.gap >= prompts.weights.planning.growthInPlaceGap })
@@ -120,7 +120,7 @@ import Testing
         ana.responses[.contributor]?["anchor.lifestyle"] = .integer(6)
         ana.responses[.contributor]?["anchor.security"] = .integer(6)
         let (assessment, plan) = try plan(ana)
-        #expect(!assessment.flags.contains("growth-in-place"))
+        #expect(!assessment.flags.contains(.growthInPlace))
         #expect(plan.targetLevel == "ic.staff")
     }
 
@@ -144,7 +144,7 @@ import Testing
             ana.responses[.manager]?[id] = .integer(6)
         }
         let (assessment, plan) = try plan(ana)
-        #expect(assessment.flags.contains("manager-uniform"))
+        #expect(assessment.flags.contains(.managerUniform))
         #expect(plan.gaps.allSatisfy { $0.basis == .level && $0.gap > 0 })
         #expect(plan.notes.contains(.managerUniform(levelTitle: "Senior Engineer")))
         #expect(plan.items.count >= 5)

@@ -57,7 +57,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         #expect(result.dimension("technical_leverage")?.combined == 40)
         // Margin 75.5 would be high, but with no manager to compare with, medium is the most.
         #expect(result.confidence == .medium)
-        #expect(result.flags == ["no-manager-view"])
+        #expect(result.flags == [.noManagerView])
         #expect(result.confidenceNotes == [
             "The best fit, ic at 75.5, leads management at 0 by 75.5 points.",
             "There are no manager answers to compare the contributor's view with.",
@@ -99,8 +99,8 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         // (.25*80 + .2*80 + .2*80 + .35*100) = 87, less 10 points at motive.pay_status 6.
         #expect(unmotivated.scores[.management] == 87)
         #expect(motivated.scores[.management] == 77)
-        #expect(motivated.flags.contains("pay-status-motive"))
-        #expect(!unmotivated.flags.contains("pay-status-motive"))
+        #expect(motivated.flags.contains(.payStatusMotive))
+        #expect(!unmotivated.flags.contains(.payStatusMotive))
     }
 
     @Test func materialDisagreementIsListedWithBothValues() {
@@ -113,14 +113,14 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         #expect(result.divergence == [
             Assessment.Divergence(dimension: "hard_conversations", selfScore: 80, managerScore: 20, gap: 60)
         ])
-        #expect(result.flags.contains("rater-divergence"))
+        #expect(result.flags.contains(.raterDivergence))
     }
 
     @Test func managersTrackViewDifferingIsADivergence() {
         let answers = makeAnswers(contributor: specialist.responses[.contributor]!, manager: ["view.track": .text("management")])
         let result = scorer.assess(answers)
         #expect(result.divergence == [Assessment.Divergence(dimension: "track", selfView: "ic", managerView: "management")])
-        #expect(result.flags.contains("rater-divergence"))
+        #expect(result.flags.contains(.raterDivergence))
         #expect(result.confidenceNotes.contains("The manager sees the track as management; the answers point to ic."))
     }
 
@@ -133,7 +133,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         #expect(result.recommended == .ic)
         #expect(result.archetype == "solver")
         #expect(result.confidence == .low)
-        #expect(result.flags.contains("exploratory"))
+        #expect(result.flags.contains(.exploratory))
         #expect(result.scores.values.allSatisfy { $0 < 50 })
     }
 
@@ -146,7 +146,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         contributor["top3"] = .list(["depth.mastery", "people.growth", "leverage.strategy"])
         let result = scorer.assess(makeAnswers(contributor: contributor, manager: ["obs.depth": .integer(6), "obs.mentoring": .integer(6)]))
         #expect(result.confidence == .low)
-        #expect(result.flags.contains("uniform-answers"))
+        #expect(result.flags.contains(.uniformAnswers))
     }
 
     @Test func selfOnlyScoresWithManagerValuesNull() {
@@ -166,7 +166,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         #expect(result.dimension("growing_people")?.combined == 100)
         #expect(result.recommended == .management)
         #expect(result.confidence == .low)
-        #expect(result.flags.contains("no-self-view"))
+        #expect(result.flags.contains(.noSelfView))
         #expect(result.explanation.allSatisfy { $0.role == .manager })
     }
 

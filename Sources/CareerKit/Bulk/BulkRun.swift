@@ -374,7 +374,7 @@ public struct BulkRun: Sendable {
             if let offset {
                 answers = Calibration.adjusted(answers, by: offset, observations: prompts.weights.dimensions.flatMap(\.observations))
                 assessment = scorer.assess(answers)
-                assessment.flags.append("calibrated")
+                assessment.flags.append(.calibrated)
             }
             var plan = try planner.plan(for: answers, assessment: assessment, today: options.today)
             if let offset, let manager = answers.managerName { plan.notes.append(.calibrated(manager: manager, offset: offset)) }
@@ -416,7 +416,7 @@ public struct BulkRun: Sendable {
         for category in Catalog.Category.allCases {
             row.append(String(plan.items.filter { $0.category == category }.count))
         }
-        row.append(assessment.flags.joined(separator: ";"))
+        row.append(assessment.flags.rawValues.joined(separator: ";"))
         row.append(source.isWholeFile ? source.file : "\(source.file):\(source.line)")
         return row
     }

@@ -27,7 +27,7 @@ public struct Planner: Sendable {
         let catalog = prompts.catalog
         let track = assessment.recommended
         let exploratory = track == .undecided
-        let growthInPlace = assessment.flags.contains("growth-in-place")
+        let growthInPlace = assessment.flags.contains(.growthInPlace)
         let managementLeads = track == .hybrid
             && (assessment.scores[.management] ?? 0) - (assessment.scores[.ic] ?? 0) >= settings.hybridManagementLead
         let (targetID, equivalent) = LevelTargets.target(
@@ -62,7 +62,7 @@ public struct Planner: Sendable {
 
         // The room to grow on what the recommended track's target level needs.
         let dimensions = exploratory ? [] : settings.trackDimensions[track.rawValue] ?? []
-        let managerUniform = assessment.flags.contains("manager-uniform")
+        let managerUniform = assessment.flags.contains(.managerUniform)
         let gaps = SkillGaps.gaps(
             dimensions: dimensions, assessment: assessment, current: current, target: target,
             growthInPlace: growthInPlace, useObservations: !managerUniform, settings: settings)

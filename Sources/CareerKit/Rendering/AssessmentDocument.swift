@@ -64,7 +64,7 @@ public struct AssessmentDocument {
         var root: [(String, JSONValue)] = [
             ("schema", .string("careerpath.plan/1")), ("person", person), ("session", session), ("track", track),
             ("dimensions", .object(dimensions)), ("divergence", .array(divergence)),
-            ("flags", JSONValue(assessment.flags)), ("notes", JSONValue(answers.notes)),
+            ("flags", JSONValue(assessment.flags.rawValues)), ("notes", JSONValue(answers.notes)),
         ]
         if let plan { root.append(("plan", PlanJSON(plan: plan).value)) }
         return .object(root)

@@ -194,14 +194,16 @@ public enum ReasonText {
     /// The callouts for the flags that no other part of a report already says. Flags said
     /// elsewhere (disagreements, missing views, exploratory and uniform answers, which the
     /// confidence notes cover) give none.
-    public static func flagCallouts(_ flags: [String]) -> [String] {
+    public static func flagCallouts(_ flags: [AssessmentFlag]) -> [String] {
         flags.compactMap { flag in
             switch flag {
-            case "pay-status-motive":
+            case .payStatusMotive:
                 return "Pay and recognition matter to you, which is fair. Talk through what else draws you to managing, and what a move would change day to day."
-            case "growth-in-place":
+            case .growthInPlace:
                 return "You said not now to a promotion, so the plan grows you where you are."
-            default: return nil
+            case .exploratory, .undecided, .noSelfView, .noManagerView, .managerUniform, .raterDivergence, .uniformAnswers,
+                .calibrated:
+                return nil
             }
         }
     }

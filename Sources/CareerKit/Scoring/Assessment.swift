@@ -49,7 +49,7 @@ public struct Assessment: Hashable, Sendable {
     public var confidenceNotes: [String] { confidenceReasons.map(\.sentence) }
     public var explanation: [Reason]
     public var divergence: [Divergence]
-    public var flags: [String]
+    public var flags: [AssessmentFlag]
 
     public func dimension(_ name: String) -> DimensionScore? {
         dimensions.first { $0.name == name }

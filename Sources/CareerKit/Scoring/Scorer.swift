@@ -74,7 +74,7 @@ public struct Scorer: Sendable {
         let ranked = Track.scored.sorted { (fits[$0], $1) > (fits[$1], $0) }
         var recommended = ranked[0]
         var runnerUp = ranked[1]
-        var flags: [String] = []
+        var flags: [AssessmentFlag] = []
         var notes: [ConfidenceNote] = []
         let best = fits[recommended]
         var exploratory = best < thresholds.lowFit
@@ -117,20 +117,20 @@ public struct Scorer: Sendable {
         if recommended == .undecided {
             exploratory = false
             runnerUp = ranked[0]
-            flags.append("undecided")
+            flags.append(.undecided)
         } else if exploratory {
             recommended = .ic
             runnerUp = ranked.first { $0 != .ic }!
-            flags.append("exploratory")
+            flags.append(.exploratory)
         }
         // A view from one side only caps confidence before any other weakness lowers it.
         if !hasSelf {
             confidence = .low
-            flags.append("no-self-view")
+            flags.append(.noSelfView)
             notes.append(.noContributorAnswers)
         } else if !hasManager {
             confidence = min(confidence, .medium)
-            flags.append("no-manager-view")
+            flags.append(.noManagerView)
             notes.append(.noManagerAnswers)
         }
 
@@ -149,7 +149,7 @@ public struct Scorer: Sendable {
         // like a contributor's uniform answers, it counts as low information.
         let managerUniform = isUniformObservations(vector)
         if managerUniform {
-            flags.append("manager-uniform")
+            flags.append(.managerUniform)
             notes.append(.uniformObservations)
             confidence = confidence.lowered
         }
@@ -190,7 +190,7 @@ public struct Scorer: Sendable {
             confidence = min(confidence, .medium)
             notes.append(.claimsMoreThanSeen(claimed))
         }
-        if !divergence.isEmpty { flags.append("rater-divergence") }
+        if !divergence.isEmpty { flags.append(.raterDivergence) }
 
         let inconsistent = inconsistentDimensions(vector)
         if inconsistent.count >= thresholds.inconsistentDimensions {
@@ -198,17 +198,17 @@ public struct Scorer: Sendable {
             notes.append(.inconsistentDimensions(inconsistent))
         }
         if uniform {
-            flags.append("uniform-answers")
+            flags.append(.uniformAnswers)
             notes.append(.uniformAnswers)
         }
         if recommended == .undecided { confidence = .low }
         if let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
-            flags.append("pay-status-motive")
+            flags.append(.payStatusMotive)
         }
         // Growth in place only when the contributor said "not now": family, lifestyle or
         // security answers change how a plan is paced, never whether it aims at a promotion.
         if answers.value("goal.promotion", by: .contributor)?.text == "not_now" {
-            flags.append("growth-in-place")
+            flags.append(.growthInPlace)
         }
 
         let archetype =

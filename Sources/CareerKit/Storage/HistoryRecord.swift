@@ -73,7 +73,7 @@ public struct HistoryRecord: Hashable, Sendable {
             mode: answers.mode.rawValue, source: source, recommended: assessment.recommended.rawValue,
             archetype: assessment.archetype, confidence: assessment.confidence.rawValue,
             fits: Dictionary(uniqueKeysWithValues: assessment.scores.map { ($0.key.rawValue, $0.value) }),
-            dimensions: dimensions, flags: assessment.flags, targetLevel: plan.targetLevel, document: document,
+            dimensions: dimensions, flags: assessment.flags.rawValues, targetLevel: plan.targetLevel, document: document,
             items: plan.items.map {
                 PlanItem(
                     itemID: $0.id, category: $0.category.rawValue, title: $0.title, due: SessionDate.format($0.due),

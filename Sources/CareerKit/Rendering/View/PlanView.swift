@@ -202,7 +202,7 @@ final class PlanView: MustacheParent {
             plan.budgetAmount > 0 ? "a budget of \(formatMoney(plan.budgetAmount, plan.currency))" : "no budget",
             special > 0 ? "\(special)% of your working time for special projects" : "no time for special projects",
         ]
-        let capped = assessment.flags.contains("no-manager-view") ? ", which keeps confidence at medium or below," : ""
+        let capped = assessment.flags.contains(.noManagerView) ? ", which keeps confidence at medium or below," : ""
         return "Your manager has not answered yet, so the result rests on your answers alone\(capped) and the plan assumes "
             + Dimension.list(assumed) + ". Go through it together and adjust it."
     }
