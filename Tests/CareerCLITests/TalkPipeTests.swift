@@ -5,6 +5,24 @@ import Testing
 /// no escape codes even with TERM=xterm, and the same files as on a terminal.
 @Suite("talk: the conversation through a pipe")
 struct TalkPipeTests {
+    /// Issue 13, point 14 (and 4) in a talk: a typed name longer than 200 characters is asked
+    /// again, and control characters typed into a name never reach the session file.
+    @Test func aTooLongNameIsAskedAgainAndEscapesAreDropped() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let input = [String(repeating: "a", count: 201), "Ana\u{1B}[2J Silva", String(repeating: "m", count: 300), "Jo Lee", "5"]
+            .joined(separator: "\n") + "\n"
+        let result = try fixture.runPiped(["--mode", "one-on-one", "--level", "ic.senior"], input: input)
+        #expect(result.status == 75)
+        #expect(result.outputLines.filter { $0 == "  Allowed: a name of up to 200 characters." }.count == 2)
+        let names = fixture.sessionFileNames()
+        #expect(names.count == 1)
+        let id = try #require(names.first).replacingOccurrences(of: ".json", with: "")
+        let session = try fixture.session(id)
+        #expect((session["person"] as? [String: Any])?["name"] as? String == "Ana[2J Silva")
+        #expect(session["manager_name"] as? String == "Jo Lee")
+    }
+
     @Test func allFourteenManagerAnswersPipedInFinishWithoutEscapeCodes() throws {
         let fixture = try TalkFixture()
         defer { fixture.remove() }

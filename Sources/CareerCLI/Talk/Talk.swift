@@ -169,9 +169,15 @@ extension Careerpath {
                 }
             }
             var managerName = manager
-            if managerName == nil, mode != .selfAssessment {
+            var askManager = managerName == nil && mode != .selfAssessment
+            while askManager {
                 guard let answer = ask("Manager's name (Enter to leave out): ") else { return nil }
-                managerName = answer.isEmpty ? nil : String(answer.prefix(Person.fieldLimit))
+                if answer.count > Person.fieldLimit {
+                    out.write("  Allowed: a name of up to \(Person.fieldLimit) characters.\n")
+                    continue
+                }
+                managerName = answer.isEmpty ? nil : answer
+                askManager = false
             }
             let sessionDate = date ?? SessionDate.format(Date())
             managerName = managerName.map(PrintableText.stripped)

@@ -5,8 +5,9 @@ import Foundation
 /// Rows are built in memory and written with one call each: writing through CSV.swift's
 /// writer, a byte at a time into a stream, took 8% of a bulk run.
 ///
-/// The rows go into a new hidden file beside `path` (`StagedFile`); `commit()` renames it into
-/// place, so the file named `path` is always a whole one, this run's or the one before.
+/// The rows go into a new hidden file beside `path` (`StagedFile`), which the bulk run renames
+/// into place with its other shared files (`BulkFolder.commit`): the file named `path` is
+/// always a whole one, this run's or the one before.
 final class CSVFile {
     private let file: StagedFile
 
@@ -17,7 +18,7 @@ final class CSVFile {
 
     /// The destination.
     var path: String { file.path }
-    /// The hidden file the rows are written to until `commit()`.
+    /// The hidden file the rows are written to until it is renamed into place.
     var temporary: String { file.temporary }
 
     /// One cell as RFC 4180 writes it.
