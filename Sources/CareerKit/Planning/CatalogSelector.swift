@@ -87,7 +87,8 @@ struct CatalogSelector {
         var cost = 0.0
         var hours = 0.0
         var perCategory: [Int]
-        var kinds: [Int: Int] = [:]
+        /// How many chosen items have each kind number.
+        var kinds: [Int]
         var onTrack = 0
         var offTrack = 0
     }
@@ -95,7 +96,8 @@ struct CatalogSelector {
     private func emptyState() -> State {
         var state = State(
             closed: Array(repeating: 0, count: gaps.count * 3), groupCounts: Array(repeating: 0, count: groupValues.count),
-            perCategory: Array(repeating: 0, count: Catalog.Category.allCases.count))
+            perCategory: Array(repeating: 0, count: Catalog.Category.allCases.count),
+            kinds: Array(repeating: 0, count: (candidates + fixed).map(\.kind).max().map { $0 + 1 } ?? 0))
         for item in fixed { apply(item, 1, to: &state) }
         return state
     }
@@ -116,7 +118,7 @@ struct CatalogSelector {
         }
         state.mixHours[item.mix] += s * item.hours
         state.perCategory[item.category] += sign
-        if item.kind >= 0 { state.kinds[item.kind, default: 0] += sign }
+        if item.kind >= 0 { state.kinds[item.kind] += sign }
         if item.onTrack { state.onTrack += sign } else { state.offTrack += sign }
     }
 
@@ -134,11 +136,60 @@ struct CatalogSelector {
     }
 
     private func mixPenalty(_ hours: [Double]) -> Double {
-        let total = hours[0] + hours[1] + hours[2]
+        mixPenalty(hours[0], hours[1], hours[2])
+    }
+
+    private func mixPenalty(_ onTheJob: Double, _ social: Double, _ formal: Double) -> Double {
+        let total = onTheJob + social + formal
         guard total > 0, mixWeight > 0 else { return 0 }
-        let distance = abs(hours[0] / total * 100 - mix.onTheJob) + abs(hours[1] / total * 100 - mix.social)
-            + abs(hours[2] / total * 100 - mix.formal)
+        let distance = abs(onTheJob / total * 100 - mix.onTheJob) + abs(social / total * 100 - mix.social)
+            + abs(formal / total * 100 - mix.formal)
         return mixWeight * distance
+    }
+
+    /// One dimension's points closed, with each way of learning counted in full up to
+    /// `closurePerMode`; `extra` points added to `mode` first.
+    @inline(__always)
+    private func closedPoints(_ state: State, _ dimension: Int, extra: Double = 0, mode extraMode: Int = -1) -> Double {
+        var closed = 0.0
+        for mode in 0..<3 {
+            var points = state.closed[dimension * 3 + mode]
+            if mode == extraMode { points += extra }
+            closed += min(points, closurePerMode) + repeatShare * max(0, points - closurePerMode)
+        }
+        return closed
+    }
+
+    /// What the state would be worth with one more candidate, without changing it: its core
+    /// value and its full value, or nil when the candidate would not fit. The same numbers as
+    /// adding it and measuring, without copying the state (the search tries thousands).
+    private func trying(_ index: Int, on state: State, core: Double) -> (core: Double, value: Double)? {
+        let item = candidates[index]
+        guard state.cost + item.cost <= limits.budget + 1e-9, state.hours + item.hours <= limits.hours + 1e-9,
+            state.chosen.count + 1 <= limits.maxItems, state.perCategory[item.category] + 1 <= limits.maxPerCategory
+        else { return nil }
+        if item.kind >= 0, state.kinds[item.kind] >= 1 { return nil }
+        if keepOnTrack, state.offTrack + (item.onTrack ? 0 : 1) > max(state.onTrack + (item.onTrack ? 1 : 0), 1) { return nil }
+        var next = core + item.bonus
+        for dimension in gaps.indices where gaps[dimension] > 0 && item.closure[dimension] != 0 {
+            let before = min(gaps[dimension], closedPoints(state, dimension))
+            let after = min(gaps[dimension], closedPoints(state, dimension, extra: item.closure[dimension], mode: item.mix))
+            next += after - before
+        }
+        var bits = item.groups
+        var group = 0
+        while bits != 0 {
+            if bits & 1 != 0, state.groupCounts[group] == 0 { next += groupValues[group] }
+            bits >>= 1
+            group += 1
+        }
+        var hours = (state.mixHours[0], state.mixHours[1], state.mixHours[2])
+        switch item.mix {
+        case 0: hours.0 += item.hours
+        case 1: hours.1 += item.hours
+        default: hours.2 += item.hours
+        }
+        return (next, next + state.tie + item.tie - mixPenalty(hours.0, hours.1, hours.2))
     }
 
     /// What the items bring themselves: room closed, interests, required groups covered, and
@@ -152,12 +203,7 @@ struct CatalogSelector {
     private func coreValue(_ state: State) -> Double {
         var value = state.bonus
         for dimension in gaps.indices where gaps[dimension] > 0 {
-            var closed = 0.0
-            for mode in 0..<3 {
-                let points = state.closed[dimension * 3 + mode]
-                closed += min(points, closurePerMode) + repeatShare * max(0, points - closurePerMode)
-            }
-            value += min(gaps[dimension], closed)
+            value += min(gaps[dimension], closedPoints(state, dimension))
         }
         for group in groupValues.indices where state.groupCounts[group] > 0 { value += groupValues[group] }
         return value
@@ -172,17 +218,10 @@ struct CatalogSelector {
             state.chosen.count <= limits.maxItems
         else { return false }
         if state.perCategory.contains(where: { $0 > limits.maxPerCategory }) { return false }
-        if state.kinds.values.contains(where: { $0 > 1 }) { return false }
+        if state.kinds.contains(where: { $0 > 1 }) { return false }
         // While building, one item may run ahead of the on-track ones.
         if keepOnTrack, state.offTrack > max(state.onTrack, 1) { return false }
         return true
-    }
-
-    /// The state with one more candidate, or nil when it would not fit.
-    private func adding(_ index: Int, to state: State) -> State? {
-        var next = state
-        change(index, 1, in: &next)
-        return fits(next) ? next : nil
     }
 
     // MARK: - The same rules on index lists (for tests and callers)
@@ -213,31 +252,28 @@ struct CatalogSelector {
         // still open (someone to learn from before a long assignment takes all the hours).
         for group in groupValues.indices.sorted(by: { (groupValues[$0], $1) > (groupValues[$1], $0) }) {
             guard state.groupCounts[group] == 0 else { continue }
-            let current = value(state)
-            var best: (index: Int, gain: Double, next: State)?
+            let core = coreValue(state)
+            var best: (index: Int, value: Double)?
             for index in candidates.indices where !inSet[index] && candidates[index].groups & (1 << UInt32(group)) != 0 {
-                guard let next = adding(index, to: state) else { continue }
-                let gain = value(next) - current
-                if best == nil || gain > best!.gain + 1e-9 { best = (index, gain, next) }
+                guard let trial = trying(index, on: state, core: core) else { continue }
+                if best == nil || trial.value > best!.value + 1e-9 { best = (index, trial.value) }
             }
             if let pick = best {
-                state = pick.next
+                change(pick.index, 1, in: &state)
                 inSet[pick.index] = true
             }
         }
 
         // Greedy: the largest gain among items that bring something themselves.
         while true {
-            let own = coreValue(state)
-            let current = value(state)
-            var best: (index: Int, gain: Double, next: State)?
+            let core = coreValue(state)
+            var best: (index: Int, value: Double)?
             for index in candidates.indices where !inSet[index] {
-                guard let next = adding(index, to: state), coreValue(next) >= own + minGain else { continue }
-                let gain = value(next) - current
-                if best == nil || gain > best!.gain + 1e-9 { best = (index, gain, next) }
+                guard let trial = trying(index, on: state, core: core), trial.core >= core + minGain else { continue }
+                if best == nil || trial.value > best!.value + 1e-9 { best = (index, trial.value) }
             }
             guard let pick = best else { break }
-            state = pick.next
+            change(pick.index, 1, in: &state)
             inSet[pick.index] = true
         }
 
@@ -261,12 +297,14 @@ struct CatalogSelector {
             swap: for out in state.chosen {
                 var without = state
                 change(out, -1, in: &without)
+                let core = coreValue(without)
                 for index in candidates.indices where !inSet[index] {
                     // The item coming in must bring something itself, not only move the mix.
-                    if let next = adding(index, to: without), value(next) > current + 1e-9,
-                        coreValue(next) >= coreValue(without) + minGain
+                    if let trial = trying(index, on: without, core: core), trial.value > current + 1e-9,
+                        trial.core >= core + minGain
                     {
-                        state = next
+                        change(index, 1, in: &without)
+                        state = without
                         inSet[out] = false
                         inSet[index] = true
                         current = value(state)
@@ -276,8 +314,9 @@ struct CatalogSelector {
                 }
             }
             for index in candidates.indices where !inSet[index] {
-                if let next = adding(index, to: state), coreValue(next) >= coreValue(state) + minGain, value(next) > current + 1e-9 {
-                    state = next
+                let core = coreValue(state)
+                if let trial = trying(index, on: state, core: core), trial.core >= core + minGain, trial.value > current + 1e-9 {
+                    change(index, 1, in: &state)
                     inSet[index] = true
                     current = value(state)
                     improved = true
