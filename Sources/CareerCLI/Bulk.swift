@@ -61,8 +61,7 @@ extension Careerpath {
         }
 
         func formats() throws -> [PlanRenderer.Format] {
-            try FormatList.parse(format, allowed: PlanRenderer.Format.allCases.map(\.rawValue))
-                .compactMap(PlanRenderer.Format.init)
+            try FormatList.parse(format)
         }
 
         func run() throws {
@@ -158,7 +157,11 @@ enum BulkInputs {
                 lines += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             }
             try? handle.close()
-            total += path.lowercased().hasSuffix(".csv") ? max(0, lines - 1) : path.lowercased().hasSuffix(".jsonl") ? lines : 1
+            switch BulkInputKind(path: path) {
+            case .sheet: total += max(0, lines - 1)
+            case .jsonLines: total += lines
+            case .answersFile, .unknown: total += 1
+            }
         }
         return total
     }

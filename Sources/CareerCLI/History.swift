@@ -67,7 +67,8 @@ extension Careerpath {
                 for record in records {
                     let report = HistoryReport(records: [record])
                     var entry = (report.dictionary()["sessions"] as? [[String: Any]])?.first ?? [:]
-                    entry["schema"] = "careerpath.session/1"
+                    // Not the session file's schema: an export line is another shape.
+                    entry["schema"] = "careerpath.export/1"
                     entry["person"] = ["name": record.personName, "id": record.personID.map { $0 as Any } ?? NSNull()]
                     // The whole plan document, as `careerpath run --format json` wrote it.
                     entry["document"] = try? JSONSerialization.jsonObject(with: Data(record.document.utf8))

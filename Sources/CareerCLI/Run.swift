@@ -51,16 +51,14 @@ extension Careerpath {
             if out == nil, formats.count > 1 {
                 throw ValidationError("more than one format needs --out DIR to write them into")
             }
-            if out != nil, formats.contains("text") {
+            if out != nil, formats.contains(.text) {
                 throw ValidationError("'text' is for the terminal; with --out use md, json or html")
             }
             try DateOption.check(date, option: "--date")
         }
 
-        func parsedFormats() throws -> [String] {
-            try FormatList.parse(
-                format ?? (out == nil ? "text" : "md,json,html"),
-                allowed: ["text"] + PlanRenderer.Format.allCases.map(\.rawValue))
+        func parsedFormats() throws -> [RunFormat] {
+            try FormatList.parse(format ?? (out == nil ? "text" : "md,json,html"))
         }
 
         func run() throws {
@@ -78,19 +76,19 @@ extension Careerpath {
                     try HistoryRecord.make(id: id, source: "run", answers: loaded, assessment: assessment, plan: plan, prompts: set))
             }
             guard let out else {
-                if formats == ["text"] {
+                if formats == [.text] {
                     let report = TerminalReport(
                         answers: loaded, assessment: assessment, prompts: set, style: Terminal.standardOutput.reportStyle)
                     Terminal.standardOutput.write(report.render())
                 } else {
-                    Terminal.standardOutput.write(try renderer.render(PlanRenderer.Format(rawValue: formats[0])!))
+                    // A single document to standard output (validate() allows no other case).
+                    Terminal.standardOutput.write(try renderer.render(formats.compactMap(\.document)[0]))
                 }
                 return
             }
             try PrivateFile.makeDirectory(out)
             let base = SafeFileName.base(for: loaded.person)
-            for name in formats {
-                let format = PlanRenderer.Format(rawValue: name)!
+            for format in formats.compactMap(\.document) {
                 let path = (out as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
                 try PrivateFile.write(try renderer.render(format), to: path, durably: true)
                 Terminal.standardOutput.write(path + "\n")

@@ -39,6 +39,10 @@ struct GeneralCommandTests {
         let viaCommand = try CommandRunner.run(["help", "validate"])
         #expect(viaCommand.status == 0)
         #expect(viaCommand.standardOutput == viaFlag.standardOutput)
+        // And it is validate's help, not a generic page: its usage line and its own options.
+        #expect(viaFlag.standardOutput.contains("USAGE: careerpath validate"))
+        #expect(viaFlag.standardOutput.contains("--prompts"))
+        #expect(!viaFlag.standardOutput.contains("--out"))
     }
 
     @Test func validateHelpShowsItsUsageAndExitsZero() throws {

@@ -59,3 +59,52 @@ enum TestSupport {
         }
     }
 }
+
+// MARK: - Generators shared by the suites
+
+/// A small seeded generator so generated cases are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Generates plausible people: a leaning toward each dimension, ladder answers that mostly
+/// agree with it, and noise.
+struct AnswerGenerator {
+    var random: SeededGenerator
+
+    mutating func answers(withManager: Bool) -> Answers {
+        var contributor: [String: AnswerValue] = [:]
+        var leaning: [String: Int] = [:]
+        for name in Dimension.names { leaning[name] = Int.random(in: 1...6, using: &random) }
+        for (id, dimension) in Instrument.dimensionItems {
+            let value = leaning[dimension]! + Int.random(in: -1...1, using: &random)
+            contributor[id] = .integer(min(6, max(1, value)))
+        }
+        func attract(_ base: Int) -> AnswerValue { .integer(min(7, max(1, base + Int.random(in: -1...1, using: &random)))) }
+        contributor["ladder.technical"] = attract((leaning["technical_depth"]! + leaning["maker_energy"]!) * 7 / 12)
+        contributor["ladder.managerial"] = attract((leaning["growing_people"]! + leaning["outcomes_through_others"]!) * 7 / 12)
+        contributor["ladder.projects"] = attract(leaning["challenge"]! * 7 / 6)
+        contributor["motive.pay_status"] = .integer(Int.random(in: 1...6, using: &random))
+        let ids = Instrument.dimensionItems.map(\.id).shuffled(using: &random)
+        contributor["top3"] = .list(Array(ids.prefix(3)))
+        var manager: [String: AnswerValue] = [:]
+        if withManager {
+            for rule in TestSupport.prompts.weights.dimensions {
+                for id in rule.observations {
+                    let value = leaning[rule.name]! + Int.random(in: -1...1, using: &random)
+                    manager[id] = .integer(min(6, max(1, value)))
+                }
+            }
+            manager["view.track"] = .text(["ic", "management", "hybrid", "unsure"].randomElement(using: &random)!)
+        }
+        return makeAnswers(contributor: contributor, manager: manager)
+    }
+}

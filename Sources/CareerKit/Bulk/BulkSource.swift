@@ -19,7 +19,9 @@ public struct BulkEntry: Sendable {
     public var isWholeFile: Bool {
         switch payload {
         case .answersFile: return true
-        case .ready: return line == 1 && !file.lowercased().hasSuffix(".csv") && !file.lowercased().hasSuffix(".jsonl")
+        case .ready:
+            let kind = BulkInputKind(path: file)
+            return line == 1 && kind != .sheet && kind != .jsonLines
         default: return false
         }
     }
@@ -39,6 +41,30 @@ public struct BulkEntry: Sendable {
         case .answersFile(let prompts, let fromFolder):
             return Result { try AnswersFile.load(path: file, prompts: prompts, fromFolder: fromFolder) }
                 .mapError(BulkSource.careerError)
+        }
+    }
+}
+
+/// What kind of bulk input a file is, by its name: the one place that says so.
+public enum BulkInputKind: Sendable, Equatable {
+    /// A CSV sheet, one person per row after the header.
+    case sheet
+    /// JSON Lines (`.jsonl` or `.ndjson`), one answers document per line.
+    case jsonLines
+    /// One YAML or JSON answers file.
+    case answersFile
+    case unknown
+
+    public init(path: String) {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".csv") {
+            self = .sheet
+        } else if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") {
+            self = .jsonLines
+        } else if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json") {
+            self = .answersFile
+        } else {
+            self = .unknown
         }
     }
 }
@@ -121,11 +147,12 @@ public final class BulkSource: Sequence, IteratorProtocol {
             return single(path, .failure(.cannotRead(path: path, reason: "no such file or folder")))
         }
         if isDirectory.boolValue { return folder(path) }
-        let lowered = path.lowercased()
-        if lowered.hasSuffix(".csv") { return csv(path) }
-        if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") { return jsonLines(path) }
-        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json") {
+        switch BulkInputKind(path: path) {
+        case .sheet: return csv(path)
+        case .jsonLines: return jsonLines(path)
+        case .answersFile:
             return AnyIterator([BulkEntry(file: path, line: 1, payload: .answersFile(prompts, fromFolder: false))].makeIterator())
+        case .unknown: break
         }
         return single(
             path,

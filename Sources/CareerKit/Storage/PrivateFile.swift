@@ -1,10 +1,7 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+// careerpath runs on Linux (GNU Readline, Glibc): one C library, named where it is called.
+import Glibc
 
 /// Writes files that only their owner can read (0600), in folders only their owner can
 /// open (0700): plans and sessions hold personal data.
