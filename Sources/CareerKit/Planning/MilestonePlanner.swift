@@ -39,18 +39,33 @@ enum MilestonePlanner {
         let end = plan.endDate
         let totalDays = SessionDate.days(from: start, to: end) ?? 0
         let middle = SessionDate.adding(days: totalDays / 2, to: start)
-        var checkpoints: [(Date, String)] = [
-            (SessionDate.adding(days: 30, to: start), "30-day check-in"),
-            (SessionDate.adding(days: 90, to: start), "90-day check-in"),
-            (middle, "Half-way review"),
-        ]
-        checkpoints = checkpoints.filter { $0.0 < end }.sorted { $0.0 < $1.0 }
+        /// The check-ins before the end, by what they are for rather than by their titles.
+        enum Checkpoint: CaseIterable {
+            case after30Days, after90Days, halfWay
+
+            var title: String {
+                switch self {
+                case .after30Days: return "30-day check-in"
+                case .after90Days: return "90-day check-in"
+                case .halfWay: return "Half-way review"
+                }
+            }
+        }
+        func date(_ checkpoint: Checkpoint) -> Date {
+            switch checkpoint {
+            case .after30Days: return SessionDate.adding(days: 30, to: start)
+            case .after90Days: return SessionDate.adding(days: 90, to: start)
+            case .halfWay: return middle
+            }
+        }
+        let checkpoints = Checkpoint.allCases.map { ($0, date($0)) }.filter { $0.1 < end }.sorted { $0.1 < $1.1 }
         var checkIns: [CheckIn] = []
         var previous = start
-        for (index, (date, title)) in checkpoints.enumerated() {
+        for (index, (checkpoint, date)) in checkpoints.enumerated() {
+            let title = checkpoint.title
             var action: String?
             if index == 0 { action = "The plan is under way and a regular check-in is in the calendar." }
-            if title == "Half-way review" {
+            if checkpoint == .halfWay {
                 let topGaps = plan.gaps.filter { $0.gap > 0 }.prefix(2).map { Dimension.title($0.dimension).lowercased() }
                 if !topGaps.isEmpty {
                     action = "Look again at where there is most room to grow (\(Dimension.list(topGaps))) and adjust the plan."
