@@ -7,8 +7,7 @@ struct PromptsOption: ParsableArguments {
     @Option(
         name: .customLong("prompts"),
         help: ArgumentHelp(
-            "The prompts folder (bank, ladder, catalog, weights, templates).",
-            discussion: "Default: $CAREERPATH_PROMPTS, else the prompts folder that ships with careerpath.",
+            "The prompts folder: bank, ladder, catalog, weights and templates. (default: $CAREERPATH_PROMPTS, else the one that ships with careerpath)",
             valueName: "dir"))
     var directory: String?
 

@@ -8,10 +8,10 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Score one person's answers and make their development plan.",
             discussion: """
-                Reads an answers file (YAML or JSON), scores the track fit and makes the plan.
-                Without --out it prints one format: text (the default, for a terminal), md, json
-                (the document of the instrument contract, schema careerpath.plan/1) or html.
-                With --out DIR it writes each format asked for (default md,json,html) as
+                Reads an answers file (YAML or JSON), scores the track fit and makes the plan. \
+                Without --out it prints one format: text (the default, for a terminal), md, json \
+                (the document of the instrument contract, schema careerpath.plan/1) or html. \
+                With --out DIR it writes each format asked for (default md,json,html) as \
                 DIR/<person id or name>.<format>, readable by you only, and prints the paths.
 
                 Examples:

@@ -100,6 +100,6 @@ struct TalkPipeTests {
         #expect(lines.contains { $0.hasPrefix("[1/55] Goal ") && $0.hasSuffix("Contributor (Ana Silva)'s turn") })
         // Nothing was answered, so no empty session is left behind.
         #expect(lines.last == "Nothing was answered, so nothing was kept.")
-        #expect(try fixture.sessionFileNames().isEmpty)
+        #expect(fixture.sessionFileNames().isEmpty)
     }
 }

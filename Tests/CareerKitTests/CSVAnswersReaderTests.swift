@@ -97,7 +97,7 @@ extension Result where Failure == CareerError {
     @Test func aSheetInAnotherEncodingIsRefusedWithThePlaceToLook() throws {
         let path = try TestSupport.temporaryDirectory().appendingPathComponent("latin1.csv").path
         let bytes: [UInt8] = Array("person.name,person.current_level\nJos".utf8) + [0xE9] + Array(",ic.senior\nBob,ic.senior\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let problems = TestSupport.diagnostics { _ = try CSVAnswersReader(path: path, prompts: TestSupport.prompts) }
         #expect(problems.map(\.description) == [
             "\(path):2:4: the file is not UTF-8 text from here (byte 0xE9); save the sheet as \"CSV UTF-8\" and try again"
@@ -106,7 +106,7 @@ extension Result where Failure == CareerError {
 
     @Test func utf8WithAccentsAndEmojiPasses() {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("utf8-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: Data("a,b\nJosé 李雷 🙂,ok\n".utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("a,b\nJosé 李雷 🙂,ok\n".utf8)))
         #expect(UTF8Check.firstInvalidByte(inFileAtPath: path) == nil)
     }
 }

@@ -351,9 +351,10 @@ import Testing
         }
         // The arrow runs from the right edge of the IC box to the left edge of the management box.
         #expect(svg.contains("<line x1=\"346\" y1=\"211\" x2=\"456\" y2=\"211\" fill=\"none\" stroke=\"#2f855a\""))
-        let arrow = try? #require(svg.range(of: "marker-end=\"url(#arrow)\""))
-        let firstBox = try? #require(svg.range(of: "<rect "))
-        if let arrow, let firstBox { #expect(arrow.lowerBound < firstBox.lowerBound) }
+        let arrow = svg.firstRange(of: "marker-end=\"url(#arrow)\"")?.lowerBound
+        let firstBox = svg.firstRange(of: "<rect ")?.lowerBound
+        #expect(arrow != nil && firstBox != nil)
+        if let arrow, let firstBox { #expect(arrow < firstBox) }
         #expect(svg.contains(">now</text>"))
         #expect(svg.contains(">target</text>"))
     }

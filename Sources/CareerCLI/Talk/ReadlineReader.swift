@@ -43,7 +43,8 @@ struct ReadlineReader: LineReader {
             try? FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             if !FileManager.default.fileExists(atPath: historyPath) {
-                FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
+                // Without the file, readline keeps the session's history in memory only.
+                _ = FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
             }
         }
         creadline_history_start(historyPath, 1000)

@@ -8,13 +8,13 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Hold a career conversation: a one-on-one, a self-assessment, or a manager's preparation.",
             discussion: """
-                Walks through the questions in GROW order (Goal, Reality, Options, Will), saying
-                whose turn it is. Answer with a number, the words, or their first letters (TAB
-                completes). Every accepted answer is saved at once, so nothing is lost if the
-                laptop closes: resume with --resume. At the end it shows the track fit and writes
+                Walks through the questions in GROW order (Goal, Reality, Options, Will), saying \
+                whose turn it is. Answer with a number, the words, or their first letters (TAB \
+                completes). Every accepted answer is saved at once, so nothing is lost if the \
+                laptop closes: resume with --resume. At the end it shows the track fit and writes \
                 the plan (Markdown, JSON and HTML).
 
-                Commands at any question: :help :back :skip :review :fit :note TEXT :who :save :quit
+                Commands: :help :back :skip :review :fit :note TEXT :who :save :quit
                 Ctrl-C clears the line; Ctrl-D saves and stops.
 
                 Examples:

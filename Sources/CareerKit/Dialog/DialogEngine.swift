@@ -42,6 +42,7 @@ public struct DialogEngine: Sendable {
     }
 
     /// Handles one input and says what happened.
+    @discardableResult
     public mutating func handle(_ input: DialogInput) -> DialogEvent {
         guard let position else { return .finished }
         let item = bank.items[position]
