@@ -22,7 +22,7 @@ import Testing
         let found = try rows(csv)
         #expect(found.map(\.line) == [2, 3, 4, 5])
         #expect(try found[0].result.get().value("top3", by: .contributor) == .list(["depth.mastery", "maker.flow", "focus.deep_blocks"]))
-        #expect(found[1].result.failureDiagnostics == ["sheet.csv:3:3: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)"])
+        #expect(found[1].result.failureDiagnostics == ["sheet.csv:3:3: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)"])
         #expect(found[2].result.failureDiagnostics.first?.hasPrefix("sheet.csv:4:2: 'person.current_level' is 'ic.staf'") == true)
         #expect(try found[3].result.get().responses.isEmpty)
     }

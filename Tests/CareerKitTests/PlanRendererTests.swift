@@ -319,7 +319,7 @@ import Testing
     // MARK: - Charts
 
     @Test func ladderRowsPutEachManagementLevelBesideItsEquivalent() {
-        let (rows, count) = PlanCharts.ladderRows(prompts.ladder)
+        let (rows, count) = prompts.ladder.rungRows()
         #expect(count == 7)
         for pair in prompts.ladder.equivalences { #expect(rows[pair.ic] == rows[pair.management]) }
         #expect(rows["ic.junior"] == 0)
@@ -335,7 +335,7 @@ import Testing
             tracks: [.init(id: "ic", title: "IC"), .init(id: "management", title: "Management")],
             levels: (0..<4).map { level("i\($0)", "ic", $0) } + (0..<4).map { level("m\($0)", "management", $0) },
             equivalences: [(ic: "i1", management: "m0"), (ic: "i2", management: "m2")])
-        let (rows, count) = PlanCharts.ladderRows(ladder)
+        let (rows, count) = ladder.rungRows()
         #expect(count == 5)
         #expect(["i0", "i1", "m0", "m1", "i2", "m2", "i3", "m3"].map { rows[$0] } == [0, 1, 1, 2, 3, 3, 4, 4])
     }
