@@ -17,7 +17,7 @@ extension Careerpath {
                 Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an \
                 input does not exist or cannot be read (then nothing is written).
 
-                Example: careerpath bulk answers.csv --out plans/ --format md,json
+                Example: careerpath bulk prompts/examples/team.csv --out plans/ --format md,json
                 """)
 
         @Argument(help: ArgumentHelp("CSV, JSON Lines files or folders of answers files.", valueName: "input"))

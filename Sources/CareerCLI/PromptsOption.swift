@@ -23,7 +23,9 @@ struct PromptsOption: ParsableArguments {
     /// Looks for the shipped folder: `../share/careerpath/prompts` beside an installed program,
     /// or the repository's `prompts/` above `.build/<config>/careerpath`.
     static func shipped() -> String? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The program's own file: started from the PATH, argv[0] is only its name.
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         let installed = folder.deletingLastPathComponent().appendingPathComponent("share/careerpath/prompts")
         if FileManager.default.fileExists(atPath: installed.appendingPathComponent(PromptSet.bankFile).path) {

@@ -15,9 +15,9 @@ extension Careerpath {
                 DIR/<person id or name>.<format>, readable by you only, and prints the paths.
 
                 Examples:
-                  careerpath run --answers ana.yaml
-                  careerpath run --answers ana.yaml --format json
-                  careerpath run --answers ana.yaml --format md,json,html --out plans/
+                  careerpath run --answers prompts/examples/ana-silva.yaml
+                  careerpath run --answers prompts/examples/ana-silva.yaml --format json
+                  careerpath run --answers prompts/examples/ana-silva.yaml --format md,json,html --out plans/
                 """)
 
         @Option(name: .long, help: ArgumentHelp("The answers file (.yaml, .yml or .json).", valueName: "file"))
