@@ -62,9 +62,11 @@ struct TalkPipeTests {
         let lines = result.outputLines
         let refused = try #require(lines.firstIndex(of: "manager> 12"))
         #expect(
-            Array(lines[refused...].prefix(3)) == [
+            Array(lines[refused...].prefix(4)) == [
                 "manager> 12",
-                "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)",
+                // Wrapped to the width, the rest of the reason under its first words.
+                "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance",
+                "                to observe yet)",
                 "manager> 4",
             ])
         #expect(lines.contains { $0.hasPrefix("[3/15] Reality ") })

@@ -94,7 +94,8 @@ struct TalkTerminalTests {
         let reply = try #require(terminal.expect("manager> "))
         #expect(
             PseudoTerminal.plain(reply)
-                == "12\n  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)\nmanager> ")
+                == "12\n  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance\n"
+                + "                to observe yet)\nmanager> ")
         #expect(try fixture.managerAnswers(id)["obs.craft"] == nil)
 
         terminal.send("4\r")
@@ -359,7 +360,9 @@ struct TalkTerminalTests {
         terminal.send("5\r")
         terminal.expectQuestion(2)
         terminal.send("12\r")
-        terminal.expect("  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)\r\nmanager> ")
+        terminal.expect(
+            "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance\r\n"
+                + "                to observe yet)\r\nmanager> ")
         terminal.send(":q\r")
         terminal.expect("Saved 1 answer. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(terminal.waitExit() == 0)

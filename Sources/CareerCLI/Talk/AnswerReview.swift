@@ -10,9 +10,7 @@ struct AnswerReview {
     let width: Int
     let color: Bool
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var paint: Painter { Painter(color: color) }
 
     func render() -> String {
         let asked = engine.askedItems

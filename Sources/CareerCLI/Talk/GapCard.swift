@@ -12,9 +12,7 @@ struct GapCard {
     let width: Int
     let color: Bool
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var paint: Painter { Painter(color: color) }
 
     private var card: QuestionCard {
         QuestionCard(question: question, names: names, mode: .oneOnOne, width: width, color: color)
@@ -40,7 +38,7 @@ struct GapCard {
         lines += card.wrap(heading, indent: "")
         lines += views()
         lines += card.wrap(agreeLine(), indent: "")
-        lines += choiceLines()
+        lines += card.answerLines()
         lines.append("  Or type: keep WHY, to keep both views with a note on why.")
         if let outcome = question.outcome { lines.append(paint("  " + decided(outcome) + " Press Enter to keep it.", "2")) }
         lines.append(paint("  ? for help, :skip to leave it for another time, :help for commands", "2"))
@@ -101,17 +99,6 @@ struct GapCard {
         case ViewGap.trackTopic: return "Agree on the track that suits \(names.person) best:"
         case ViewGap.readinessTopic: return "Agree on how soon \(names.person) could be ready:"
         default: return "Agree on what \(names.manager ?? "the manager") has seen:"
-        }
-    }
-
-    private func choiceLines() -> [String] {
-        switch question.item.kind {
-        case .scale(let scale):
-            var parts = scale.points.map { "\($0) \(scale.labels[$0] ?? "")" }
-            if let label = scale.notObserved { parts.append("\(AnswerValue.notObservedText) \(label)") }
-            return card.wrapList(parts, separator: "   ")
-        default:
-            return question.item.kind.choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
         }
     }
 

@@ -16,9 +16,7 @@ struct QuestionCard {
     /// The person's level, for a question that shows the next one.
     var currentLevel: Ladder.Level?
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var paint: Painter { Painter(color: color) }
 
     /// Who answers, e.g. "Contributor (Ana Silva)'s turn", or in a preparation whose it is.
     var turn: String {
@@ -66,7 +64,8 @@ struct QuestionCard {
         return lines
     }
 
-    private func answerLines() -> [String] {
+    /// The answers the question takes, as the card lists them.
+    func answerLines() -> [String] {
         let item = question.item
         switch item.kind {
         case .scale(let scale):

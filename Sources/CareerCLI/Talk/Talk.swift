@@ -105,7 +105,10 @@ extension Careerpath {
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
-                Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(record.answeredCount) answers so far).\n")
+                let progress = record.agenda == nil
+                    ? "\(record.answeredCount) answers so far"
+                    : "\(record.covered?.count ?? 0) of \(record.engine(bank: set.bank).stepCount) steps done"
+                Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(progress)).\n")
             } else {
                 var start = TalkStart(
                     mode: mode, person: person, personID: personID, manager: manager, level: level, fresh: fresh,

@@ -29,9 +29,7 @@ struct TalkLoop {
 
     private var names: TalkNames { TalkNames(person: record.person.name, manager: record.managerName) }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var paint: Painter { Painter(color: color) }
 
     static let commands = [":help", ":back", ":skip", ":review", ":fit", ":note", ":who", ":save", ":quit"]
 
@@ -62,7 +60,8 @@ struct TalkLoop {
             case .line(let raw):
                 var line = raw.trimmingCharacters(in: .whitespaces)
                 if line == "?" {
-                    out.write(paint("  " + (question.gap != nil ? GapCard.help : question.item.help), "2") + "\n")
+                    let help = TextWrap.lines(question.gap != nil ? GapCard.help : question.item.help, width: width, indent: "  ")
+                    out.write(help.map { paint($0, "2") }.joined(separator: "\n") + "\n")
                     continue
                 }
                 if line.hasPrefix(":") {
@@ -84,7 +83,9 @@ struct TalkLoop {
                     try save()
                     showCard = true
                 case .rejected(_, let problem):
-                    out.write(paint("  Not accepted: ", "31") + problem.message + "\n")
+                    // Wrapped to the width, the words after "Not accepted:" aligned under it.
+                    let said = TextWrap.lines(problem.message, width: width, indent: "  Not accepted: ")
+                    out.write(paint("  Not accepted: ", "31") + said.joined(separator: "\n").dropFirst("  Not accepted: ".count) + "\n")
                 case .cannotSkip:
                     out.write("  This question needs an answer.\n")
                 default:
@@ -225,7 +226,7 @@ struct TalkLoop {
     }
 
     private func pausedMessage() -> String {
-        func count(_ number: Int, _ what: String) -> String { "\(number) \(what)\(number == 1 ? "" : "s")" }
+        let count = TalkOpening.count
         var saved: [String] = []
         if record.agenda != nil {
             saved.append("\(engine.covered.count) of \(engine.stepCount) steps of this one-on-one")
