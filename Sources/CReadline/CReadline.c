@@ -22,6 +22,8 @@ void creadline_set_completion(creadline_generator generator) {
     rl_attempted_completion_function = attempted_completion;
     rl_completion_append_character = '\0';
     rl_variable_bind("completion-ignore-case", "on");
+    /* Listed left to right, so levels by rung and scale labels read in their order. */
+    rl_variable_bind("print-completions-horizontally", "on");
 }
 
 static char word_breaks[64] = " \t\n";
@@ -31,6 +33,8 @@ void creadline_set_word_breaks(const char *characters) {
     word_breaks[sizeof word_breaks - 1] = '\0';
     rl_completer_word_break_characters = word_breaks;
 }
+
+void creadline_set_sort_matches(int sort) { rl_sort_completion_matches = sort; }
 
 void creadline_history_start(const char *path, int keep) {
     using_history();

@@ -8,18 +8,18 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Make plans for many people at once from scripted answers.",
             discussion: """
-                INPUT is a CSV sheet (the header of `careerpath template csv`), a JSON Lines file
-                (.jsonl, one answers document per line) or a folder of YAML/JSON answers files.
-                Writes one plan per person per format (named from person.id, else the name),
-                summary.csv, errors.csv, equity.md and equity.json, and calibration.md and
-                calibration.json (managers with 5 or more reports: how leniently or harshly they
-                rate, against the organisation's other managers) into --out, all readable by
+                INPUT is a CSV sheet (the header of `careerpath template csv`), a JSON Lines file \
+                (.jsonl, one answers document per line) or a folder of YAML/JSON answers files. \
+                Writes one plan per person per format (named from person.id, else the name), \
+                summary.csv, errors.csv, equity.md and equity.json, and calibration.md and \
+                calibration.json (managers with 5 or more reports: how leniently or harshly they \
+                rate, against the organisation's other managers) into --out, all readable by \
                 you only. A bad row is reported (stderr and errors.csv) and the rest still run.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an \
                 input does not exist or cannot be read (then nothing is written).
 
-                Example: careerpath bulk answers.csv --out plans/ --format md,json
+                Example: careerpath bulk prompts/examples/team.csv --out plans/ --format md,json
                 """)
 
         @Argument(help: ArgumentHelp("CSV, JSON Lines files or folders of answers files.", valueName: "input"))
@@ -31,8 +31,8 @@ extension Careerpath {
         @Option(name: .long, help: ArgumentHelp("Plan formats, separated by commas: md, json, html.", valueName: "formats"))
         var format: String = "md,json"
 
-        @Option(name: .long, help: "How many people to plan at once. (default: the number of cores)")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        @Option(name: .long, help: ArgumentHelp("How many people to plan at once. (default: the number of cores)", valueName: "n"))
+        var jobs: Int?
 
         @Option(name: .long, help: ArgumentHelp("The date plans start when a row has no session date, YYYY-MM-DD. (default: today)", valueName: "date"))
         var date: String?
@@ -56,7 +56,7 @@ extension Careerpath {
 
         func validate() throws {
             _ = try formats()
-            guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
             try DateOption.check(date, option: "--date")
         }
 
@@ -77,8 +77,8 @@ extension Careerpath {
             let run = BulkRun(
                 prompts: set,
                 options: BulkRun.Options(
-                    outDirectory: out, formats: try formats(), jobs: jobs, today: today, calibrate: calibrate,
-                    byManager: byManager))
+                    outDirectory: out, formats: try formats(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                    today: today, calibrate: calibrate, byManager: byManager))
             var reporter = ProgressReporter(
                 total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
             func report(_ progress: BulkRun.Progress) {

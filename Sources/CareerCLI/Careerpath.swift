@@ -10,8 +10,8 @@ public struct Careerpath: ParsableCommand {
         commandName: "careerpath",
         abstract: "Career conversations with technical contributors: track fit and a development plan.",
         discussion: """
-            Walks a manager and a contributor (or a contributor alone) through a structured
-            conversation, scores how well the person fits the individual-contributor track,
+            Walks a manager and a contributor (or a contributor alone) through a structured \
+            conversation, scores how well the person fits the individual-contributor track, \
             the management track or a hybrid, and writes a development plan.
             """,
         version: version,

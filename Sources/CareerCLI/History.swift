@@ -8,7 +8,7 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Show a person's recorded sessions: track fits over time, what changed, how each plan went.",
             discussion: """
-                PERSON is an employee id, or a name when only one person has it. Sessions are
+                PERSON is an employee id, or a name when only one person has it. Sessions are \
                 recorded when a talk or a run finishes (and by bulk --record).
                 Example: careerpath history "Ana Silva"
                 """)
@@ -36,7 +36,7 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Export recorded sessions as CSV or JSON Lines, for HR systems.",
             discussion: """
-                CSV: one row per session (person, date, track, confidence, fits, target level, plan
+                CSV: one row per session (person, date, track, confidence, fits, target level, plan \
                 progress). JSON Lines: one full session document per line.
                 Example: careerpath export --since 2026-01-01 --format csv > sessions.csv
                 """)
@@ -86,9 +86,9 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Delete everything careerpath keeps about a person.",
             discussion: """
-                For when someone leaves or asks: their recorded sessions, their session files
-                (unfinished ones too) and the plans talk wrote for them, and the lines of the
-                line-editing history that name them. Asks to confirm on a terminal; --yes skips
+                For when someone leaves or asks: their recorded sessions, their session files \
+                (unfinished ones too) and the plans talk wrote for them, and the lines of the \
+                line-editing history that name them. Asks to confirm on a terminal; --yes skips \
                 the question (and is required when not on a terminal). Says everything it removed.
                 """)
 

@@ -7,8 +7,7 @@ struct PromptsOption: ParsableArguments {
     @Option(
         name: .customLong("prompts"),
         help: ArgumentHelp(
-            "The prompts folder (bank, ladder, catalog, weights, templates).",
-            discussion: "Default: $CAREERPATH_PROMPTS, else the prompts folder that ships with careerpath.",
+            "The prompts folder: bank, ladder, catalog, weights and templates. (default: $CAREERPATH_PROMPTS, else the one that ships with careerpath)",
             valueName: "dir"))
     var directory: String?
 
@@ -24,7 +23,9 @@ struct PromptsOption: ParsableArguments {
     /// Looks for the shipped folder: `../share/careerpath/prompts` beside an installed program,
     /// or the repository's `prompts/` above `.build/<config>/careerpath`.
     static func shipped() -> String? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The program's own file: started from the PATH, argv[0] is only its name.
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         let installed = folder.deletingLastPathComponent().appendingPathComponent("share/careerpath/prompts")
         if FileManager.default.fileExists(atPath: installed.appendingPathComponent(PromptSet.bankFile).path) {

@@ -8,16 +8,16 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Score one person's answers and make their development plan.",
             discussion: """
-                Reads an answers file (YAML or JSON), scores the track fit and makes the plan.
-                Without --out it prints one format: text (the default, for a terminal), md, json
-                (the document of the instrument contract, schema careerpath.plan/1) or html.
-                With --out DIR it writes each format asked for (default md,json,html) as
+                Reads an answers file (YAML or JSON), scores the track fit and makes the plan. \
+                Without --out it prints one format: text (the default, for a terminal), md, json \
+                (the document of the instrument contract, schema careerpath.plan/1) or html. \
+                With --out DIR it writes each format asked for (default md,json,html) as \
                 DIR/<person id or name>.<format>, readable by you only, and prints the paths.
 
                 Examples:
-                  careerpath run --answers ana.yaml
-                  careerpath run --answers ana.yaml --format json
-                  careerpath run --answers ana.yaml --format md,json,html --out plans/
+                  careerpath run --answers prompts/examples/ana-silva.yaml
+                  careerpath run --answers prompts/examples/ana-silva.yaml --format json
+                  careerpath run --answers prompts/examples/ana-silva.yaml --format md,json,html --out plans/
                 """)
 
         @Option(name: .long, help: ArgumentHelp("The answers file (.yaml, .yml or .json).", valueName: "file"))

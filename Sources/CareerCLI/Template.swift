@@ -7,8 +7,8 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Print a blank answers file for the active question bank.",
             discussion: """
-                `csv` prints the header row of an HR sheet (one person per row; list cells
-                separate values with ';'). `yaml` prints an answers file with every item id,
+                `csv` prints the header row of an HR sheet (one person per row; list cells \
+                separate values with ';'). `yaml` prints an answers file with every item id, \
                 its type and allowed values as comments.
                 """)
 

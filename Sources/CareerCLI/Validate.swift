@@ -7,9 +7,9 @@ extension Careerpath {
         static let configuration = CommandConfiguration(
             abstract: "Check the prompts folder and any answers files for mistakes.",
             discussion: """
-                Prints one line per problem, `file:line:column: what is wrong`, and exits 65
-                when there is any. Answers may be YAML or JSON answers files, CSV sheets (one person
-                per row), JSON Lines files (one person per line) or folders of answers files: the
+                Prints one line per problem, `file:line:column: what is wrong`, and exits 65 \
+                when there is any. Answers may be YAML or JSON answers files, CSV sheets (one person \
+                per row), JSON Lines files (one person per line) or folders of answers files: the \
                 same inputs bulk reads. Exits 0 and says what was checked when all is well.
                 """)
 

@@ -156,7 +156,7 @@ struct BulkCommandTests {
             let errors = result.errorLines
             #expect(errors.count == 4)
             guard errors.count == 4 else { return }
-            #expect(errors[0] == "\(sheet):3:\(mastery): contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)")
+            #expect(errors[0] == "\(sheet):3:\(mastery): contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)")
             #expect(errors[1].hasPrefix("\(sheet):5:\(level): 'person.current_level' is 'ic.wizard'; allowed: "))
             #expect(errors[2] == "\(sheet):7:\(cells + 1): the row has \(cells + 1) cells but the header has \(cells); a cell with a comma needs quotes")
             #expect(errors[3].hasPrefix("\(sheet):9:\(try Self.column("manager.budget.currency")): "), "\(errors[3])")

@@ -56,6 +56,27 @@ struct GeneralCommandTests {
         #expect(lines.contains { $0.hasPrefix("  <answers> ") })
     }
 
+    /// Issue 12, point 6: paragraphs are wrapped by the parser, not broken by hand, so no
+    /// line is left with one orphaned word; every default is said once.
+    @Test(arguments: ["talk", "run", "bulk", "history", "export", "forget", "validate", "template"])
+    func helpTextsWrapCleanly(_ command: String) throws {
+        let result = try CommandRunner.run([command, "--help"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        let lines = result.outputLines
+        for (index, line) in lines.enumerated().dropLast() where !line.hasPrefix("USAGE:") {
+            #expect(line.count <= 80, "\(command): \(line)")
+            let words = line.split(separator: " ")
+            let orphan = words.count == 1 && !line.hasPrefix(" ") && !line.hasSuffix(":") && !lines[index + 1].isEmpty
+            #expect(!orphan, "\(command): '\(line)' is a word left alone on its line")
+            #expect(line.components(separatedBy: "(default:").count <= 2, "\(command): \(line)")
+        }
+    }
+
+    @Test func bulkHelpSaysTheJobsDefaultOnce() throws {
+        let help = try CommandRunner.run(["bulk", "--help"], environment: ["COLUMNS": "80"]).standardOutput
+        #expect(help.contains("  --jobs <n>              How many people to plan at once. (default: the number\n                          of cores)\n"))
+    }
+
     @Test func templateHelpShowsItsUsageAndExitsZero() throws {
         let result = try CommandRunner.run(["template", "--help"])
         #expect(result.status == 0)

@@ -35,9 +35,11 @@ struct HistoryCommandTests {
             try #require(dueByMay.count >= 2)
 
             // The second: the manager prepares; the review comes first.
+            // Activities are done, in progress, dropped or not started; a check-in was held or not.
             var review = ["done", "dropped", "Too much on-call"]
-            review += Array(repeating: "in progress", count: dueByMay.count + milestonesByMay.count - 2)
-            let managerAnswers = ["4", "4", "5", "4", "3", "4", "5", "4", "within_1y", "12", "10", "3000", "USD", ""]
+            review += Array(repeating: "in progress", count: dueByMay.count - 2)
+            review += Array(repeating: "held", count: milestonesByMay.count)
+            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "12", "10", "3000", "USD", ""]
             let talk = try run(
                 ["talk", "--person", "Ana Silva", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
                  "--date", "2027-05-30", "--out", folder.appendingPathComponent("plans").path],

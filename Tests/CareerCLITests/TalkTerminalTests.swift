@@ -26,7 +26,7 @@ struct TalkTerminalTests {
         let terminal = try fixture.startTerminal(TalkFixture.managerSession)
         let id = try sessionID(terminal)
 
-        terminal.answerManagerQuestions(1...14)
+        terminal.answerManagerQuestions(1...15)
         terminal.expect("== Result ==")
         terminal.expect("Track fit")
         terminal.expectConfidence()
@@ -35,10 +35,12 @@ struct TalkTerminalTests {
 
         let transcript = terminal.transcript
         #expect(!transcript.contains("Not accepted"))
-        #expect(!transcript.contains("[15/14]"))
+        #expect(!transcript.contains("[16/15]"))
         // TERM=xterm without NO_COLOR: colour is on (so the NO_COLOR test below can fail).
-        #expect(transcript.contains("\u{1B}[1;34m== Goal ==\u{1B}[0m"))
-        #expect(transcript.contains("\u{1B}[1m[1/14] Goal\u{1B}[0m"))
+        // A manager prepares no goal: the first section is Reality.
+        #expect(!transcript.contains("== Goal =="))
+        #expect(transcript.contains("\u{1B}[1;34m== Reality ==\u{1B}[0m"))
+        #expect(transcript.contains("\u{1B}[1m[1/15] Reality\u{1B}[0m"))
 
         // The three plan files, owner-only, in an owner-only folder.
         let planNames = ((try? FileManager.default.contentsOfDirectory(atPath: fixture.plans.path)) ?? []).sorted()
@@ -48,7 +50,7 @@ struct TalkTerminalTests {
         }
         #expect(TalkFixture.permissions(of: fixture.plans) == 0o700)
 
-        // The session file: owner-only, finished, all 14 answers, pointing at the plans.
+        // The session file: owner-only, finished, all 15 answers, pointing at the plans.
         #expect(fixture.sessionFileNames() == ["\(id).json"])
         let file = fixture.sessionFile(id)
         #expect(TalkFixture.permissions(of: file) == 0o600)
@@ -60,11 +62,11 @@ struct TalkTerminalTests {
         #expect(record["date"] as? String == TalkFixture.date)
         #expect(record["manager_name"] as? String == TalkFixture.managerName)
         let answers = try fixture.managerAnswers(id)
-        #expect(answers.count == 14)
+        #expect(answers.count == 15)
         #expect(answers["view.track"] == "hybrid")
         #expect(answers["view.readiness"] == "within_1y")
         #expect(answers["budget.currency"] == "EUR")
-        #expect(answers["will.support"] == .text(TalkFixture.managerAnswers[13]))
+        #expect(answers["will.support"] == .text(TalkFixture.managerAnswers[14]))
         #expect(record["plan_files"] as? [String] == ["md", "json", "html"].map { fixture.plans.appendingPathComponent("\(id).\($0)").path })
 
         // Readline's history went to XDG_STATE_HOME, owner-only; nothing went to HOME.
@@ -72,7 +74,7 @@ struct TalkTerminalTests {
         // Answers are personal: they never go to the history file, which keeps only commands.
         let history = (try? String(contentsOf: fixture.history, encoding: .utf8)) ?? ""
         #expect(!history.split(separator: "\n").contains("hybrid"))
-        #expect(!history.contains(TalkFixture.managerAnswers[13]))
+        #expect(!history.contains(TalkFixture.managerAnswers[14]))
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent(".local").path))
     }
 
@@ -92,13 +94,14 @@ struct TalkTerminalTests {
         let reply = try #require(terminal.expect("manager> "))
         #expect(
             PseudoTerminal.plain(reply)
-                == "12\n  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)\nmanager> ")
-        #expect(try fixture.managerAnswers(id)["obs.depth"] == nil)
+                == "12\n  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance\n"
+                + "                to observe yet)\nmanager> ")
+        #expect(try fixture.managerAnswers(id)["obs.craft"] == nil)
 
         terminal.send("4\r")
         let next = try #require(terminal.expectQuestion(3))
-        #expect(next.hasPrefix("4\n\n[3/14] Reality"))
-        #expect(try fixture.managerAnswers(id)["obs.depth"] == 4)
+        #expect(next.hasPrefix("4\n\n[3/15] Reality"))
+        #expect(try fixture.managerAnswers(id)["obs.craft"] == 4)
 
         terminal.send("\u{04}")
         terminal.expect("Saved 2 answers. Resume with: careerpath talk --resume \(id)\r\n")
@@ -113,25 +116,37 @@ struct TalkTerminalTests {
         let terminal = try fixture.startTerminal(TalkFixture.managerSession)
         let id = try sessionID(terminal)
 
-        // view.track: "hyb" TAB Enter records hybrid.
+        // A scale label: "usu" TAB completes to "usually", recorded as 5.
         terminal.expectQuestion(1)
+        terminal.send("usu")
+        terminal.send("\t")
+        terminal.send("\r")
+        let scaleLine = try #require(terminal.expectEchoedLine())
+        #expect(scaleLine.trimmingCharacters(in: .whitespaces) == "usually")
+        terminal.expectQuestion(2)
+        #expect(try fixture.managerAnswers(id)["obs.depth"] == 5)
+
+        // "n/" TAB completes to "n/a": no chance to observe yet.
+        terminal.send("n/")
+        terminal.send("\t")
+        terminal.send("\r")
+        #expect(try #require(terminal.expectEchoedLine()) == "n/a")
+        terminal.expectQuestion(3)
+        #expect(try fixture.managerAnswers(id)["obs.craft"] == "n/a")
+        for number in 3...8 {
+            terminal.send(TalkFixture.managerAnswers[number - 1] + "\r")
+            terminal.expectQuestion(number + 1)
+        }
+
+        // view.track: "hyb" TAB Enter records hybrid.
         terminal.send("hyb")
         terminal.send("\t")
         terminal.send("\r")
         let trackLine = try #require(terminal.expectEchoedLine())
         // Choices complete to their values, ignoring case; no space is added.
         #expect(trackLine == "hybrid")
-        terminal.expectQuestion(2)
+        terminal.expectQuestion(10)
         #expect(try fixture.managerAnswers(id)["view.track"] == "hybrid")
-
-        // A scale label: "usu" TAB completes to "usually", recorded as 5.
-        terminal.send("usu")
-        terminal.send("\t")
-        terminal.send("\r")
-        let scaleLine = try #require(terminal.expectEchoedLine())
-        #expect(scaleLine.trimmingCharacters(in: .whitespaces) == "usually")
-        terminal.expectQuestion(3)
-        #expect(try fixture.managerAnswers(id)["obs.depth"] == 5)
 
         // A command: ":he" TAB completes to ":help".
         terminal.send(":he")
@@ -148,7 +163,9 @@ struct TalkTerminalTests {
         let review = PseudoTerminal.plain(try #require(terminal.expect("manager> ")))
         let trackRow = review.split(separator: "\n").first { $0.contains("view.track") }
         #expect(trackRow?.hasPrefix("  M  view.track ") == true)
-        #expect(trackRow?.hasSuffix("  Hybrid, technical leadership across teams") == true)
+        let craftRow = review.split(separator: "\n").first { $0.contains("obs.craft") }
+        #expect(craftRow?.hasSuffix("  n/a (no chance to observe yet)") == true)
+        #expect(trackRow?.contains("  Hybrid, technical leadership") == true)
         let depthRow = review.split(separator: "\n").first { $0.contains("obs.depth") }
         #expect(depthRow?.hasSuffix("  5 (usually)") == true)
 
@@ -170,14 +187,14 @@ struct TalkTerminalTests {
         let first = try #require(terminal.expect("manager> "))
         #expect(PseudoTerminal.plain(first) == ":back\n  This is the first question.\nmanager> ")
 
-        terminal.send("hybrid\r")
+        terminal.send("5\r")
         terminal.expectQuestion(2)
         terminal.send("4\r")
         terminal.expectQuestion(3)
         terminal.send(":back\r")
         let again = try #require(terminal.expectQuestion(2))
-        #expect(!again.contains("[3/14]"))
-        #expect(again.contains("How often have you seen others turn to them for deep knowledge of their area?\n"))
+        #expect(!again.contains("[3/15]"))
+        #expect(again.contains("How often have you seen them build and ship solid work themselves?\n"))
         #expect(again.contains("\n  Answered before: 4 (often). Press Enter to keep it.\n"))
 
         terminal.send("\r")
@@ -185,7 +202,7 @@ struct TalkTerminalTests {
         #expect(!third.contains("Answered before"))
         #expect(!third.contains("Not accepted"))
         let answers = try fixture.managerAnswers(id)
-        #expect(answers == ["view.track": "hybrid", "obs.depth": 4])
+        #expect(answers == ["obs.depth": 5, "obs.craft": 4])
 
         terminal.send(":q\r")
         terminal.expect("Saved 2 answers. Resume with: careerpath talk --resume \(id)\r\n")
@@ -207,11 +224,11 @@ struct TalkTerminalTests {
         let cleared = try #require(terminal.expect("manager> "))
         #expect(PseudoTerminal.plain(cleared) == "^C\nmanager> ")
 
-        terminal.send("hybrid\r")
+        terminal.send("5\r")
         let card = try #require(terminal.expectQuestion(2))
-        #expect(card.hasPrefix("hybrid\n"))
+        #expect(card.hasPrefix("5\n"))
         #expect(!terminal.transcript.contains("Not accepted"))
-        #expect(try fixture.managerAnswers(id) == ["view.track": "hybrid"])
+        #expect(try fixture.managerAnswers(id) == ["obs.depth": 5])
 
         // Ctrl-C on an empty line, then Ctrl-D: the end of input is not lost.
         terminal.send("\u{03}")
@@ -248,14 +265,14 @@ struct TalkTerminalTests {
         let opening = try #require(resumed.expect("manager> "))
         let plain = PseudoTerminal.plain(opening)
         #expect(plain.hasPrefix("Resuming Pat Doe's manager session (3 answers so far).\n"))
-        #expect(plain.contains("[4/14] Reality"))
-        for earlier in 1...3 { #expect(!plain.contains("[\(earlier)/14]")) }
+        #expect(plain.contains("[4/15] Reality"))
+        for earlier in 1...3 { #expect(!plain.contains("[\(earlier)/15]")) }
         resumed.send(TalkFixture.managerAnswers[3] + "\r")
-        resumed.answerManagerQuestions(5...14)
+        resumed.answerManagerQuestions(5...15)
         resumed.expect("Track fit")
         resumed.expectConfidence()
         #expect(resumed.waitExit() == 0)
-        #expect(try fixture.managerAnswers(id).count == 14)
+        #expect(try fixture.managerAnswers(id).count == 15)
         #expect(try fixture.session(id)["status"] as? String == "finished")
         #expect(fixture.sessionFileNames() == ["\(id).json"])
 
@@ -307,8 +324,8 @@ struct TalkTerminalTests {
         let resumed = try fixture.startTerminal(["--resume", TalkFixture.person])
         let opening = PseudoTerminal.plain(try #require(resumed.expect("manager> ")))
         #expect(opening.hasPrefix("Resuming Pat Doe's manager session (5 answers so far).\n"))
-        let marker = opening.range(of: #"\[\d+/14\]"#, options: .regularExpression).map { String(opening[$0]) }
-        #expect(marker == "[6/14]")
+        let marker = opening.range(of: #"\[\d+/15\]"#, options: .regularExpression).map { String(opening[$0]) }
+        #expect(marker == "[6/15]")
         resumed.send("\u{04}")
         resumed.expect("Saved 5 answers. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(resumed.waitExit() == 0)
@@ -321,12 +338,12 @@ struct TalkTerminalTests {
         defer { fixture.remove() }
         let terminal = try fixture.startTerminal(TalkFixture.managerSession, environment: ["NO_COLOR": "1"])
         _ = try sessionID(terminal)
-        terminal.answerManagerQuestions(1...14)
+        terminal.answerManagerQuestions(1...15)
         terminal.expect("Track fit")
         terminal.expectConfidence()
         #expect(terminal.waitExit() == 0)
         let transcript = terminal.transcript
-        #expect(transcript.contains("[1/14] Goal "))
+        #expect(transcript.contains("[1/15] Reality "))
         #expect(transcript.contains("== Result =="))
         for code in Self.colourCodes {
             #expect(!transcript.contains(code), "colour code \(code.debugDescription) with NO_COLOR=1")
@@ -339,16 +356,18 @@ struct TalkTerminalTests {
         let terminal = try fixture.startTerminal(TalkFixture.managerSession, term: "dumb")
         let id = try sessionID(terminal)
         let card = try #require(terminal.expectQuestion(1))
-        #expect(card.contains("\n[1/14] Goal "))
-        terminal.send("hybrid\r")
+        #expect(card.contains("\n[1/15] Reality "))
+        terminal.send("5\r")
         terminal.expectQuestion(2)
         terminal.send("12\r")
-        terminal.expect("  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance to observe yet)\r\nmanager> ")
+        terminal.expect(
+            "  Not accepted: '12' is not allowed; allowed: 1..6 (1 = never, 6 = consistently), or n/a (no chance\r\n"
+                + "                to observe yet)\r\nmanager> ")
         terminal.send(":q\r")
         terminal.expect("Saved 1 answer. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(terminal.waitExit() == 0)
         #expect(!terminal.transcript.contains("\u{1B}"))
-        #expect(try fixture.managerAnswers(id) == ["view.track": "hybrid"])
+        #expect(try fixture.managerAnswers(id) == ["obs.depth": 5])
     }
 
     // MARK: Starting without --person, --level and --mode
@@ -362,21 +381,21 @@ struct TalkTerminalTests {
         terminal.send("\r")
         terminal.expect("Contributor's name: ")
         terminal.send("Ana Silva\r")
-        terminal.expect("Ana Silva's current level (TAB lists them): ")
+        terminal.expect("Ana Silva's current level (TAB lists the levels by rung): ")
         terminal.send("boss\r")
-        let refused = PseudoTerminal.plain(try #require(terminal.expect("(TAB lists them): ")))
-        #expect(refused.hasPrefix("boss\n  Allowed: ic.junior ("))
-        #expect(refused.contains(", ic.senior ("))
+        let refused = PseudoTerminal.plain(try #require(terminal.expect("(TAB lists the levels by rung): ")))
+        #expect(refused.hasPrefix("boss\n  No level is called 'boss'. The levels, lowest rung first: Junior Engineer (ic.junior);"))
+        #expect(refused.contains("; Senior Engineer (ic.senior) or Tech Lead (mgmt.tech_lead);"))
         terminal.send("ic.senior\r")
         terminal.expect("Manager's name (Enter to leave out): ")
         terminal.send("Jordan Lee\r")
         let id = try sessionID(terminal)
-        let card = try #require(terminal.expectQuestion(1, of: 55, prompt: "contributor> "))
-        #expect(card.contains("[1/55] Goal "))
+        let card = try #require(terminal.expectQuestion(1, of: 62, prompt: "contributor> "))
+        #expect(card.contains("[1/62] Goal "))
         #expect(card.contains("Contributor (Ana Silva)'s turn\n"))
         #expect(card.contains(":skip to leave it out"))
         terminal.send("4\r")
-        terminal.expectQuestion(2, of: 55, prompt: "contributor> ")  // wait for the prompt before typing
+        terminal.expectQuestion(2, of: 62, prompt: "contributor> ")  // wait for the prompt before typing
         terminal.send("\u{04}")
         terminal.expect("Saved 1 answer. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(terminal.waitExit() == 0)

@@ -10,16 +10,20 @@ struct TalkFixture {
     static let managerName = "Jo Lee"
     static let level = "ic.senior"
 
-    /// Answers to the 14 questions `--mode manager` asks, in order: view.track, the seven
-    /// observation scales, view.readiness, hours, special project, budget, currency, support.
+    /// Answers to the 15 questions `--mode manager` asks, in order: the eight observation
+    /// scales, view.track, view.readiness (the judgements after the observations), hours,
+    /// special project, budget, currency, support.
     static let managerAnswers = [
-        "hybrid", "5", "4", "4", "3", "5", "4", "5", "within_1y", "16", "10", "1500", "eur",
+        "5", "4", "4", "3", "4", "5", "4", "5", "hybrid", "within_1y", "16", "10", "1500", "eur",
         "Clear the Friday sync from their calendar by 2026-12-01",
     ]
 
+    /// How many questions `--mode manager` asks.
+    static let managerQuestions = 15
+
     /// The five answers `managerAnswers` gives first, as the session file stores them.
     static let firstFiveStored: [String: StoredAnswer] = [
-        "view.track": "hybrid", "obs.depth": 5, "obs.craft": 4, "obs.mentoring": 4, "obs.hard_conversations": 3,
+        "obs.depth": 5, "obs.craft": 4, "obs.mentoring": 4, "obs.hard_conversations": 3, "obs.conflict": 4,
     ]
 
     let folder: URL
@@ -39,9 +43,9 @@ struct TalkFixture {
     var history: URL { stateHome.appendingPathComponent("careerpath/history") }
 
     /// `talk` with `options`, then the prompts, the date and the plans folder.
-    func arguments(_ options: [String]) -> [String] {
+    func arguments(_ options: [String], date: String = Self.date) -> [String] {
         ["talk"] + options + [
-            "--prompts", CommandRunner.promptsFolder.path, "--date", Self.date, "--out", plans.path,
+            "--prompts", CommandRunner.promptsFolder.path, "--date", date, "--out", plans.path,
         ]
     }
 
@@ -53,6 +57,8 @@ struct TalkFixture {
         [
             "HOME": folder.path, "XDG_DATA_HOME": dataHome.path, "XDG_STATE_HOME": stateHome.path,
             "TERM": "xterm", "COLUMNS": "100",
+            // Hints print the command as the person ran it; the tests run the binary by its path.
+            "CAREERPATH_COMMAND": "careerpath",
         ]
     }
 
@@ -60,7 +66,7 @@ struct TalkFixture {
     /// anything that changes careerpath's or readline's behaviour, plus the isolated folders.
     func terminalEnvironment(term: String = "xterm", extra: [String: String] = [:]) -> [String: String] {
         var variables = ProcessInfo.processInfo.environment
-        for name in ["CAREERPATH_PROMPTS", "NO_COLOR", "COLUMNS", "LINES", "TERM", "INPUTRC", "HOME"] {
+        for name in ["CAREERPATH_PROMPTS", "CAREERPATH_COMMAND", "NO_COLOR", "COLUMNS", "LINES", "TERM", "INPUTRC", "HOME"] {
             variables[name] = nil
         }
         for name in variables.keys where name.hasPrefix("XDG_") { variables[name] = nil }
@@ -82,8 +88,12 @@ struct TalkFixture {
     }
 
     /// Runs `careerpath talk options...` with `CommandRunner` (standard input from text).
-    func runPiped(_ options: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
-        try CommandRunner.run(arguments(options), standardInput: input, environment: pipeEnvironment.merging(environment) { _, new in new })
+    func runPiped(
+        _ options: [String], input: String? = nil, date: String = Self.date, environment: [String: String] = [:]
+    ) throws -> CommandResult {
+        try CommandRunner.run(
+            arguments(options, date: date), standardInput: input,
+            environment: pipeEnvironment.merging(environment) { _, new in new })
     }
 
     /// The names in the sessions folder, sorted.
@@ -138,6 +148,43 @@ enum StoredAnswer: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleBy
 }
 
 extension TalkFixture {
+    /// Pat Doe's self-assessment, answer by answer (48 questions: the certification areas follow
+    /// "yes"), with the top three first given as two.
+    static let selfAnswers = [
+        "I want to be the person others ask about our data platform", "seeking", "12", "6", "3", "5", "preferred",
+        "public_speaking",
+        "6", "5", "5", "6", "6", "5", "6", "5", "5", "3", "2", "2", "5", "3", "3", "3", "2", "2", "6", "6", "6", "5", "4", "5",
+        "2", "5", "3", "3",
+        "1 2", "1 4 7",
+        "Deep debugging sessions", "Status meetings", "Interesting problems and a manager who backs me", "informal",
+        "within_1y", "Led the design of the ingest pipeline",
+        "yes", "cloud, data", "conference, community", "innovation", "Write the design doc for the cache by Friday",
+    ]
+    static let selfDate = "2026-11-20"
+    static let selfSession = ["--mode", "self", "--person", person, "--level", "senior"]
+
+    /// Jo Lee's preparation for Pat Doe: no chance yet to see Pat settle a disagreement, and the
+    /// share of time typed with its percent sign.
+    static let preparationAnswers = [
+        "5", "5", "2", "2", "n/a", "2", "4", "5", "hybrid", "within_2y", "16", "10%", "1500", "eur",
+        "Clear the Friday sync by 2026-12-01",
+    ]
+    static let managerDate = "2026-11-21"
+
+    /// Runs both preparations through a pipe, on the two days before the one-on-one, and returns
+    /// their session ids.
+    func prepare(sourceLocation: SourceLocation = #_sourceLocation) throws -> (own: String, seen: String) {
+        let own = try runPiped(Self.selfSession, input: Self.selfAnswers.joined(separator: "\n") + "\n", date: Self.selfDate)
+        #expect(own.status == 0, "\(own.standardOutput.suffix(600))", sourceLocation: sourceLocation)
+        let seen = try runPiped(
+            Self.managerSession, input: Self.preparationAnswers.joined(separator: "\n") + "\n", date: Self.managerDate)
+        #expect(seen.status == 0, "\(seen.standardOutput.suffix(600))", sourceLocation: sourceLocation)
+        let ids = sessionFileNames().map { String($0.dropLast(".json".count)) }
+        let ownID = try #require(ids.first { $0.hasPrefix("20261120-") }, sourceLocation: sourceLocation)
+        let seenID = try #require(ids.first { $0.hasPrefix("20261121-") }, sourceLocation: sourceLocation)
+        return (ownID, seenID)
+    }
+
     /// The permission bits of a file or folder, e.g. 0o600.
     static func permissions(of url: URL) -> Int? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
@@ -152,7 +199,8 @@ extension PseudoTerminal {
     /// card's text as a person sees it.
     @discardableResult
     func expectQuestion(
-        _ number: Int, of total: Int = 14, prompt: String = "manager> ", sourceLocation: SourceLocation = #_sourceLocation
+        _ number: Int, of total: Int = TalkFixture.managerQuestions, prompt: String = "manager> ",
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> String? {
         guard let start = expect("[\(number)/\(total)]", sourceLocation: sourceLocation),
             let rest = expect(prompt, sourceLocation: sourceLocation)

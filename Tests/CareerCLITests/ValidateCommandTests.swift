@@ -124,7 +124,7 @@ struct ValidateCommandTests {
             #expect(
                 result.standardError == """
                     \(path):15:20: contributor item 'depth.mastery': '9' is not allowed; \
-                    allowed: 1..6 (1 = never true of me, 6 = always true of me)
+                    allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)
 
                     """)
         }
@@ -141,7 +141,7 @@ struct ValidateCommandTests {
             #expect(
                 result.errorLines == [
                     "\(path):\(line):\(column): contributor item 'depth.mastery': '9' is not allowed; "
-                        + "allowed: 1..6 (1 = never true of me, 6 = always true of me)"
+                        + "allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)"
                 ])
         }
     }
@@ -202,7 +202,7 @@ struct ValidateCommandTests {
             #expect(
                 result.errorLines == [
                     "\(path):3:10: contributor item 'depth.mastery': '8' is not allowed; "
-                        + "allowed: 1..6 (1 = never true of me, 6 = always true of me)"
+                        + "allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)"
                 ])
         }
     }
@@ -245,7 +245,7 @@ struct ValidateCommandTests {
             #expect(result.status == 65)
             #expect(result.errorLines == [
                 "careerpath: cannot read '\(missing)': no such file or folder",
-                "\(broken):15:20: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)",
+                "\(broken):15:20: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)",
             ])
         }
     }

@@ -53,7 +53,7 @@ import Testing
     @Test func outOfRangeValueNamesItemAndAllowedValues() throws {
         let text = "person: {name: A, current_level: ic.senior}\nanswers:\n  contributor:\n    depth.mastery: 9\n"
         #expect(try problems(text).map(\.description).map { $0.components(separatedBy: "/").last! } == [
-            "answers.yaml:4:20: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)"
+            "answers.yaml:4:20: contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)"
         ])
     }
 

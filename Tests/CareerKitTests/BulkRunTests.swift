@@ -256,7 +256,7 @@ enum BulkTestKit {
         let mastery = Kit.column("contributor.depth.mastery") + 1
         #expect(rows[0] == [
             sheet, "3", String(mastery), "contributor.depth.mastery",
-            "contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)",
+            "contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)",
         ])
         #expect(Array(rows[1][0...3]) == [sheet, "5", String(Kit.column("person.current_level") + 1), "person.current_level"])
         #expect(rows[1][4].hasPrefix("'person.current_level' is 'ic.wizard'; allowed: ic.junior"))

@@ -19,20 +19,22 @@ import Testing
         #expect(asked.map(\.section).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } } == ["goal", "reality", "options", "will"])
         // interest.certifications waits for the answer to interest.wants_certification.
         #expect(!asked.contains { $0.id == "interest.certifications" })
-        #expect(asked.count == 55)
+        #expect(asked.count == 62)
         #expect(Set(asked.map(\.role)) == [.contributor, .manager])
         #expect(engine.current?.index == 1)
-        #expect(engine.current?.total == 55)
+        #expect(engine.current?.total == 62)
         #expect(engine.current?.section.title == "Goal")
     }
 
     @Test func selfModeAsksOnlyTheContributor() {
         let engine = DialogEngine(bank: bank, mode: .selfAssessment)
         #expect(engine.askedItems.allSatisfy { $0.role == .contributor })
-        #expect(engine.askedItems.count == 41)
+        #expect(engine.askedItems.count == 47)
         let manager = DialogEngine(bank: bank, mode: .manager)
         #expect(manager.askedItems.allSatisfy { $0.role == .manager })
-        #expect(manager.askedItems.first?.id == "view.track")
+        #expect(manager.askedItems.count == 15)
+        // A manager prepares from what they have seen: the observations come first.
+        #expect(manager.askedItems.first?.id == "obs.depth")
     }
 
     @Test func acceptsNumbersLabelsAndUnambiguousPrefixes() {
@@ -43,7 +45,57 @@ import Testing
         #expect(answer(&engine, "ladder.technical", "Extremely") == .accepted(itemID: "ladder.technical", value: .integer(7)))
         #expect(answer(&engine, "ladder.managerial", "h") == .accepted(itemID: "ladder.managerial", value: .integer(2)))
         #expect(answer(&engine, "ladder.projects", "5") == .accepted(itemID: "ladder.projects", value: .integer(5)))
-        #expect(answer(&engine, "depth.mastery", "al") == .accepted(itemID: "depth.mastery", value: .integer(6)))
+        #expect(answer(&engine, "goal.move_back", "pref") == .accepted(itemID: "goal.move_back", value: .text("preferred")))
+        #expect(answer(&engine, "goal.avoid", "none") == .accepted(itemID: "goal.avoid", value: .list([])))
+        // A value statement takes agreement labels; a frequency statement, how often it is true.
+        #expect(answer(&engine, "depth.mastery", "strongly a") == .accepted(itemID: "depth.mastery", value: .integer(6)))
+        #expect(answer(&engine, "depth.learning", "al") == .accepted(itemID: "depth.learning", value: .integer(6)))
+        #expect(answer(&engine, "depth.identity", "Agree") == .accepted(itemID: "depth.identity", value: .integer(5)))
+    }
+
+    @Test func aBeginningThatFitsTwoLabelsSaysWhichItCouldBe() throws {
+        let item = bank.item("depth.identity")!
+        #expect(
+            AnswerParser.typed("strongly", for: item)
+                == .failure(AnswerProblem(message: "'strongly' could be strongly disagree or strongly agree; type more of it, or its number")))
+        #expect(
+            AnswerParser.typed("as", for: bank.item("experience.leading")!)
+                == .failure(AnswerProblem(
+                    message: "'as' could be As the technical lead of a team or As a manager, with people reporting to me; type more of it, or its number")))
+        #expect(try AnswerParser.typed("slightly d", for: item).get() == .integer(3))
+    }
+
+    // MARK: Order and independence
+
+    /// Issue 12, point 2: in a full one-on-one the manager's view of the track and of
+    /// readiness come after every one of the contributor's own ratings, so they cannot anchor them.
+    @Test func aOneOnOneAsksTheManagersJudgementsAfterTheContributorsRatings() {
+        let asked = DialogEngine(bank: bank, mode: .oneOnOne).askedItems.map(\.id)
+        let lastRating = asked.lastIndex { bank.item($0)?.dimension != nil || $0 == "top3" }!
+        let track = asked.firstIndex(of: "view.track")!
+        let readiness = asked.firstIndex(of: "view.readiness")!
+        #expect(track > lastRating)
+        #expect(readiness > lastRating)
+        // The observations come before the judgements, and every contributor rating before both.
+        #expect(asked.firstIndex(of: "obs.depth")! < track)
+        #expect(asked.filter { bank.item($0)?.role == .manager }.prefix(10).suffix(2) == ["view.track", "view.readiness"])
+    }
+
+    /// The rule is the engine's, not only the bank's order: a bank that puts `view.track`
+    /// first still asks it after `top3` (its `after`) in a one-on-one, and first in a manager's
+    /// preparation, where there is no top three.
+    @Test func anItemWithAfterIsAskedBehindItsAnchorWhereverTheBankPutsIt() {
+        var sections = bank.sections
+        let track = bank.item("view.track")!
+        for index in sections.indices { sections[index].items.removeAll { $0.id == "view.track" } }
+        sections[0].items.insert(BankItem(
+            id: track.id, role: track.role, modes: track.modes, kind: track.kind, text: track.text, help: track.help,
+            section: "goal", after: "top3"), at: 0)
+        let early = QuestionBank(scales: bank.scales, sections: sections, differences: bank.differences)
+        let oneOnOne = DialogEngine(bank: early, mode: .oneOnOne).askedItems.map(\.id)
+        #expect(oneOnOne.first == "goal.statement")
+        #expect(oneOnOne[oneOnOne.firstIndex(of: "top3")! + 1] == "view.track")
+        #expect(DialogEngine(bank: early, mode: .manager).askedItems.first?.id == "view.track")
     }
 
     @Test func rejectsWhatIsNotAllowedAndKeepsTheQuestion() {

@@ -319,7 +319,7 @@ import Testing
     // MARK: - Charts
 
     @Test func ladderRowsPutEachManagementLevelBesideItsEquivalent() {
-        let (rows, count) = PlanCharts.ladderRows(prompts.ladder)
+        let (rows, count) = prompts.ladder.rungRows()
         #expect(count == 7)
         for pair in prompts.ladder.equivalences { #expect(rows[pair.ic] == rows[pair.management]) }
         #expect(rows["ic.junior"] == 0)
@@ -335,7 +335,7 @@ import Testing
             tracks: [.init(id: "ic", title: "IC"), .init(id: "management", title: "Management")],
             levels: (0..<4).map { level("i\($0)", "ic", $0) } + (0..<4).map { level("m\($0)", "management", $0) },
             equivalences: [(ic: "i1", management: "m0"), (ic: "i2", management: "m2")])
-        let (rows, count) = PlanCharts.ladderRows(ladder)
+        let (rows, count) = ladder.rungRows()
         #expect(count == 5)
         #expect(["i0", "i1", "m0", "m1", "i2", "m2", "i3", "m3"].map { rows[$0] } == [0, 1, 1, 2, 3, 3, 4, 4])
     }
@@ -351,9 +351,10 @@ import Testing
         }
         // The arrow runs from the right edge of the IC box to the left edge of the management box.
         #expect(svg.contains("<line x1=\"346\" y1=\"211\" x2=\"456\" y2=\"211\" fill=\"none\" stroke=\"#2f855a\""))
-        let arrow = try? #require(svg.range(of: "marker-end=\"url(#arrow)\""))
-        let firstBox = try? #require(svg.range(of: "<rect "))
-        if let arrow, let firstBox { #expect(arrow.lowerBound < firstBox.lowerBound) }
+        let arrow = svg.firstRange(of: "marker-end=\"url(#arrow)\"")?.lowerBound
+        let firstBox = svg.firstRange(of: "<rect ")?.lowerBound
+        #expect(arrow != nil && firstBox != nil)
+        if let arrow, let firstBox { #expect(arrow < firstBox) }
         #expect(svg.contains(">now</text>"))
         #expect(svg.contains(">target</text>"))
     }

@@ -37,7 +37,7 @@ import Testing
             .write(toFile: path, atomically: true, encoding: .utf8)
         let found = TestSupport.diagnostics { _ = try AnswersFile.load(path: path, prompts: prompts) }
         #expect(found.map(\.description) == [
-            "\(path):3:32: contributor item 'depth.mastery': '\\u{1B}]0;PWNED\\u{7}\\u{1B}[2J' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)"
+            "\(path):3:32: contributor item 'depth.mastery': '\\u{1B}]0;PWNED\\u{7}\\u{1B}[2J' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)"
         ])
     }
 
@@ -54,7 +54,7 @@ import Testing
         #expect(!raw.contains(0x1B) && !raw.contains(0x07), "a control character reached errors.csv")
         let rows = try BulkTestKit.records(out, "errors.csv")
         #expect(rows.count == 2)
-        #expect(rows.last?.last == "contributor item 'depth.mastery': '\\u{1B}]0;PWNED\\u{7}\\u{1B}[2J' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)")
+        #expect(rows.last?.last == "contributor item 'depth.mastery': '\\u{1B}]0;PWNED\\u{7}\\u{1B}[2J' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)")
         #expect(outcome.errors.map(\.description).allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 } })
     }
 

@@ -62,6 +62,33 @@ import Testing
             "the bank must have the item 'obs.influence' (manager, type scale with scale seen6 (1..6)); its id is fixed by the instrument"))
     }
 
+    @Test func aSectionIntroMayBeWordedForEachMode() throws {
+        let bank = TestSupport.prompts.bank
+        let reality = try #require(bank.section("reality"))
+        #expect(reality.intro(for: .oneOnOne).hasPrefix("Look at how things are today. {person} answers first"))
+        #expect(!reality.intro(for: .selfAssessment).contains("both"))
+        #expect(reality.intro(for: .manager).hasPrefix("Say what you have seen of {person}'s work so far."))
+        // A manager's preparation has no options: the section has no intro for it.
+        #expect(bank.section("options")?.intro(for: .manager) == "")
+        #expect(bank.section("will")?.intro(for: .oneOnOne).hasSuffix("agree who does what and by when.") == true)
+        #expect(bank.differences.title == "Where your views differ")
+    }
+
+    @Test func theNewKeysOfAnItemAreChecked() throws {
+        let folder = try TestSupport.promptsCopy(editing: "bank.yaml") {
+            $0.replacingOccurrences(of: "        after: top3\n        text: Which track", with: "        after: top4\n        text: Which track")
+                .replacingOccurrences(of: "      - id: goal.statement\n", with: "      - id: goal.statement\n        unit: percent\n        after: goal.statement\n")
+                .replacingOccurrences(of: "      2: disagree\n", with: "      2: Strongly Agree\n")
+                .replacingOccurrences(of: "        shows: next_level_criteria", with: "        shows: the ladder")
+        }
+        let messages = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }.map(\.message)
+        #expect(messages.contains("scale 'agreement6': labels 2 and 6 are both 'strongly agree'; give each point its own words so a typed label picks one"))
+        #expect(messages.contains("item 'goal.statement' has a 'unit' but is of type text; only integer and number questions take one"))
+        #expect(messages.contains("item 'goal.statement' 'after' names itself; name the item it is asked after"))
+        #expect(messages.contains("item 'view.track' 'after' names 'top4', which is not in the bank"))
+        #expect(messages.contains("item 'readiness.self' 'shows' is 'the ladder'; allowed: next_level_criteria"))
+    }
+
     @Test func unknownLevelInEquivalenceIsReported() throws {
         let folder = try TestSupport.promptsCopy(editing: "ladder.yaml") {
             $0.replacingOccurrences(of: "{ic: ic.staff,", with: "{ic: ic.staf,")

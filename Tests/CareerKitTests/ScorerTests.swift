@@ -237,6 +237,6 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
             Issue.record("n/a accepted on a contributor rating")
             return
         }
-        #expect(problem.message == "'n/a' is not allowed; allowed: 1..6 (1 = never true of me, 6 = always true of me)")
+        #expect(problem.message == "'n/a' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)")
     }
 }

@@ -19,6 +19,9 @@ void creadline_set_completion(creadline_generator generator);
 /// Sets the characters that separate words for completion (e.g. " \t\n,;").
 void creadline_set_word_breaks(const char *characters);
 
+/// Whether readline sorts the matches it lists (1, its default) or keeps their order (0).
+void creadline_set_sort_matches(int sort);
+
 /// Readline's own history: start, load from a file, add a line (and append it to the file
 /// when a path is given: the caller passes one only for lines that may be kept there).
 void creadline_history_start(const char *path, int keep);

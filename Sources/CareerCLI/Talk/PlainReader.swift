@@ -15,5 +15,5 @@ struct PlainReader: LineReader {
         return .line(line)
     }
 
-    func setCompletions(_ words: [String]) {}
+    func setCompletions(_ completions: Completions) {}
 }

@@ -4,34 +4,42 @@ import CareerKit
 /// answers it takes.
 struct QuestionCard {
     let question: Question
-    let personName: String
-    let managerName: String?
+    let names: TalkNames
+    let mode: Mode
     let width: Int
     let color: Bool
+    /// Who prepared the answer shown as the default, when it came from a preparation.
+    var preparedBy: String?
+    /// The next level on the person's track and what it asks for, for a question that shows it;
+    /// nil at the top of the ladder.
+    var nextLevel: Ladder.Level?
+    /// The person's level, for a question that shows the next one.
+    var currentLevel: Ladder.Level?
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var paint: Painter { Painter(color: color) }
 
-    /// Who answers, e.g. "Contributor (Ana Silva)".
+    /// Who answers, e.g. "Contributor (Ana Silva)'s turn", or in a preparation whose it is.
     var turn: String {
-        switch question.role {
-        case .contributor: return "Contributor (\(personName))"
-        case .manager: return "Manager" + (managerName.map { " (\($0))" } ?? "")
+        switch (mode, question.role) {
+        case (.selfAssessment, _): return "\(names.person)'s self-assessment"
+        case (.manager, _): return names.manager.map { "\($0), preparing for \(names.person)" } ?? "Preparing for \(names.person)"
+        case (_, .contributor): return "Contributor (\(names.person))'s turn"
+        case (_, .manager): return "Manager" + (names.manager.map { " (\($0))" } ?? "") + "'s turn"
         }
     }
 
     func render() -> String {
         let item = question.item
-        var lines: [String] = []
-        let position = "[\(question.index)/\(question.total)] \(question.section.title)"
-        let who = "\(turn)'s turn"
-        let gap = max(2, width - position.count - who.count)
-        lines.append(paint(position, "1") + String(repeating: " ", count: gap) + paint(who, question.role == .contributor ? "36;1" : "35;1"))
+        var lines: [String] = [heading(turn, code: question.role == .contributor ? "36;1" : "35;1")]
+        if item.shows == .nextLevelCriteria { lines += criteriaLines() }
         lines += wrap(item.text, indent: "")
         lines += answerLines()
         if let current = question.currentAnswer {
-            lines.append(paint("  Answered before: \(describe(current)). Press Enter to keep it.", "2"))
+            if let preparedBy {
+                lines.append(paint("  \(preparedBy) prepared: \(describe(current)). Press Enter to keep it, or give another answer.", "2"))
+            } else {
+                lines.append(paint("  Answered before: \(describe(current)). Press Enter to keep it.", "2"))
+            }
         }
         var hint = "  ? for help on this question, :help for commands"
         if item.optional { hint += ", :skip to leave it out" }
@@ -39,7 +47,25 @@ struct QuestionCard {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func answerLines() -> [String] {
+    /// `[12/55] Reality` on the left, whose turn on the right.
+    func heading(_ who: String, code: String) -> String {
+        let position = "[\(question.index)/\(question.total)] \(question.section.title)"
+        let gap = max(2, width - position.count - who.count)
+        return paint(position, "1") + String(repeating: " ", count: gap) + paint(who, code)
+    }
+
+    private func criteriaLines() -> [String] {
+        guard let nextLevel else {
+            let top = currentLevel.map { " (\($0.title))" } ?? ""
+            return wrap("You are at the top of this ladder\(top): think of the next step in scope rather than in title.", indent: "")
+        }
+        var lines = wrap("The next level on your track is \(nextLevel.title). It asks for:", indent: "")
+        for criterion in nextLevel.promotionCriteria { lines += wrap(criterion, indent: "  - ") }
+        return lines
+    }
+
+    /// The answers the question takes, as the card lists them.
+    func answerLines() -> [String] {
         let item = question.item
         switch item.kind {
         case .scale(let scale):
@@ -61,6 +87,7 @@ struct QuestionCard {
             }
             return lines
         case .integer(let min, let max):
+            if item.unit == .percent { return ["  A whole number from \(min) to \(max), in percent (10 or 10%)."] }
             return ["  A whole number from \(min) to \(max)."]
         case .number(let min, let max):
             if let max { return ["  A number from \(formatted(min)) to \(formatted(max))."] }
@@ -89,16 +116,18 @@ struct QuestionCard {
             return choices.first { $0.value == text }?.label ?? text
         case (_, .list(let values)):
             return values.isEmpty ? "none" : values.joined(separator: ", ")
+        case (.integer, .integer(let number)) where item.unit == .percent:
+            return "\(number)%"
         default:
             return value.text
         }
     }
 
-    private func wrap(_ text: String, indent: String) -> [String] {
+    func wrap(_ text: String, indent: String) -> [String] {
         TextWrap.lines(text, width: width, indent: indent)
     }
 
-    private func wrapList(_ parts: [String], separator: String) -> [String] {
+    func wrapList(_ parts: [String], separator: String) -> [String] {
         var lines: [String] = []
         var current = " "
         for part in parts {
@@ -110,5 +139,19 @@ struct QuestionCard {
         }
         if current.count > 1 { lines.append(current) }
         return lines
+    }
+}
+
+/// The two people of a conversation, as the screens name them.
+struct TalkNames {
+    /// The contributor's name.
+    var person: String
+    /// The manager's name, when known.
+    var manager: String?
+
+    /// Fills `{person}` and `{manager}` in a text from the bank.
+    func fill(_ text: String) -> String {
+        text.replacingOccurrences(of: "{person}", with: person)
+            .replacingOccurrences(of: "{manager}", with: manager ?? "the manager")
     }
 }

@@ -36,13 +36,14 @@ struct ReadlineReader: LineReader {
         creadline_set_name("careerpath")
         creadline_disable_bracketed_paste()
         creadline_set_completion(completionGenerator)
-        creadline_set_word_breaks(" \t\n,;")
+        creadline_set_word_breaks(Self.wordBreaks)
         creadline_install_interrupt_handling()
         if let historyPath {
             let folder = (historyPath as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             if !FileManager.default.fileExists(atPath: historyPath) {
+                // Without the file, readline keeps the session's history in memory only.
                 _ = FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
             }
         }
@@ -66,7 +67,12 @@ struct ReadlineReader: LineReader {
         return .line(line)
     }
 
-    func setCompletions(_ words: [String]) {
-        completionWords.withLock { $0 = words }
+    func setCompletions(_ completions: Completions) {
+        completionWords.withLock { $0 = completions.words }
+        creadline_set_word_breaks(completions.wholeLine ? "" : Self.wordBreaks)
+        creadline_set_sort_matches(completions.wholeLine ? 0 : 1)
     }
+
+    /// Where one completed word ends and the next begins, outside whole-line completion.
+    static let wordBreaks = " \t\n,;"
 }

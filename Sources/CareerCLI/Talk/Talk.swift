@@ -6,20 +6,25 @@ extension Careerpath {
     /// `careerpath talk`: the interactive conversation.
     struct Talk: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Hold a career conversation: a one-on-one, a self-assessment, or a manager's preparation.",
+            abstract: "Hold a career conversation: a self-assessment, a manager's preparation, or a one-on-one.",
             discussion: """
-                Walks through the questions in GROW order (Goal, Reality, Options, Will), saying
-                whose turn it is. Answer with a number, the words, or their first letters (TAB
-                completes). Every accepted answer is saved at once, so nothing is lost if the
-                laptop closes: resume with --resume. At the end it shows the track fit and writes
-                the plan (Markdown, JSON and HTML).
+                The contributor and the manager each prepare alone, on their own time (--mode self and \
+                --mode manager). The one-on-one then picks up both preparations from the last 90 days \
+                and asks only what is left: where the two views differ, one at a time, then options and \
+                next steps, in at most 20 questions. Without preparations (or with --fresh) it walks \
+                every question in GROW order (Goal, Reality, Options, Will).
 
-                Commands at any question: :help :back :skip :review :fit :note TEXT :who :save :quit
+                Answer with a number, the words, or their first letters (TAB completes). Every accepted \
+                answer is saved at once, so nothing is lost if the laptop closes: resume with --resume. \
+                At the end it shows the track fit and writes the plan (Markdown, JSON and HTML).
+
+                Commands: :help :back :skip :review :fit :note TEXT :who :save :quit
                 Ctrl-C clears the line; Ctrl-D saves and stops.
 
                 Examples:
-                  careerpath talk --person "Ana Silva" --manager "Jordan Lee" --level ic.senior
-                  careerpath talk --mode self
+                  careerpath talk --mode self --person "Ana Silva" --level senior
+                  careerpath talk --mode manager --person "Ana Silva" --manager "Jordan Lee"
+                  careerpath talk --person "Ana Silva" --manager "Jordan Lee"
                   careerpath talk --list
                   careerpath talk --resume "Ana Silva"
                 """)
@@ -30,10 +35,14 @@ extension Careerpath {
         @Option(name: .long, help: ArgumentHelp("The manager's name.", valueName: "name"))
         var manager: String?
 
-        @Option(name: .long, help: "one-on-one (both answer), self (contributor alone) or manager (manager alone).")
+        @Option(name: .long, help: "one-on-one (both together), self (the contributor alone) or manager (the manager alone).")
         var mode: Mode?
 
-        @Option(name: .long, help: ArgumentHelp("The contributor's current level id, e.g. ic.senior.", valueName: "level"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The contributor's current level: an id such as ic.senior, a title, or a word of it (senior, EM).",
+                valueName: "level"))
         var level: String?
 
         @Option(name: .long, help: ArgumentHelp("An employee id for the contributor.", valueName: "id"))
@@ -44,6 +53,9 @@ extension Careerpath {
 
         @Flag(name: .long, help: "List the unfinished sessions and stop.")
         var list = false
+
+        @Flag(name: .long, help: "A one-on-one from the first question, leaving any preparations aside.")
+        var fresh = false
 
         @Option(name: .long, help: ArgumentHelp("Where to write the plan files. (default: the careerpath data folder)", valueName: "dir"))
         var out: String?
@@ -64,8 +76,11 @@ extension Careerpath {
                     throw ValidationError("\(option) has \(value.count) characters; allowed: up to \(Person.fieldLimit)")
                 }
             }
-            if resume != nil, person != nil || level != nil || mode != nil {
-                throw ValidationError("--resume continues a saved session; --person, --level and --mode come from it")
+            if resume != nil, person != nil || level != nil || mode != nil || fresh {
+                throw ValidationError("--resume continues a saved session; --person, --level, --mode and --fresh come from it")
+            }
+            if fresh, let mode, mode != .oneOnOne {
+                throw ValidationError("--fresh is for a one-on-one, which otherwise picks up the preparations; --mode \(mode.rawValue) has none")
             }
         }
 
@@ -81,6 +96,8 @@ extension Careerpath {
             var reader: any LineReader =
                 interactive ? ReadlineReader(historyPath: directories.history) : PlainReader()
             let color = interactive && Terminal.standardOutput.usesColor
+            let width = min(100, Terminal.standardOutput.width)
+            let history = noRecord ? nil : try database.open()
 
             var record: SessionRecord
             if let resume {
@@ -88,110 +105,51 @@ extension Careerpath {
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
-                Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(record.answeredCount) answers so far).\n")
+                let progress = record.agenda == nil
+                    ? "\(record.answeredCount) answers so far"
+                    : "\(record.covered?.count ?? 0) of \(record.engine(bank: set.bank).stepCount) steps done"
+                Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(progress)).\n")
             } else {
-                guard let started = try start(reader: &reader, ladder: set.ladder) else {
+                var start = TalkStart(
+                    mode: mode, person: person, personID: personID, manager: manager, level: level, fresh: fresh,
+                    date: date ?? SessionDate.format(Date()), store: store, history: history, prompts: set, width: width)
+                guard let started = try start.run(reader: &reader) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
                     return
                 }
-                record = started
+                record = started.record
                 try store.save(record)
+                Terminal.standardOutput.write(TextWrap.lines(started.opening, width: width).joined(separator: "\n") + "\n")
                 Terminal.standardOutput.write("Session \(record.id) saved to \(store.path(for: record.id)).\n")
             }
-            let engine = DialogEngine(bank: set.bank, mode: record.mode, answers: record.responses, skipped: Set(record.skipped))
-            let history = noRecord ? nil : try database.open()
-            // A follow-up: the person's last recorded plan, before this session's date.
-            // Without an id, a name that only one recorded person has finds their history.
+            // A follow-up: the person's last recorded plan, before this session's date (not a
+            // preparation this one-on-one picked up). Without an id, a name that only one
+            // recorded person has finds their history.
             var personKey = HistoryRecord.personKey(for: record.asAnswers.person)
             if record.person.id == nil, let history, let known = try? history.personKey(for: record.person.name) {
                 personKey = known
             }
-            let previous = try history?.sessions(personKey: personKey)
-                .last { $0.date < record.date && $0.id != record.id && !$0.items.isEmpty }
+            let preparations = Set((record.preparations ?? []).map(\.id))
+            let previous = try history?.sessions(personKey: personKey).last {
+                $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
+            }
             if let previous, record.person.id == nil, let id = previous.personID {
                 record.person.id = id  // file the new session with the same person
                 try store.save(record)
             }
             var loop = TalkLoop(
-                prompts: set, store: store, record: record, engine: engine, reader: reader,
+                prompts: set, store: store, record: record, engine: record.engine(bank: set.bank), reader: reader,
                 outDirectory: out ?? directories.plans, history: history, previous: previous,
-                width: min(100, Terminal.standardOutput.width), color: color, now: Date.init)
+                width: width, color: color, now: Date.init)
             // Input that ends before the last question (a script, a pipe) pauses the session:
             // say so in the exit status, so a script can tell it from a finished one.
             if try loop.run() == .paused, !interactive { throw ExitCode(ExitStatus.paused) }
         }
 
-        /// Asks for what the command line did not say; nil when input ends first.
-        private func start(reader: inout any LineReader, ladder: Ladder) throws -> SessionRecord? {
-            let out = Terminal.standardOutput
-            func ask(_ prompt: String, completions: [String] = []) -> String? {
-                reader.setCompletions(completions)
-                guard case .line(let line) = reader.read(prompt: prompt) else { return nil }
-                // Kept in the session and the plans: no control characters.
-                return PrintableText.stripped(line).trimmingCharacters(in: .whitespaces)
-            }
-            var mode = self.mode
-            while mode == nil {
-                guard let answer = ask("Session: one-on-one, self or manager? [one-on-one] ", completions: Mode.allCases.map(\.rawValue)) else { return nil }
-                if answer.isEmpty { mode = .oneOnOne } else if let match = Mode.allCases.first(where: { $0.rawValue.hasPrefix(answer.lowercased()) }) {
-                    mode = match
-                } else {
-                    out.write("  Allowed: one-on-one, self, manager.\n")
-                }
-            }
-            var name = person
-            while name?.isEmpty ?? true {
-                guard let answer = ask("Contributor's name: ") else { return nil }
-                if answer.count > Person.fieldLimit {
-                    out.write("  Allowed: a name of up to \(Person.fieldLimit) characters.\n")
-                    continue
-                }
-                name = answer
-            }
-            var levelID = level
-            if let given = levelID, ladder.level(given) == nil {
-                out.write("  '\(given)' is not a level of the ladder.\n")
-                levelID = nil
-            }
-            while levelID == nil {
-                let ids = ladder.levels.map(\.id)
-                guard let answer = ask("\(name!)'s current level (TAB lists them): ", completions: ids) else { return nil }
-                let lowered = answer.lowercased()
-                let matches = ladder.levels.filter {
-                    $0.id == lowered || $0.title.lowercased() == lowered
-                }
-                let prefixed = matches.isEmpty
-                    ? ladder.levels.filter { $0.id.hasPrefix(lowered) || $0.title.lowercased().hasPrefix(lowered) } : matches
-                if !answer.isEmpty, prefixed.count == 1 {
-                    levelID = prefixed[0].id
-                } else {
-                    out.write("  Allowed: " + ladder.levels.map { "\($0.id) (\($0.title))" }.joined(separator: ", ") + "\n")
-                }
-            }
-            var managerName = manager
-            var askManager = managerName == nil && mode != .selfAssessment
-            while askManager {
-                guard let answer = ask("Manager's name (Enter to leave out): ") else { return nil }
-                if answer.count > Person.fieldLimit {
-                    out.write("  Allowed: a name of up to \(Person.fieldLimit) characters.\n")
-                    continue
-                }
-                managerName = answer.isEmpty ? nil : answer
-                askManager = false
-            }
-            let sessionDate = date ?? SessionDate.format(Date())
-            managerName = managerName.map(PrintableText.stripped)
-            let personRecord = Person(
-                name: PrintableText.stripped(name!), id: personID.map(PrintableText.stripped), currentLevel: levelID!)
-            return SessionRecord(
-                id: SessionStore.newID(person: name!, date: sessionDate), person: personRecord, managerName: managerName,
-                mode: mode!, date: sessionDate, now: Date())
-        }
-
         private func listing(_ store: SessionStore) -> String {
             let open = store.all().filter { $0.record.status == .open }
             guard !open.isEmpty else { return "No unfinished sessions.\n" }
-            var lines = ["Unfinished sessions (resume with careerpath talk --resume ID):"]
+            var lines = ["Unfinished sessions (resume with \(CommandLineHint.command("talk", "--resume")) ID):"]
             for (_, record) in open {
                 let updated = String(record.updated.prefix(16)).replacingOccurrences(of: "T", with: " ")
                 lines.append(

@@ -27,9 +27,9 @@ struct TalkLoop {
 
     private var out: Terminal { .standardOutput }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var names: TalkNames { TalkNames(person: record.person.name, manager: record.managerName) }
+
+    private var paint: Painter { Painter(color: color) }
 
     static let commands = [":help", ":back", ":skip", ":review", ":fit", ":note", ":who", ":save", ":quit"]
 
@@ -46,23 +46,22 @@ struct TalkLoop {
             // A section's heading and intro show once, the first time the dialog reaches it.
             if shownSections.insert(question.section.id).inserted {
                 out.write("\n" + paint("== \(question.section.title) ==", "1;34") + "\n")
-                if !question.section.intro.isEmpty { out.write(wrap(question.section.intro) + "\n") }
+                let intro = question.section.intro(for: record.mode)
+                if !intro.isEmpty { out.write(wrap(names.fill(intro)) + "\n") }
                 showCard = true
             }
-            let card = QuestionCard(
-                question: question, personName: record.person.name, managerName: record.managerName, width: width,
-                color: color)
-            if showCard { out.write("\n" + card.render()) }
+            if showCard { out.write("\n" + render(question)) }
             showCard = false
             reader.setCompletions(completions(for: question))
-            let prompt = question.role == .contributor ? "contributor> " : "manager> "
+            let prompt = question.gap != nil ? "together> " : question.role == .contributor ? "contributor> " : "manager> "
             switch reader.read(prompt: prompt) {
             case .end:
                 return try pause()
             case .line(let raw):
-                let line = raw.trimmingCharacters(in: .whitespaces)
+                var line = raw.trimmingCharacters(in: .whitespaces)
                 if line == "?" {
-                    out.write(paint("  " + question.item.help, "2") + "\n")
+                    let help = TextWrap.lines(question.gap != nil ? GapCard.help : question.item.help, width: width, indent: "  ")
+                    out.write(help.map { paint($0, "2") }.joined(separator: "\n") + "\n")
                     continue
                 }
                 if line.hasPrefix(":") {
@@ -74,12 +73,19 @@ struct TalkLoop {
                     }
                     continue
                 }
+                if question.gap != nil, line.lowercased() == DialogEngine.keepWord {
+                    reader.setCompletions(Completions([]))
+                    guard case .line(let why) = reader.read(prompt: "Why do both views stand? ") else { return try pause() }
+                    line = DialogEngine.keepWord + " " + why.trimmingCharacters(in: .whitespaces)
+                }
                 switch engine.handle(.answer(line)) {
-                case .accepted, .skipped:
+                case .accepted, .skipped, .keptBoth:
                     try save()
                     showCard = true
                 case .rejected(_, let problem):
-                    out.write(paint("  Not accepted: ", "31") + problem.message + "\n")
+                    // Wrapped to the width, the words after "Not accepted:" aligned under it.
+                    let said = TextWrap.lines(problem.message, width: width, indent: "  Not accepted: ")
+                    out.write(paint("  Not accepted: ", "31") + said.joined(separator: "\n").dropFirst("  Not accepted: ".count) + "\n")
                 case .cannotSkip:
                     out.write("  This question needs an answer.\n")
                 default:
@@ -89,6 +95,31 @@ struct TalkLoop {
         }
         try finish()
         return .finished
+    }
+
+    private func render(_ question: Question) -> String {
+        if let gap = question.gap {
+            return GapCard(
+                question: question, gap: gap, names: names, answers: currentAnswers, prompts: prompts, width: width,
+                color: color
+            ).render()
+        }
+        var card = QuestionCard(question: question, names: names, mode: record.mode, width: width, color: color)
+        if question.currentAnswer != nil, let source = record.answerSources?[question.role.rawValue]?[question.item.id] {
+            card.preparedBy = record.preparations?.first { $0.id == source }?.by
+        }
+        if question.item.shows == .nextLevelCriteria {
+            card.currentLevel = prompts.ladder.level(record.person.currentLevel)
+            card.nextLevel = prompts.ladder.next(after: record.person.currentLevel)
+        }
+        return card.render()
+    }
+
+    /// The session's answers as the dialog has them now.
+    private var currentAnswers: Answers {
+        var answers = record.asAnswers
+        answers.responses = engine.answers
+        return answers
     }
 
     enum CommandResult { case stay, redraw, quit }
@@ -117,7 +148,9 @@ struct TalkLoop {
                 return .redraw
             }
         case ":review", ":r":
-            out.write(review())
+            out.write(
+                AnswerReview(engine: engine, record: record, bank: prompts.bank, names: names, width: width, color: color)
+                    .render())
             return .stay
         case ":fit", ":f":
             out.write(fit())
@@ -132,9 +165,14 @@ struct TalkLoop {
             out.write("  Note kept; it will be printed in the plan.\n")
             return .stay
         case ":who", ":w":
-            let who = question.role == .contributor
-                ? "\(record.person.name)'s turn (the contributor)"
-                : (record.managerName.map { "\($0)'s turn (the manager)" } ?? "the manager's turn")
+            let who: String
+            if question.gap != nil {
+                who = "for both of you together"
+            } else if question.role == .contributor {
+                who = "\(record.person.name)'s turn (the contributor)"
+            } else {
+                who = record.managerName.map { "\($0)'s turn (the manager)" } ?? "the manager's turn"
+            }
             out.write("  It is \(who): question \(question.index) of \(question.total), \(question.section.title).\n")
             return .stay
         case ":save":
@@ -145,36 +183,41 @@ struct TalkLoop {
             try save()
             return .quit
         default:
-            out.write("  Unknown command '\(parts[0])'; :help lists the commands.\n")
+            out.write("  Unknown command '\(PrintableText.escaped(parts[0]))'; :help lists the commands.\n")
             return .stay
         }
     }
 
-    private func completions(for question: Question) -> [String] {
-        var words = Self.commands
+    /// What TAB completes: the question's answers (whole labels, in order, for scales and
+    /// choices), `keep` at a difference, and the commands.
+    private func completions(for question: Question) -> Completions {
+        let keep = question.gap != nil ? [DialogEngine.keepWord] : []
         switch question.item.kind {
-        case .pick(_, let choices):
-            words += choices.map(\.value)
+        case .pick(_, let choices), .multi(let choices):
+            return Completions(choices.map(\.value) + Self.commands)
         case .scale(let scale):
-            // The first word of each label is enough: a unique prefix is accepted.
-            words += scale.points.compactMap { scale.labels[$0]?.split(separator: " ").first.map(String.init) }
-            if scale.notObserved != nil { words.append(AnswerValue.notObservedText) }
+            var labels = scale.points.compactMap { scale.labels[$0] }
+            if scale.notObserved != nil { labels.append(AnswerValue.notObservedText) }
+            return Completions(labels + keep + Self.commands, wholeLine: true)
         default:
-            words += question.item.kind.choices.map(\.value)
+            return Completions(question.item.kind.choices.map(\.value) + keep + Self.commands, wholeLine: true)
         }
-        return words
     }
 
     private mutating func save() throws {
-        record.record(engine.answers, skipped: engine.skipped, now: now())
+        record.record(engine, now: now())
         try store.save(record)
     }
 
-    /// Saves and stops; a session with no answer at all is removed rather than left behind.
+    /// Saves and stops; a session with nothing of its own is removed rather than left behind.
     private mutating func pause() throws -> Outcome {
-        if record.answeredCount == 0, record.notes.isEmpty, record.review?.isEmpty ?? true {
+        let ownAnswers = record.agenda == nil ? record.answeredCount : engine.covered.count
+        if ownAnswers == 0, record.notes.isEmpty, record.review?.isEmpty ?? true {
             try? FileManager.default.removeItem(atPath: store.path(for: record.id))
-            out.write("\nNothing was answered, so nothing was kept.\n")
+            out.write(
+                record.agenda == nil
+                    ? "\nNothing was answered, so nothing was kept.\n"
+                    : "\nNothing was decided yet, so nothing was kept; the preparations are still there.\n")
             return .paused
         }
         try save()
@@ -183,12 +226,21 @@ struct TalkLoop {
     }
 
     private func pausedMessage() -> String {
-        let answered = record.answeredCount
-        return "\nSaved \(answered) answer\(answered == 1 ? "" : "s"). Resume with: careerpath talk --resume \(record.id)\n"
+        let count = TalkOpening.count
+        var saved: [String] = []
+        if record.agenda != nil {
+            saved.append("\(engine.covered.count) of \(engine.stepCount) steps of this one-on-one")
+        } else if record.answeredCount > 0 || (record.review?.isEmpty ?? true) {
+            saved.append(count(record.answeredCount, "answer"))
+        }
+        if let review = record.review, !review.isEmpty { saved.append(count(review.count, "review answer")) }
+        return "\nSaved \(saved.joined(separator: " and ")). Resume with: \(CommandLineHint.command("talk", "--resume", record.id))\n"
     }
 
     private mutating func finish() throws {
-        let answers = record.asAnswers
+        var answers = currentAnswers
+        let decisions = MeetingNotes.lines(agenda: record.agenda ?? [], outcomes: engine.outcomes, bank: prompts.bank)
+        if !decisions.isEmpty { answers.notes = ((answers.notes.map { [$0] } ?? []) + decisions).joined(separator: "\n") }
         let assessment = Scorer(prompts: prompts).assess(answers)
         var planHistory: PlanHistory?
         if let previous, let history, record.review != nil {
@@ -197,9 +249,10 @@ struct TalkLoop {
         let plan = try Planner(prompts: prompts).plan(
             for: answers, assessment: assessment, today: now(), previous: planHistory)
         out.write("\n" + paint("== Result ==", "1;34") + "\n\n")
-        let report = TerminalReport(
+        var report = TerminalReport(
             answers: answers, assessment: assessment, prompts: prompts,
             style: TerminalReport.Style(width: width, color: color))
+        if record.mode == .manager { report.audience = .manager(about: record.person.name) }
         out.write(report.render())
         try PrivateFile.makeDirectory(outDirectory)
         let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
@@ -220,59 +273,34 @@ struct TalkLoop {
         record.status = .finished
         record.planFiles = paths
         try save()
+        if record.mode != .oneOnOne {
+            let command = CommandLineHint.command("talk", "--person", record.person.name)
+            out.write("\n" + wrap("When you meet, \(command) picks up this preparation and asks only what is left.") + "\n")
+        }
     }
 
     private func helpText() -> String {
-        """
+        let resume = CommandLineHint.command("talk", "--resume")
+        return """
           Answer with the number, the words, or the first letters of the words (TAB completes).
           For lists, separate answers with commas. Enter keeps an earlier answer.
+          Where your views differ: agree on a value, or type keep and say why both views stand.
             ?            help on this question
             :back        go to the previous question
-            :skip        leave out an optional question
+            :skip        leave out an optional question (or a difference, for another time)
             :review      the answers so far, by section
             :fit         the track fit so far
             :note TEXT   keep a note with the session; it goes into the plan
             :who         whose turn it is
             :save        save now (answers are saved after each one anyway)
-            :quit        save and stop; resume later with careerpath talk --resume
+            :quit        save and stop; resume later with \(resume)
           Ctrl-C clears the line; Ctrl-D saves and stops.
 
         """
     }
 
-    private func review() -> String {
-        var lines: [String] = []
-        let asked = engine.askedItems
-        for section in prompts.bank.sections {
-            let items = asked.filter { $0.section == section.id }
-            guard !items.isEmpty else { continue }
-            lines.append(paint(section.title, "1"))
-            for item in items {
-                let label = item.short ?? item.text
-                let shortLabel = label.count > 48 ? String(label.prefix(47)) + "…" : label
-                let answer: String
-                if let value = engine.answers[item.role]?[item.id] {
-                    answer = QuestionCard.describe(value, item: item)
-                } else if engine.skipped.contains(item.id) {
-                    answer = "(skipped)"
-                } else {
-                    answer = "-"
-                }
-                lines.append("  \(item.role == .contributor ? "C" : "M")  \(item.id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(shortLabel.padding(toLength: 48, withPad: " ", startingAt: 0))  \(answer)")
-            }
-        }
-        if !record.notes.isEmpty {
-            lines.append(paint("Notes", "1"))
-            lines += record.notes.map { "  - \($0)" }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     private func fit() -> String {
-        let answers = Answers(
-            person: record.asAnswers.person, managerName: record.managerName, date: record.date, mode: record.mode,
-            responses: engine.answers)
-        let assessment = Scorer(prompts: prompts).assess(answers)
+        let assessment = Scorer(prompts: prompts).assess(currentAnswers)
         var lines = [paint("Track fit so far", "1")]
         let order = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         for track in order {

@@ -23,11 +23,49 @@ public enum AnswerParser {
             let lowered = trimmed.lowercased()
             if lowered == "none" || lowered == "-" { return .success(.list([])) }
             return parse(.list(splitList(trimmed, onSpaces: false)), kind: item.kind, lenient: true)
-        case .pick:
-            return parse(.list(splitList(trimmed, onSpaces: true)), kind: item.kind, lenient: true)
+        case .pick(let count, let choices):
+            return typedPick(splitList(trimmed, onSpaces: true), count: count, choices: choices)
+        case .integer, .number:
+            // `10%` where a percent is asked.
+            guard item.unit == .percent, trimmed.hasSuffix("%") else { return parse(.scalar(trimmed), kind: item.kind, lenient: true) }
+            let number = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)
+            return parse(.scalar(number), kind: item.kind, lenient: true).mapError { _ in
+                AnswerProblem(message: "\(PrintableText.quoted(trimmed)) is not allowed; allowed: \(item.kind.allowedDescription)")
+            }
         default:
             return parse(.scalar(trimmed), kind: item.kind, lenient: true)
         }
+    }
+
+    /// The picks a person typed (numbers, ids or their beginnings), with what is wrong said in
+    /// words: "pick three; you gave two: ..." rather than a rule about ids.
+    static func typedPick(_ elements: [String], count: Int, choices: [Choice]) -> Result<AnswerValue, AnswerProblem> {
+        let wanted = "pick \(numberWord(count)) different statements, by number (1 to \(choices.count)) or id"
+        var picked: [Choice] = []
+        for element in elements {
+            guard let choice = choices.first(where: { $0.value == element })
+                ?? match(element, in: choices, allowIndex: true, labelPrefix: false)
+            else {
+                let what = Int(element) != nil ? "there is no statement \(PrintableText.quoted(element))" : "\(PrintableText.quoted(element)) is not one of the statements"
+                return .failure(AnswerProblem(message: "\(what); \(wanted)"))
+            }
+            if picked.contains(choice) {
+                return .failure(AnswerProblem(message: "you gave \u{201C}\(choice.label)\u{201D} twice; \(wanted)"))
+            }
+            picked.append(choice)
+        }
+        guard picked.count == count else {
+            let gave = picked.isEmpty ? "" : ": " + picked.map { "\u{201C}\($0.label)\u{201D}" }.joined(separator: ", ")
+            return .failure(
+                AnswerProblem(message: "pick \(numberWord(count)), you gave \(numberWord(picked.count))\(gave)"))
+        }
+        return .success(.list(picked.map(\.value)))
+    }
+
+    /// A small count in words, e.g. `three`; larger ones as digits.
+    static func numberWord(_ number: Int) -> String {
+        let words = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return words.indices.contains(number) ? words[number] : String(number)
     }
 
     static func splitList(_ text: String, onSpaces: Bool) -> [String] {
@@ -58,11 +96,13 @@ public enum AnswerParser {
             if lenient, let choice = match(text, in: scale.choices, allowIndex: false), let point = Int(choice.value) {
                 return .success(.integer(point))
             }
+            if lenient, let problem = ambiguity(text, in: scale.choices) { return .failure(problem) }
             return fail(raw, kind)
         case .choice(let choices):
             guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
             if let choice = choices.first(where: { $0.value == text }) { return .success(.text(choice.value)) }
             if lenient, let choice = match(text, in: choices, allowIndex: true) { return .success(.text(choice.value)) }
+            if lenient, let problem = ambiguity(text, in: choices) { return .failure(problem) }
             return fail(raw, kind)
         case .multi(let choices):
             var picked: [String] = []
@@ -117,6 +157,17 @@ public enum AnswerParser {
     /// Strips thousands separators and spaces from a typed number, e.g. `3,000` or `3 000`.
     private static func cleanNumber(_ text: String) -> String {
         text.filter { $0 != "," && $0 != "_" && $0 != " " }
+    }
+
+    /// When a typed beginning fits more than one label, says which: "'strongly' could be
+    /// strongly disagree or strongly agree".
+    static func ambiguity(_ typed: String, in choices: [Choice]) -> AnswerProblem? {
+        let text = typed.lowercased().trimmingCharacters(in: .whitespaces)
+        let fitting = choices.filter { $0.label.lowercased().hasPrefix(text) || $0.value.lowercased().hasPrefix(text) }
+        guard !text.isEmpty, fitting.count > 1 else { return nil }
+        let labels = fitting.map(\.label)
+        return AnswerProblem(
+            message: "\(PrintableText.quoted(typed)) could be \(labels.dropLast().joined(separator: ", ")) or \(labels.last!); type more of it, or its number")
     }
 
     /// Finds the choice a typed word means: its value, its 1-based position, its label, or a

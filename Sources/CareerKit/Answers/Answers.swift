@@ -36,6 +36,21 @@ public struct Answers: Hashable, Sendable {
         !observations.isEmpty && observations.allSatisfy { value($0, by: .manager) == .notObserved }
     }
 
+    /// Years of managing people as the contributor answered them, for when the person's own
+    /// `years_managing` is not given: `experience.years_managing`, or 0 when
+    /// `experience.leading` says they have not managed people; nil when neither was answered.
+    public static func yearsManaging(answeredIn responses: [Role: [String: AnswerValue]]) -> Int? {
+        let answers = responses[.contributor] ?? [:]
+        if case .integer(let years)? = answers[yearsManagingItem] { return years }
+        if case .text(let leading)? = answers[leadingItem], leading != "managed" { return 0 }
+        return nil
+    }
+
+    /// The contributor's answer on how much leading they have done (`none`, `informal`,
+    /// `tech_lead`, `managed`), and how many years they managed people.
+    public static let leadingItem = "experience.leading"
+    public static let yearsManagingItem = "experience.years_managing"
+
     /// How many items each role answered.
     public var answeredCount: Int {
         responses.values.reduce(0) { $0 + $1.count }

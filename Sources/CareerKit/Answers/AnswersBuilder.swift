@@ -171,7 +171,7 @@ struct AnswersBuilder {
         guard log.diagnostics.count == before, let name, let level else { return nil }
         let person = Person(
             name: name, id: text("person.id"), currentLevel: level, domain: text("person.domain"),
-            yearsExperience: experience, yearsManaging: managing)
+            yearsExperience: experience, yearsManaging: managing ?? Answers.yearsManaging(answeredIn: responses))
         return Answers(
             person: person, managerName: text("manager.name"), date: date, mode: mode, responses: responses,
             notes: hasNotes.map(PrintableText.stripped))

@@ -1,6 +1,6 @@
 import Yams
 
-/// Reads answers files: YAML or JSON documents of the shape in `shared/instrument.md`.
+/// Reads answers files: YAML or JSON documents of the shape in `docs/contract.md`.
 public enum AnswersFile {
     /// The most bytes an answers file (or one line of a JSON Lines file) may have: one
     /// person's answers, free texts included, take a few KiB.

@@ -1,7 +1,7 @@
 import CSV
 import Foundation
 
-/// Reads an HR sheet: one person per CSV row, the header of `shared/instrument.md`.
+/// Reads an HR sheet: one person per CSV row, the header of `docs/contract.md`.
 ///
 /// Rows are read one at a time from a stream, so memory stays flat however long the file
 /// is. Each row gives its own result: a bad row never stops the rows after it. Positions are

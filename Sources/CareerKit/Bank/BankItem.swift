@@ -19,11 +19,32 @@ public struct BankItem: Hashable, Sendable, Identifiable {
     public var condition: Condition?
     /// The section (goal, reality, options, will) the question belongs to.
     public var section: String
+    /// What the number means when it is not a count, e.g. `percent` (so `10%` is read as 10).
+    public var unit: Unit?
+    /// In a one-on-one that follows both preparations, the question is gone through again,
+    /// together, with the prepared answer as the default.
+    public var together: Bool
+    /// An item this one is asked after, in every mode that asks both: a manager's judgement
+    /// comes after the contributor's own ratings, so it cannot anchor them.
+    public var after: String?
+    /// What the card shows above the question, e.g. the next level's promotion criteria.
+    public var shows: Display?
+
+    /// What a number counts, when it is not plain.
+    public enum Unit: String, CaseIterable, Hashable, Sendable {
+        case percent
+    }
+
+    /// Something shown with the question.
+    public enum Display: String, CaseIterable, Hashable, Sendable {
+        /// The promotion criteria of the next level on the person's track.
+        case nextLevelCriteria = "next_level_criteria"
+    }
 
     public init(
         id: String, role: Role, modes: Set<Mode>, kind: ItemKind, text: String, help: String,
         optional: Bool = false, dimension: String? = nil, short: String? = nil, condition: Condition? = nil,
-        section: String
+        section: String, unit: Unit? = nil, together: Bool = false, after: String? = nil, shows: Display? = nil
     ) {
         self.id = id
         self.role = role
@@ -36,5 +57,9 @@ public struct BankItem: Hashable, Sendable, Identifiable {
         self.short = short
         self.condition = condition
         self.section = section
+        self.unit = unit
+        self.together = together
+        self.after = after
+        self.shows = shows
     }
 }

@@ -4,14 +4,14 @@ import Yams
 enum BankLoader {
     static let itemKeys = [
         "id", "role", "modes", "type", "text", "help", "optional", "scale", "dimension", "short", "choices",
-        "choices_from", "count", "min", "max", "max_length", "when",
+        "choices_from", "count", "min", "max", "max_length", "when", "unit", "together", "after", "shows",
     ]
 
     static func load(_ root: Node, log: DiagnosticLog) -> QuestionBank? {
         guard
             let top = log.fields(
-                root, "the bank", allowed: ["version", "scales", "sections"],
-                required: ["version", "scales", "sections"])
+                root, "the bank", allowed: ["version", "scales", "sections", "differences"],
+                required: ["version", "scales", "sections", "differences"])
         else { return nil }
         _ = log.integer(top["version"], "'version'", in: 1...1)
         let scales = readScales(top["scales"], log: log)
@@ -35,10 +35,19 @@ enum BankLoader {
                     + (ids.isEmpty ? "none" : ids.joined(separator: ", ")),
                 at: top.mark(of: "sections"))
         }
-        var bank = QuestionBank(scales: scales, sections: sections)
+        let differences = readDifferences(top["differences"], log: log)
+        var bank = QuestionBank(scales: scales, sections: sections, differences: differences)
         bank = resolvePicks(in: bank, root: root, log: log)
         checkConditions(bank, sectionNodes: sectionNodes, log: log)
+        checkOrder(bank, sectionNodes: sectionNodes, log: log)
         return bank
+    }
+
+    private static func readDifferences(_ node: Node?, log: DiagnosticLog) -> QuestionBank.Differences {
+        let fields = log.fields(node, "'differences'", allowed: ["title", "intro"], required: ["title", "intro"])
+        return QuestionBank.Differences(
+            title: log.text(fields?["title"], "'differences' 'title'") ?? "",
+            intro: log.text(fields?["intro"], "'differences' 'intro'") ?? "")
     }
 
     private static func readScales(_ node: Node?, log: DiagnosticLog) -> [String: Scale] {
@@ -56,7 +65,7 @@ enum BankLoader {
                 continue
             }
             var labels: [Int: String] = [:]
-            var firstWords: [String: Int] = [:]
+            var seen: [String: Int] = [:]
             if let labelFields = log.fields(scale["labels"], "\(what) 'labels'") {
                 for key in labelFields.order {
                     guard let point = Int(key), (low...high).contains(point) else {
@@ -64,13 +73,12 @@ enum BankLoader {
                         continue
                     }
                     guard let label = log.text(labelFields[key], "\(what) label \(point)") else { continue }
-                    let first = String(label.lowercased().split(separator: " ").first ?? "")
-                    if let other = firstWords[first] {
+                    if let other = seen[label.lowercased()] {
                         log.add(
-                            "\(what): labels \(other) and \(point) both start with '\(first)'; start each with a different word so a typed prefix picks one",
+                            "\(what): labels \(other) and \(point) are both '\(label)'; give each point its own words so a typed label picks one",
                             at: labelFields.mark(of: key))
                     }
-                    firstWords[first] = point
+                    seen[label.lowercased()] = point
                     labels[point] = label
                 }
                 for point in low...high where labels[point] == nil {
@@ -91,11 +99,26 @@ enum BankLoader {
         else { return nil }
         let what = "section '\(id)'"
         let title = log.text(fields["title"], "\(what) 'title'") ?? id
-        let intro = log.string(fields["intro"], "\(what) 'intro'") ?? ""
+        let intros = readIntros(fields["intro"], what: what, log: log)
         let items = (log.list(fields["items"], "\(what) 'items'") ?? []).compactMap {
             readItem($0, section: id, scales: scales, log: log)
         }
-        return BankSection(id: id, title: title, intro: intro, items: items)
+        return BankSection(id: id, title: title, intros: intros, items: items)
+    }
+
+    /// One intro for every mode, or one per mode: `{one-on-one: ..., self: ..., manager: ...}`.
+    private static func readIntros(_ node: Node?, what: String, log: DiagnosticLog) -> [Mode: String] {
+        guard let node else { return [:] }
+        if node.mapping == nil {
+            guard let intro = log.string(node, "\(what) 'intro'") else { return [:] }
+            return Dictionary(uniqueKeysWithValues: Mode.allCases.map { ($0, intro) })
+        }
+        guard let fields = log.fields(node, "\(what) 'intro'", allowed: Mode.allCases.map(\.rawValue)) else { return [:] }
+        var intros: [Mode: String] = [:]
+        for mode in Mode.allCases {
+            if let intro = log.text(fields[mode.rawValue], "\(what) 'intro' '\(mode.rawValue)'") { intros[mode] = intro }
+        }
+        return intros
     }
 
     private static func readItem(_ node: Node, section: String, scales: [String: Scale], log: DiagnosticLog)
@@ -124,11 +147,20 @@ enum BankLoader {
             log.add("\(what) feeds a dimension and needs 'short', the few words shown when picking the top three", at: fields.mark)
         }
         let condition = readCondition(fields["when"], what: what, log: log)
+        let unit = log.oneOf(fields["unit"], "\(what) 'unit'", BankItem.Unit.allCases.map(\.rawValue)).flatMap(BankItem.Unit.init)
+        if unit != nil, let kind, !kind.isNumeric {
+            log.add("\(what) has a 'unit' but is of type \(kind.typeName); only integer and number questions take one", at: fields.mark(of: "unit"))
+        }
+        let together = log.bool(fields["together"], "\(what) 'together'") ?? false
+        let after = log.text(fields["after"], "\(what) 'after'")
+        let shows = log.oneOf(fields["shows"], "\(what) 'shows'", BankItem.Display.allCases.map(\.rawValue))
+            .flatMap(BankItem.Display.init)
         guard let role, let modes, let text, let help, let kind else { return nil }
         if modes.isEmpty { log.add("\(what) 'modes' must name at least one mode", at: fields.mark(of: "modes")) }
         return BankItem(
             id: id, role: role, modes: Set(modes.compactMap(Mode.init)), kind: kind, text: text, help: help,
-            optional: optional, dimension: dimension, short: short, condition: condition, section: section)
+            optional: optional, dimension: dimension, short: short, condition: condition, section: section,
+            unit: unit, together: together, after: after, shows: shows)
     }
 
     private static func readKind(_ fields: Fields, what: String, scales: [String: Scale], log: DiagnosticLog)
@@ -243,7 +275,7 @@ enum BankLoader {
                 }
             }
         }
-        return QuestionBank(scales: bank.scales, sections: sections)
+        return QuestionBank(scales: bank.scales, sections: sections, differences: bank.differences)
     }
 
     /// Checks that each condition names an earlier item of the same role, with values it can have.
@@ -267,6 +299,24 @@ enum BankLoader {
                 }
             }
             earlier[item.id] = item
+        }
+    }
+
+    /// Checks that each `after` names another item, one that has no `after` of its own.
+    private static func checkOrder(_ bank: QuestionBank, sectionNodes: [Node], log: DiagnosticLog) {
+        for item in bank.items {
+            guard let anchor = item.after else { continue }
+            let problem: String?
+            if anchor == item.id {
+                problem = "item '\(item.id)' 'after' names itself; name the item it is asked after"
+            } else if let target = bank.item(anchor) {
+                problem = target.after.map {
+                    "item '\(item.id)' 'after' names '\(anchor)', which is asked after '\($0)' itself; name '\($0)' instead"
+                }
+            } else {
+                problem = "item '\(item.id)' 'after' names '\(anchor)', which is not in the bank"
+            }
+            if let problem { log.add(problem, at: markOfItem(item.id, in: sectionNodes)) }
         }
     }
 

@@ -1,4 +1,4 @@
-/// The fixed contract of `shared/instrument.md`: the items every bank must have, with their role
+/// The fixed contract of `docs/contract.md`: the items every bank must have, with their role
 /// and type. Wording is the bank's; ids, roles, types and ranges are not.
 public enum Instrument {
     public struct Requirement: Sendable {

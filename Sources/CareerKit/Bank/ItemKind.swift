@@ -31,6 +31,14 @@ public enum ItemKind: Hashable, Sendable {
         }
     }
 
+    /// Whether the answer is a number that is not a scale point.
+    public var isNumeric: Bool {
+        switch self {
+        case .integer, .number: return true
+        default: return false
+        }
+    }
+
     /// The choices a person may type, for the kinds that have them.
     public var choices: [Choice] {
         switch self {

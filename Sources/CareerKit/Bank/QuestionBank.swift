@@ -2,13 +2,27 @@
 public struct QuestionBank: Sendable {
     public var scales: [String: Scale]
     public var sections: [BankSection]
+    /// How a one-on-one that follows both preparations introduces the differences it talks about.
+    public var differences: Differences
+
+    /// The words of the part of a one-on-one where the two prepared views differ.
+    public struct Differences: Hashable, Sendable {
+        public var title: String
+        public var intro: String
+
+        public init(title: String, intro: String) {
+            self.title = title
+            self.intro = intro
+        }
+    }
     /// Every item in asking order.
     public let items: [BankItem]
     private let index: [String: Int]
 
-    public init(scales: [String: Scale], sections: [BankSection]) {
+    public init(scales: [String: Scale], sections: [BankSection], differences: Differences) {
         self.scales = scales
         self.sections = sections
+        self.differences = differences
         self.items = sections.flatMap(\.items)
         var index: [String: Int] = [:]
         for (position, item) in items.enumerated() where index[item.id] == nil {

@@ -36,7 +36,8 @@ public struct ManagerPage: Sendable {
             name: answers.person.name, id: answers.person.id, level: title(answers.person.currentLevel),
             track: assessment.recommended.shortTitle, confidence: assessment.confidence.rawValue, target: title(plan.targetLevel),
             mainItems: ordered.prefix(3).map(\.title), budget: formatMoney(plan.committed, plan.currency),
-            divergences: assessment.divergence.map(ReasonText.divergence), files: files)
+            divergences: assessment.divergence.map { ReasonText.divergence($0, audience: .manager(about: answers.person.name)) },
+            files: files)
     }
 
     /// The page's file name, without extension: a safe form of the manager's name.

@@ -4,7 +4,10 @@ public enum DialogEvent: Hashable, Sendable {
     case accepted(itemID: String, value: AnswerValue)
     /// The answer was not accepted; the same question stands.
     case rejected(itemID: String, problem: AnswerProblem)
-    /// The optional question was left unanswered and the dialog moved on.
+    /// Both views of a difference stand, with a note on why; the dialog moved on.
+    case keptBoth(topic: String)
+    /// The optional question (or a difference, left for another time) was left unanswered
+    /// and the dialog moved on.
     case skipped(itemID: String)
     /// The question must be answered; it cannot be skipped.
     case cannotSkip(itemID: String)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON document of `shared/instrument.md` (`careerpath.plan/1`): person, track,
+/// The JSON document of `docs/contract.md` (`careerpath.plan/1`): person, track,
 /// dimensions, divergence, flags and the plan. Keys are snake_case and sorted, so output
 /// is stable.
 public struct AssessmentDocument {

@@ -231,49 +231,6 @@ enum PlanCharts {
         return svg(width: width, height: axis + 4, title: profileTitle(showSelf: showSelf, showManager: showManager), body: body, kind: "profile", layout: .narrow)
     }
 
-    /// The row of every level when both ladders stand side by side, 0 at the bottom: the IC
-    /// levels in order, each management level beside its IC equivalent so the equivalence
-    /// lines are level, and the levels without a peer above or below their neighbours in
-    /// order. Equivalences that would cross an earlier one keep their own order instead.
-    static func ladderRows(_ ladder: Ladder) -> (rows: [String: Int], count: Int) {
-        let ic = ladder.levels(onTrack: "ic")
-        let management = ladder.levels(onTrack: "management")
-        // Anchors: equivalent pairs in rising order on both tracks.
-        var anchors: [(ic: Int, management: Int)] = []
-        let pairs = ladder.equivalences.compactMap { pair -> (ic: Int, management: Int)? in
-            guard let left = ic.firstIndex(where: { $0.id == pair.ic }),
-                let right = management.firstIndex(where: { $0.id == pair.management })
-            else { return nil }
-            return (left, right)
-        }.sorted { ($0.ic, $0.management) < ($1.ic, $1.management) }
-        for pair in pairs where pair.ic > (anchors.last?.ic ?? -1) && pair.management > (anchors.last?.management ?? -1) {
-            anchors.append(pair)
-        }
-        var rows: [String: Int] = [:]
-        var row = 0
-        var previous = (ic: -1, management: -1)
-        for (index, anchor) in (anchors + [(ic.count, management.count)]).enumerated() {
-            let left = Array(ic[(previous.ic + 1)..<anchor.ic])
-            let right = Array(management[(previous.management + 1)..<anchor.management])
-            let height = max(left.count, right.count)
-            // Below the first anchor, levels sit right under it; elsewhere right above the
-            // anchor below them.
-            let underFirstAnchor = index == 0 && !anchors.isEmpty
-            for segment in [left, right] {
-                let offset = underFirstAnchor ? height - segment.count : 0
-                for (position, level) in segment.enumerated() { rows[level.id] = row + offset + position }
-            }
-            row += height
-            if index < anchors.count {
-                rows[ic[anchor.ic].id] = row
-                rows[management[anchor.management].id] = row
-                row += 1
-            }
-            previous = anchor
-        }
-        return (rows, row)
-    }
-
     /// Both ladders side by side, highest level at the top, equivalent levels on one row and
     /// joined by a dashed line. The current level is filled, the target level outlined in
     /// green, each marked beside its box, and a green arrow shows the move: from edge to edge
@@ -285,7 +242,7 @@ enum PlanCharts {
 
     static func ladders(_ ladder: Ladder, current: String, target: String, layout: Layout) -> String {
         if layout == .narrow { return narrowLadders(ladder, current: current, target: target) }
-        let (rows, rowCount) = ladderRows(ladder)
+        let (rows, rowCount) = ladder.rungRows()
         let boxWidth = 250.0
         let boxHeight = 30.0
         let pitch = 42.0
@@ -379,7 +336,7 @@ enum PlanCharts {
     /// and "now" and "target" as small labels on the box's top edge, as there is no room
     /// beside the ladders. The arrow and key are as in the wide drawing.
     private static func narrowLadders(_ ladder: Ladder, current: String, target: String) -> String {
-        let (rows, rowCount) = ladderRows(ladder)
+        let (rows, rowCount) = ladder.rungRows()
         let width = narrowWidth
         let margin = 14.0
         let boxWidth = 138.0

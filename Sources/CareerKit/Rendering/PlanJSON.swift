@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `plan` part of the JSON document, with the key paths of `shared/instrument.md`.
+/// The `plan` part of the JSON document, with the key paths of `docs/contract.md`.
 struct PlanJSON {
     let plan: DevelopmentPlan
 

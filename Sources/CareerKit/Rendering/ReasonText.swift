@@ -2,8 +2,9 @@ import Foundation
 
 /// Plain words for a result, shared by the plan documents and the terminal report: the
 /// reasons behind it, what set the confidence, the archetype, the flags and the
-/// disagreements. People-facing text speaks to the contributor as "you" and never shows
-/// an item id or a track id.
+/// disagreements. People-facing text speaks to the contributor as "you" (or, for a manager
+/// preparing alone, to the manager about the contributor) and never shows an item id or a
+/// track id.
 public enum ReasonText {
     /// The reason as the JSON document words it (`track.explanation[].text`), ids included
     /// for systems that read it, e.g. "The contributor rated the technical expert path
@@ -35,15 +36,15 @@ public enum ReasonText {
     /// One reason in plain words, e.g. `You rated “the technical expert path” 7 of 7
     /// (extremely): 15 points.` The points are the lead the answer gave the track it points
     /// to, against a middle answer.
-    public static func plain(_ reason: Assessment.Reason, bank: QuestionBank) -> String {
+    public static func plain(_ reason: Assessment.Reason, bank: QuestionBank, audience: Audience = .contributor) -> String {
         let points = "\(formatPoints(reason.points)) point\(reason.points == 1 ? "" : "s")"
         if reason.item == "top3" {
             let picks = reason.answer.split(separator: ",").map { $0.trimmingWhitespace() }
             let named = picks.map { quote(bank.item($0).flatMap(\.short) ?? bank.item($0)?.text ?? $0) }
-            return "Your top three picks (\(Dimension.list(named))): \(points)."
+            return "\(audience.personsAtStart) top three picks (\(Dimension.list(named))): \(points)."
         }
         let item = bank.item(reason.item)
-        let who = reason.role == .contributor ? "You" : "Your manager"
+        let who = reason.role == .contributor ? audience.personAtStart : audience.managerAtStart
         let name = quote(item?.short ?? item?.text ?? reason.item)
         return "\(who) rated \(name) \(outOf(reason.answer, item: item)): \(points)."
     }
@@ -57,11 +58,13 @@ public enum ReasonText {
 
     /// The reasons split by the way they point: toward the recommended track, and toward
     /// the other contender.
-    public static func split(_ assessment: Assessment, bank: QuestionBank) -> (toward: [String], against: [String]) {
+    public static func split(_ assessment: Assessment, bank: QuestionBank, audience: Audience = .contributor)
+        -> (toward: [String], against: [String])
+    {
         let lead = leadTrack(assessment)
         let toward = assessment.explanation.filter { $0.toward == lead }
         let against = assessment.explanation.filter { $0.toward != lead }
-        return (toward.map { plain($0, bank: bank) }, against.map { plain($0, bank: bank) })
+        return (toward.map { plain($0, bank: bank, audience: audience) }, against.map { plain($0, bank: bank, audience: audience) })
     }
 
     /// The track the reasons are measured for: the recommended one, or for an undecided
@@ -95,7 +98,8 @@ public enum ReasonText {
     }
 
     /// One short sentence on what the archetype means, or nil for one without a text.
-    public static func archetypeText(_ name: String) -> String? {
+    public static func archetypeText(_ name: String, audience: Audience = .contributor) -> String? {
+        if audience.isManager { return managerArchetypeText(name, person: audience.personName) }
         switch name {
         case "specialist": return "You want to go deep in one field and be the person others turn to for it."
         case "architect": return "You like to shape how large systems fit together, beyond your own team."
@@ -105,6 +109,21 @@ public enum ReasonText {
         case "tech_lead_manager": return "You want to lead a small team, its technical work and the growth of its people."
         case "people_manager": return "You find your satisfaction in growing people and in what your team achieves."
         case "explorer": return "Your answers do not point to one path yet: trying each for a short while is the best next step."
+        default: return nil
+        }
+    }
+
+    /// The archetype's sentence about the contributor, for the manager.
+    private static func managerArchetypeText(_ name: String, person: String) -> String? {
+        switch name {
+        case "specialist": return "\(person) wants to go deep in one field and be the person others turn to for it."
+        case "architect": return "\(person) likes to shape how large systems fit together, beyond their own team."
+        case "solver": return "\(person) is drawn to hard, varied problems more than to any title."
+        case "right_hand": return "\(person) stays technical while helping to run the team: coordinating work and people."
+        case "tech_lead": return "\(person) wants to lead a team's technical work while still building things themselves."
+        case "tech_lead_manager": return "\(person) wants to lead a small team, its technical work and the growth of its people."
+        case "people_manager": return "\(person) finds satisfaction in growing people and in what their team achieves."
+        case "explorer": return "The answers do not point to one path yet: trying each for a short while is the best next step."
         default: return nil
         }
     }
@@ -129,9 +148,12 @@ public enum ReasonText {
     ///   - missingManager: whether to say that the manager has not answered (documents say
     ///     it once elsewhere and pass false).
     ///   - divergenceBelow: where the disagreements are listed, for the pointer to them.
+    ///   - audience: who reads the notes.
     public static func confidenceNotes(
-        _ assessment: Assessment, missingManager: Bool, divergenceBelow: String = "Worth talking about, below"
+        _ assessment: Assessment, missingManager: Bool, divergenceBelow: String = "Worth talking about, below",
+        audience: Audience = .contributor
     ) -> [String] {
+        let a = audience
         let ranked = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         let first = assessment.scores[ranked[0]] ?? 0
         let second = assessment.scores[ranked[1]] ?? 0
@@ -148,11 +170,13 @@ public enum ReasonText {
             case .margin:
                 continue  // said above, with titles
             case .noManagerAnswers:
-                if missingManager { notes.append("Your manager has not answered yet, so there is nothing to compare your view with.") }
+                if missingManager {
+                    notes.append("\(a.managerAtStart) \(a.isManager ? "have" : "has") not answered yet, so there is nothing to compare \(a.persons) view with.")
+                }
             case .noContributorAnswers:
-                notes.append("You have not answered yet: the track is read from your manager's observations only.")
+                notes.append("\(a.personAtStart) \(a.isManager ? "has" : "have") not answered yet: the track is read from \(a.managers) observations only.")
             case .noStrongFit:
-                notes.append("No track pulls strongly yet, so the plan leans on challenging projects while you explore.")
+                notes.append("No track pulls strongly yet, so the plan leans on challenging projects while \(a.person) \(a.isManager ? "explores" : "explore").")
             case .lowCoverage(let answered, let asked):
                 notes.append("Only \(answered) of the \(asked) questions the fit is read from were answered, so it says less.")
             case .managerSeesAnotherTrack:
@@ -161,22 +185,31 @@ public enum ReasonText {
                 sawDimensions = true
             case .inconsistentDimensions(let names):
                 let titles = names.map { Dimension.title($0).lowercased() }
-                notes.append("Your answers within \(Dimension.list(titles)) point different ways, so they say less.")
+                notes.append("\(a.personsAtStart) answers within \(Dimension.list(titles)) point different ways, so they say less.")
             case .uniformAnswers:
-                notes.append("Nearly all your ratings are the same, so they cannot tell the tracks apart.")
+                notes.append("Nearly all \(a.persons) ratings are the same, so they cannot tell the tracks apart.")
             case .uniformObservations:
-                notes.append("Your manager gave nearly every observation the same rating, which says little about your strengths.")
+                notes.append("\(a.managerAtStart) gave nearly every observation the same rating, which says little about \(a.persons) strengths.")
             case .noClearLead:
-                notes.append("No path leads clearly yet, so the plan helps you try before you choose.")
+                notes.append(
+                    a.isManager
+                        ? "No path leads clearly yet, so the plan helps \(a.person) try before choosing."
+                        : "No path leads clearly yet, so the plan helps you try before you choose.")
             case .managementNotSupported:
                 notes.append(
-                    "The management path appeals to you, but your answers about people work show less pull toward it: worth trying before deciding.")
+                    "The management path appeals to \(a.person), but \(a.persons) answers about people work show less pull toward it: worth trying before deciding.")
             case .claimsMoreThanSeen(let names):
                 let titles = names.map { Dimension.title($0).lowercased() }
-                notes.append("You rate your \(Dimension.list(titles)) higher than your manager has seen so far: agree together what evidence would show it.")
+                notes.append(
+                    a.isManager
+                        ? "\(a.personsAtStart) own rating of \(Dimension.list(titles)) is higher than you have seen so far: agree together what evidence would show it."
+                        : "You rate your \(Dimension.list(titles)) higher than your manager has seen so far: agree together what evidence would show it.")
             case .managerSeesMore(let names):
                 let titles = names.map { Dimension.title($0).lowercased() }
-                notes.append("Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")
+                notes.append(
+                    a.isManager
+                        ? "You see more \(Dimension.list(titles)) in \(a.person) than \(a.persons) own ratings claim: a strength to name."
+                        : "Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")
             }
         }
         if sawTrack || sawDimensions {
@@ -184,7 +217,12 @@ public enum ReasonText {
             var what: [String] = []
             if sawTrack { what.append("the track") }
             if sawDimensions { what.append("\(count) dimension\(count == 1 ? "" : "s")") }
-            notes.append("You and your manager see \(Dimension.list(what)) differently (see \(divergenceBelow)).")
+            if a.isManager, sawTrack, !sawDimensions {
+                notes.append("Your view of the track differs from the one the answers so far point to (see \(divergenceBelow)).")
+            } else {
+                let others = a.isManager ? "You and \(a.person)" : "You and your manager"
+                notes.append("\(others) see \(Dimension.list(what)) differently (see \(divergenceBelow)).")
+            }
         }
         return notes
     }
@@ -194,13 +232,18 @@ public enum ReasonText {
     /// The callouts for the flags that no other part of a report already says. Flags said
     /// elsewhere (disagreements, missing views, exploratory and uniform answers, which the
     /// confidence notes cover) give none.
-    public static func flagCallouts(_ flags: [AssessmentFlag]) -> [String] {
-        flags.compactMap { flag in
+    public static func flagCallouts(_ flags: [AssessmentFlag], audience: Audience = .contributor) -> [String] {
+        let a = audience
+        return flags.compactMap { flag in
             switch flag {
             case .payStatusMotive:
-                return "Pay and recognition matter to you, which is fair. Talk through what else draws you to managing, and what a move would change day to day."
+                return a.isManager
+                    ? "Pay and recognition matter to \(a.person), which is fair. Talk through what else draws them to managing, and what a move would change day to day."
+                    : "Pay and recognition matter to you, which is fair. Talk through what else draws you to managing, and what a move would change day to day."
             case .growthInPlace:
-                return "You said not now to a promotion, so the plan grows you where you are."
+                return a.isManager
+                    ? "\(a.personAtStart) said not now to a promotion, so the plan grows them where they are."
+                    : "You said not now to a promotion, so the plan grows you where you are."
             case .exploratory, .undecided, .noSelfView, .noManagerView, .managerUniform, .raterDivergence, .uniformAnswers,
                 .calibrated:
                 return nil
@@ -210,14 +253,21 @@ public enum ReasonText {
 
     /// One disagreement in plain words, e.g. `Growing people: you rate yourself 93.3, your
     /// manager rates you 20 (73.3 points apart).`
-    public static func divergence(_ gap: Assessment.Divergence) -> String {
+    public static func divergence(_ gap: Assessment.Divergence, audience: Audience = .contributor) -> String {
+        let a = audience
         if gap.dimension == "track" {
+            if a.isManager {
+                return "Track: you see \(trackTitle(gap.managerView)) as the better fit; the answers so far point to \(trackTitle(gap.selfView))."
+            }
             return "Track: your manager sees \(trackTitle(gap.managerView)) as the better fit; "
                 + "your answers point to \(trackTitle(gap.selfView))."
         }
         let own = formatPoints(gap.selfScore ?? 0)
         let seen = formatPoints(gap.managerScore ?? 0)
         let apart = formatPoints(abs(gap.gap ?? 0))
+        if a.isManager {
+            return "\(Dimension.title(gap.dimension)): \(a.persons) own rating \(own), yours \(seen) (\(apart) points apart)."
+        }
         return "\(Dimension.title(gap.dimension)): you rate yourself \(own), your manager rates you \(seen) (\(apart) points apart)."
     }
 

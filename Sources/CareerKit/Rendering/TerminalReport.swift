@@ -1,6 +1,7 @@
 /// The track-fit result as text for a terminal: the three fits as bars, confidence, the
 /// reasons, the dimension profile and the disagreements worth talking about. It speaks to
-/// the contributor as "you", like the plan documents.
+/// the contributor as "you", like the plan documents, or to a manager preparing alone about
+/// the contributor.
 public struct TerminalReport {
     public struct Style: Sendable {
         /// Columns available.
@@ -22,6 +23,8 @@ public struct TerminalReport {
     let ladder: Ladder?
     let weights: Weights?
     let style: Style
+    /// Who reads the report.
+    public var audience: Audience = .contributor
 
     public init(answers: Answers, assessment: Assessment, bank: QuestionBank, style: Style) {
         self.answers = answers
@@ -75,7 +78,7 @@ public struct TerminalReport {
             lines.append(paint("Worth talking about", "1"))
             lines += talk
         }
-        let callouts = ReasonText.flagCallouts(assessment.flags)
+        let callouts = ReasonText.flagCallouts(assessment.flags, audience: audience)
         if !callouts.isEmpty {
             lines.append("")
             for callout in callouts { lines += wrap(callout, indent: "! ") }
@@ -99,17 +102,19 @@ public struct TerminalReport {
         }
         let confidence = paint(ReasonText.confidenceText(assessment.confidence), assessment.confidence == .high ? "32" : "33")
         lines.append("Recommended: \(assessment.recommended.title), \(confidence).")
-        var profile = "Your profile: \(ReasonText.archetypeTitle(assessment.archetype))."
-        if let text = ReasonText.archetypeText(assessment.archetype) { profile += " " + text }
+        var profile = "\(audience.personsAtStart) profile: \(ReasonText.archetypeTitle(assessment.archetype))."
+        if let text = ReasonText.archetypeText(assessment.archetype, audience: audience) { profile += " " + text }
         lines += wrap(profile, indent: "")
-        for note in ReasonText.confidenceNotes(assessment, missingManager: true) { lines += wrap(note, indent: "  - ") }
+        for note in ReasonText.confidenceNotes(assessment, missingManager: true, audience: audience) {
+            lines += wrap(note, indent: "  - ")
+        }
         return lines
     }
 
     func reasonLines() -> [String] {
         var lines = [paint("Why", "1")]
         guard !assessment.explanation.isEmpty else { return lines + ["  No single answer stands out."] }
-        let reasons = ReasonText.split(assessment, bank: bank)
+        let reasons = ReasonText.split(assessment, bank: bank, audience: audience)
         lines += wrap("Points: what each answer added to the lead of the track it points to, against a middle answer.", indent: "  ")
         if !reasons.toward.isEmpty {
             lines.append("  Toward \(ReasonText.leadTrack(assessment).shortTitle):")
@@ -122,21 +127,23 @@ public struct TerminalReport {
         return lines
     }
 
-    /// The scores of whoever answered: you, your manager, and combined when there are both.
+    /// The scores of whoever answered: you, your manager, and combined when there are both (for
+    /// the manager: theirs, yours).
     func dimensionLines() -> [String] {
         let showSelf = assessment.dimensions.contains { $0.selfScore != nil }
-        let showManager = assessment.dimensions.contains { $0.managerScore != nil }
+        // A manager who could observe nothing yet still answered: their column shows n/a.
+        let showManager = assessment.dimensions.contains { $0.managerScore != nil || $0.isUnseen(in: answers, weights: weights) }
         let showCombined = showSelf && showManager
         var header = paint("Dimensions", "1") + String(repeating: " ", count: 19)
-        if showSelf { header += "    you" }
-        if showManager { header += "  manager" }
+        if showSelf { header += audience.isManager ? " theirs" : "    you" }
+        if showManager { header += audience.isManager ? "    yours" : "  manager" }
         if showCombined { header += "  combined" }
         var lines = [header]
         func cell(_ value: Double?) -> String { value.map { String(Int($0.rounded())) } ?? "-" }
         for score in assessment.dimensions {
             var line = "  " + Dimension.title(score.name).padding(toLength: 28, withPad: " ", startingAt: 0)
             if showSelf { line += cell(score.selfScore).leftPadded(7) }
-            let unseen = score.managerScore == nil && answers.notObserved(weights?.dimension(score.name)?.observations ?? [])
+            let unseen = score.isUnseen(in: answers, weights: weights)
             if showManager { line += (unseen ? AnswerValue.notObservedText : cell(score.managerScore)).leftPadded(9) }
             if showCombined { line += cell(score.combined).leftPadded(10) }
             lines.append(line)
@@ -154,7 +161,7 @@ public struct TerminalReport {
                     + "(\(ReasonText.formatPoints(points)) points on the six-point answer scale) is worth talking about.",
                 indent: "  ")
         }
-        for gap in assessment.divergence { lines += wrap(ReasonText.divergence(gap), indent: "  - ") }
+        for gap in assessment.divergence { lines += wrap(ReasonText.divergence(gap, audience: audience), indent: "  - ") }
         return lines
     }
 

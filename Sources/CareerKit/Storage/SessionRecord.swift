@@ -25,6 +25,37 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public var follows: String?
     /// The review of that plan: by `item:<id>` or `milestone:<position>`, what became of it.
     public var review: [String: ReviewEntry]?
+    /// The preparations a one-on-one picked up (a self-assessment, a manager's preparation).
+    public var preparations: [Preparation]?
+    /// Where each prepared answer came from: by role, then item id, the preparation's session
+    /// id. An answer given or changed in this session is not listed.
+    public var answerSources: [String: [String: String]]?
+    /// What a one-on-one that follows preparations goes through; nil walks the whole dialog.
+    public var agenda: [AgendaStep]?
+    /// The keys of the agenda steps dealt with so far.
+    public var covered: [String]?
+    /// What was decided about each difference between the prepared views, by topic.
+    public var outcomes: [String: GapOutcome]?
+
+    /// A finished preparation a one-on-one picked up.
+    public struct Preparation: Codable, Hashable, Sendable {
+        /// The preparation's session id.
+        public var id: String
+        /// `self` or `manager`.
+        public var mode: Mode
+        public var date: String
+        /// Who prepared: the contributor's or the manager's name.
+        public var by: String
+        public var answered: Int
+
+        public init(id: String, mode: Mode, date: String, by: String, answered: Int) {
+            self.id = id
+            self.mode = mode
+            self.date = date
+            self.by = by
+            self.answered = answered
+        }
+    }
 
     /// What became of one activity or check-in of the last plan.
     public struct ReviewEntry: Codable, Hashable, Sendable {
@@ -111,7 +142,8 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         case format, id, status, created, updated, person, mode, date, answers, skipped, notes
         case managerName = "manager_name"
         case planFiles = "plan_files"
-        case follows, review
+        case follows, review, preparations, agenda, covered, outcomes
+        case answerSources = "answer_sources"
     }
 
     public init(id: String, person: Person, managerName: String?, mode: Mode, date: String, now: Date) {
@@ -155,10 +187,35 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         updated = Self.timestamp(now)
     }
 
+    /// Saves where the dialog stands: its answers, and for a one-on-one after preparations, the
+    /// steps dealt with, the decisions, and which answers are still as prepared.
+    public mutating func record(_ engine: DialogEngine, now: Date) {
+        record(engine.answers, skipped: engine.skipped, now: now)
+        guard engine.agenda != nil else { return }
+        covered = engine.covered.sorted()
+        outcomes = engine.outcomes.isEmpty ? nil : engine.outcomes
+        if var sources = answerSources {
+            for key in engine.changed {
+                guard let dot = key.firstIndex(of: ".") else { continue }
+                sources[String(key[..<dot])]?[String(key[key.index(after: dot)...])] = nil
+            }
+            answerSources = sources.filter { !$0.value.isEmpty }
+        }
+    }
+
+    /// A dialog over this session's answers: the whole dialog, or its agenda after preparations.
+    public func engine(bank: QuestionBank) -> DialogEngine {
+        DialogEngine(
+            bank: bank, mode: mode, answers: responses, skipped: Set(skipped), agenda: agenda, covered: Set(covered ?? []),
+            outcomes: outcomes ?? [:])
+    }
+
     /// The session as answers, for scoring and planning. Notes are joined into one text.
     public var asAnswers: Answers {
         Answers(
-            person: Person(name: person.name, id: person.id, currentLevel: person.currentLevel, domain: person.domain),
+            person: Person(
+                name: person.name, id: person.id, currentLevel: person.currentLevel, domain: person.domain,
+                yearsManaging: Answers.yearsManaging(answeredIn: responses)),
             managerName: managerName, date: date, mode: mode, responses: responses,
             notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
     }

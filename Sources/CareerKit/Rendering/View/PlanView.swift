@@ -126,7 +126,9 @@ final class PlanView: MustacheParent {
 
     private lazy var profile = ViewGroup { [unowned self] key in
         let hasSelf = assessment.dimensions.contains { $0.selfScore != nil }
-        let hasManager = assessment.dimensions.contains { $0.managerScore != nil }
+        let hasManager = assessment.dimensions.contains {
+            $0.managerScore != nil || $0.isUnseen(in: answers, weights: prompts.weights)
+        }
         switch key {
         case "has_self": return hasSelf
         case "has_manager": return hasManager
@@ -152,9 +154,8 @@ final class PlanView: MustacheParent {
                     case "combined": return cell(score.combined)
                     // Not observed yet is not low: said as such.
                     case "manager":
-                        let unseen = score.managerScore == nil
-                            && answers.notObserved(prompts.weights.dimension(score.name)?.observations ?? [])
-                        return unseen ? ViewText(AnswerValue.notObservedText) : cell(score.managerScore)
+                        return score.isUnseen(in: answers, weights: prompts.weights)
+                            ? ViewText(AnswerValue.notObservedText) : cell(score.managerScore)
                     case "expected": return ViewText(expects[score.name].map(String.init) ?? "–")
                     // One mark for no room to grow: met already, or not a skill the plan works on.
                     case "gap": return gaps[score.name].flatMap { $0.gap > 0 ? Self.number($0.gap) : nil } ?? ViewText("–")
