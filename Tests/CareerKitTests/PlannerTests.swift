@@ -218,6 +218,42 @@ import Testing
         #expect(!other.items.contains { $0.id == "cert.pmp" })
     }
 
+    /// What the contributor asked the plan to avoid is left out, and the plan says so; their
+    /// own answers about readiness and what keeps them here reach the conversation.
+    @Test func whatTheContributorAskedToAvoidIsLeftOutAndSaid() throws {
+        var ana = try fixture("ana-silva.yaml")
+        let (_, before) = try plan(ana)
+        #expect(before.items.contains { $0.category == .certification } || before.items.contains { $0.kind == "conference" })
+        ana.responses[.contributor]?["goal.avoid"] = .list(["travel", "exams", "on_call"])
+        ana.responses[.contributor]?["interest.projects"] = .list(["incident_command"])
+        ana.responses[.contributor]?["readiness.self"] = .text("ready_now")
+        ana.responses[.contributor]?["reality.keep_here"] = .text("The payments work itself.")
+        let (_, after) = try plan(ana)
+        #expect(!after.items.contains { $0.category == .certification })
+        #expect(!after.items.contains { ["conference", "incident_command"].contains(prompts.catalog.item($0.id)?.kind) })
+        #expect(after.notes.contains(.leftOutAsAsked("travel, certification exams and on-call and incident duty")))
+        #expect(after.notes.contains(.interestNotOffered(
+            interest: "leading the response to incidents", why: "you also asked your next steps to avoid it; talk about which one you meant.")))
+        #expect(after.notes.contains(.readinessSeenDifferently(own: "ready now", manager: "within about a year")))
+        #expect(after.notes.contains(.whatKeepsYouHere("The payments work itself.")))
+        // The same plan without a stated view of readiness raises no difference.
+        ana.responses[.contributor]?["readiness.self"] = .text("within_1y")
+        let (_, agreeing) = try plan(ana)
+        #expect(!agreeing.notes.contains { if case .readinessSeenDifferently = $0 { true } else { false } })
+    }
+
+    /// Someone who would rather not manage people gets no management trial, and hears it when
+    /// their answers point to a role that manages.
+    @Test func avoidingManagingPeopleKeepsTrialsOutAndRaisesTheTension() throws {
+        var grower = try fixture("personas/people-grower.yaml")
+        grower.responses[.contributor]?["goal.avoid"] = .list(["managing_people"])
+        let (assessment, plan) = try plan(grower)
+        #expect(assessment.recommended == .management)
+        #expect(!plan.items.contains { $0.purpose == .trial && prompts.catalog.item($0.id)!.tracks.contains("management") })
+        #expect(plan.notes.contains(.avoidsWhereTheAnswersPoint))
+        #expect(plan.notes.contains(.leftOutAsAsked("managing people")))
+    }
+
     /// Moving into management starts with a low-risk trial and a mentor who manages; at least
     /// half of the plan works on people skills.
     @Test func aManagementPlanStartsWithATrialAndWorksOnPeopleSkills() throws {

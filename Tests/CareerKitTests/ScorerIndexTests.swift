@@ -16,15 +16,18 @@ import Testing
 
     @Test func contributorSlotsComeBeforeManagerSlots() {
         // 24 dimension items, three ladder items and the pay or status motive; then the
-        // seven manager observations.
+        // eight manager observations (obs.conflict joined the hard-conversations dimension).
         #expect(index.contributorSlots == 0..<28)
-        #expect(index.managerSlots == 28..<35)
+        #expect(index.managerSlots == 28..<36)
+        #expect(index.ids[28...].contains("obs.conflict"))
         #expect(index.ids[0] == "depth.mastery")
         #expect(index.ids[24...27] == ["ladder.technical", "ladder.managerial", "ladder.projects", "motive.pay_status"])
         #expect(index.ids[28] == "obs.depth")
         #expect(index.items[0] == [0, 1, 2])
         #expect(index.observations[0] == [28])
         #expect(index.observations[2] == [])
+        let hard = TestSupport.prompts.weights.dimensions.firstIndex { $0.name == "hard_conversations" }!
+        #expect(index.observations[hard] == [slot("obs.hard_conversations"), slot("obs.conflict")])
     }
 
     @Test func neutralAnswerIsTheScaleMiddleButNoPayMotive() {

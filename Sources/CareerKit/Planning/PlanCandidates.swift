@@ -166,7 +166,7 @@ struct PlanCandidates {
     func bestProject(_ kind: String) -> Catalog.Item? {
         let projects = catalog.items.filter {
             $0.category == .specialProject && $0.kind == kind && request.suitsLevel($0)
-                && !request.previous.excluded.contains($0.id)
+                && !request.previous.excluded.contains($0.id) && request.avoided($0) == nil
         }
         let onTrack = projects.filter { request.exploratory || $0.tracks.contains(request.track.rawValue) }
         func worth(_ item: Catalog.Item) -> Double {
@@ -179,6 +179,12 @@ struct PlanCandidates {
             return value
         }
         return (onTrack.isEmpty ? projects : onTrack).max { (worth($0), $1.id) < (worth($1), $0.id) }
+    }
+
+    /// Whether the special projects of a kind are all things the contributor asked to avoid.
+    func projectKindAvoided(_ kind: String) -> Bool {
+        let projects = catalog.items.filter { $0.category == .specialProject && $0.kind == kind }
+        return !projects.isEmpty && projects.allSatisfy { request.avoided($0) != nil }
     }
 
     /// The words people chose from, e.g. "speaking at meetups or conferences".

@@ -28,6 +28,16 @@ public enum PlanNote: Hashable, Sendable {
     case hybridScope(levelTitle: String)
     /// Moving back from management: the plan starts by handing the team over.
     case movingBack(levelTitle: String)
+    /// What the contributor asked the plan to avoid was left out (the words they chose).
+    case leftOutAsAsked(String)
+    /// They would rather not manage people, yet the answers point to a role that does.
+    case avoidsWhereTheAnswersPoint
+    /// The contributor's own view of readiness differs from the manager's.
+    case readinessSeenDifferently(own: String, manager: String)
+    /// A move across tracks, for someone who wants to be able to move back.
+    case wayBack(levelTitle: String)
+    /// What would keep them here, in their own words.
+    case whatKeepsYouHere(String)
     /// Bulk took the manager's calibration offset off their observations (`--calibrate`).
     case calibrated(manager: String, offset: Double)
     /// The projects asked for end before the plan does: the share is free from this date.
@@ -63,6 +73,16 @@ public enum PlanNote: Hashable, Sendable {
             return "Your answers do not point to one track yet, so this plan helps you find out: \(what), and a check-in to decide together which way to go."
         case .hybridScope(let level):
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
+        case .leftOutAsAsked(let what):
+            return "As you asked, the plan leaves out \(what)."
+        case .avoidsWhereTheAnswersPoint:
+            return "You would rather not manage people, yet your answers point to a role that does: talk this through before any step toward it."
+        case .readinessSeenDifferently(let own, let manager):
+            return "Asked how ready you are for the next level, you answered \"\(own)\" and your manager answered \"\(manager)\". Agree together what evidence would show you are ready."
+        case .wayBack(let level):
+            return "Being able to move back matters to you: agree the way back before the move, such as a trial first and a return to \(level) kept open."
+        case .whatKeepsYouHere(let text):
+            return "What would keep you here, in your words: \(text)"
         case .calibrated(let manager, let offset):
             let direction = offset > 0 ? "above" : "below"
             return "\(manager)'s ratings run about \(formatFixed(abs(offset), decimals: 2)) points \(direction) other managers' for similar people, so this plan reads their observations with that taken off (calibration). Talk it through if it does not match what you see."

@@ -22,6 +22,8 @@ struct PlanRequest {
     var certificationInterests: [String]
     var networkingInterests: [String]
     var projectInterests: [String]
+    /// What the contributor said their next steps should avoid (`goal.avoid`).
+    var avoid: Set<String> = []
     var domain: String?
     var yearsExperience: Int?
     var yearsManaging: Int?
@@ -89,10 +91,24 @@ struct PlanRequest {
         }
     }
 
+    /// The `goal.avoid` value an item runs into, or nil.
+    func avoided(_ item: Catalog.Item) -> String? {
+        if avoid.contains("exams"), item.category == .certification { return "exams" }
+        if avoid.contains("public_speaking"), item.kind == "speaking" { return "public_speaking" }
+        if avoid.contains("travel"), item.kind == "conference" { return "travel" }
+        if avoid.contains("on_call"), item.kind == "incident_command" { return "on_call" }
+        if avoid.contains("hiring"), item.kind == "hiring_loop" { return "hiring" }
+        if avoid.contains("managing_people"), item.tracks == ["management"] || (item.purpose == .trial && item.tracks.contains("management")) {
+            return "managing_people"
+        }
+        return nil
+    }
+
     /// Why an item cannot be in this plan, or nil when it may (level, track, purpose,
     /// eligibility, interest for certifications, what was done before, budget and hours).
     func blocker(_ item: Catalog.Item) -> String? {
         if previous.excluded.contains(item.id) { return "was finished or dropped in the last plan" }
+        if avoided(item) != nil { return "is something you said to avoid" }
         if !suitsLevel(item) { return "suits other levels" }
         if !suitsTrack(item) { return "suits another track" }
         if item.purpose == .handover || item.purpose == .rebuild, !movingBack { return "is for moving back from management" }

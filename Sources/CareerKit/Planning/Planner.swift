@@ -94,7 +94,7 @@ public struct Planner: Sendable {
                 && Calibration.levelRank(answers.person.currentLevel, ladder: ladder) >= settings.teachFromRank,
             certificationInterests: interests("interest.certifications"),
             networkingInterests: interests("interest.networking"), projectInterests: interests("interest.projects"),
-            domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
+            avoid: Set(interests("goal.avoid")), domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
             yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate, budget: budget,
             developmentHours: hoursPerMonth * Double(horizon), hoursPerMonth: hoursPerMonth, monthSlack: settings.monthSlack,
             horizonDays: horizonDays)
@@ -112,7 +112,10 @@ public struct Planner: Sendable {
                 kinds: request.projectInterests, limit: settings.maxProjects, horizonDays: horizonDays, leadDays: projectLead,
                 best: candidates.bestProject)
             for kind in choice.missing {
-                notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: "no project of that kind suits your level in the catalog yet."))
+                let why = candidates.projectKindAvoided(kind)
+                    ? "you also asked your next steps to avoid it; talk about which one you meant."
+                    : "no project of that kind suits your level in the catalog yet."
+                notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: why))
             }
             for kind in choice.noRoom {
                 notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: "one project at a time fits in \(horizon) months; it can follow in the next plan."))
@@ -144,6 +147,7 @@ public struct Planner: Sendable {
             failedBefore.formUnion(result.unplaced)
         }
         let items = (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        notes += conversationNotes(answers: answers, request: request, target: target, readiness: readiness, label: candidates.label)
         if exploratory {
             let tracks = Set(items.filter { $0.purpose == .trial }.flatMap { catalog.item($0.id)?.tracks.filter { $0 != "hybrid" } ?? [] })
             notes.insert(.exploratory(trials: tracks.count >= 2), at: 0)
@@ -173,6 +177,37 @@ public struct Planner: Sendable {
             notes: notes)
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
+    }
+
+    /// What the contributor's own answers add to the conversation about the plan: what they
+    /// asked to avoid, their own view of readiness, whether they want a way back, and what
+    /// would keep them here.
+    private func conversationNotes(
+        answers: Answers, request: PlanRequest, target: Ladder.Level?, readiness: String?,
+        label: (String, String) -> String
+    ) -> [PlanNote] {
+        var notes: [PlanNote] = []
+        let avoid = answers.value("goal.avoid", by: .contributor)?.values ?? []
+        if !avoid.isEmpty {
+            notes.append(.leftOutAsAsked(Dimension.list(avoid.map { label($0, "goal.avoid") })))
+            if avoid.contains("managing_people"), request.track == .management || request.track == .hybrid {
+                notes.append(.avoidsWhereTheAnswersPoint)
+            }
+        }
+        if let own = answers.value("readiness.self", by: .contributor)?.text, let readiness, own != readiness, let target,
+            target.id != request.current?.id
+        {
+            notes.append(.readinessSeenDifferently(own: label(own, "readiness.self"), manager: label(readiness, "view.readiness")))
+        }
+        if answers.value("goal.move_back", by: .contributor)?.text == "essential", let target, let current = request.current,
+            target.track != current.track
+        {
+            notes.append(.wayBack(levelTitle: current.title))
+        }
+        if let keep = answers.value("reality.keep_here", by: .contributor)?.text, !keep.isBlank {
+            notes.append(.whatKeepsYouHere(keep))
+        }
+        return notes
     }
 
     /// Places the chosen items, most important first: a hand-over, someone to learn from and a
