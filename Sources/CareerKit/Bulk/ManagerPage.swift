@@ -68,20 +68,7 @@ public struct ManagerPage: Sendable {
     }
 
     public func html() -> String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                switch character {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case "'": result += "&#39;"
-                default: result.append(character)
-                }
-            }
-            return result
-        }
+        func escape(_ text: String) -> String { text.htmlEscaped }
         var body = ""
         for row in rows {
             let person = escape(row.name) + (row.id.map { " (\(escape($0)))" } ?? "")

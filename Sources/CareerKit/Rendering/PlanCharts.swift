@@ -24,19 +24,7 @@ enum PlanCharts {
     static let mutedColor = "#a0aec0"
     static let combinedColor = "#1a202c"
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     private static func number(_ value: Double) -> String { formatOneDecimal(value) }
 
@@ -134,21 +122,7 @@ enum PlanCharts {
         var y = top
         for score in assessment.dimensions {
             body += "<text x=\"0\" y=\"\(number(y + 14))\" class=\"label\">\(escape(Dimension.title(score.name)))</text>"
-            // With one rater, their bar takes the whole row height.
-            let both = score.selfScore != nil && score.managerScore != nil
-            if let own = score.selfScore {
-                body += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 1))\" width=\"\(number(barWidth * own / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(selfColor)\"><title>you \(number(own))</title></rect>"
-            }
-            if let seen = score.managerScore {
-                body += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + (both ? 11 : 1)))\" width=\"\(number(barWidth * seen / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(managerColor)\"><title>your manager \(number(seen))</title></rect>"
-            }
-            if showCombined, both, let combined = score.combined {
-                let x = labelWidth + barWidth * combined / 100
-                body += "<rect x=\"\(number(x - 1))\" y=\"\(number(y - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(number(combined))</title></rect>"
-            }
-            if let expected = expects[score.name] {
-                body += targetMark(x: labelWidth + barWidth * Double(expected) / 100, y: y, expected: expected)
-            }
+            body += bars(score, left: labelWidth, top: y, width: barWidth, showCombined: showCombined, expected: expects[score.name])
             y += rowHeight
         }
         return svg(width: width, height: bottom + 18, title: profileTitle(showSelf: showSelf, showManager: showManager), body: body, kind: "profile", layout: .wide)
@@ -157,6 +131,30 @@ enum PlanCharts {
     private static func profileTitle(showSelf: Bool, showManager: Bool) -> String {
         let raters = showSelf && showManager ? "you, your manager and combined" : showManager ? "your manager" : "you"
         return "Dimension profile, 0 to 100: \(raters), and what the target level expects"
+    }
+
+    /// One dimension's bars in a row band 20 high whose left edge is `left` and top is `top`:
+    /// the contributor's over the manager's (with one rater, their bar takes the whole band),
+    /// the combined mark and what the target level expects.
+    private static func bars(
+        _ score: Assessment.DimensionScore, left: Double, top: Double, width: Double, showCombined: Bool, expected: Int?
+    ) -> String {
+        var body = ""
+        let both = score.selfScore != nil && score.managerScore != nil
+        if let own = score.selfScore {
+            body += "<rect x=\"\(number(left))\" y=\"\(number(top + 1))\" width=\"\(number(width * own / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(selfColor)\"><title>you \(number(own))</title></rect>"
+        }
+        if let seen = score.managerScore {
+            body += "<rect x=\"\(number(left))\" y=\"\(number(top + (both ? 11 : 1)))\" width=\"\(number(width * seen / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(managerColor)\"><title>your manager \(number(seen))</title></rect>"
+        }
+        if showCombined, both, let combined = score.combined {
+            let x = left + width * combined / 100
+            body += "<rect x=\"\(number(x - 1))\" y=\"\(number(top - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(number(combined))</title></rect>"
+        }
+        if let expected {
+            body += targetMark(x: left + width * Double(expected) / 100, y: top, expected: expected)
+        }
+        return body
     }
 
     /// What the target level expects: a green mark standing out of the row band, edged in
@@ -208,20 +206,7 @@ enum PlanCharts {
                 let x = barWidth * value / 100
                 body += "<line x1=\"\(number(x))\" y1=\"\(number(band))\" x2=\"\(number(x))\" y2=\"\(number(band + 20))\" stroke=\"#cbd5e0\" stroke-width=\"1\"/>"
             }
-            let both = score.selfScore != nil && score.managerScore != nil
-            if let own = score.selfScore {
-                body += "<rect x=\"0\" y=\"\(number(band + 1))\" width=\"\(number(barWidth * own / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(selfColor)\"><title>you \(number(own))</title></rect>"
-            }
-            if let seen = score.managerScore {
-                body += "<rect x=\"0\" y=\"\(number(band + (both ? 11 : 1)))\" width=\"\(number(barWidth * seen / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(managerColor)\"><title>your manager \(number(seen))</title></rect>"
-            }
-            if showCombined, both, let combined = score.combined {
-                let x = barWidth * combined / 100
-                body += "<rect x=\"\(number(x - 1))\" y=\"\(number(band - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(number(combined))</title></rect>"
-            }
-            if let expected = expects[score.name] {
-                body += targetMark(x: barWidth * Double(expected) / 100, y: band, expected: expected)
-            }
+            body += bars(score, left: 0, top: band, width: barWidth, showCombined: showCombined, expected: expects[score.name])
             y += rowHeight
         }
         let axis = y - rowHeight + 40 + 16
