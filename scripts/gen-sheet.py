@@ -5,15 +5,8 @@ import csv
 import random
 import sys
 
-DIMS = ["depth", "maker", "focus", "people", "hard", "others", "leverage", "challenge"]
-ITEMS = {
-    "depth": ["mastery", "learning", "identity"], "maker": ["flow", "hands_on", "shipping"],
-    "focus": ["deep_blocks", "meetings_drain", "interruptions"], "people": ["growth", "one_on_ones", "hiring"],
-    "hard": ["feedback", "conflict", "emotional_load"], "others": ["team_outcomes", "priorities", "coordination"],
-    "leverage": ["cross_team", "architecture", "strategy"], "challenge": ["hard_problems", "variety", "title_indifferent"],
-}
-OBS = {"depth": "obs.depth", "maker": "obs.craft", "people": "obs.mentoring", "hard": "obs.hard_conversations",
-       "others": "obs.coordination", "leverage": "obs.influence", "challenge": "obs.problem_solving"}
+from sheet_columns import DIMS, HEADER, ITEMS, OBS
+
 LEVELS = ["ic.junior", "ic.developer", "ic.senior", "ic.staff", "ic.principal", "mgmt.tech_lead", "mgmt.em", "mgmt.senior_em"]
 CERTS = ["cloud", "security", "data", "ml", "architecture", "agile", "leadership"]
 NETS = ["internal_forum", "community_of_practice", "conference", "association", "speaking", "external_mentor", "open_source"]
@@ -27,20 +20,9 @@ def clamp(value, low, high):
 def main():
     count, out = int(sys.argv[1]), sys.argv[2]
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 2026)
-    header = ["person.name", "person.id", "person.current_level", "person.domain", "person.years_experience",
-              "person.years_managing", "manager.name", "session.date", "session.mode"]
-    header += [f"contributor.{d}.{i}" for d in DIMS for i in ITEMS[d]]
-    header += ["contributor.motive.pay_status", "contributor.anchor.autonomy", "contributor.anchor.lifestyle",
-               "contributor.anchor.security", "contributor.top3", "contributor.ladder.technical",
-               "contributor.ladder.managerial", "contributor.ladder.projects", "contributor.goal.promotion",
-               "contributor.goal.horizon_months", "contributor.goal.statement", "contributor.interest.certifications",
-               "contributor.interest.networking", "contributor.interest.projects"]
-    header += [f"manager.{o}" for o in OBS.values()]
-    header += ["manager.view.track", "manager.view.readiness", "manager.capacity.dev_hours_per_month",
-               "manager.capacity.special_project_percent", "manager.budget.amount", "manager.budget.currency"]
     with open(out, "w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
+        writer.writerow(HEADER)
         for n in range(count):
             lean = {d: rng.randint(1, 6) for d in DIMS}
             row = [f"Person {n + 1}", f"P{n + 1:06d}", rng.choice(LEVELS), rng.choice(["software", "data", "infrastructure"]),
