@@ -234,9 +234,13 @@ import Testing
         #expect(after.notes.contains(.leftOutAsAsked("travel, certification exams and on-call and incident duty")))
         #expect(after.notes.contains(.interestNotOffered(
             interest: "leading the response to incidents", why: "you also asked your next steps to avoid it; talk about which one you meant.")))
-        #expect(after.notes.contains(.readinessSeenDifferently(own: "ready now", manager: "within about a year")))
+        #expect(after.notes.contains(.readinessSeenDifferently(own: "ready now", manager: "within about a year", evidence: nil)))
         #expect(after.notes.contains(.whatKeepsYouHere("The payments work itself.")))
-        // The same plan without a stated view of readiness raises no difference.
+        ana.responses[.contributor]?["readiness.evidence"] = .text("Led the ledger redesign.")
+        let (_, evidenced) = try plan(ana)
+        #expect(evidenced.notes.contains(
+            .readinessSeenDifferently(own: "ready now", manager: "within about a year", evidence: "Led the ledger redesign.")))
+        // The same plan when both see readiness the same way raises no difference.
         ana.responses[.contributor]?["readiness.self"] = .text("within_1y")
         let (_, agreeing) = try plan(ana)
         #expect(!agreeing.notes.contains { if case .readinessSeenDifferently = $0 { true } else { false } })

@@ -32,8 +32,9 @@ public enum PlanNote: Hashable, Sendable {
     case leftOutAsAsked(String)
     /// They would rather not manage people, yet the answers point to a role that does.
     case avoidsWhereTheAnswersPoint
-    /// The contributor's own view of readiness differs from the manager's.
-    case readinessSeenDifferently(own: String, manager: String)
+    /// The contributor's own view of readiness differs from the manager's (with the evidence
+    /// they named, when they did).
+    case readinessSeenDifferently(own: String, manager: String, evidence: String?)
     /// A move across tracks, for someone who wants to be able to move back.
     case wayBack(levelTitle: String)
     /// What would keep them here, in their own words.
@@ -77,8 +78,9 @@ public enum PlanNote: Hashable, Sendable {
             return "As you asked, the plan leaves out \(what)."
         case .avoidsWhereTheAnswersPoint:
             return "You would rather not manage people, yet your answers point to a role that does: talk this through before any step toward it."
-        case .readinessSeenDifferently(let own, let manager):
-            return "Asked how ready you are for the next level, you answered \"\(own)\" and your manager answered \"\(manager)\". Agree together what evidence would show you are ready."
+        case .readinessSeenDifferently(let own, let manager, let evidence):
+            let named = evidence.map { " The evidence you named: \($0)" } ?? ""
+            return "Asked how ready you are for the next level, you answered \"\(own)\" and your manager answered \"\(manager)\". Agree together what evidence would show you are ready.\(named)"
         case .wayBack(let level):
             return "Being able to move back matters to you: agree the way back before the move, such as a trial first and a return to \(level) kept open."
         case .whatKeepsYouHere(let text):

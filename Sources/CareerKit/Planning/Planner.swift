@@ -197,7 +197,10 @@ public struct Planner: Sendable {
         if let own = answers.value("readiness.self", by: .contributor)?.text, let readiness, own != readiness, let target,
             target.id != request.current?.id
         {
-            notes.append(.readinessSeenDifferently(own: label(own, "readiness.self"), manager: label(readiness, "view.readiness")))
+            let evidence = (answers.value("readiness.evidence", by: .contributor)?.text).flatMap { $0.isBlank ? nil : $0 }
+            notes.append(
+                .readinessSeenDifferently(
+                    own: label(own, "readiness.self"), manager: label(readiness, "view.readiness"), evidence: evidence))
         }
         if answers.value("goal.move_back", by: .contributor)?.text == "essential", let target, let current = request.current,
             target.track != current.track
