@@ -65,34 +65,25 @@ extension Careerpath {
             let set = try prompts.load()
             var loaded = try AnswersFile.load(path: answers, prompts: set)
             if let date { loaded.date = date }
-            let assessment = Scorer(prompts: set).assess(loaded)
-            let plan = try Planner(prompts: set).plan(for: loaded, assessment: assessment, today: Date())
-            let renderer = PlanRenderer(answers: loaded, assessment: assessment, plan: plan, prompts: set)
+            let result = try Pipeline(prompts: set).consult(loaded, today: Date())
             let formats = try parsedFormats()
             if !noRecord {
                 // The same answers file recorded again replaces its record: runs can be repeated.
-                let id = HistoryRecord.scriptedID(source: "run", answers: loaded, plan: plan)
-                try database.open().record(
-                    try HistoryRecord.make(id: id, source: "run", answers: loaded, assessment: assessment, plan: plan, prompts: set))
+                try database.open().record(result.record(.run))
             }
             guard let out else {
                 if formats == [.text] {
                     let report = TerminalReport(
-                        answers: loaded, assessment: assessment, prompts: set, style: Terminal.standardOutput.reportStyle)
+                        answers: loaded, assessment: result.assessment, prompts: set, style: Terminal.standardOutput.reportStyle)
                     Terminal.standardOutput.write(report.render())
                 } else {
                     // A single document to standard output (validate() allows no other case).
-                    Terminal.standardOutput.write(try renderer.render(formats.compactMap(\.document)[0]))
+                    Terminal.standardOutput.write(try result.render(formats.compactMap(\.document)[0]))
                 }
                 return
             }
-            try PrivateFile.makeDirectory(out)
-            let base = SafeFileName.base(for: loaded.person)
-            for format in formats.compactMap(\.document) {
-                let path = (out as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-                try PrivateFile.write(try renderer.render(format), to: path, durably: true)
-                Terminal.standardOutput.write(path + "\n")
-            }
+            let paths = try result.write(formats.compactMap(\.document), into: out, base: SafeFileName.base(for: loaded.person))
+            Terminal.standardOutput.write(paths.map { $0 + "\n" }.joined())
         }
     }
 }

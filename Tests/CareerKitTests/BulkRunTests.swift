@@ -604,9 +604,9 @@ enum BulkTestKit {
         var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: TestSupport.prompts)
         let assessment = Scorer(prompts: TestSupport.prompts).assess(answers)
         let plan = try Planner(prompts: TestSupport.prompts).plan(for: answers, assessment: assessment, today: Kit.today)
-        #expect(HistoryRecord.scriptedID(source: "run", answers: answers, plan: plan) == "run:2026-11-22:one-on-one:id:E1042")
+        #expect(HistoryRecord.Source.run.id(answers: answers, plan: plan) == "run:2026-11-22:one-on-one:id:E1042")
         answers.mode = .selfAssessment
-        #expect(HistoryRecord.scriptedID(source: "run", answers: answers, plan: plan) == "run:2026-11-22:self:id:E1042")
+        #expect(HistoryRecord.Source.run.id(answers: answers, plan: plan) == "run:2026-11-22:self:id:E1042")
     }
 
     @Test func everyFileIsOwnerOnly() throws {

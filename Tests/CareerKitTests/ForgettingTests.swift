@@ -87,10 +87,7 @@ import Testing
         let history = try HistoryStore(path: place.root.appendingPathComponent("history.sqlite").path)
         var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
         answers.date = "2026-11-22"
-        let assessment = Scorer(prompts: prompts).assess(answers)
-        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: Date())
-        try history.record(
-            try HistoryRecord.make(id: "s1", source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts))
+        try history.record(try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.talk(session: "s1")))
         let finished = try place.session("s1", name: "Ana Silva", personID: "E1042", plans: ["s1.md", "s1.json"])
         let unfinished = try place.session("s2", name: "Ana Silva", personID: nil)
         let namesake = try place.session("s3", name: "Ana Silva", personID: "E9")

@@ -18,11 +18,8 @@ import Testing
         var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
         answers.date = date
         edit(&answers)
-        let assessment = Scorer(prompts: prompts).assess(answers)
-        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: Date(), previous: previous)
-        let record = try HistoryRecord.make(
-            id: "s-" + date, source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
-        return (record, plan)
+        let result = try Pipeline(prompts: prompts).consult(answers, today: Date(), previous: previous)
+        return (result.record(.talk(session: "s-" + date)), result.plan)
     }
 
     @Test func migratesAnEmptyFileAndKeepsItPrivate() throws {
@@ -67,10 +64,19 @@ import Testing
         let done = firstPlan.items[0].id
         let dropped = firstPlan.items[1].id
         let going = firstPlan.items[2].id
-        try store.setItemStatus(session: first.id, item: done, status: "done", note: nil, date: "2027-02-22")
-        try store.setItemStatus(session: first.id, item: dropped, status: "dropped", note: "no time", date: "2027-02-22")
-        try store.setItemStatus(session: first.id, item: going, status: "in_progress", note: nil, date: "2027-02-22")
+        let review: [ReviewKey: SessionRecord.ReviewEntry] = [
+            .item(done): .init(status: .done), .item(dropped): .init(status: .dropped, note: "no time"),
+            .item(going): .init(status: .inProgress), .milestone(0): .init(status: .done),
+        ]
+        let updated = try store.applyReview(review, to: first, date: "2027-02-22")
         let stored = try #require(try store.sessions(personKey: first.personKey).first)
+        // What the review returns is what the database now holds.
+        func statuses(_ record: HistoryRecord) -> [String: ItemStatus] {
+            Dictionary(uniqueKeysWithValues: record.items.map { ($0.itemID, $0.status) })
+        }
+        #expect(statuses(updated) == statuses(stored))
+        #expect(updated.milestones == stored.milestones)
+        #expect(stored.milestones.map(\.status) == [.done] + Array(repeating: .notStarted, count: stored.milestones.count - 1))
         #expect(HistoryReport.progress(of: stored) == "1 done, 1 in progress, 1 dropped (no time), \(firstPlan.items.count - 3) not started")
         let history = PlanHistory(record: stored)
         #expect(history.excluded == [done, dropped])

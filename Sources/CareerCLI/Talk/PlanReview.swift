@@ -7,33 +7,31 @@ import Foundation
 /// conversation.
 struct PlanReview {
     struct Entry {
-        let key: String
+        let key: ReviewKey
         let title: String
         let due: String
         /// What may be said of it: an activity's statuses, or a check-in's.
-        let choices: [(status: String, words: String)]
+        let choices: [(status: ItemStatus, words: String)]
         /// What Enter means, when it means anything.
-        let fallback: String?
+        let fallback: ItemStatus?
     }
 
     let previous: HistoryRecord
     let entries: [Entry]
 
     /// An activity is done, under way, dropped or not started yet.
-    static let activityChoices = [
-        ("done", "done"), ("in_progress", "in progress"), ("dropped", "dropped"), ("not_started", "not started"),
-    ]
+    static let activityChoices: [(status: ItemStatus, words: String)] = ItemStatus.allCases.map { ($0, $0.words) }
     /// A check-in is a meeting: it was held or it was not (kept as done or not started).
-    static let checkInChoices = [("done", "held"), ("not_started", "not held")]
+    static let checkInChoices: [(status: ItemStatus, words: String)] = [(.done, "held"), (.notStarted, "not held")]
 
     /// The activities and check-ins of `previous` due on or before `date`.
     init?(previous: HistoryRecord, date: String) {
         self.previous = previous
         let items = previous.items.filter { $0.due <= date }.map {
-            Entry(key: "item:" + $0.itemID, title: $0.title, due: $0.due, choices: Self.activityChoices, fallback: "in_progress")
+            Entry(key: .item($0.itemID), title: $0.title, due: $0.due, choices: Self.activityChoices, fallback: .inProgress)
         }
         let milestones = previous.milestones.filter { $0.due <= date }.map {
-            Entry(key: "milestone:\($0.position)", title: "Check-in: " + $0.title, due: $0.due, choices: Self.checkInChoices, fallback: nil)
+            Entry(key: .milestone($0.position), title: "Check-in: " + $0.title, due: $0.due, choices: Self.checkInChoices, fallback: nil)
         }
         entries = items + milestones
         if entries.isEmpty { return nil }
@@ -41,9 +39,11 @@ struct PlanReview {
 
     /// The status a typed word means among `choices`, when only one starts with it ("d" is
     /// both done and dropped).
-    static func match(_ typed: String, in choices: [(status: String, words: String)]) -> String? {
-        let matches = choices.filter { $0.status == typed || $0.words == typed || $0.status.hasPrefix(typed) || $0.words.hasPrefix(typed) }
-        if let exact = matches.first(where: { $0.status == typed || $0.words == typed }) { return exact.status }
+    static func match(_ typed: String, in choices: [(status: ItemStatus, words: String)]) -> ItemStatus? {
+        let matches = choices.filter {
+            $0.status.rawValue == typed || $0.words == typed || $0.status.rawValue.hasPrefix(typed) || $0.words.hasPrefix(typed)
+        }
+        if let exact = matches.first(where: { $0.status.rawValue == typed || $0.words == typed }) { return exact.status }
         return matches.count == 1 ? matches[0].status : nil
     }
 
@@ -59,7 +59,7 @@ struct PlanReview {
             out.write("\n[\(index + 1)/\(open.count)] \(entry.title) (due \(entry.due))\n")
             out.write("  " + entry.choices.enumerated().map { "\($0.offset + 1)) \($0.element.words)" }.joined(separator: "   ") + "\n")
             reader.setCompletions(Completions(entry.choices.map(\.words) + [":quit"], wholeLine: true))
-            var status: String?
+            var status: ItemStatus?
             while status == nil {
                 guard case .line(let raw) = reader.read(prompt: "review> ") else { return false }
                 let line = raw.trimmingCharacters(in: .whitespaces).lowercased()
@@ -77,7 +77,7 @@ struct PlanReview {
                 }
             }
             var note: String?
-            if status == "dropped" {
+            if status == .dropped {
                 reader.setCompletions(Completions([]))
                 guard case .line(let why) = reader.read(prompt: "Why was it dropped? ") else { return false }
                 note = PrintableText.stripped(why).trimmingCharacters(in: .whitespaces)
@@ -89,21 +89,4 @@ struct PlanReview {
         return true
     }
 
-    /// Writes the review into the history and says what the next plan should leave out.
-    static func apply(_ record: SessionRecord, previous: HistoryRecord, store: HistoryStore) throws -> PlanHistory {
-        var updated = previous
-        for (key, entry) in record.review ?? [:] {
-            if key.hasPrefix("item:") {
-                let id = String(key.dropFirst("item:".count))
-                try store.setItemStatus(session: previous.id, item: id, status: entry.status, note: entry.note, date: record.date)
-                if let index = updated.items.firstIndex(where: { $0.itemID == id }) {
-                    updated.items[index].status = entry.status
-                    updated.items[index].note = entry.note
-                }
-            } else if key.hasPrefix("milestone:"), let position = Int(key.dropFirst("milestone:".count)) {
-                try store.setMilestoneStatus(session: previous.id, position: position, status: entry.status, date: record.date)
-            }
-        }
-        return PlanHistory(record: updated)
-    }
 }

@@ -241,35 +241,21 @@ struct TalkLoop {
         var answers = currentAnswers
         let decisions = MeetingNotes.lines(agenda: record.agenda ?? [], outcomes: engine.outcomes, bank: prompts.bank)
         if !decisions.isEmpty { answers.notes = ((answers.notes.map { [$0] } ?? []) + decisions).joined(separator: "\n") }
-        let assessment = Scorer(prompts: prompts).assess(answers)
         var planHistory: PlanHistory?
-        if let previous, let history, record.review != nil {
-            planHistory = try PlanReview.apply(record, previous: previous, store: history)
+        if let previous, let history, let review = record.review {
+            planHistory = PlanHistory(record: try history.applyReview(review, to: previous, date: record.date))
         }
-        let plan = try Planner(prompts: prompts).plan(
-            for: answers, assessment: assessment, today: now(), previous: planHistory)
+        let result = try Pipeline(prompts: prompts).consult(answers, today: now(), previous: planHistory)
         out.write("\n" + paint("== Result ==", "1;34") + "\n\n")
         var report = TerminalReport(
-            answers: answers, assessment: assessment, prompts: prompts,
+            answers: answers, assessment: result.assessment, prompts: prompts,
             style: TerminalReport.Style(width: width, color: color))
         if record.mode == .manager { report.audience = .manager(about: record.person.name) }
         out.write(report.render())
-        try PrivateFile.makeDirectory(outDirectory)
-        let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts)
-        let base = record.id
-        var paths: [String] = []
-        for format in PlanRenderer.Format.allCases {
-            let path = (outDirectory as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
-            try PrivateFile.write(try renderer.render(format), to: path, durably: true)
-            paths.append(path)
-        }
+        let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
         // Into the history first: a session marked finished must be in it.
-        if let history {
-            try history.record(
-                try HistoryRecord.make(
-                    id: record.id, source: "talk", answers: answers, assessment: assessment, plan: plan, prompts: prompts))
-        }
+        try history?.record(result.record(.talk(session: record.id)))
         record.status = .finished
         record.planFiles = paths
         try save()
@@ -300,7 +286,7 @@ struct TalkLoop {
     }
 
     private func fit() -> String {
-        let assessment = Scorer(prompts: prompts).assess(currentAnswers)
+        let assessment = Pipeline(prompts: prompts).assess(currentAnswers)
         var lines = [paint("Track fit so far", "1")]
         let order = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
         for track in order {

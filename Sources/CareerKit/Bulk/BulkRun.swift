@@ -79,18 +79,13 @@ public struct BulkRun: Sendable {
 
     let prompts: PromptSet
     let options: Options
-    /// Built once: their tables serve every person of the run.
-    private let scorer: Scorer
-    private let planner: Planner
-    /// What the plan documents take from the prompts alone, made once for the run.
-    private let shared: PlanView.Shared
+    /// Built once: its tables serve every person of the run.
+    private let pipeline: Pipeline
 
     public init(prompts: PromptSet, options: Options) {
         self.prompts = prompts
         self.options = options
-        scorer = Scorer(prompts: prompts)
-        planner = Planner(prompts: prompts)
-        shared = PlanView.Shared(prompts: prompts)
+        pipeline = Pipeline(prompts: prompts)
     }
 
     /// What one person gave the run.
@@ -335,7 +330,7 @@ public struct BulkRun: Sendable {
             let slots = Slots<[Calibration.Observation]>(count: work.count)
             parallel(work.count) { index in
                 if case .success(let answers) = work[index].resolve() {
-                    slots[index] = observations(answers, scorer.assess(answers))
+                    slots[index] = observations(answers, pipeline.assess(answers))
                 }
             }
             for observations in slots.values { builder.add(observations ?? []) }
@@ -357,7 +352,7 @@ public struct BulkRun: Sendable {
     }
 
     private func process(_ entry: BulkEntry, recording: Bool, corrections: Calibration?) -> PersonOutcome {
-        var answers: Answers
+        let answers: Answers
         switch entry.resolve() {
         case .success(let value): answers = value
         case .failure(.invalidData(let diagnostics)): return .failed(diagnostics)
@@ -367,29 +362,16 @@ public struct BulkRun: Sendable {
             return .failed([Diagnostic(path: entry.file, line: entry.line, column: 1, message: error.description)])
         }
         do {
-            // The calibration report reads the ratings as given.
-            let asGiven = scorer.assess(answers)
-            var assessment = asGiven
-            let offset = corrections?.correction(for: answers.managerName)
-            if let offset {
-                answers = Calibration.adjusted(answers, by: offset, observations: prompts.weights.dimensions.flatMap(\.observations))
-                assessment = scorer.assess(answers)
-                assessment.flags.append(.calibrated)
-            }
-            var plan = try planner.plan(for: answers, assessment: assessment, today: options.today)
-            if let offset, let manager = answers.managerName { plan.notes.append(.calibrated(manager: manager, offset: offset)) }
-            let renderer = PlanRenderer(answers: answers, assessment: assessment, plan: plan, shared: shared)
-            let documents = try options.formats.map { try renderer.render($0) }
-            let history = recording
-                ? try HistoryRecord.make(
-                    id: HistoryRecord.scriptedID(source: "bulk", answers: answers, plan: plan),
-                    source: "bulk", answers: answers, assessment: assessment, plan: plan, prompts: prompts)
-                : nil
+            let result = try pipeline.consult(
+                answers, today: options.today, calibration: corrections?.correction(for: answers.managerName))
+            let (answers, assessment, plan) = (result.answers, result.assessment, result.plan)
+            let documents = try options.formats.map { try result.render($0) }
+            let history = recording ? result.record(.bulk) : nil
             return .done(
                 Planned(
                     person: answers.person, documents: documents, summary: summaryRow(answers, assessment, plan, source: entry),
                     equity: sample(answers, assessment, plan), history: history,
-                    observations: observations(answers, asGiven),
+                    observations: observations(answers, result.asGiven),
                     page: options.byManager && answers.managerName?.isEmpty == false
                         ? ManagerPage.row(answers: answers, assessment: assessment, plan: plan, prompts: prompts, files: []) : nil,
                     managerName: answers.managerName))

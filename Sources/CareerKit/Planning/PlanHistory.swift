@@ -11,9 +11,4 @@ public struct PlanHistory: Sendable {
         self.carried = carried
     }
 
-    /// From the latest recorded plan of a person.
-    public init(record: HistoryRecord) {
-        excluded = Set(record.items.filter { $0.status == "done" || $0.status == "dropped" }.map(\.itemID))
-        carried = Set(record.items.filter { $0.status == "in_progress" || $0.status == "not_started" }.map(\.itemID))
-    }
 }

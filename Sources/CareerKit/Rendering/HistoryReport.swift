@@ -53,11 +53,11 @@ public struct HistoryReport {
     public static func progress(of record: HistoryRecord) -> String {
         guard !record.items.isEmpty else { return "no items" }
         var parts: [String] = []
-        for status in HistoryStore.statuses {
+        for status in ItemStatus.allCases {
             let items = record.items.filter { $0.status == status }
             guard !items.isEmpty else { continue }
-            var text = "\(items.count) \(status.replacingOccurrences(of: "_", with: " "))"
-            if status == "dropped" {
+            var text = "\(items.count) \(status.words)"
+            if status == .dropped {
                 let notes = items.compactMap(\.note).filter { !$0.isEmpty }
                 if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
             }
@@ -95,7 +95,7 @@ public struct HistoryReport {
             lines.append("Plan of \(record.date) (target \(record.targetLevel)): \(show(Self.progress(of: record)))")
             for item in record.items {
                 let note = item.note.map { ": \(show($0))" } ?? ""
-                lines.append("  \(item.due)  \(item.status.replacingOccurrences(of: "_", with: " ").padding(toLength: 11, withPad: " ", startingAt: 0))  \(show(item.title))\(note)")
+                lines.append("  \(item.due)  \(item.status.words.padding(toLength: 11, withPad: " ", startingAt: 0))  \(show(item.title))\(note)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -113,10 +113,10 @@ public struct HistoryReport {
                 ] as [String: Any],
                 "dimensions": record.dimensions, "flags": record.flags,
                 "plan_items": record.items.map {
-                    ["id": $0.itemID, "category": $0.category, "title": $0.title, "due": $0.due, "status": $0.status,
+                    ["id": $0.itemID, "category": $0.category, "title": $0.title, "due": $0.due, "status": $0.status.rawValue,
                      "note": $0.note.map { $0 as Any } ?? NSNull()]
                 },
-                "milestones": record.milestones.map { ["title": $0.title, "due": $0.due, "status": $0.status] },
+                "milestones": record.milestones.map { ["title": $0.title, "due": $0.due, "status": $0.status.rawValue] },
             ]
             if index > 0 { entry["changes"] = Self.changes(from: records[index - 1], to: record) }
             sessions.append(entry)

@@ -17,7 +17,7 @@ public enum HistoryCSV {
                 record.recommended, record.archetype, record.confidence, number(record.fits["ic"]),
                 number(record.fits["management"]), number(record.fits["hybrid"]), record.targetLevel,
                 record.flags.joined(separator: ";"), String(record.items.count),
-            ] + ["done", "in_progress", "dropped", "not_started"].map { status in
+            ] + ItemStatus.allCases.map { status in
                 String(record.items.filter { $0.status == status }.count)
             } + [record.id]
             text += CSVFile.line(row)

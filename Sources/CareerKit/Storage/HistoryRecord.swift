@@ -8,8 +8,7 @@ public struct HistoryRecord: Hashable, Sendable {
         public var category: String
         public var title: String
         public var due: String
-        /// `not_started`, `in_progress`, `done` or `dropped`.
-        public var status: String
+        public var status: ItemStatus
         /// Why it was dropped, when it was.
         public var note: String?
     }
@@ -18,7 +17,8 @@ public struct HistoryRecord: Hashable, Sendable {
         public var position: Int
         public var title: String
         public var due: String
-        public var status: String
+        /// A check-in is held (`done`) or not (`not_started`).
+        public var status: ItemStatus
     }
 
     public var id: String
@@ -49,38 +49,68 @@ public struct HistoryRecord: Hashable, Sendable {
         person.id.map { "id:" + $0 } ?? "name:" + person.name.lowercased()
     }
 
-    /// The id of a record made from an answers file or a sheet (`run`, `bulk`): the same
-    /// answers recorded again replace their record, and nothing else does. It names the
-    /// session date, the mode (a self-assessment and a one-on-one of one day are two
-    /// sessions) and the person, e.g. `run:2026-11-22:one-on-one:id:E1042`.
-    public static func scriptedID(source: String, answers: Answers, plan: DevelopmentPlan) -> String {
-        [source, answers.date ?? SessionDate.format(plan.startDate), answers.mode.rawValue, personKey(for: answers.person)]
-            .joined(separator: ":")
+    /// Where a record comes from, and so its id: a talk is filed under its session id; the
+    /// same answers file or sheet row recorded again (`run`, `bulk`) replaces its record and
+    /// nothing else does.
+    public enum Source: Hashable, Sendable {
+        case run
+        case bulk
+        case talk(session: String)
+
+        /// The name in the history's `source` column.
+        public var name: String {
+            switch self {
+            case .run: "run"
+            case .bulk: "bulk"
+            case .talk: "talk"
+            }
+        }
+
+        /// The record id. A scripted one names the session date, the mode (a
+        /// self-assessment and a one-on-one of one day are two sessions) and the person,
+        /// e.g. `run:2026-11-22:one-on-one:id:E1042`.
+        public func id(answers: Answers, plan: DevelopmentPlan) -> String {
+            if case .talk(let session) = self { return session }
+            return [name, answers.date ?? SessionDate.format(plan.startDate), answers.mode.rawValue, HistoryRecord.personKey(for: answers.person)]
+                .joined(separator: ":")
+        }
     }
 
+}
+
+extension HistoryRecord {
     /// Builds the record of a scored conversation and its plan.
-    public static func make(
-        id: String, source: String, answers: Answers, assessment: Assessment, plan: DevelopmentPlan, prompts: PromptSet
-    ) throws -> HistoryRecord {
-        let document = AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank).json()
+    /// - Parameter document: the plan's JSON document, kept whole.
+    public init(source: Source, answers: Answers, assessment: Assessment, plan: DevelopmentPlan, document: String) {
         var dimensions: [String: Double] = [:]
         for score in assessment.dimensions {
             if let combined = score.combined { dimensions[score.name] = combined }
         }
-        return HistoryRecord(
-            id: id, personKey: personKey(for: answers.person), personName: answers.person.name, personID: answers.person.id,
+        self.init(
+            id: source.id(answers: answers, plan: plan), personKey: Self.personKey(for: answers.person),
+            personName: answers.person.name, personID: answers.person.id,
             currentLevel: answers.person.currentLevel, date: answers.date ?? SessionDate.format(plan.startDate),
-            mode: answers.mode.rawValue, source: source, recommended: assessment.recommended.rawValue,
+            mode: answers.mode.rawValue, source: source.name, recommended: assessment.recommended.rawValue,
             archetype: assessment.archetype, confidence: assessment.confidence.rawValue,
             fits: Dictionary(uniqueKeysWithValues: assessment.scores.map { ($0.key.rawValue, $0.value) }),
             dimensions: dimensions, flags: assessment.flags.rawValues, targetLevel: plan.targetLevel, document: document,
             items: plan.items.map {
                 PlanItem(
                     itemID: $0.id, category: $0.category.rawValue, title: $0.title, due: SessionDate.format($0.due),
-                    status: "not_started", note: nil)
+                    status: .notStarted, note: nil)
             },
             milestones: plan.milestones.enumerated().map {
-                Milestone(position: $0.offset, title: $0.element.title, due: SessionDate.format($0.element.due), status: "not_started")
+                Milestone(position: $0.offset, title: $0.element.title, due: SessionDate.format($0.element.due), status: .notStarted)
             })
+    }
+}
+
+extension PlanHistory {
+    /// From the latest recorded plan of a person: what is done or dropped is left out, the
+    /// rest is carried forward.
+    public init(record: HistoryRecord) {
+        self.init(
+            excluded: Set(record.items.filter { $0.status.isClosed }.map(\.itemID)),
+            carried: Set(record.items.filter { !$0.status.isClosed }.map(\.itemID)))
     }
 }

@@ -7,8 +7,6 @@ public final class HistoryStore: Sendable {
     public let path: String
     private let pool: DatabasePool
 
-    /// The statuses a plan item or milestone can have.
-    public static let statuses = ["done", "in_progress", "dropped", "not_started"]
 
     /// How long a process waits for another that holds the database (opening, migrating,
     /// writing) before giving up.
@@ -196,12 +194,12 @@ public final class HistoryStore: Sendable {
         for item in record.items {
             try db.execute(
                 sql: "INSERT INTO plan_item (session_id, item_id, category, title, due, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [record.id, item.itemID, item.category, item.title, item.due, item.status, item.note])
+                arguments: [record.id, item.itemID, item.category, item.title, item.due, item.status.rawValue, item.note])
         }
         for milestone in record.milestones {
             try db.execute(
                 sql: "INSERT INTO milestone (session_id, position, title, due, status) VALUES (?, ?, ?, ?, ?)",
-                arguments: [record.id, milestone.position, milestone.title, milestone.due, milestone.status])
+                arguments: [record.id, milestone.position, milestone.title, milestone.due, milestone.status.rawValue])
         }
     }
 
@@ -281,12 +279,14 @@ public final class HistoryStore: Sendable {
             db, sql: "SELECT * FROM plan_item WHERE session_id = ? ORDER BY due, item_id", arguments: [id]
         ).map {
             HistoryRecord.PlanItem(
-                itemID: $0["item_id"], category: $0["category"], title: $0["title"], due: $0["due"], status: $0["status"],
-                note: $0["note"])
+                itemID: $0["item_id"], category: $0["category"], title: $0["title"], due: $0["due"],
+                status: ItemStatus(stored: $0["status"]), note: $0["note"])
         }
         let milestones = try Row.fetchAll(
             db, sql: "SELECT * FROM milestone WHERE session_id = ? ORDER BY position", arguments: [id]
-        ).map { HistoryRecord.Milestone(position: $0["position"], title: $0["title"], due: $0["due"], status: $0["status"]) }
+        ).map { HistoryRecord.Milestone(
+                position: $0["position"], title: $0["title"], due: $0["due"], status: ItemStatus(stored: $0["status"]))
+        }
         func decode<T>(_ text: String, as type: T.Type) -> T? {
             (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? T
         }
@@ -300,22 +300,35 @@ public final class HistoryStore: Sendable {
             document: row["document"], items: items, milestones: milestones)
     }
 
-    /// Sets the status of a plan item of a recorded session.
-    public func setItemStatus(session: String, item: String, status: String, note: String?, date: String) throws {
+    /// Writes a follow-up's review of a recorded plan, all of it or nothing, and returns the
+    /// record as it now stands.
+    /// - Parameters:
+    ///   - review: what became of each activity and check-in.
+    ///   - date: the follow-up's date, kept as the date of each status.
+    public func applyReview(_ review: [ReviewKey: SessionRecord.ReviewEntry], to record: HistoryRecord, date: String) throws -> HistoryRecord {
+        var updated = record
         try write { db in
-            try db.execute(
-                sql: "UPDATE plan_item SET status = ?, note = ?, status_date = ? WHERE session_id = ? AND item_id = ?",
-                arguments: [status, note, date, session, item])
+            for (key, entry) in review.sorted(by: { $0.key.description < $1.key.description }) {
+                switch key {
+                case .item(let id):
+                    try db.execute(
+                        sql: "UPDATE plan_item SET status = ?, note = ?, status_date = ? WHERE session_id = ? AND item_id = ?",
+                        arguments: [entry.status.rawValue, entry.note, date, record.id, id])
+                    if let index = updated.items.firstIndex(where: { $0.itemID == id }) {
+                        updated.items[index].status = entry.status
+                        updated.items[index].note = entry.note
+                    }
+                case .milestone(let position):
+                    try db.execute(
+                        sql: "UPDATE milestone SET status = ?, status_date = ? WHERE session_id = ? AND position = ?",
+                        arguments: [entry.status.rawValue, date, record.id, position])
+                    if let index = updated.milestones.firstIndex(where: { $0.position == position }) {
+                        updated.milestones[index].status = entry.status
+                    }
+                }
+            }
         }
-    }
-
-    /// Sets the status of a milestone of a recorded session.
-    public func setMilestoneStatus(session: String, position: Int, status: String, date: String) throws {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE milestone SET status = ?, status_date = ? WHERE session_id = ? AND position = ?",
-                arguments: [status, date, session, position])
-        }
+        return updated
     }
 
     /// Deletes everything about a person and says how many sessions went.

@@ -23,8 +23,8 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public var planFiles: [String]
     /// The recorded session whose plan this one reviews first, when there is one.
     public var follows: String?
-    /// The review of that plan: by `item:<id>` or `milestone:<position>`, what became of it.
-    public var review: [String: ReviewEntry]?
+    /// The review of that plan: what became of each activity and check-in.
+    public var review: [ReviewKey: ReviewEntry]?
     /// The preparations a one-on-one picked up (a self-assessment, a manager's preparation).
     public var preparations: [Preparation]?
     /// Where each prepared answer came from: by role, then item id, the preparation's session
@@ -59,12 +59,11 @@ public struct SessionRecord: Codable, Hashable, Sendable {
 
     /// What became of one activity or check-in of the last plan.
     public struct ReviewEntry: Codable, Hashable, Sendable {
-        /// `done`, `in_progress`, `dropped` or `not_started`.
-        public var status: String
+        public var status: ItemStatus
         /// Why it was dropped, when it was.
         public var note: String?
 
-        public init(status: String, note: String? = nil) {
+        public init(status: ItemStatus, note: String? = nil) {
             self.status = status
             self.note = note
         }
