@@ -108,9 +108,9 @@ struct TeamGenerator {
 
     @Test func levelsRankAcrossBothLadders() {
         let ladder = TestSupport.prompts.ladder
-        #expect(Calibration.levelRank("ic.senior", ladder: ladder) == 2)
-        #expect(Calibration.levelRank("mgmt.tech_lead", ladder: ladder) == 2)
-        #expect(Calibration.levelRank("mgmt.director", ladder: ladder) == 5)
-        #expect(Calibration.levelRank("mgmt.vp", ladder: ladder) == 6)
+        #expect(ladder.rank(acrossLadders: "ic.senior") == 2)
+        #expect(ladder.rank(acrossLadders: "mgmt.tech_lead") == 2)
+        #expect(ladder.rank(acrossLadders: "mgmt.director") == 5)
+        #expect(ladder.rank(acrossLadders: "mgmt.vp") == 6)
     }
 }

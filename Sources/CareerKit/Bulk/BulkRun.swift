@@ -348,7 +348,7 @@ public struct BulkRun: Sendable {
         guard let manager = answers.managerName, !manager.isEmpty else { return [] }
         return Calibration.observations(
             manager: manager, person: HistoryRecord.personKey(for: answers.person),
-            level: Calibration.levelRank(answers.person.currentLevel, ladder: prompts.ladder), assessment: assessment)
+            level: prompts.ladder.rank(acrossLadders: answers.person.currentLevel), assessment: assessment)
     }
 
     private func process(_ entry: BulkEntry, recording: Bool, corrections: Calibration?) -> PersonOutcome {

@@ -86,8 +86,6 @@ public struct EquityReport: Sendable {
         return values.mapValues { tiny || $0 >= Self.minimumGroup ? Self.withheld : Self.suppressed }
     }
 
-    private func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
-
     private struct Investment {
         var people: Int
         var committed: Double

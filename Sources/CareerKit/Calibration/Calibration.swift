@@ -17,20 +17,7 @@ import Foundation
 /// much the differences vary between reports).
 public struct Calibration: Sendable {
     /// The rule, from the `calibration:` part of weights.yaml.
-    public struct Settings: Sendable, Hashable {
-        /// Managers with fewer reports than this are left out, never shown.
-        public var minReports: Int
-        /// Scale points an offset must reach to be flagged.
-        public var minOffset: Double
-        /// Standard errors an offset must be away from zero to be flagged.
-        public var clearOfNoise: Double
-
-        public init(minReports: Int, minOffset: Double, clearOfNoise: Double) {
-            self.minReports = minReports
-            self.minOffset = minOffset
-            self.clearOfNoise = clearOfNoise
-        }
-    }
+    public typealias Settings = CalibrationSettings
 
     /// One manager observation of one person on one dimension, beside the person's own view.
     public struct Observation: Sendable, Hashable {
@@ -304,19 +291,6 @@ extension Calibration {
                 managerPoints: seen / 20 + 1)
         }
     }
-
-    /// A level's rank across both ladders: its rank on its own ladder, with management levels
-    /// placed at the rank of their individual-contributor equivalent.
-    public static func levelRank(_ id: String, ladder: Ladder) -> Double {
-        guard let level = ladder.level(id) else { return 0 }
-        if level.track == "ic" { return Double(level.rank) }
-        if let peer = ladder.equivalent(of: id), peer.track == "ic" { return Double(peer.rank) }
-        // No peer (a VP): one above the highest management level that has one.
-        let ranked = ladder.levels(onTrack: level.track).filter { $0.rank < level.rank }
-        let anchor = ranked.reversed().first { ladder.equivalent(of: $0.id) != nil }
-        guard let anchor, let peer = ladder.equivalent(of: anchor.id) else { return Double(level.rank) }
-        return Double(peer.rank + level.rank - anchor.rank)
-    }
 }
 
 extension Calibration {
@@ -334,7 +308,7 @@ extension Calibration {
                 let manager = (document["session"] as? [String: Any])?["manager"] as? String, !manager.isEmpty,
                 let dimensions = document["dimensions"] as? [String: Any]
             else { continue }
-            let level = levelRank(record.currentLevel, ladder: ladder)
+            let level = ladder.rank(acrossLadders: record.currentLevel)
             let observations = Dimension.names.enumerated().compactMap { index, name -> Observation? in
                 guard let scores = dimensions[name] as? [String: Any], let own = scores["self"] as? Double,
                     let seen = scores["manager"] as? Double

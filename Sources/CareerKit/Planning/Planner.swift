@@ -91,7 +91,7 @@ public struct Planner: Sendable {
             needsTrial: track == .management && current?.track != "management" && (answers.person.yearsManaging ?? 0) == 0,
             movingBack: movingBack,
             teachesFromHere: !exploratory && track != .management
-                && Calibration.levelRank(answers.person.currentLevel, ladder: ladder) >= settings.teachFromRank,
+                && ladder.rank(acrossLadders: answers.person.currentLevel) >= settings.teachFromRank,
             certificationInterests: interests("interest.certifications"),
             networkingInterests: interests("interest.networking"), projectInterests: interests("interest.projects"),
             avoid: Set(interests("goal.avoid")), domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
@@ -264,22 +264,4 @@ public struct Planner: Sendable {
         for index in order.prefix(100 - whole.reduce(0, +)) { whole[index] += 1 }
         return DevelopmentPlan.Allocation(onTheJob: whole[0], social: whole[1], formal: whole[2])
     }
-}
-
-func round2(_ value: Double) -> Double {
-    (value * 100).rounded() / 100
-}
-
-/// An amount with its currency, e.g. `1,250 USD` or `99.50 EUR`.
-public func formatMoney(_ amount: Double, _ currency: String) -> String {
-    let whole = amount == amount.rounded()
-    let number = formatFixed(amount, decimals: whole ? 0 : 2)
-    var digits = whole ? number : String(number.prefix { $0 != "." })
-    let fraction = whole ? "" : String(number.drop { $0 != "." })
-    var grouped = ""
-    while digits.count > 3 {
-        grouped = "," + digits.suffix(3) + grouped
-        digits = String(digits.dropLast(3))
-    }
-    return digits + grouped + fraction + " " + currency
 }

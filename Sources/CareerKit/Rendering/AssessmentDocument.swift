@@ -75,12 +75,3 @@ public struct AssessmentDocument {
         value.prettyText() + "\n"
     }
 }
-
-/// A coding key made from any string, for maps keyed by data (dimension names).
-struct DynamicKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}

@@ -369,8 +369,3 @@ public struct Scorer: Sendable {
         return variance.squareRoot() < weights.thresholds.uniformDeviation
     }
 }
-
-/// Rounds to one decimal place, as reported.
-func round1(_ value: Double) -> Double {
-    (value * 10).rounded() / 10
-}

@@ -23,14 +23,7 @@ public enum ReviewKey: Hashable, Sendable, Codable, CodingKeyRepresentable, Cust
         }
     }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public var codingKey: any CodingKey { Key(stringValue: description) }
+    public var codingKey: any CodingKey { DynamicKey(description) }
 
     public init?<T: CodingKey>(codingKey: T) {
         self.init(codingKey.stringValue)

@@ -46,3 +46,27 @@ func formatFixed(_ value: Double, decimals: Int) -> String {
     }
     return text
 }
+
+/// Rounds to one decimal place, as reported.
+func round1(_ value: Double) -> Double {
+    (value * 10).rounded() / 10
+}
+
+/// Rounds to two decimal places, as reported.
+func round2(_ value: Double) -> Double {
+    (value * 100).rounded() / 100
+}
+
+/// An amount with its currency, e.g. `1,250 USD` or `99.50 EUR`.
+public func formatMoney(_ amount: Double, _ currency: String) -> String {
+    let whole = amount == amount.rounded()
+    let number = formatFixed(amount, decimals: whole ? 0 : 2)
+    var digits = whole ? number : String(number.prefix { $0 != "." })
+    let fraction = whole ? "" : String(number.drop { $0 != "." })
+    var grouped = ""
+    while digits.count > 3 {
+        grouped = "," + digits.suffix(3) + grouped
+        digits = String(digits.dropLast(3))
+    }
+    return digits + grouped + fraction + " " + currency
+}

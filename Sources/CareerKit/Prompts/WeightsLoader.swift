@@ -64,14 +64,14 @@ enum WeightsLoader {
     }
 
     /// The `calibration:` part: when a manager's offset is shown and flagged.
-    private static func readCalibration(_ node: Node?, log: DiagnosticLog) -> Calibration.Settings? {
+    private static func readCalibration(_ node: Node?, log: DiagnosticLog) -> CalibrationSettings? {
         let keys = ["min_reports", "min_offset", "clear_of_noise"]
         guard let fields = log.fields(node, "'calibration'", allowed: keys, required: keys) else { return nil }
         let reports = log.integer(fields["min_reports"], "calibration 'min_reports'", in: 2...1000)
         let offset = bounded(fields["min_offset"], "calibration 'min_offset'", 0...5, log: log)
         let noise = bounded(fields["clear_of_noise"], "calibration 'clear_of_noise'", 0...10, log: log)
         guard let reports, let offset, let noise else { return nil }
-        return Calibration.Settings(minReports: reports, minOffset: offset, clearOfNoise: noise)
+        return CalibrationSettings(minReports: reports, minOffset: offset, clearOfNoise: noise)
     }
 
     private static func readDimensions(_ top: Fields, bank: QuestionBank?, log: DiagnosticLog) -> [Weights.DimensionRule] {

@@ -136,3 +136,12 @@ extension JSONValue: Encodable {
         }
     }
 }
+
+/// A coding key made from any string, for maps keyed by data (dimension names).
+struct DynamicKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

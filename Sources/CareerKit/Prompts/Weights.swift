@@ -67,7 +67,7 @@ public struct Weights: Sendable {
     /// How development plans are put together.
     public var planning: PlanningSettings
     /// When a manager's ratings are shown as lenient or harsh.
-    public var calibration: Calibration.Settings
+    public var calibration: CalibrationSettings
 
     public func dimension(_ name: String) -> DimensionRule? {
         dimensions.first { $0.name == name }

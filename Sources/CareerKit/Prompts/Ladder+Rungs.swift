@@ -52,4 +52,17 @@ extension Ladder {
                 < (rows[$1.id] ?? 0, tracks.firstIndex(of: $1.track) ?? 0, $1.rank)
         }
     }
+
+    /// A level's rank across both ladders: its rank on its own ladder, with management levels
+    /// placed at the rank of their individual-contributor equivalent.
+    public func rank(acrossLadders id: String) -> Double {
+        guard let level = level(id) else { return 0 }
+        if level.track == "ic" { return Double(level.rank) }
+        if let peer = equivalent(of: id), peer.track == "ic" { return Double(peer.rank) }
+        // No peer (a VP): one above the highest management level that has one.
+        let ranked = levels(onTrack: level.track).filter { $0.rank < level.rank }
+        let anchor = ranked.reversed().first { equivalent(of: $0.id) != nil }
+        guard let anchor, let peer = equivalent(of: anchor.id) else { return Double(level.rank) }
+        return Double(peer.rank + level.rank - anchor.rank)
+    }
 }
