@@ -27,7 +27,7 @@ extension Careerpath {
             let store = try database.open()
             let records = try store.sessions(personKey: try store.personKey(for: person))
             let report = HistoryReport(records: records)
-            Terminal.standardOutput.write(format == .json ? try report.json() : report.text())
+            Terminal.standardOutput.write(format == .json ? report.json() : report.text())
         }
     }
 
@@ -64,17 +64,7 @@ extension Careerpath {
             let records = try store.sessions(personKey: key, since: since)
             switch format {
             case .jsonl:
-                for record in records {
-                    let report = HistoryReport(records: [record])
-                    var entry = (report.dictionary()["sessions"] as? [[String: Any]])?.first ?? [:]
-                    // Not the session file's schema: an export line is another shape.
-                    entry["schema"] = "careerpath.export/1"
-                    entry["person"] = ["name": record.personName, "id": record.personID.map { $0 as Any } ?? NSNull()]
-                    // The whole plan document, as `careerpath run --format json` wrote it.
-                    entry["document"] = try? JSONSerialization.jsonObject(with: Data(record.document.utf8))
-                    let data = try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes])
-                    Terminal.standardOutput.write(String(decoding: data, as: UTF8.self) + "\n")
-                }
+                for record in records { Terminal.standardOutput.write(HistoryReport.exportLine(record)) }
             case .csv:
                 Terminal.standardOutput.write(try HistoryCSV.render(records))
             }

@@ -51,4 +51,23 @@ import Testing
         let document = AssessmentDocument(answers: answers, assessment: assessment, plan: plan, bank: prompts.bank)
         #expect(document.json() == (try reference(document.value)) + "\n")
     }
+
+    @Test func compactTextIsOneSortedLineAsJSONEncoderWritesIt() throws {
+        let value: JSONValue = .object([
+            ("z", .array([.integer(1), .number(2.5), .null, .bool(false)])), ("a", .object([("y", .string("a\nb")), ("x", .array([]))])),
+        ])
+        #expect(value.compactText() == #"{"a":{"x":[],"y":"a\nb"},"z":[1,2.5,null,false]}"#)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(value.compactText() == String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    @Test func parsingAPlanDocumentGivesBackTheSameText() throws {
+        let prompts = TestSupport.prompts
+        let answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        let text = try Pipeline(prompts: prompts).consult(answers, today: SessionDate.parse("2026-11-23")!).render(.json)
+        #expect(try JSONValue(parsing: text).prettyText() + "\n" == text)
+        #expect(try JSONValue(parsing: #"[true, 0, -3, 0.25, "x", null, {}]"#).compactText() == #"[true,0,-3,0.25,"x",null,{}]"#)
+        #expect(throws: (any Error).self) { try JSONValue(parsing: "{") }
+    }
 }

@@ -273,7 +273,7 @@ public struct BulkRun: Sendable {
         try errors.close()
         equity.failed = failed
         let equityJSON = try StagedFile(path: directory + "/equity.json")
-        try equityJSON.write(try equity.json())
+        try equityJSON.write(equity.json())
         try equityJSON.close(durably: false)
         let equityMarkdown = try StagedFile(path: directory + "/equity.md")
         try equityMarkdown.write(equity.markdown())

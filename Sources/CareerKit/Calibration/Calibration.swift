@@ -304,15 +304,12 @@ extension Calibration {
         }
         var builder = Builder()
         for record in latest.values.sorted(by: { $0.personKey < $1.personKey }) {
-            guard let document = try? JSONSerialization.jsonObject(with: Data(record.document.utf8)) as? [String: Any],
-                let manager = (document["session"] as? [String: Any])?["manager"] as? String, !manager.isEmpty,
-                let dimensions = document["dimensions"] as? [String: Any]
+            guard let document = try? JSONDecoder().decode(StoredDocument.self, from: Data(record.document.utf8)),
+                let manager = document.session?.manager, !manager.isEmpty, let dimensions = document.dimensions
             else { continue }
             let level = ladder.rank(acrossLadders: record.currentLevel)
             let observations = Dimension.names.enumerated().compactMap { index, name -> Observation? in
-                guard let scores = dimensions[name] as? [String: Any], let own = scores["self"] as? Double,
-                    let seen = scores["manager"] as? Double
-                else { return nil }
+                guard let own = dimensions[name]?.own, let seen = dimensions[name]?.manager else { return nil }
                 return Observation(
                     manager: manager, person: record.personKey, level: level, dimension: index, selfPoints: own / 20 + 1,
                     managerPoints: seen / 20 + 1)
@@ -320,5 +317,25 @@ extension Calibration {
             builder.add(observations)
         }
         return builder.build(settings: settings)
+    }
+
+    /// What calibration reads of a plan document kept in the history (`careerpath.plan/1`).
+    private struct StoredDocument: Decodable {
+        struct Session: Decodable {
+            var manager: String?
+        }
+
+        struct Scores: Decodable {
+            var own: Double?
+            var manager: Double?
+
+            enum CodingKeys: String, CodingKey {
+                case own = "self"
+                case manager
+            }
+        }
+
+        var session: Session?
+        var dimensions: [String: Scores]?
     }
 }

@@ -101,35 +101,58 @@ public struct HistoryReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func dictionary() -> [String: Any] {
-        var sessions: [[String: Any]] = []
-        for (index, record) in records.enumerated() {
-            var entry: [String: Any] = [
-                "id": record.id, "date": record.date, "mode": record.mode, "source": record.source,
-                "current_level": record.currentLevel, "target_level": record.targetLevel,
-                "track": [
-                    "recommended": record.recommended, "archetype": record.archetype, "confidence": record.confidence,
-                    "scores": record.fits,
-                ] as [String: Any],
-                "dimensions": record.dimensions, "flags": record.flags,
-                "plan_items": record.items.map {
-                    ["id": $0.itemID, "category": $0.category, "title": $0.title, "due": $0.due, "status": $0.status.rawValue,
-                     "note": $0.note.map { $0 as Any } ?? NSNull()]
-                },
-                "milestones": record.milestones.map { ["title": $0.title, "due": $0.due, "status": $0.status.rawValue] },
-            ]
-            if index > 0 { entry["changes"] = Self.changes(from: records[index - 1], to: record) }
-            sessions.append(entry)
-        }
-        return [
-            "schema": "careerpath.history/1",
-            "person": ["name": records.last?.personName ?? "", "id": records.last?.personID.map { $0 as Any } ?? NSNull()],
-            "sessions": sessions,
+    /// One recorded session as the JSON report and the export write it: track result,
+    /// dimensions, flags, plan items and milestones with their statuses, and what changed
+    /// since `previous`.
+    static func session(_ record: HistoryRecord, previous: HistoryRecord?) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(record.id)), ("date", .string(record.date)), ("mode", .string(record.mode)),
+            ("source", .string(record.source)), ("current_level", .string(record.currentLevel)),
+            ("target_level", .string(record.targetLevel)),
+            ("track", .object([
+                ("recommended", .string(record.recommended)), ("archetype", .string(record.archetype)),
+                ("confidence", .string(record.confidence)), ("scores", .object(record.fits.map { ($0.key, .number($0.value)) })),
+            ])),
+            ("dimensions", .object(record.dimensions.map { ($0.key, .number($0.value)) })),
+            ("flags", JSONValue(record.flags)),
+            ("plan_items", .array(record.items.map {
+                .object([
+                    ("id", .string($0.itemID)), ("category", .string($0.category)), ("title", .string($0.title)),
+                    ("due", .string($0.due)), ("status", .string($0.status.rawValue)), ("note", JSONValue($0.note)),
+                ])
+            })),
+            ("milestones", .array(record.milestones.map {
+                .object([("title", .string($0.title)), ("due", .string($0.due)), ("status", .string($0.status.rawValue))])
+            })),
         ]
+        if let previous { members.append(("changes", JSONValue(Self.changes(from: previous, to: record)))) }
+        return members
     }
 
-    public func json() throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: dictionary(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    private static func person(_ record: HistoryRecord?) -> JSONValue {
+        .object([("name", .string(record?.personName ?? "")), ("id", JSONValue(record?.personID))])
+    }
+
+    /// `history --format json`, schema `careerpath.history/1`.
+    public func json() -> String {
+        let sessions = records.indices.map { index in
+            JSONValue.object(Self.session(records[index], previous: index > 0 ? records[index - 1] : nil))
+        }
+        let document = JSONValue.object([
+            ("schema", .string("careerpath.history/1")), ("person", Self.person(records.last)), ("sessions", .array(sessions)),
+        ])
+        return document.prettyText() + "\n"
+    }
+
+    /// One line of `export --format jsonl`, schema `careerpath.export/1`: the session as the
+    /// history report shows it, who it is about, and the whole plan document as `run --format
+    /// json` wrote it (null if the stored document cannot be read).
+    public static func exportLine(_ record: HistoryRecord) -> String {
+        let document = (try? JSONValue(parsing: record.document)) ?? .null
+        let line = JSONValue.object(
+            session(record, previous: nil) + [
+                ("schema", .string("careerpath.export/1")), ("person", person(record)), ("document", document),
+            ])
+        return line.compactText() + "\n"
     }
 }

@@ -170,9 +170,9 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    private static func json(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self)
+    /// A column holding JSON on one line, keys sorted.
+    private static func json(_ value: JSONValue) -> String {
+        value.compactText()
     }
 
     private static func insert(_ record: HistoryRecord, in db: Database, now: String) throws {
@@ -187,7 +187,7 @@ public final class HistoryStore: Sendable {
                 record.id, record.personKey, record.personName, record.personID, record.currentLevel, record.date, now,
                 record.mode, record.source, record.recommended, record.archetype, record.confidence,
                 record.fits["ic"] ?? 0, record.fits["management"] ?? 0, record.fits["hybrid"] ?? 0,
-                json(record.dimensions), json(record.flags), record.targetLevel, record.document,
+                json(.object(record.dimensions.map { ($0.key, .number($0.value)) })), json(JSONValue(record.flags)), record.targetLevel, record.document,
             ])
         try db.execute(sql: "DELETE FROM plan_item WHERE session_id = ?", arguments: [record.id])
         try db.execute(sql: "DELETE FROM milestone WHERE session_id = ?", arguments: [record.id])
@@ -287,8 +287,8 @@ public final class HistoryStore: Sendable {
         ).map { HistoryRecord.Milestone(
                 position: $0["position"], title: $0["title"], due: $0["due"], status: ItemStatus(stored: $0["status"]))
         }
-        func decode<T>(_ text: String, as type: T.Type) -> T? {
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? T
+        func decode<T: Decodable>(_ text: String, as type: T.Type) -> T? {
+            try? JSONDecoder().decode(T.self, from: Data(text.utf8))
         }
         return HistoryRecord(
             id: id, personKey: row["person_key"], personName: row["person_name"], personID: row["person_id"],

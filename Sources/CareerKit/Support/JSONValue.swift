@@ -29,6 +29,36 @@ enum JSONValue: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The document on one line, with sorted keys and no spaces (a JSON Lines record).
+    func compactText() -> String {
+        var out: [UInt8] = []
+        writeCompact(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func writeCompact(to out: inout [UInt8]) {
+        switch self {
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                element.writeCompact(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.writeString(member.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                member.1.writeCompact(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(to: &out, depth: 0)
+        }
+    }
+
     private func write(to out: inout [UInt8], depth: Int) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
@@ -134,6 +164,37 @@ extension JSONValue: Encodable {
             var container = encoder.container(keyedBy: DynamicKey.self)
             for (key, value) in members { try container.encode(value, forKey: DynamicKey(key)) }
         }
+    }
+}
+
+/// Reads any JSON document, e.g. a plan document kept in the history, to embed it in another.
+extension JSONValue: Decodable {
+    init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var elements: [JSONValue] = []
+            while !array.isAtEnd { elements.append(try array.decode(JSONValue.self)) }
+            self = .array(elements)
+        } else if let object = try? decoder.container(keyedBy: DynamicKey.self) {
+            self = .object(try object.allKeys.map { ($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
+        } else {
+            let value = try decoder.singleValueContainer()
+            if value.decodeNil() {
+                self = .null
+            } else if let bool = try? value.decode(Bool.self) {
+                self = .bool(bool)
+            } else if let integer = try? value.decode(Int.self) {
+                self = .integer(integer)
+            } else if let number = try? value.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .string(try value.decode(String.self))
+            }
+        }
+    }
+
+    /// Parses JSON text.
+    init(parsing text: String) throws {
+        self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 }
 
