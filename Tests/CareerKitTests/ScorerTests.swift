@@ -111,7 +111,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
             manager: ["obs.hard_conversations": .integer(2), "obs.mentoring": .integer(3), "view.track": .text("unsure")])
         let result = scorer.assess(answers)
         #expect(result.divergence == [
-            Assessment.Divergence(dimension: "hard_conversations", selfScore: 80, managerScore: 20, gap: 60)
+            .dimension("hard_conversations", selfScore: 80, managerScore: 20)
         ])
         #expect(result.flags.contains(.raterDivergence))
     }
@@ -119,7 +119,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
     @Test func managersTrackViewDifferingIsADivergence() {
         let answers = makeAnswers(contributor: specialist.responses[.contributor]!, manager: ["view.track": .text("management")])
         let result = scorer.assess(answers)
-        #expect(result.divergence == [Assessment.Divergence(dimension: "track", selfView: "ic", managerView: "management")])
+        #expect(result.divergence == [.track(recommended: .ic, managerView: "management")])
         #expect(result.flags.contains(.raterDivergence))
         #expect(result.confidenceNotes.contains("The manager sees the track as management; the answers point to ic."))
     }

@@ -412,7 +412,7 @@ public struct BulkRun: Sendable {
             specialProjectPercent: plan.specialProjectPercent,
             hasCertification: plan.items.contains { $0.category == .certification },
             hasMentor: plan.items.contains { $0.category == .mentoring },
-            divergentDimensions: assessment.divergence.map(\.dimension).filter { $0 != "track" },
-            trackViewDiffers: assessment.divergence.contains { $0.dimension == "track" })
+            divergentDimensions: assessment.divergence.compactMap(\.dimension),
+            trackViewDiffers: assessment.divergence.contains { $0.dimension == nil })
     }
 }

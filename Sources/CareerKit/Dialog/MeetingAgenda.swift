@@ -60,11 +60,20 @@ public struct MeetingAgenda: Sendable {
         var gaps: [ViewGap] = []
         let order = prompts.weights.dimensions.map(\.name)
         func rank(_ divergence: Assessment.Divergence) -> (Double, Int) {
-            (abs(divergence.gap ?? 0), -(order.firstIndex(of: divergence.dimension) ?? 0))
+            (abs(divergence.gap ?? 0), -(divergence.dimension.flatMap { order.firstIndex(of: $0) } ?? 0))
         }
-        let dimensions = assessment.divergence.filter { $0.dimension != ViewGap.trackTopic }.sorted { rank($0) > rank($1) }
-        for divergence in dimensions {
-            guard let rule = prompts.weights.dimension(divergence.dimension) else { continue }
+        var trackView: (recommended: Track, view: String)?
+        var dimensions: [(name: String, selfScore: Double, managerScore: Double, rank: (Double, Int))] = []
+        for divergence in assessment.divergence {
+            switch divergence {
+            case .dimension(let name, let selfScore, let managerScore):
+                dimensions.append((name, selfScore, managerScore, rank(divergence)))
+            case .track(let recommended, let view):
+                trackView = (recommended, view)
+            }
+        }
+        for divergence in dimensions.sorted(by: { $0.rank > $1.rank }) {
+            guard let rule = prompts.weights.dimension(divergence.name) else { continue }
             let observed = rule.observations.filter {
                 if case .integer? = answers.value($0, by: .manager) { return true }
                 return false
@@ -74,11 +83,11 @@ public struct MeetingAgenda: Sendable {
                     topic: rule.name, contributorItems: rule.items, managerItems: observed, selfScore: divergence.selfScore,
                     managerScore: divergence.managerScore, managerAnswers: observed.map { answers.value($0, by: .manager)?.text ?? "" }))
         }
-        if let track = assessment.divergence.first(where: { $0.dimension == ViewGap.trackTopic }), let view = track.managerView {
+        if let trackView {
             gaps.append(
                 ViewGap(
-                    topic: ViewGap.trackTopic, contributorItems: [], managerItems: [managerTrack], selfView: track.selfView,
-                    managerAnswers: [view]))
+                    topic: ViewGap.trackTopic, contributorItems: [], managerItems: [managerTrack],
+                    selfView: trackView.recommended.rawValue, managerAnswers: [trackView.view]))
         }
         if let own = answers.value(selfReadiness, by: .contributor)?.text,
             let seen = answers.value(managerReadiness, by: .manager)?.text, own != seen

@@ -50,16 +50,20 @@ public struct AssessmentDocument {
             ]))
         }
         let divergence: [JSONValue] = assessment.divergence.map { gap in
-            // Numbers stay numbers for every entry: the track views have keys of their own.
-            gap.dimension == "track"
-                ? .object([
-                    ("dimension", .string(gap.dimension)), ("self", .null), ("manager", .null), ("gap", .null),
-                    ("self_view", JSONValue(gap.selfView)), ("manager_view", JSONValue(gap.managerView)),
+            // Numbers stay numbers for every entry: the track views have keys of their own, and
+            // the contract names the track entry's dimension `track`.
+            switch gap {
+            case .track(let recommended, let view):
+                .object([
+                    ("dimension", .string("track")), ("self", .null), ("manager", .null), ("gap", .null),
+                    ("self_view", .string(recommended.rawValue)), ("manager_view", .string(view)),
                 ])
-                : .object([
-                    ("dimension", .string(gap.dimension)), ("self", JSONValue(gap.selfScore)),
-                    ("manager", JSONValue(gap.managerScore)), ("gap", JSONValue(gap.gap)),
+            case .dimension(let name, let selfScore, let managerScore):
+                .object([
+                    ("dimension", .string(name)), ("self", .number(selfScore)),
+                    ("manager", .number(managerScore)), ("gap", JSONValue(gap.gap)),
                 ])
+            }
         }
         var root: [(String, JSONValue)] = [
             ("schema", .string("careerpath.plan/1")), ("person", person), ("session", session), ("track", track),

@@ -13,16 +13,23 @@ public struct Assessment: Hashable, Sendable {
     }
 
     /// A material disagreement between contributor and manager.
-    public struct Divergence: Hashable, Sendable {
-        /// A dimension name, or `track` for the manager's view of the track.
-        public var dimension: String
-        /// For a dimension: the two scores (0..100) and self minus manager.
-        public var selfScore: Double?
-        public var managerScore: Double?
-        public var gap: Double?
-        /// For the track: the recommended track and the manager's view.
-        public var selfView: String?
-        public var managerView: String?
+    public enum Divergence: Hashable, Sendable {
+        /// The two raters' scores of a dimension (0..100) are materially apart.
+        case dimension(String, selfScore: Double, managerScore: Double)
+        /// The manager sees another track (`view.track`) than the answers point to.
+        case track(recommended: Track, managerView: String)
+
+        /// The dimension's name, for a dimension.
+        public var dimension: String? {
+            if case .dimension(let name, _, _) = self { return name }
+            return nil
+        }
+
+        /// Self minus manager, for a dimension.
+        public var gap: Double? {
+            if case .dimension(_, let own, let seen) = self { return round1(own - seen) }
+            return nil
+        }
     }
 
     /// One answer that moved the result, and by how much.

@@ -213,7 +213,7 @@ public enum ReasonText {
             }
         }
         if sawTrack || sawDimensions {
-            let count = assessment.divergence.filter { $0.dimension != "track" }.count
+            let count = assessment.divergence.filter { $0.dimension != nil }.count
             var what: [String] = []
             if sawTrack { what.append("the track") }
             if sawDimensions { what.append("\(count) dimension\(count == 1 ? "" : "s")") }
@@ -255,20 +255,22 @@ public enum ReasonText {
     /// manager rates you 20 (73.3 points apart).`
     public static func divergence(_ gap: Assessment.Divergence, audience: Audience = .contributor) -> String {
         let a = audience
-        if gap.dimension == "track" {
+        switch gap {
+        case .track(let recommended, let view):
             if a.isManager {
-                return "Track: you see \(trackTitle(gap.managerView)) as the better fit; the answers so far point to \(trackTitle(gap.selfView))."
+                return "Track: you see \(trackTitle(view)) as the better fit; the answers so far point to \(trackTitle(recommended.rawValue))."
             }
-            return "Track: your manager sees \(trackTitle(gap.managerView)) as the better fit; "
-                + "your answers point to \(trackTitle(gap.selfView))."
+            return "Track: your manager sees \(trackTitle(view)) as the better fit; "
+                + "your answers point to \(trackTitle(recommended.rawValue))."
+        case .dimension(let name, let selfScore, let managerScore):
+            let own = formatPoints(selfScore)
+            let seen = formatPoints(managerScore)
+            let apart = formatPoints(abs(gap.gap ?? 0))
+            if a.isManager {
+                return "\(Dimension.title(name)): \(a.persons) own rating \(own), yours \(seen) (\(apart) points apart)."
+            }
+            return "\(Dimension.title(name)): you rate yourself \(own), your manager rates you \(seen) (\(apart) points apart)."
         }
-        let own = formatPoints(gap.selfScore ?? 0)
-        let seen = formatPoints(gap.managerScore ?? 0)
-        let apart = formatPoints(abs(gap.gap ?? 0))
-        if a.isManager {
-            return "\(Dimension.title(gap.dimension)): \(a.persons) own rating \(own), yours \(seen) (\(apart) points apart)."
-        }
-        return "\(Dimension.title(gap.dimension)): you rate yourself \(own), your manager rates you \(seen) (\(apart) points apart)."
     }
 
     /// The size of a disagreement worth talking about on the 0..100 scale, from the one in
