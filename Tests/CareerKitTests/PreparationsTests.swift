@@ -106,7 +106,7 @@ import Testing
         saved.record(engine, now: now)
         #expect(saved.answerSources?["manager"] == ["obs.depth": "manager", "capacity.dev_hours_per_month": "manager"])
         #expect(saved.covered == ["gap:readiness"])
-        #expect(saved.outcomes == ["readiness": GapOutcome(resolution: .agreed, value: "within_1y")])
+        #expect(saved.outcomes == [.readiness: GapOutcome(resolution: .agreed, value: "within_1y")])
     }
 
     @Test func aMeetingSessionFileReadsBackTheSame() throws {
@@ -121,9 +121,12 @@ import Testing
         let store = try store([record])
         let loaded = try SessionStore.load(path: store.path(for: "meeting"))
         #expect(loaded == record)
-        #expect(loaded.outcomes?["readiness"]?.note == "the evidence is new")
+        #expect(loaded.outcomes?[.readiness]?.note == "the evidence is new")
         let text = try String(contentsOfFile: store.path(for: "meeting"), encoding: .utf8)
         #expect(text.contains(#""answer_sources" : {"#))
         #expect(text.contains(#""gap" : {"#))
+        // Topics keep the spelling of earlier session files.
+        #expect(text.contains(#""topic" : "readiness""#))
+        #expect(text.contains("\"outcomes\" : {\n    \"readiness\" : {"))
     }
 }

@@ -63,7 +63,7 @@ struct AnswerReview {
         guard !gaps.isEmpty else { return [] }
         var lines = [paint(bank.differences.title, "1")]
         for gap in gaps {
-            let title = gap.isDimension ? Dimension.title(gap.topic) : (gap.topic == ViewGap.trackTopic ? "Track" : "Readiness")
+            let title = gap.topic == .readiness ? "Readiness" : gap.topic.title
             let outcome: String
             switch engine.outcomes[gap.topic]?.resolution {
             case .agreed?: outcome = "agreed on " + (engine.outcomes[gap.topic]?.value ?? "")

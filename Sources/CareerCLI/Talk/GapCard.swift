@@ -21,18 +21,18 @@ struct GapCard {
     /// The difference's title, e.g. "Hard conversations" or "The track".
     var title: String {
         switch gap.topic {
-        case ViewGap.trackTopic: return "The track"
-        case ViewGap.readinessTopic:
+        case .track: return "The track"
+        case .readiness:
             let next = prompts.ladder.next(after: answers.person.currentLevel).map { " (\($0.title))" } ?? ""
             return "Readiness for the next level\(next)"
-        default: return Dimension.title(gap.topic)
+        case .dimension: return gap.topic.title
         }
     }
 
     func render() -> String {
         var lines = [card.heading("Together", code: "33;1")]
         var heading = paint(title, "1")
-        if gap.isDimension, let meaning = prompts.weights.dimension(gap.topic)?.meaning {
+        if let name = gap.topic.dimension, let meaning = prompts.weights.dimension(name)?.meaning {
             heading += ": " + meaning.prefix(1).lowercased() + meaning.dropFirst()
         }
         lines += card.wrap(heading, indent: "")
@@ -50,10 +50,10 @@ struct GapCard {
         let manager = names.manager ?? "The manager"
         var lines: [String] = []
         switch gap.topic {
-        case ViewGap.trackTopic:
+        case .track:
             lines.append("  \(names.person)'s answers point to: \(ReasonText.trackTitle(gap.selfView)).")
             lines.append("  \(manager)'s view: \(label(gap.managerAnswers.first, of: MeetingAgenda.managerTrack)).")
-        case ViewGap.readinessTopic:
+        case .readiness:
             lines.append("  \(names.person): \(label(gap.selfView, of: MeetingAgenda.selfReadiness)).")
             if case .text(let evidence)? = answers.value(MeetingAgenda.readinessEvidence, by: .contributor) {
                 lines += card.wrap("Evidence: \(evidence)", indent: "    ")
@@ -96,8 +96,8 @@ struct GapCard {
 
     private func agreeLine() -> String {
         switch gap.topic {
-        case ViewGap.trackTopic: return "Agree on the track that suits \(names.person) best:"
-        case ViewGap.readinessTopic: return "Agree on how soon \(names.person) could be ready:"
+        case .track: return "Agree on the track that suits \(names.person) best:"
+        case .readiness: return "Agree on how soon \(names.person) could be ready:"
         default: return "Agree on what \(names.manager ?? "the manager") has seen:"
         }
     }

@@ -8,7 +8,7 @@ public enum AgendaStep: Hashable, Sendable, Codable {
     public var key: String {
         switch self {
         case .item(let id): return "item:" + id
-        case .gap(let gap): return "gap:" + gap.topic
+        case .gap(let gap): return "gap:\(gap.topic)"
         }
     }
 

@@ -18,7 +18,7 @@ public struct DialogEngine: Sendable {
     /// The keys of the agenda steps dealt with in this session.
     public private(set) var covered: Set<String>
     /// What was decided about each difference, by topic.
-    public private(set) var outcomes: [String: GapOutcome]
+    public private(set) var outcomes: [GapTopic: GapOutcome]
     /// The answers (`role.id`) this session gave a new value or removed.
     public private(set) var changed: Set<String>
     /// The steps in asking order, before conditions.
@@ -38,7 +38,7 @@ public struct DialogEngine: Sendable {
     ///   - covered: the keys of the agenda steps already dealt with (when resuming).
     public init(
         bank: QuestionBank, mode: Mode, answers: [Role: [String: AnswerValue]] = [:], skipped: Set<String> = [],
-        agenda: [AgendaStep]? = nil, covered: Set<String> = [], outcomes: [String: GapOutcome] = [:]
+        agenda: [AgendaStep]? = nil, covered: Set<String> = [], outcomes: [GapTopic: GapOutcome] = [:]
     ) {
         self.bank = bank
         self.mode = mode
@@ -243,7 +243,9 @@ public struct DialogEngine: Sendable {
     /// The manager's item a difference is settled on (the first, when there are several).
     private func target(of gap: ViewGap) -> BankItem {
         gap.managerItems.lazy.compactMap { bank.item($0) }.first
-            ?? BankItem(id: gap.topic, role: .manager, modes: [mode], kind: .text(maxLength: 0), text: gap.topic, help: "", section: "")
+            ?? BankItem(
+                id: gap.topic.description, role: .manager, modes: [mode], kind: .text(maxLength: 0), text: gap.topic.title,
+                help: "", section: "")
     }
 
     private func section(of item: BankItem) -> BankSection {

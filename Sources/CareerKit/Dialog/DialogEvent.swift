@@ -5,7 +5,7 @@ public enum DialogEvent: Hashable, Sendable {
     /// The answer was not accepted; the same question stands.
     case rejected(itemID: String, problem: AnswerProblem)
     /// Both views of a difference stand, with a note on why; the dialog moved on.
-    case keptBoth(topic: String)
+    case keptBoth(topic: GapTopic)
     /// The optional question (or a difference, left for another time) was left unanswered
     /// and the dialog moved on.
     case skipped(itemID: String)

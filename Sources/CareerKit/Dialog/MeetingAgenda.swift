@@ -80,13 +80,13 @@ public struct MeetingAgenda: Sendable {
             }
             gaps.append(
                 ViewGap(
-                    topic: rule.name, contributorItems: rule.items, managerItems: observed, selfScore: divergence.selfScore,
+                    topic: .dimension(rule.name), contributorItems: rule.items, managerItems: observed, selfScore: divergence.selfScore,
                     managerScore: divergence.managerScore, managerAnswers: observed.map { answers.value($0, by: .manager)?.text ?? "" }))
         }
         if let trackView {
             gaps.append(
                 ViewGap(
-                    topic: ViewGap.trackTopic, contributorItems: [], managerItems: [managerTrack],
+                    topic: .track, contributorItems: [], managerItems: [managerTrack],
                     selfView: trackView.recommended.rawValue, managerAnswers: [trackView.view]))
         }
         if let own = answers.value(selfReadiness, by: .contributor)?.text,
@@ -95,7 +95,7 @@ public struct MeetingAgenda: Sendable {
             let items = [selfReadiness, readinessEvidence].filter { prompts.bank.item($0) != nil }
             gaps.append(
                 ViewGap(
-                    topic: ViewGap.readinessTopic, contributorItems: items, managerItems: [managerReadiness], selfView: own,
+                    topic: .readiness, contributorItems: items, managerItems: [managerReadiness], selfView: own,
                     managerAnswers: [seen]))
         }
         return gaps

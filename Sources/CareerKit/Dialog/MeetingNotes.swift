@@ -1,7 +1,7 @@
 /// What a one-on-one decided about each difference between the two prepared views, as lines
 /// for the plan's notes: "Hard conversations: agreed on 4, often (prepared: 2, rarely)."
 public enum MeetingNotes {
-    public static func lines(agenda: [AgendaStep], outcomes: [String: GapOutcome], bank: QuestionBank) -> [String] {
+    public static func lines(agenda: [AgendaStep], outcomes: [GapTopic: GapOutcome], bank: QuestionBank) -> [String] {
         agenda.compactMap { step -> String? in
             guard case .gap(let gap) = step, let outcome = outcomes[gap.topic] else { return nil }
             let item = gap.managerItems.first.flatMap(bank.item)
@@ -19,16 +19,12 @@ public enum MeetingNotes {
 
     /// The difference's topic in words.
     public static func title(_ gap: ViewGap) -> String {
-        switch gap.topic {
-        case ViewGap.trackTopic: return "Track"
-        case ViewGap.readinessTopic: return "Readiness for the next level"
-        default: return Dimension.title(gap.topic)
-        }
+        gap.topic.title
     }
 
     private static func selfView(_ gap: ViewGap, bank: QuestionBank) -> String {
         if let score = gap.selfScore { return "yours: \(formatOneDecimal(1 + score / 100 * 5)) of 6" }
-        if gap.topic == ViewGap.trackTopic { return "yours: " + ReasonText.trackTitle(gap.selfView).lowercased() }
+        if gap.topic == .track { return "yours: " + ReasonText.trackTitle(gap.selfView).lowercased() }
         return "yours: " + words(gap.selfView ?? "-", item: bank.item(MeetingAgenda.selfReadiness))
     }
 

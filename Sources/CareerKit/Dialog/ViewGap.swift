@@ -2,8 +2,7 @@
 /// the one-on-one: a dimension rated two or more points apart, a manager who sees another
 /// track, or a different view of readiness for the next level.
 public struct ViewGap: Codable, Hashable, Sendable {
-    /// A dimension name, `track` or `readiness`.
-    public var topic: String
+    public var topic: GapTopic
     /// The contributor's items behind their view: a dimension's rating items, or the readiness
     /// items. Empty for the track, which is read from all their answers.
     public var contributorItems: [String]
@@ -18,11 +17,8 @@ public struct ViewGap: Codable, Hashable, Sendable {
     /// The manager's prepared answers to `managerItems`, as files write them (`2`, `management`).
     public var managerAnswers: [String]
 
-    public static let trackTopic = "track"
-    public static let readinessTopic = "readiness"
-
     public init(
-        topic: String, contributorItems: [String], managerItems: [String], selfScore: Double? = nil,
+        topic: GapTopic, contributorItems: [String], managerItems: [String], selfScore: Double? = nil,
         managerScore: Double? = nil, selfView: String? = nil, managerAnswers: [String]
     ) {
         self.topic = topic
@@ -35,7 +31,7 @@ public struct ViewGap: Codable, Hashable, Sendable {
     }
 
     /// Whether the gap is about one of the eight dimensions.
-    public var isDimension: Bool { topic != Self.trackTopic && topic != Self.readinessTopic }
+    public var isDimension: Bool { topic.dimension != nil }
 
     enum CodingKeys: String, CodingKey {
         case topic

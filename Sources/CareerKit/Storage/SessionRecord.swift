@@ -35,7 +35,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     /// The keys of the agenda steps dealt with so far.
     public var covered: [String]?
     /// What was decided about each difference between the prepared views, by topic.
-    public var outcomes: [String: GapOutcome]?
+    public var outcomes: [GapTopic: GapOutcome]?
 
     /// A finished preparation a one-on-one picked up.
     public struct Preparation: Codable, Hashable, Sendable {
