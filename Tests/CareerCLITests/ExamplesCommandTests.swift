@@ -1,3 +1,4 @@
+import CareerKit
 import Foundation
 import Testing
 
@@ -52,5 +53,16 @@ struct ExamplesCommandTests {
             let names = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") && $0.hasPrefix("E") }
             #expect(names.count == 4)
         }
+    }
+
+    /// The README's table of talk commands, `:help` and `talk --help` come from one table.
+    @Test func theTalkCommandsAreTheSameEverywhere() throws {
+        let rows = Self.readme.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `:") else { return nil }
+            return line.dropFirst(3).prefix { $0 != "`" }.description
+        }
+        #expect(rows == TalkCommand.allCases.map(\.usage))
+        let help = try CommandRunner.run(["talk", "--help"])
+        #expect(help.standardOutput.contains("Commands: :help :back :skip :review :fit :note TEXT :who :save :quit"))
     }
 }

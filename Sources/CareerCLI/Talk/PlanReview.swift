@@ -58,12 +58,12 @@ struct PlanReview {
         for (index, entry) in open.enumerated() {
             out.write("\n[\(index + 1)/\(open.count)] \(entry.title) (due \(entry.due))\n")
             out.write("  " + entry.choices.enumerated().map { "\($0.offset + 1)) \($0.element.words)" }.joined(separator: "   ") + "\n")
-            reader.setCompletions(Completions(entry.choices.map(\.words) + [":quit"], wholeLine: true))
+            reader.setCompletions(Completions(entry.choices.map(\.words) + [TalkCommand.quit.name], wholeLine: true))
             var status: ItemStatus?
             while status == nil {
                 guard case .line(let raw) = reader.read(prompt: "review> ") else { return false }
                 let line = raw.trimmingCharacters(in: .whitespaces).lowercased()
-                if line == ":quit" || line == ":q" { return false }
+                if TalkCommand(word: line) == .quit { return false }
                 if line.isEmpty, let fallback = entry.fallback {
                     status = fallback
                 } else if let number = Int(line), (1...entry.choices.count).contains(number) {

@@ -18,7 +18,7 @@ extension Careerpath {
                 answer is saved at once, so nothing is lost if the laptop closes: resume with --resume. \
                 At the end it shows the track fit and writes the plan (Markdown, JSON and HTML).
 
-                Commands: :help :back :skip :review :fit :note TEXT :who :save :quit
+                Commands: \(TalkCommand.allCases.map(\.usage).joined(separator: " "))
                 Ctrl-C clears the line; Ctrl-D saves and stops.
 
                 Examples:

@@ -31,7 +31,7 @@ struct TalkLoop {
 
     private var paint: Painter { Painter(color: color) }
 
-    static let commands = [":help", ":back", ":skip", ":review", ":fit", ":note", ":who", ":save", ":quit"]
+    static let commands = TalkCommand.allCases.map(\.name)
 
     /// Runs until the dialog ends or the person stops.
     mutating func run() throws -> Outcome {
@@ -125,20 +125,22 @@ struct TalkLoop {
     enum CommandResult { case stay, redraw, quit }
 
     private mutating func command(_ line: String, question: Question) throws -> CommandResult {
-        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-        let name = parts[0].lowercased()
-        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-        switch name {
-        case ":help", ":h":
+        let (command, word, argument) = TalkCommand.parse(line)
+        guard let command else {
+            out.write("  Unknown command '\(PrintableText.escaped(word))'; :help lists the commands.\n")
+            return .stay
+        }
+        switch command {
+        case .help:
             out.write(helpText())
             return .stay
-        case ":back", ":b":
+        case .back:
             if case .atFirstQuestion = engine.handle(.back) {
                 out.write("  This is the first question.\n")
                 return .stay
             }
             return .redraw
-        case ":skip", ":s":
+        case .skip:
             switch engine.handle(.skip) {
             case .cannotSkip:
                 out.write("  This question needs an answer; it cannot be skipped.\n")
@@ -147,15 +149,15 @@ struct TalkLoop {
                 try save()
                 return .redraw
             }
-        case ":review", ":r":
+        case .review:
             out.write(
                 AnswerReview(engine: engine, record: record, bank: prompts.bank, names: names, width: width, color: color)
                     .render())
             return .stay
-        case ":fit", ":f":
+        case .fit:
             out.write(fit())
             return .stay
-        case ":note", ":n":
+        case .note:
             guard !argument.isEmpty else {
                 out.write("  Type the note after the command, e.g. :note wants to try the on-call rotation\n")
                 return .stay
@@ -164,7 +166,7 @@ struct TalkLoop {
             try save()
             out.write("  Note kept; it will be printed in the plan.\n")
             return .stay
-        case ":who", ":w":
+        case .who:
             let who: String
             if question.gap != nil {
                 who = "for both of you together"
@@ -175,16 +177,13 @@ struct TalkLoop {
             }
             out.write("  It is \(who): question \(question.index) of \(question.total), \(question.section.title).\n")
             return .stay
-        case ":save":
+        case .save:
             try save()
             out.write("  Saved to \(store.path(for: record.id)).\n")
             return .stay
-        case ":quit", ":q", ":exit":
+        case .quit:
             try save()
             return .quit
-        default:
-            out.write("  Unknown command '\(PrintableText.escaped(parts[0]))'; :help lists the commands.\n")
-            return .stay
         }
     }
 
@@ -267,22 +266,17 @@ struct TalkLoop {
 
     private func helpText() -> String {
         let resume = CommandLineHint.command("talk", "--resume")
+        let commands = TalkCommand.allCases.filter { $0 != .help }.map { command in
+            let summary = command == .quit ? command.summary + " with \(resume)" : command.summary
+            return "    " + command.usage.padding(toLength: 13, withPad: " ", startingAt: 0) + summary
+        }
         return """
-          Answer with the number, the words, or the first letters of the words (TAB completes).
-          For lists, separate answers with commas. Enter keeps an earlier answer.
-          Where your views differ: agree on a value, or type keep and say why both views stand.
-            ?            help on this question
-            :back        go to the previous question
-            :skip        leave out an optional question (or a difference, for another time)
-            :review      the answers so far, by section
-            :fit         the track fit so far
-            :note TEXT   keep a note with the session; it goes into the plan
-            :who         whose turn it is
-            :save        save now (answers are saved after each one anyway)
-            :quit        save and stop; resume later with \(resume)
-          Ctrl-C clears the line; Ctrl-D saves and stops.
+              Answer with the number, the words, or the first letters of the words (TAB completes).
+              For lists, separate answers with commas. Enter keeps an earlier answer.
+              Where your views differ: agree on a value, or type keep and say why both views stand.
+                ?            help on this question
 
-        """
+            """ + commands.joined(separator: "\n") + "\n  Ctrl-C clears the line; Ctrl-D saves and stops.\n"
     }
 
     private func fit() -> String {

@@ -29,7 +29,7 @@ public enum LineHistory {
     /// Whether a line is a note (`:note ...`, `:n ...`, any case).
     static func isNote(_ line: String) -> Bool {
         let first = line.trimmingCharacters(in: .whitespaces).split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
-        return [":note", ":n"].contains(first.lowercased())
+        return TalkCommand(word: first) == .note
     }
 
     /// Whether a line of the history names a person: one of `terms` (names and ids) appears
