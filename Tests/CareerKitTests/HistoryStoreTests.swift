@@ -147,11 +147,21 @@ import Testing
         other.personID = "E9"
         other.personName = "Ben Okafor"
         try store.record([first, second, other])
+        // Recorded again, a session replaces its plan items rather than adding to them.
+        try store.record(first)
+        let items = try DatabaseQueue(path: path).read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_item WHERE session_id = ?", arguments: [first.id])
+        }
+        #expect(items == first.items.count)
         #expect(try store.forget(personKey: first.personKey) == 2)
         #expect(throws: CareerError.self) { try store.personKey(for: "Ana Silva") }
         let queue = try DatabaseQueue(path: path)
-        let leftover = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM plan_item WHERE session_id LIKE 's-%'") }
-        #expect(leftover == 0)
+        let leftover = try queue.read { db in
+            try ["plan_item", "milestone"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0) WHERE session_id LIKE 's-%'") }
+        }
+        #expect(leftover == [0, 0])
+        let kept = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM milestone WHERE session_id = 'other'") }
+        #expect(kept == other.milestones.count)
         #expect(try store.sessions(personKey: "id:E9").count == 1)
     }
 

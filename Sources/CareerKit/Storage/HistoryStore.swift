@@ -176,9 +176,12 @@ public final class HistoryStore: Sendable {
     }
 
     private static func insert(_ record: HistoryRecord, in db: Database, now: String) throws {
+        // The same id recorded again replaces the session whole: its old plan items and
+        // milestones go with it (ON DELETE CASCADE).
+        try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [record.id])
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO session (id, person_key, person_name, person_id, current_level, date, recorded_at,
+                INSERT INTO session (id, person_key, person_name, person_id, current_level, date, recorded_at,
                     mode, source, recommended, archetype, confidence, fit_ic, fit_management, fit_hybrid, dimensions,
                     flags, target_level, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -189,8 +192,6 @@ public final class HistoryStore: Sendable {
                 record.fits["ic"] ?? 0, record.fits["management"] ?? 0, record.fits["hybrid"] ?? 0,
                 json(.object(record.dimensions.map { ($0.key, .number($0.value)) })), json(JSONValue(record.flags)), record.targetLevel, record.document,
             ])
-        try db.execute(sql: "DELETE FROM plan_item WHERE session_id = ?", arguments: [record.id])
-        try db.execute(sql: "DELETE FROM milestone WHERE session_id = ?", arguments: [record.id])
         for item in record.items {
             try db.execute(
                 sql: "INSERT INTO plan_item (session_id, item_id, category, title, due, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -334,16 +335,9 @@ public final class HistoryStore: Sendable {
     /// Deletes everything about a person and says how many sessions went.
     public func forget(personKey: String) throws -> Int {
         try write { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE person_key = ?", arguments: [personKey]) ?? 0
-            try db.execute(
-                sql: "DELETE FROM plan_item WHERE session_id IN (SELECT id FROM session WHERE person_key = ?)",
-                arguments: [personKey])
-            try db.execute(
-                sql: "DELETE FROM milestone WHERE session_id IN (SELECT id FROM session WHERE person_key = ?)",
-                arguments: [personKey])
+            // Plan items and milestones go with their sessions (ON DELETE CASCADE).
             try db.execute(sql: "DELETE FROM session WHERE person_key = ?", arguments: [personKey])
-            return count
+            return db.changesCount
         }
     }
 }
