@@ -41,3 +41,32 @@ public enum AnswerValue: Hashable, Sendable {
         return []
     }
 }
+
+/// Kept typed in session files, so a resumed session reads exactly what was accepted: a
+/// number, a text, a list of texts, or `n/a`.
+extension AnswerValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            self = .list(list)
+        } else if let integer = try? container.decode(Int.self) {
+            self = .integer(integer)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            let text = try container.decode(String.self)
+            self = text == Self.notObservedText ? .notObserved : .text(text)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .list(let value): try container.encode(value)
+        case .notObserved: try container.encode(Self.notObservedText)
+        }
+    }
+}

@@ -16,7 +16,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     /// The session date, `YYYY-MM-DD`.
     public var date: String
     /// Answers as text, by role then item id: numbers as digits, lists joined with `;`.
-    public var answers: [String: [String: Stored]]
+    public var answers: [String: [String: AnswerValue]]
     public var skipped: [String]
     public var notes: [String]
     /// Where the plan files went, once written.
@@ -83,60 +83,6 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         }
     }
 
-    /// One stored answer: kept typed, so a resumed session reads exactly what was accepted.
-    public enum Stored: Codable, Hashable, Sendable {
-        case integer(Int)
-        case number(Double)
-        case text(String)
-        case list([String])
-        case notObserved
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let list = try? container.decode([String].self) {
-                self = .list(list)
-            } else if let integer = try? container.decode(Int.self) {
-                self = .integer(integer)
-            } else if let number = try? container.decode(Double.self) {
-                self = .number(number)
-            } else {
-                let text = try container.decode(String.self)
-                self = text == AnswerValue.notObservedText ? .notObserved : .text(text)
-            }
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .integer(let value): try container.encode(value)
-            case .number(let value): try container.encode(value)
-            case .text(let value): try container.encode(value)
-            case .list(let value): try container.encode(value)
-            case .notObserved: try container.encode(AnswerValue.notObservedText)
-            }
-        }
-
-        init(_ value: AnswerValue) {
-            switch value {
-            case .integer(let value): self = .integer(value)
-            case .number(let value): self = .number(value)
-            case .text(let value): self = .text(value)
-            case .list(let value): self = .list(value)
-            case .notObserved: self = .notObserved
-            }
-        }
-
-        var value: AnswerValue {
-            switch self {
-            case .integer(let value): return .integer(value)
-            case .number(let value): return .number(value)
-            case .text(let value): return .text(value)
-            case .list(let value): return .list(value)
-            case .notObserved: return .notObserved
-            }
-        }
-    }
-
     enum CodingKeys: String, CodingKey {
         case format, id, status, created, updated, person, mode, date, answers, skipped, notes
         case managerName = "manager_name"
@@ -171,7 +117,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         var result: [Role: [String: AnswerValue]] = [:]
         for (role, items) in answers {
             guard let role = Role(rawValue: role) else { continue }
-            result[role] = items.mapValues(\.value)
+            result[role] = items
         }
         return result
     }
@@ -180,7 +126,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public mutating func record(_ responses: [Role: [String: AnswerValue]], skipped: Set<String>, now: Date) {
         answers = [:]
         for (role, items) in responses where !items.isEmpty {
-            answers[role.rawValue] = items.mapValues(Stored.init)
+            answers[role.rawValue] = items
         }
         self.skipped = skipped.sorted()
         updated = Self.timestamp(now)
