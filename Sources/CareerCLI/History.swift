@@ -95,7 +95,7 @@ extension Careerpath {
             // Someone with only an unfinished session is found without a database.
             let store = FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
             let found = try Forgetting.find(
-                person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistory: directories.history)
+                person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistory: try directories.adoptingFormerLineHistory())
             let name = PrintableText.escaped(found.name)
             if !yes {
                 guard Terminal.standardInput.isTTY else {

@@ -227,9 +227,11 @@ struct HistoryCommandTests {
             let sessions = folder.appendingPathComponent("data/careerpath/sessions")
             let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
             #expect(files.count == 1)
-            let lineHistory = folder.appendingPathComponent("state/careerpath/history")
-            try FileManager.default.createDirectory(at: lineHistory.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(":help\n:note Forget Me wants to stay hands-on; moving to Lisbon\n:back\n".utf8).write(to: lineHistory)
+            // A line-editing history kept under its former name (`history`) is taken over first.
+            let former = folder.appendingPathComponent("state/careerpath/history")
+            let lineHistory = folder.appendingPathComponent("state/careerpath/line-history")
+            try FileManager.default.createDirectory(at: former.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(":help\n:note Forget Me wants to stay hands-on; moving to Lisbon\n:back\n".utf8).write(to: former)
             let forgot = try run(["forget", "Forget Me", "--yes"], in: folder)
             #expect(forgot.status == 0, "\(forgot.standardError)")
             #expect(forgot.outputLines == [
@@ -238,6 +240,7 @@ struct HistoryCommandTests {
             ])
             #expect(try FileManager.default.contentsOfDirectory(atPath: sessions.path) == [])
             #expect(try String(contentsOf: lineHistory, encoding: .utf8) == ":help\n:back\n")
+            #expect(!FileManager.default.fileExists(atPath: former.path))
             let again = try run(["forget", "Forget Me", "--yes"], in: folder)
             #expect(again.status == 67)
             let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path

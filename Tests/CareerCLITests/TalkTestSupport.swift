@@ -40,7 +40,7 @@ struct TalkFixture {
     var stateHome: URL { folder.appendingPathComponent("state") }
     var plans: URL { folder.appendingPathComponent("plans") }
     var sessions: URL { dataHome.appendingPathComponent("careerpath/sessions") }
-    var history: URL { stateHome.appendingPathComponent("careerpath/history") }
+    var history: URL { stateHome.appendingPathComponent("careerpath/line-history") }
 
     /// `talk` with `options`, then the prompts, the date and the plans folder.
     func arguments(_ options: [String], date: String = Self.date) -> [String] {

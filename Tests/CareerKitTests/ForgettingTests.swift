@@ -121,4 +121,25 @@ import Testing
             try Forgetting.find("Nobody", history: nil, sessions: place.sessions, lineHistory: place.lineHistory)
         }
     }
+
+    @Test func theFormerLineHistoryIsTakenOverWholeAndThenGone() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directories = AppDirectories(data: root.path + "/data", state: root.path + "/state")
+        try FileManager.default.createDirectory(atPath: directories.state, withIntermediateDirectories: true)
+        // Nothing to take over: the path alone.
+        #expect(try directories.adoptingFormerLineHistory() == directories.state + "/line-history")
+        #expect(!FileManager.default.fileExists(atPath: directories.lineHistory))
+        // Only the former file: moved.
+        try ":back\n".write(toFile: directories.state + "/history", atomically: true, encoding: .utf8)
+        _ = try directories.adoptingFormerLineHistory()
+        #expect(try String(contentsOfFile: directories.lineHistory, encoding: .utf8) == ":back\n")
+        // Both: the former lines first, then the current ones, in one private file.
+        try ":help\n".write(toFile: directories.state + "/history", atomically: true, encoding: .utf8)
+        _ = try directories.adoptingFormerLineHistory()
+        #expect(try String(contentsOfFile: directories.lineHistory, encoding: .utf8) == ":help\n:back\n")
+        #expect(!FileManager.default.fileExists(atPath: directories.state + "/history"))
+        let mode = try FileManager.default.attributesOfItem(atPath: directories.lineHistory)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
 }

@@ -94,7 +94,7 @@ extension Careerpath {
             let set = try prompts.load()
             let interactive = Terminal.standardInput.isTTY && Terminal.standardOutput.isTTY
             var reader: any LineReader =
-                interactive ? ReadlineReader(historyPath: directories.history) : PlainReader()
+                interactive ? ReadlineReader(historyPath: try directories.adoptingFormerLineHistory()) : PlainReader()
             let color = interactive && Terminal.standardOutput.usesColor
             let width = min(100, Terminal.standardOutput.width)
             let history = noRecord ? nil : try database.open()
