@@ -36,19 +36,33 @@ import Testing
         }
     }
 
-    @Test(arguments: ["ana-silva", "ben-okafor"])
+    /// People whose plans take different paths: IC growth with a manager (Ana), management
+    /// (Ben), a self-assessment with evidence and things to avoid (Chen), a follow-up (Dara), no
+    /// signal (all sixes), no manager (self only), a manager who sees another track
+    /// (divergent), hybrid (tech lead and manager).
+    static let snapshotted = [
+        "ana-silva", "ben-okafor", "chen-wang", "dara-novak", "personas/all-sixes", "personas/self-only",
+        "personas/divergent", "personas/tech-lead-manager",
+    ]
+
+    /// A snapshot's file name: `personas/all-sixes` is `personas-all-sixes`.
+    static func snapshotName(_ fixture: String, _ format: PlanRenderer.Format) -> String {
+        fixture.replacingOccurrences(of: "/", with: "-") + "." + format.fileExtension
+    }
+
+    @Test(arguments: snapshotted)
     func markdownMatchesTheSnapshot(_ fixture: String) throws {
-        try assertSnapshot(try renderer(fixture + ".yaml").render(.md), named: fixture + ".md")
+        try assertSnapshot(try renderer(fixture + ".yaml").render(.md), named: Self.snapshotName(fixture, .md))
     }
 
-    @Test(arguments: ["ana-silva", "ben-okafor"])
+    @Test(arguments: snapshotted)
     func jsonMatchesTheSnapshot(_ fixture: String) throws {
-        try assertSnapshot(try renderer(fixture + ".yaml").render(.json), named: fixture + ".json")
+        try assertSnapshot(try renderer(fixture + ".yaml").render(.json), named: Self.snapshotName(fixture, .json))
     }
 
-    @Test(arguments: ["ana-silva", "ben-okafor"])
+    @Test(arguments: ["ana-silva", "ben-okafor", "personas/all-sixes"])
     func htmlMatchesTheSnapshot(_ fixture: String) throws {
-        try assertSnapshot(try renderer(fixture + ".yaml").render(.html), named: fixture + ".html")
+        try assertSnapshot(try renderer(fixture + ".yaml").render(.html), named: Self.snapshotName(fixture, .html))
     }
 
     @Test func userTextIsEscapedInHTMLAndMarkdown() throws {
