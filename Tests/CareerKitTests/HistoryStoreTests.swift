@@ -165,6 +165,29 @@ import Testing
         #expect(try store.sessions(personKey: "id:E9").count == 1)
     }
 
+    /// A JSON column or a status careerpath never writes is damage, named with the session
+    /// and the column, not an empty value.
+    @Test(arguments: [
+        ("UPDATE session SET dimensions = 'oops'", "session 's-2026-11-22': the dimensions column is not a JSON object of numbers: 'oops'"),
+        ("UPDATE session SET flags = '{}'", "session 's-2026-11-22': the flags column is not a JSON list of texts: '{}'"),
+        ("UPDATE plan_item SET status = 'finished' WHERE rowid = (SELECT min(rowid) FROM plan_item)", "the status 'finished' is not one of done, in_progress, dropped, not_started"),
+        ("UPDATE milestone SET status = 'held' WHERE position = 0", "check-in 0: the status 'held' is not one of done, in_progress, dropped, not_started"),
+    ])
+    func damagedRowsAreReportedNotReadAsEmpty(_ damage: String, _ message: String) throws {
+        let path = try database()
+        let store = try HistoryStore(path: path)
+        let (first, _) = try record(date: "2026-11-22")
+        try store.record(first)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: damage) }
+        do {
+            _ = try store.sessions(personKey: first.personKey)
+            Issue.record("the damage was read")
+        } catch CareerError.damagedDatabase(let where_, let reason) {
+            #expect(where_ == path)
+            #expect(reason.contains(message), "\(reason)")
+        }
+    }
+
     /// Point 16 of issue 13: damage found while opening and damage found while reading are
     /// one error, naming the file.
     @Test func aFileThatIsNotADatabaseIsDamageOnOpening() throws {

@@ -29,10 +29,11 @@ struct ReviewKeyTests {
         }
     }
 
-    @Test func statusesHaveWordsAndSayWhatANewPlanLeavesOut() {
+    @Test func statusesHaveWordsAndSayWhatANewPlanLeavesOut() throws {
         #expect(ItemStatus.allCases.map(\.rawValue) == ["done", "in_progress", "dropped", "not_started"])
         #expect(ItemStatus.allCases.map(\.words) == ["done", "in progress", "dropped", "not started"])
         #expect(ItemStatus.allCases.filter(\.isClosed) == [.done, .dropped])
-        #expect(ItemStatus(stored: "finished") == .notStarted)
+        #expect(try ItemStatus(stored: "in_progress", path: "h.sqlite", row: "item") == .inProgress)
+        #expect(throws: CareerError.self) { try ItemStatus(stored: "finished", path: "h.sqlite", row: "item") }
     }
 }

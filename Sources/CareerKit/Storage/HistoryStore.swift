@@ -170,38 +170,13 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// A column holding JSON on one line, keys sorted.
-    private static func json(_ value: JSONValue) -> String {
-        value.compactText()
-    }
-
     private static func insert(_ record: HistoryRecord, in db: Database, now: String) throws {
         // The same id recorded again replaces the session whole: its old plan items and
         // milestones go with it (ON DELETE CASCADE).
-        try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [record.id])
-        try db.execute(
-            sql: """
-                INSERT INTO session (id, person_key, person_name, person_id, current_level, date, recorded_at,
-                    mode, source, recommended, archetype, confidence, fit_ic, fit_management, fit_hybrid, dimensions,
-                    flags, target_level, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                record.id, record.personKey, record.personName, record.personID, record.currentLevel, record.date, now,
-                record.mode, record.source, record.recommended, record.archetype, record.confidence,
-                record.fits["ic"] ?? 0, record.fits["management"] ?? 0, record.fits["hybrid"] ?? 0,
-                json(.object(record.dimensions.map { ($0.key, .number($0.value)) })), json(JSONValue(record.flags)), record.targetLevel, record.document,
-            ])
-        for item in record.items {
-            try db.execute(
-                sql: "INSERT INTO plan_item (session_id, item_id, category, title, due, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [record.id, item.itemID, item.category, item.title, item.due, item.status.rawValue, item.note])
-        }
-        for milestone in record.milestones {
-            try db.execute(
-                sql: "INSERT INTO milestone (session_id, position, title, due, status) VALUES (?, ?, ?, ?, ?)",
-                arguments: [record.id, milestone.position, milestone.title, milestone.due, milestone.status.rawValue])
-        }
+        _ = try SessionRow.deleteOne(db, key: record.id)
+        try SessionRow(record, recordedAt: now).insert(db)
+        for item in record.items { try PlanItemRow(item, session: record.id).insert(db) }
+        for milestone in record.milestones { try MilestoneRow(milestone, session: record.id).insert(db) }
     }
 
     private static func timestamp() -> String {
@@ -249,56 +224,29 @@ public final class HistoryStore: Sendable {
 
     /// Every recorded session of a person, oldest first.
     public func sessions(personKey: String) throws -> [HistoryRecord] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM session WHERE person_key = ? ORDER BY date, recorded_at, id", arguments: [personKey])
-            return try rows.map { try Self.record(from: $0, db: db) }
-        }
+        try sessions(personKey: personKey, since: nil)
     }
 
-    /// Sessions for export: everyone or one person, on or after a date, oldest first.
+    /// Sessions for export: everyone or one person, on or after a date, oldest first (by
+    /// person when there are several).
+    ///
+    /// - Throws: `CareerError.damagedDatabase` when a row holds what careerpath never writes.
     public func sessions(personKey: String?, since: String?) throws -> [HistoryRecord] {
         try read { db in
-            var sql = "SELECT * FROM session WHERE 1 = 1"
-            var arguments: StatementArguments = []
-            if let personKey {
-                sql += " AND person_key = ?"
-                arguments += [personKey]
+            var request = SessionRow.all()
+            if let personKey { request = request.filter(SessionRow.Columns.personKey == personKey) }
+            if let since { request = request.filter(SessionRow.Columns.date >= since) }
+            let rows = try request.order(
+                SessionRow.Columns.personKey, SessionRow.Columns.date, SessionRow.Columns.recordedAt, SessionRow.Columns.id
+            ).fetchAll(db)
+            return try rows.map { row in
+                let items = try PlanItemRow.filter(PlanItemRow.Columns.sessionId == row.id)
+                    .order(PlanItemRow.Columns.due, PlanItemRow.Columns.itemId).fetchAll(db)
+                let milestones = try MilestoneRow.filter(MilestoneRow.Columns.sessionId == row.id)
+                    .order(MilestoneRow.Columns.position).fetchAll(db)
+                return try row.record(items: items, milestones: milestones, path: path)
             }
-            if let since {
-                sql += " AND date >= ?"
-                arguments += [since]
-            }
-            sql += " ORDER BY person_key, date, recorded_at, id"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.record(from: $0, db: db) }
         }
-    }
-
-    private static func record(from row: Row, db: Database) throws -> HistoryRecord {
-        let id: String = row["id"]
-        let items = try Row.fetchAll(
-            db, sql: "SELECT * FROM plan_item WHERE session_id = ? ORDER BY due, item_id", arguments: [id]
-        ).map {
-            HistoryRecord.PlanItem(
-                itemID: $0["item_id"], category: $0["category"], title: $0["title"], due: $0["due"],
-                status: ItemStatus(stored: $0["status"]), note: $0["note"])
-        }
-        let milestones = try Row.fetchAll(
-            db, sql: "SELECT * FROM milestone WHERE session_id = ? ORDER BY position", arguments: [id]
-        ).map { HistoryRecord.Milestone(
-                position: $0["position"], title: $0["title"], due: $0["due"], status: ItemStatus(stored: $0["status"]))
-        }
-        func decode<T: Decodable>(_ text: String, as type: T.Type) -> T? {
-            try? JSONDecoder().decode(T.self, from: Data(text.utf8))
-        }
-        return HistoryRecord(
-            id: id, personKey: row["person_key"], personName: row["person_name"], personID: row["person_id"],
-            currentLevel: row["current_level"], date: row["date"], mode: row["mode"], source: row["source"],
-            recommended: row["recommended"], archetype: row["archetype"], confidence: row["confidence"],
-            fits: ["ic": row["fit_ic"], "management": row["fit_management"], "hybrid": row["fit_hybrid"]],
-            dimensions: decode(row["dimensions"], as: [String: Double].self) ?? [:],
-            flags: decode(row["flags"], as: [String].self) ?? [], targetLevel: row["target_level"],
-            document: row["document"], items: items, milestones: milestones)
     }
 
     /// Writes a follow-up's review of a recorded plan, all of it or nothing, and returns the

@@ -12,9 +12,15 @@ public enum ItemStatus: String, CaseIterable, Codable, Hashable, Sendable {
     /// Done or dropped: a new plan does not propose it again. Otherwise it is carried forward.
     public var isClosed: Bool { self == .done || self == .dropped }
 
-    /// The status a stored text names; text from an older or damaged database counts as not
-    /// started rather than stopping the report.
-    init(stored: String) {
-        self = ItemStatus(rawValue: stored) ?? .notStarted
+    /// The status a history database holds.
+    /// - Throws: `CareerError.damagedDatabase`, naming `row`, for a status careerpath does not write.
+    init(stored: String, path: String, row: String) throws {
+        guard let status = ItemStatus(rawValue: stored) else {
+            throw CareerError.damagedDatabase(
+                path: path,
+                reason: "\(row): the status \(PrintableText.quoted(stored)) is not one of "
+                    + ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self = status
     }
 }
