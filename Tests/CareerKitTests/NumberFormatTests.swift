@@ -60,6 +60,11 @@ import Testing
         for text in texts {
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
             #expect(text.isBlank == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(Array(text.unicodeScalars))")
+            for wrapped in [text, "\r\n" + text + "\u{2028}", "\u{85}\n\u{0B}" + text + "\u{0C}\u{2029}"] {
+                #expect(
+                    wrapped.trimmingWhitespaceAndNewlines() == wrapped.trimmingCharacters(in: .whitespacesAndNewlines),
+                    "\(Array(wrapped.unicodeScalars))")
+            }
         }
     }
 
@@ -67,6 +72,8 @@ import Testing
         for value in UInt32(0)...0x3100 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(scalar.isHorizontalWhitespace == CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+            #expect(
+                scalar.isWhitespaceOrNewline == CharacterSet.whitespacesAndNewlines.contains(scalar), "U+\(String(value, radix: 16))")
         }
     }
 }

@@ -17,6 +17,18 @@ import Testing
         }
     }
 
+    @Test func timestampsAreWhatISO8601DateFormatterWrites() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        var generator = SystemRandomNumberGenerator()
+        let moments = [0, -1, 86_399, 86_400, -86_401, 1_795_000_000.75, -2_208_988_800.5, 253_402_300_799]
+            + (0..<2_000).map { _ in Double(Int.random(in: -6_000_000_000...8_000_000_000, using: &generator)) + 0.999 }
+        for seconds in moments {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(SessionDate.timestamp(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
+
     @Test func parseRejectsImpossibleDates() {
         #expect(SessionDate.parse("2026-02-29") == nil)
         #expect(SessionDate.parse("2028-02-29") != nil)

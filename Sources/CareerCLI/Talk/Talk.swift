@@ -97,7 +97,9 @@ extension Careerpath {
                 interactive ? ReadlineReader(historyPath: try directories.adoptingFormerLineHistory()) : PlainReader()
             let color = interactive && Terminal.standardOutput.usesColor
             let width = min(100, Terminal.standardOutput.width)
-            let history = noRecord ? nil : try database.open()
+            // Looking back needs the history only where one exists; a first talk creates it
+            // when it records the finished session, not before the first question.
+            let history = !noRecord && FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
 
             var record: SessionRecord
             if let resume {
@@ -139,7 +141,8 @@ extension Careerpath {
             }
             var loop = TalkLoop(
                 prompts: set, store: store, record: record, engine: record.engine(bank: set.bank), reader: reader,
-                outDirectory: out ?? directories.plans, history: history, previous: previous,
+                outDirectory: out ?? directories.plans, history: history,
+                openHistory: noRecord ? nil : { [database] in try database.open() }, previous: previous,
                 width: width, color: color, now: Date.init)
             // Input that ends before the last question (a script, a pipe) pauses the session:
             // say so in the exit status, so a script can tell it from a finished one.

@@ -10,8 +10,10 @@ struct TalkLoop {
     var engine: DialogEngine
     var reader: any LineReader
     let outDirectory: String
-    /// Where finished sessions are recorded, or nil to leave the history alone.
+    /// The history the session looked back in, when there was one.
     let history: HistoryStore?
+    /// Opens (or creates) the history a finished session is recorded in; nil leaves it alone.
+    let openHistory: (() throws -> HistoryStore)?
     /// The last recorded session of this person, reviewed first.
     let previous: HistoryRecord?
     let width: Int
@@ -254,7 +256,7 @@ struct TalkLoop {
         let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
         // Into the history first: a session marked finished must be in it.
-        try history?.record(result.record(.talk(session: record.id)))
+        if let openHistory { try (history ?? openHistory()).record(result.record(.talk(session: record.id))) }
         record.status = .finished
         record.planFiles = paths
         try save()

@@ -73,7 +73,7 @@ final class BulkFolder {
     func begin(now: Date = Date()) throws -> BulkRun.EarlierRun? {
         try PrivateFile.makeDirectory(directory)
         var earlier: BulkRun.EarlierRun?
-        let contents = Contents(pid: getpid(), started: Self.timestamp(now))
+        let contents = Contents(pid: getpid(), started: SessionDate.timestamp(now))
         for _ in 0..<8 {
             if try place(contents) {
                 mine = contents
@@ -109,7 +109,7 @@ final class BulkFolder {
     /// - Parameter staged: each hidden staged file, closed, and its destination.
     func commit(_ staged: [(temporary: String, path: String)]) throws {
         let name = { (path: String) in (path as NSString).lastPathComponent }
-        var contents = mine ?? Contents(pid: getpid(), started: Self.timestamp(Date()))
+        var contents = mine ?? Contents(pid: getpid(), started: SessionDate.timestamp(Date()))
         contents.renames = staged.map { (name($0.temporary), name($0.path)) }
         // The list of renames first: a run stopped from here on is finished by the next one.
         try PrivateFile.write(contents.text, to: marker, durably: false)
@@ -131,9 +131,4 @@ final class BulkFolder {
         return false
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
 }

@@ -179,20 +179,16 @@ public final class HistoryStore: Sendable {
         for milestone in record.milestones { try MilestoneRow(milestone, session: record.id).insert(db) }
     }
 
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date())
-    }
 
     /// Records one finished conversation (replacing a record with the same id).
     public func record(_ record: HistoryRecord) throws {
-        let now = Self.timestamp()
+        let now = SessionDate.timestamp(Date())
         try write { try Self.insert(record, in: $0, now: now) }
     }
 
     /// Records many in one transaction: all of them or none.
     public func record(_ records: [HistoryRecord]) throws {
-        let now = Self.timestamp()
+        let now = SessionDate.timestamp(Date())
         try write { db in
             for record in records { try Self.insert(record, in: db, now: now) }
         }

@@ -94,7 +94,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public init(id: String, person: Person, managerName: String?, mode: Mode, date: String, now: Date) {
         self.id = id
         self.status = .open
-        self.created = Self.timestamp(now)
+        self.created = SessionDate.timestamp(now)
         self.updated = self.created
         self.person = PersonFields(name: person.name, id: person.id, currentLevel: person.currentLevel, domain: person.domain)
         self.managerName = managerName
@@ -106,11 +106,6 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         self.planFiles = []
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
 
     /// The accepted answers, typed.
     public var responses: [Role: [String: AnswerValue]] {
@@ -129,7 +124,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
             answers[role.rawValue] = items
         }
         self.skipped = skipped.sorted()
-        updated = Self.timestamp(now)
+        updated = SessionDate.timestamp(now)
     }
 
     /// Saves where the dialog stands: its answers, and for a one-on-one after preparations, the

@@ -74,7 +74,7 @@ public enum DataDocument {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 log.add("the file is empty", line: 1 + lineOffset, column: 1)
                 return nil
             }

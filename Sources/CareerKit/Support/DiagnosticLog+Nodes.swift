@@ -88,7 +88,7 @@ extension DiagnosticLog {
     /// Reads a non-empty line of text.
     func text(_ node: Node?, _ what: String) -> String? {
         guard let value = string(node, what) else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespaceAndNewlines()
         if trimmed.isEmpty {
             add("\(what) must not be empty", at: node?.mark)
             return nil
@@ -99,7 +99,7 @@ extension DiagnosticLog {
     /// Reads a whole number, optionally within `range`.
     func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let raw = string(node, what) else { return nil }
-        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(raw.trimmingWhitespace()) else {
             add("\(what) must be a whole number, found \(PrintableText.quoted(raw))", at: node?.mark)
             return nil
         }
@@ -113,7 +113,7 @@ extension DiagnosticLog {
     /// Reads a finite number no lower than `minimum`.
     func number(_ node: Node?, _ what: String, minimum: Double? = nil) -> Double? {
         guard let raw = string(node, what) else { return nil }
-        guard let value = Double(raw.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(raw.trimmingWhitespace()), value.isFinite else {
             add("\(what) must be a number, found \(PrintableText.quoted(raw))", at: node?.mark)
             return nil
         }

@@ -46,6 +46,18 @@ public enum SessionDate {
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
+    /// A moment as an ISO 8601 UTC timestamp to the second, e.g. `2026-11-27T19:35:04Z`: what
+    /// `ISO8601DateFormatter` writes with `.withInternetDateTime`, without loading time-zone
+    /// data (a first `talk` question waited for it).
+    public static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let ofDay = seconds - days * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
+        let day = format(Date(timeIntervalSince1970: Double(days) * secondsPerDay))
+        return day + "T" + two(ofDay / 3600) + ":" + two(ofDay / 60 % 60) + ":" + two(ofDay % 60) + "Z"
+    }
+
     /// Adds whole days to a date.
     public static func adding(days: Int, to date: Date) -> Date {
         if let start = wholeDays(date), arithmeticDays.contains(start + days) {

@@ -7,6 +7,15 @@ extension Unicode.Scalar {
         default: return false
         }
     }
+
+    /// Whether Foundation's `CharacterSet.whitespacesAndNewlines` holds the scalar: the
+    /// whitespace above and the line breaks U+000A to U+000D, U+0085, U+2028 and U+2029.
+    var isWhitespaceOrNewline: Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return isHorizontalWhitespace
+        }
+    }
 }
 
 extension StringProtocol {
@@ -20,6 +29,15 @@ extension StringProtocol {
         let scalars = Substring(self).unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.isHorizontalWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.isHorizontalWhitespace })!
+        return String(Substring(scalars[start...end]))
+    }
+
+    /// The text without leading and trailing whitespace and line breaks: the same result as
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to `NSString`.
+    func trimmingWhitespaceAndNewlines() -> String {
+        let scalars = Substring(self).unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.isWhitespaceOrNewline }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.isWhitespaceOrNewline })!
         return String(Substring(scalars[start...end]))
     }
 
