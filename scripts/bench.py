@@ -1,8 +1,10 @@
 """The measurements behind scripts/bench. Reports wall time, rows per second, the copy
 floor ratio and peak memory (max RSS of the child process) for each size, then, for the
 smallest size, the CPU time per person of each format alone on one core, to show where the
-time goes."""
+time goes; last, how soon `talk` shows its first question."""
 import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,34 @@ def run_child(argv):
     if child.returncode != 0:
         raise subprocess.CalledProcessError(child.returncode, argv)
     return wall, usage.ru_maxrss / 1024, (usage.ru_utime, usage.ru_stime)
+
+
+def first_question(binary, prompts, work, runs=9):
+    """Milliseconds from starting `talk` on a pseudo-terminal (as a person would) to its first
+    question's prompt, each run with fresh folders; returns them sorted."""
+    times = []
+    for run in range(runs):
+        home = os.path.join(work, f"talk-{run}")
+        env = dict(os.environ, XDG_DATA_HOME=home + "/data", XDG_STATE_HOME=home + "/state", TERM="xterm")
+        start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(binary, [binary, "talk", "--mode", "self", "--person", "Bench Mark", "--level", "senior",
+                               "--prompts", prompts], env)
+        seen = b""
+        while not seen.rstrip().endswith(b">"):
+            ready, _, _ = select.select([fd], [], [], 10)
+            if not ready:
+                break
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:
+                break
+        times.append((time.perf_counter() - start) * 1000)
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return sorted(times)
 
 
 def main():
@@ -62,6 +92,9 @@ def main():
                                    "--date", "2026-11-23", "--prompts", prompts])
             print(f"one core, {formats:>7}: {cpu[0] / people * 1000:.2f} ms user + {cpu[1] / people * 1000:.2f} ms "
                   "system CPU a person", flush=True)
+        times = first_question(binary, prompts, work)
+        print(f"talk, first question shown: median {times[len(times) // 2]:.0f} ms "
+              f"(fastest {times[0]:.0f}, slowest {times[-1]:.0f}, {len(times)} runs)", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
