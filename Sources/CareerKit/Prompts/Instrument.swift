@@ -9,6 +9,9 @@ public enum Instrument {
         let matches: @Sendable (ItemKind) -> Bool
     }
 
+    /// The contributor's three picks among the rating items that matter most to them.
+    public static let topPicks = "top3"
+
     static let dimensionGroups: [(prefix: String, dimension: String, suffixes: [String])] = [
         ("depth", "technical_depth", ["mastery", "learning", "identity"]),
         ("maker", "maker_energy", ["flow", "hands_on", "shipping"]),
@@ -66,7 +69,7 @@ public enum Instrument {
             scale($0, .contributor, "agree6", 1...6)
         }
         all.append(
-            Requirement(id: "top3", role: .contributor, expected: "type pick with count 3 and choices_from dimension_items") {
+            Requirement(id: topPicks, role: .contributor, expected: "type pick with count 3 and choices_from dimension_items") {
                 if case .pick(let count, _) = $0 { return count == 3 }
                 return false
             })

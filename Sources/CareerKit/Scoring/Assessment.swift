@@ -42,6 +42,9 @@ public struct Assessment: Hashable, Sendable {
         public var toward: Track
         /// Points of lead it gave that track over the other contender, against a neutral answer.
         public var points: Double
+        /// For the contributor's top three picks (item `top3`), the rating items picked, in
+        /// order; nil for a rating.
+        public var picks: [String]? = nil
     }
 
     public var dimensions: [DimensionScore]

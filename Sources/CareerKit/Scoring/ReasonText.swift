@@ -11,8 +11,8 @@ public enum ReasonText {
     /// (ladder.technical) 7, extremely: 15 points toward ic." Reports use `plain(_:bank:)`.
     public static func sentence(_ reason: Assessment.Reason, bank: QuestionBank) -> String {
         let points = "\(formatPoints(reason.points)) points toward \(reason.toward.rawValue)"
-        if reason.item == "top3" {
-            return "The contributor's top three picks (top3: \(reason.answer)): \(points)."
+        if reason.picks != nil {
+            return "The contributor's top three picks (\(reason.item): \(reason.answer)): \(points)."
         }
         let item = bank.item(reason.item)
         let who = reason.role == .contributor ? "The contributor" : "The manager"
@@ -38,8 +38,7 @@ public enum ReasonText {
     /// to, against a middle answer.
     public static func plain(_ reason: Assessment.Reason, bank: QuestionBank, audience: Audience = .contributor) -> String {
         let points = "\(formatPoints(reason.points)) point\(reason.points == 1 ? "" : "s")"
-        if reason.item == "top3" {
-            let picks = reason.answer.split(separator: ",").map { $0.trimmingWhitespace() }
+        if let picks = reason.picks {
             let named = picks.map { quote(bank.item($0).flatMap(\.short) ?? bank.item($0)?.text ?? $0) }
             return "\(audience.personsAtStart) top three picks (\(Dimension.list(named))): \(points)."
         }

@@ -29,7 +29,7 @@ public struct Scorer: Sendable {
             if case .scale(let scale) = item.kind { ranges[item.id] = scale.points }
         }
         let ladder = ["ladder.technical", "ladder.managerial", "ladder.projects"]
-        contributorScoringItems = weights.dimensions.flatMap(\.items) + ladder + ["motive.pay_status", "top3"]
+        contributorScoringItems = weights.dimensions.flatMap(\.items) + ladder + ["motive.pay_status", Instrument.topPicks]
         managerScoringItems = weights.dimensions.flatMap(\.observations) + ["view.track"]
         fitIndex = FitIndex(weights: weights, ranges: ranges)
         let names = weights.dimensions.map(\.name)
@@ -292,7 +292,7 @@ public struct Scorer: Sendable {
             trial.picks = [Int](repeating: 0, count: vector.picks.count)
             let push = actual - lead(fitIndex.fits(trial))
             if abs(push) >= 0.05 {
-                keep(Push(item: "top3", slot: nil, push: push, points: round1(abs(push))))
+                keep(Push(item: Instrument.topPicks, slot: nil, push: push, points: round1(abs(push))))
             }
         }
         // Only the reasons kept get their answer text.
@@ -301,7 +301,8 @@ public struct Scorer: Sendable {
                 item: push.item, role: push.slot == nil ? .contributor : role,
                 answer: push.slot == nil
                     ? input.top3.joined(separator: ", ") : input.answer(push.item, by: role)?.text ?? "",
-                toward: push.push > 0 ? recommended : runnerUp, points: push.points)
+                toward: push.push > 0 ? recommended : runnerUp, points: push.points,
+                picks: push.slot == nil ? input.top3 : nil)
         }
     }
 

@@ -5,7 +5,7 @@ struct ScoringInput: Sendable {
 
     init(_ answers: Answers) {
         self.answers = answers
-        top3 = answers.value("top3", by: .contributor)?.values ?? []
+        top3 = answers.value(Instrument.topPicks, by: .contributor)?.values ?? []
     }
 
     /// The answer a role gave to an item, or nil when it was not answered.
