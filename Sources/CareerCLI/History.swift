@@ -95,7 +95,7 @@ extension Careerpath {
             // Someone with only an unfinished session is found without a database.
             let store = FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
             let found = try Forgetting.find(
-                person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistory: try directories.adoptingFormerLineHistory())
+                person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistories: [directories.lineHistory, directories.formerLineHistory])
             let name = PrintableText.escaped(found.name)
             if !yes {
                 guard Terminal.standardInput.isTTY else {
@@ -136,7 +136,7 @@ extension Careerpath {
             if done.historyLines > 0 {
                 lines.append(
                     "Removed \(plural(done.historyLines, "line")) naming \(name) or holding a note from the line-editing history "
-                        + "(\(PrintableText.escaped(done.lineHistory))).")
+                        + "(\(done.lineHistories.map(PrintableText.escaped).joined(separator: ", "))).")
             }
             return lines.map { $0 + "\n" }.joined()
         }

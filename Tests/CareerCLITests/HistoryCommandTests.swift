@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `history`, `export` and `forget`, and the follow-up review that opens a second talk.
@@ -15,6 +16,26 @@ struct HistoryCommandTests {
             arguments + (needsPrompts ? ["--prompts", prompts] : []), standardInput: input,
             environment: ["XDG_DATA_HOME": folder.appendingPathComponent("data").path,
                           "XDG_STATE_HOME": folder.appendingPathComponent("state").path])
+    }
+
+    /// Damage in an old record is reported, and today's conversation still starts.
+    @Test func aDamagedOldRecordDoesNotStopATalk() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json", "--date", "2026-11-22"], in: folder).status == 0)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE plan_item SET status = 'skipped'") }
+            let talk = try run(
+                ["talk", "--person", "Ana Silva", "--person-id", "E1042", "--mode", "self", "--level", "ic.senior",
+                 "--date", "2027-03-01"], in: folder, input: "5\n")
+            #expect(talk.status == 75)
+            #expect(talk.errorLines.contains { $0.hasPrefix("careerpath: ") && $0.contains("the status 'skipped' is not one of")
+                && $0.hasSuffix("this conversation starts without reviewing the last plan") })
+            #expect(talk.standardOutput.contains("Saved 1 answer"))
+            // forget still finds and removes everything.
+            let forgot = try run(["forget", "E1042", "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines.first == "Deleted 1 recorded session of Ana Silva from the history.")
+        }
     }
 
     @Test func aQuarterLaterTheTalkReviewsThePlanAndHistoryShowsTheMove() throws {
@@ -227,20 +248,18 @@ struct HistoryCommandTests {
             let sessions = folder.appendingPathComponent("data/careerpath/sessions")
             let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
             #expect(files.count == 1)
-            // A line-editing history kept under its former name (`history`) is taken over first.
+            // A line-editing history kept under its former name (`history`) is cleaned too.
             let former = folder.appendingPathComponent("state/careerpath/history")
-            let lineHistory = folder.appendingPathComponent("state/careerpath/line-history")
             try FileManager.default.createDirectory(at: former.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(":help\n:note Forget Me wants to stay hands-on; moving to Lisbon\n:back\n".utf8).write(to: former)
             let forgot = try run(["forget", "Forget Me", "--yes"], in: folder)
             #expect(forgot.status == 0, "\(forgot.standardError)")
             #expect(forgot.outputLines == [
                 "Deleted the session file \(sessions.path)/\(files[0]).",
-                "Removed 1 line naming Forget Me or holding a note from the line-editing history (\(lineHistory.path)).",
+                "Removed 1 line naming Forget Me or holding a note from the line-editing history (\(former.path)).",
             ])
             #expect(try FileManager.default.contentsOfDirectory(atPath: sessions.path) == [])
-            #expect(try String(contentsOf: lineHistory, encoding: .utf8) == ":help\n:back\n")
-            #expect(!FileManager.default.fileExists(atPath: former.path))
+            #expect(try String(contentsOf: former, encoding: .utf8) == ":help\n:back\n")
             let again = try run(["forget", "Forget Me", "--yes"], in: folder)
             #expect(again.status == 67)
             // A talk that never finished recorded nothing, so it made no database either.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import CareerKit
@@ -67,7 +68,7 @@ import Testing
         let other = try place.session("20261122-ana-silva-2", name: "Ana Silva", personID: "E1042")
         try Data(":help\n:note Forget Me is leaving\nForget Me\n:back\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
         let history = try HistoryStore(path: place.root.appendingPathComponent("history.sqlite").path)
-        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, lineHistory: place.lineHistory)
+        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, lineHistories: [place.lineHistory])
         #expect(found.name == "Forget Me")
         #expect(found.personKey == nil)
         #expect(found.recordedSessions == 0)
@@ -99,7 +100,7 @@ import Testing
         try place.sessions.save(tampered)
         try Data(":note Ana wants to stay hands-on; …\n:help\ne1042\nsilva\n:skip\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
 
-        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistory: place.lineHistory)
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistories: [place.lineHistory])
         #expect(found.personKey == "id:E1042")
         #expect(found.sessionFiles == [finished, unfinished].sorted())
         #expect(found.planFiles == ["s1.json", "s1.md"].map { place.plans.appendingPathComponent($0).path })
@@ -118,28 +119,72 @@ import Testing
         let place = try Place()
         defer { try? FileManager.default.removeItem(at: place.root) }
         #expect(throws: CareerError.unknownPerson("nobody called 'Nobody' is in the history or the unfinished sessions")) {
-            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, lineHistory: place.lineHistory)
+            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, lineHistories: [place.lineHistory])
         }
     }
 
-    @Test func theFormerLineHistoryIsTakenOverWholeAndThenGone() throws {
+    @Test func theFormerLineHistoryIsRenamedOnlyWhenThereIsNoNewOne() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let directories = AppDirectories(data: root.path + "/data", state: root.path + "/state")
         try FileManager.default.createDirectory(atPath: directories.state, withIntermediateDirectories: true)
         // Nothing to take over: the path alone.
-        #expect(try directories.adoptingFormerLineHistory() == directories.state + "/line-history")
+        #expect(directories.adoptingFormerLineHistory() == directories.state + "/line-history")
         #expect(!FileManager.default.fileExists(atPath: directories.lineHistory))
-        // Only the former file: moved.
-        try ":back\n".write(toFile: directories.state + "/history", atomically: true, encoding: .utf8)
-        _ = try directories.adoptingFormerLineHistory()
+        // Only the former file: renamed.
+        try ":back\n".write(toFile: directories.formerLineHistory, atomically: true, encoding: .utf8)
+        _ = directories.adoptingFormerLineHistory()
         #expect(try String(contentsOfFile: directories.lineHistory, encoding: .utf8) == ":back\n")
-        // Both: the former lines first, then the current ones, in one private file.
-        try ":help\n".write(toFile: directories.state + "/history", atomically: true, encoding: .utf8)
-        _ = try directories.adoptingFormerLineHistory()
-        #expect(try String(contentsOfFile: directories.lineHistory, encoding: .utf8) == ":help\n:back\n")
-        #expect(!FileManager.default.fileExists(atPath: directories.state + "/history"))
-        let mode = try FileManager.default.attributesOfItem(atPath: directories.lineHistory)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: directories.formerLineHistory))
+        // Both: both stay as they are.
+        try ":help\n".write(toFile: directories.formerLineHistory, atomically: true, encoding: .utf8)
+        _ = directories.adoptingFormerLineHistory()
+        #expect(try String(contentsOfFile: directories.formerLineHistory, encoding: .utf8) == ":help\n")
+        #expect(try String(contentsOfFile: directories.lineHistory, encoding: .utf8) == ":back\n")
+    }
+
+    /// Both line-editing histories are cleaned, and a former one that is a link is cleaned in
+    /// the file it points to (a link renamed stays a link).
+    @Test func forgetCleansBothLineHistoriesThroughLinks() throws {
+        let place = try Place()
+        defer { try? FileManager.default.removeItem(at: place.root) }
+        _ = try place.session("s1", name: "Forget Me", personID: nil)
+        let target = place.root.appendingPathComponent("elsewhere").path
+        try ":note Forget Me is leaving\n:help\n".write(toFile: target, atomically: true, encoding: .utf8)
+        let former = place.root.appendingPathComponent("former-history").path
+        try FileManager.default.createSymbolicLink(atPath: former, withDestinationPath: target)
+        try "Forget Me\n:back\n".write(toFile: place.lineHistory, atomically: true, encoding: .utf8)
+        let found = try Forgetting.find(
+            "Forget Me", history: nil, sessions: place.sessions, lineHistories: [place.lineHistory, former, place.root.path + "/none"])
+        #expect(found.lineHistories == [place.lineHistory, former])
+        #expect(found.historyLines == 2)
+        let done = try found.perform(history: nil)
+        #expect(done.historyLines == 2)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == ":help\n")
+        #expect(try String(contentsOfFile: place.lineHistory, encoding: .utf8) == ":back\n")
+    }
+
+    /// Damage elsewhere in a session file or a recorded plan never keeps a person from being
+    /// forgotten: forget reads only who each session is about.
+    @Test func damageElsewhereNeverKeepsAPersonFromBeingForgotten() throws {
+        let place = try Place()
+        defer { try? FileManager.default.removeItem(at: place.root) }
+        let path = place.root.appendingPathComponent("history.sqlite").path
+        let history = try HistoryStore(path: path)
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        answers.date = "2026-11-22"
+        try history.record(try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.talk(session: "s1")))
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE plan_item SET status = 'skipped'") }
+        let file = try place.session("s2", name: "Ana Silva", personID: "E1042")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: #""answers" : {"#, with: #""review" : {"item:x" : {"status" : "finished"}}, "answers" : {"#)
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) { try SessionStore.load(path: file) }
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistories: [])
+        #expect(found.recordedSessions == 1)
+        #expect(found.sessionFiles == [file])
+        let done = try found.perform(history: history)
+        #expect(done.recordedSessions == 1)
+        #expect(!FileManager.default.fileExists(atPath: file))
     }
 }

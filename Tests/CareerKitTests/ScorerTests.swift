@@ -111,7 +111,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
             manager: ["obs.hard_conversations": .integer(2), "obs.mentoring": .integer(3), "view.track": .text("unsure")])
         let result = scorer.assess(answers)
         #expect(result.divergence == [
-            .dimension("hard_conversations", selfScore: 80, managerScore: 20)
+            .dimension("hard_conversations", selfScore: 80, managerScore: 20, gap: 60)
         ])
         #expect(result.flags.contains(.raterDivergence))
     }

@@ -94,7 +94,7 @@ extension Careerpath {
             let set = try prompts.load()
             let interactive = Terminal.standardInput.isTTY && Terminal.standardOutput.isTTY
             var reader: any LineReader =
-                interactive ? ReadlineReader(historyPath: try directories.adoptingFormerLineHistory()) : PlainReader()
+                interactive ? ReadlineReader(historyPath: directories.adoptingFormerLineHistory()) : PlainReader()
             let color = interactive && Terminal.standardOutput.usesColor
             let width = min(100, Terminal.standardOutput.width)
             // Looking back needs the history only where one exists; a first talk creates it
@@ -132,8 +132,15 @@ extension Careerpath {
                 personKey = known
             }
             let preparations = Set((record.preparations ?? []).map(\.id))
-            let previous = try history?.sessions(personKey: personKey).last {
-                $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
+            var previous: HistoryRecord?
+            do {
+                previous = try history?.sessions(personKey: personKey).last {
+                    $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
+                }
+            } catch let error as CareerError {
+                // Damage in an old record must not stop today's conversation: said, then left.
+                guard case .damagedDatabase = error else { throw error }
+                Terminal.standardError.write("careerpath: \(error); this conversation starts without reviewing the last plan\n")
             }
             if let previous, record.person.id == nil, let id = previous.personID {
                 record.person.id = id  // file the new session with the same person

@@ -66,7 +66,7 @@ public struct MeetingAgenda: Sendable {
         var dimensions: [(name: String, selfScore: Double, managerScore: Double, rank: (Double, Int))] = []
         for divergence in assessment.divergence {
             switch divergence {
-            case .dimension(let name, let selfScore, let managerScore):
+            case .dimension(let name, let selfScore, let managerScore, _):
                 dimensions.append((name, selfScore, managerScore, rank(divergence)))
             case .track(let recommended, let view):
                 trackView = (recommended, view)

@@ -51,9 +51,14 @@ public struct PromptSet: Sendable {
         // Two strands, so a two-core machine reads the prompts in about half the time (a
         // `talk` shows its first question sooner): the bank, its weights and the templates on
         // one; the ladder and the catalog on the other. Each log is written by one strand.
+        // Read first, in this order, so a missing file is reported as it always was.
+        let bankText = try DataDocument.readText(atPath: bankLog.path)
+        let ladderText = try DataDocument.readText(atPath: ladderLog.path)
+        let catalogText = try DataDocument.readText(atPath: catalogLog.path)
+        let weightsText = try DataDocument.readText(atPath: weightsLog.path)
         let bankStrand = Strand {
-            let bankRoot = DataDocument.parse(try DataDocument.readText(atPath: bankLog.path), syntax: .yaml, log: bankLog)
-            let weightsRoot = DataDocument.parse(try DataDocument.readText(atPath: weightsLog.path), syntax: .yaml, log: weightsLog)
+            let bankRoot = DataDocument.parse(bankText, syntax: .yaml, log: bankLog)
+            let weightsRoot = DataDocument.parse(weightsText, syntax: .yaml, log: weightsLog)
             let bank = bankRoot.flatMap { BankLoader.load($0, log: bankLog) }
             let weights = weightsRoot.flatMap { WeightsLoader.load($0, bank: bank, log: weightsLog) }
             if let bank, let bankRoot { checkInstrument(bank, root: bankRoot, log: bankLog) }
@@ -66,8 +71,8 @@ public struct PromptSet: Sendable {
             return (bankRoot, bank, weights, templates, templateLogs)
         }
         let ladderStrand = Strand {
-            let ladderRoot = DataDocument.parse(try DataDocument.readText(atPath: ladderLog.path), syntax: .yaml, log: ladderLog)
-            let catalogRoot = DataDocument.parse(try DataDocument.readText(atPath: catalogLog.path), syntax: .yaml, log: catalogLog)
+            let ladderRoot = DataDocument.parse(ladderText, syntax: .yaml, log: ladderLog)
+            let catalogRoot = DataDocument.parse(catalogText, syntax: .yaml, log: catalogLog)
             let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
             let catalog = catalogRoot.flatMap { CatalogLoader.load($0, levels: ladder?.levels.map(\.id), log: catalogLog) }
             return (ladder, catalog)

@@ -58,10 +58,10 @@ public struct AssessmentDocument {
                     ("dimension", .string("track")), ("self", .null), ("manager", .null), ("gap", .null),
                     ("self_view", .string(recommended.rawValue)), ("manager_view", .string(view)),
                 ])
-            case .dimension(let name, let selfScore, let managerScore):
+            case .dimension(let name, let selfScore, let managerScore, let apart):
                 .object([
                     ("dimension", .string(name)), ("self", .number(selfScore)),
-                    ("manager", .number(managerScore)), ("gap", JSONValue(gap.gap)),
+                    ("manager", .number(managerScore)), ("gap", .number(apart)),
                 ])
             }
         }

@@ -14,20 +14,21 @@ public struct Assessment: Hashable, Sendable {
 
     /// A material disagreement between contributor and manager.
     public enum Divergence: Hashable, Sendable {
-        /// The two raters' scores of a dimension (0..100) are materially apart.
-        case dimension(String, selfScore: Double, managerScore: Double)
+        /// The two raters' scores of a dimension (0..100) are materially apart; `gap` is self
+        /// minus manager, rounded from the unrounded scores.
+        case dimension(String, selfScore: Double, managerScore: Double, gap: Double)
         /// The manager sees another track (`view.track`) than the answers point to.
         case track(recommended: Track, managerView: String)
 
         /// The dimension's name, for a dimension.
         public var dimension: String? {
-            if case .dimension(let name, _, _) = self { return name }
+            if case .dimension(let name, _, _, _) = self { return name }
             return nil
         }
 
         /// Self minus manager, for a dimension.
         public var gap: Double? {
-            if case .dimension(_, let own, let seen) = self { return round1(own - seen) }
+            if case .dimension(_, _, _, let gap) = self { return gap }
             return nil
         }
     }

@@ -261,7 +261,7 @@ public enum ReasonText {
             }
             return "Track: your manager sees \(trackTitle(view)) as the better fit; "
                 + "your answers point to \(trackTitle(recommended.rawValue))."
-        case .dimension(let name, let selfScore, let managerScore):
+        case .dimension(let name, let selfScore, let managerScore, _):
             let own = formatPoints(selfScore)
             let seen = formatPoints(managerScore)
             let apart = formatPoints(abs(gap.gap ?? 0))

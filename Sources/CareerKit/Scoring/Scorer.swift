@@ -164,7 +164,8 @@ public struct Scorer: Sendable {
             guard let own = selfScores[index], let seen = managerScores[index] else { continue }
             let gapPoints = (own - seen) / 100 * 5  // back to scale points on 1..6
             if abs(gapPoints) >= thresholds.divergencePoints - 1e-9 {
-                divergence.append(.dimension(rule.name, selfScore: round1(own), managerScore: round1(seen)))
+                divergence.append(
+                    .dimension(rule.name, selfScore: round1(own), managerScore: round1(seen), gap: round1(own - seen)))
                 // A manager who sees more of what the recommended track needs than the person
                 // claims supports the result: a strength to name, not a doubt.
                 if seen > own, pull.contains(index) { supporting.append(rule.name) } else { against += 1 }

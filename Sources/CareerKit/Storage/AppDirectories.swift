@@ -28,28 +28,17 @@ public struct AppDirectories: Sendable {
     public var plans: String { data + "/plans" }
     /// The line-editing history of `talk`; not the history of sessions (`history.sqlite`).
     public var lineHistory: String { state + "/line-history" }
-    /// Where the line-editing history was kept before it had a name of its own.
-    var formerLineHistory: String { state + "/history" }
+    /// Where the line-editing history was kept before it had a name of its own; `forget`
+    /// cleans it too.
+    public var formerLineHistory: String { state + "/history" }
 
-    /// The line-editing history's path, after moving a file kept under its former name to it
-    /// (its lines first, when both exist), so that nothing stays behind where `forget` would
-    /// not look.
-    public func adoptingFormerLineHistory() throws -> String {
-        let files = FileManager.default
-        guard files.fileExists(atPath: formerLineHistory) else { return lineHistory }
-        do {
-            if files.fileExists(atPath: lineHistory) {
-                let former = try String(contentsOfFile: formerLineHistory, encoding: .utf8)
-                let current = try String(contentsOfFile: lineHistory, encoding: .utf8)
-                try PrivateFile.write(former + current, to: lineHistory, durably: true)
-                try files.removeItem(atPath: formerLineHistory)
-            } else {
-                try files.moveItem(atPath: formerLineHistory, toPath: lineHistory)
-            }
-        } catch let error as CareerError {
-            throw error
-        } catch {
-            throw CareerError.cannotWrite(path: lineHistory, reason: error.localizedDescription)
+    /// The line-editing history's path, after renaming a file kept under its former name to
+    /// it when there is none yet (a link is renamed as a link). When both exist, both stay:
+    /// nothing is merged, and `forget` cleans both.
+    public func adoptingFormerLineHistory() -> String {
+        var status = stat()
+        if lstat(lineHistory, &status) != 0, lstat(formerLineHistory, &status) == 0 {
+            _ = rename(formerLineHistory, lineHistory)
         }
         return lineHistory
     }

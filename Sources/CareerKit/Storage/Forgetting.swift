@@ -13,35 +13,41 @@ public struct Forgetting: Sendable {
     public var sessionFiles: [String]
     /// Plans `talk` wrote for those sessions.
     public var planFiles: [String]
-    /// The line-editing history file and the lines of it that go.
-    public var lineHistory: String
+    /// The line-editing history files that hold lines naming the person (the current one, and
+    /// one kept under its former name), and how many lines go.
+    public var lineHistories: [String]
     public var historyLines: Int
     /// Names and ids a line of the line-editing history may name the person by.
     public var terms: [String]
 
     /// Finds a person by id or name in the history database (when there is one) and in the
-    /// session files, so someone who only has an unfinished session is found too.
+    /// session files, so someone who only has an unfinished session is found too. Reads only
+    /// who each session is about, so damage elsewhere in a session or a recorded plan never
+    /// keeps a person from being forgotten.
+    ///
+    /// - Parameter lineHistories: the line-editing history files to clean (missing ones are
+    ///   left out).
     ///
     /// - Throws: `CareerError.unknownPerson` when neither has them; `CareerError.usage` when
     ///   the name is more than one person's.
     public static func find(
-        _ reference: String, history: HistoryStore?, sessions: SessionStore, lineHistory: String
+        _ reference: String, history: HistoryStore?, sessions: SessionStore, lineHistories: [String]
     ) throws -> Forgetting {
         var key: String?
-        var records: [HistoryRecord] = []
+        var records: [(name: String, id: String?)] = []
         if let history {
             do {
                 key = try history.personKey(for: reference)
-                records = try history.sessions(personKey: key!)
+                records = try history.people(personKey: key!)
             } catch CareerError.unknownPerson {
                 key = nil
             }
         }
         let wanted = reference.lowercased()
-        let ids = Set(records.compactMap { $0.personID?.lowercased() })
-        let names = Set(records.map { $0.personName.lowercased() })
-        var matched: [(path: String, record: SessionRecord)] = []
-        for (path, record) in sessions.all() {
+        let ids = Set(records.compactMap { $0.id?.lowercased() })
+        let names = Set(records.map { $0.name.lowercased() })
+        var matched: [(path: String, record: SessionStore.Identity)] = []
+        for (path, record) in sessions.identities() {
             let id = record.person.id?.lowercased()
             let name = record.person.name.lowercased()
             let isThem: Bool
@@ -70,17 +76,17 @@ public struct Forgetting: Sendable {
         // Only the plans talk named after the session, and only regular files: a session file
         // must not be able to point forget at anything else.
         let planFiles = matched.flatMap { match in
-            match.record.planFiles.filter { file in
+            (match.record.planFiles ?? []).filter { file in
                 var status = stat()
                 return (file as NSString).lastPathComponent.hasPrefix(match.record.id + ".")
                     && lstat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
             }
         }.sorted()
-        let shownName = records.last?.personName ?? matched.first?.record.person.name ?? reference
+        let shownName = records.last?.name ?? matched.first?.record.person.name ?? reference
         var terms = Set([reference])
         for record in records {
-            terms.insert(record.personName)
-            if let id = record.personID { terms.insert(id) }
+            terms.insert(record.name)
+            if let id = record.id { terms.insert(id) }
         }
         for match in matched {
             terms.insert(match.record.person.name)
@@ -89,8 +95,8 @@ public struct Forgetting: Sendable {
         let sortedTerms = terms.sorted()
         return Forgetting(
             name: shownName, personKey: key, recordedSessions: records.count, sessionFiles: sessionFiles, planFiles: planFiles,
-            lineHistory: lineHistory, historyLines: LineHistory.lines(in: lineHistory, naming: sortedTerms).count,
-            terms: sortedTerms)
+            lineHistories: lineHistories.filter { FileManager.default.fileExists(atPath: $0) },
+            historyLines: lineHistories.reduce(0) { $0 + LineHistory.lines(in: $1, naming: sortedTerms).count }, terms: sortedTerms)
     }
 
     /// Deletes all of it.
@@ -106,7 +112,7 @@ public struct Forgetting: Sendable {
         }
         done.planFiles = remove(planFiles)
         done.sessionFiles = remove(sessionFiles)
-        done.historyLines = try LineHistory.remove(in: lineHistory, naming: terms)
+        done.historyLines = try lineHistories.reduce(0) { $0 + (try LineHistory.remove(in: $1, naming: terms)) }
         return done
     }
 }

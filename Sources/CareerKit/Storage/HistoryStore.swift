@@ -218,6 +218,17 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// The name and id each recorded session of a person was filed with, oldest first. Reads
+    /// no plan, so `forget` works on a history whose plan rows are damaged.
+    public func people(personKey: String) throws -> [(name: String, id: String?)] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT person_name, person_id FROM session WHERE person_key = ? ORDER BY date, recorded_at, id",
+                arguments: [personKey]
+            ).map { ($0["person_name"], $0["person_id"]) }
+        }
+    }
+
     /// Every recorded session of a person, oldest first.
     public func sessions(personKey: String) throws -> [HistoryRecord] {
         try sessions(personKey: personKey, since: nil)

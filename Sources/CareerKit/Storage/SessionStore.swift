@@ -56,6 +56,34 @@ public struct SessionStore: Sendable {
         }.sorted { ($0.record.updated, $0.record.id) > ($1.record.updated, $1.record.id) }
     }
 
+    /// Who a session file is about, and the plans talk wrote for it: all `forget` needs,
+    /// read even from a file whose answers or review no longer read as a session.
+    public struct Identity: Decodable, Sendable {
+        public var id: String
+        public var person: SessionRecord.PersonFields
+        public var planFiles: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, person
+            case planFiles = "plan_files"
+        }
+    }
+
+    /// Every session file in the folder with who it is about (regular files only, as
+    /// `all()`); a file in which not even that can be read is skipped.
+    public func identities() -> [(path: String, identity: Identity)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in
+            let path = directory + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                let data = FileManager.default.contents(atPath: path),
+                let identity = try? JSONDecoder().decode(Identity.self, from: data)
+            else { return nil }
+            return (path, identity)
+        }
+    }
+
     /// Finds a session by path, by id, or by person name or id when only one open session
     /// matches.
     public func find(_ reference: String) throws -> (path: String, record: SessionRecord) {
