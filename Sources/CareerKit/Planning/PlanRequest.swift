@@ -39,17 +39,16 @@ struct PlanRequest {
     var horizonDays: Int
 
 
-    /// The levels an item must suit one of: the current and the target level. Moving into
-    /// management, only the current level: management items written for the target level
-    /// assume the person already holds the role (a performance problem, a budget), so the
-    /// plan uses what can be done from where they are, with trials of the role.
-    var levels: Set<String> {
-        if target?.track == "management", let current, current.track != "management" { return [current.id] }
-        return Set([current?.id, target?.id].compactMap { $0 })
-    }
-
+    /// Whether an item suits the current or the target level. Moving into management, only
+    /// the current level counts: management items written for the target level assume the
+    /// person already holds the role (a performance problem, a budget), so the plan uses what
+    /// can be done from where they are, with trials of the role. Asked for every catalog item
+    /// of every plan, so it builds nothing.
     func suitsLevel(_ item: Catalog.Item) -> Bool {
-        !levels.isDisjoint(with: item.levels)
+        if target?.track == "management", let current, current.track != "management" { return item.levels.contains(current.id) }
+        if let current, item.levels.contains(current.id) { return true }
+        if let target, item.levels.contains(target.id) { return true }
+        return false
     }
 
     func suitsTrack(_ item: Catalog.Item) -> Bool {
