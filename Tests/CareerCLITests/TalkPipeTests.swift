@@ -105,6 +105,17 @@ struct TalkPipeTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.plans.path))
     }
 
+    /// `:fit` counts the answers so far in plain words.
+    @Test func fitSaysHowManyAnswersItIsBasedOn() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let one = try fixture.runPiped(TalkFixture.managerSession, input: TalkFixture.managerAnswers[0] + "\n:fit\n")
+        #expect(one.outputLines.contains { $0.hasSuffix("confidence so far (1 answer).") })
+        let two = try fixture.runPiped(
+            TalkFixture.managerSession, input: TalkFixture.managerAnswers.prefix(2).joined(separator: "\n") + "\n:fit\n")
+        #expect(two.outputLines.contains { $0.hasSuffix("confidence so far (2 answers).") })
+    }
+
     @Test func theStartQuestionsCanBeAnsweredThroughAPipe() throws {
         let fixture = try TalkFixture()
         defer { fixture.remove() }

@@ -291,7 +291,7 @@ struct TalkLoop {
                 "  " + track.shortTitle.padding(toLength: 24, withPad: " ", startingAt: 0) + TerminalReport.bar(score, width: 24)
                     + " " + String(Int(score.rounded())))
         }
-        lines.append("  Leaning \(assessment.recommended.shortTitle.lowercased()), \(assessment.confidence.rawValue) confidence so far (\(engine.answers.values.reduce(0) { $0 + $1.count }) answers).")
+        lines.append("  Leaning \(assessment.recommended.shortTitle.lowercased()), \(assessment.confidence.rawValue) confidence so far (\(TalkOpening.count(engine.answers.values.reduce(0) { $0 + $1.count }, "answer"))).")
         return lines.joined(separator: "\n") + "\n"
     }
 
