@@ -238,57 +238,35 @@ enum PlanCharts {
         let managementX = margin + boxWidth + columnGap
         let width = managementX + boxWidth + margin
         let height = top + Double(rowCount) * pitch
-        var boxes: [String: (x: Double, y: Double)] = [:]
-        for level in ladder.levels {
-            guard let row = rows[level.id] else { continue }
-            boxes[level.id] = (level.track == "ic" ? icX : managementX, top + Double(rowCount - 1 - row) * pitch)
-        }
+        let boxes = ladderBoxes(ladder, rows: rows, rowCount: rowCount, icX: icX, managementX: managementX, top: top, pitch: pitch)
         var body = ""
         for (x, id) in [(icX, "ic"), (managementX, "management")] {
             let title = ladder.tracks.first { $0.id == id }?.title ?? (id == "ic" ? "Individual contributor" : "Management")
             body += "<text x=\"\(number(x))\" y=\"14\" class=\"label strong\">\(escape(title))</text>"
         }
         // Lines and the arrow first, so the boxes sit on top of them.
-        for pair in ladder.equivalences {
-            guard let left = boxes[pair.ic], let right = boxes[pair.management] else { continue }
-            body += "<line x1=\"\(number(left.x + boxWidth))\" y1=\"\(number(left.y + boxHeight / 2))\" x2=\"\(number(right.x))\" y2=\"\(number(right.y + boxHeight / 2))\" stroke=\"\(mutedColor)\" stroke-dasharray=\"4 3\"/>"
-        }
-        if current != target, let from = boxes[current], let to = boxes[target] {
-            let y1 = from.y + boxHeight / 2
-            let y2 = to.y + boxHeight / 2
-            let arrow = "fill=\"none\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" marker-end=\"url(#arrow)\""
-            if from.x != to.x {
-                let x1 = from.x < to.x ? from.x + boxWidth : from.x
-                let x2 = from.x < to.x ? to.x : to.x + boxWidth
-                body += "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" \(arrow)/>"
-            } else {
-                // Round the outside: left of the IC ladder, right of the management ladder.
-                let edge = from.x == icX ? icX : managementX + boxWidth
-                let outside = from.x == icX ? edge - 14 : edge + 14
-                body += "<path d=\"M \(number(edge)) \(number(y1)) H \(number(outside)) V \(number(y2)) H \(number(edge))\" \(arrow)/>"
-            }
-        }
+        let box = LadderBox(width: boxWidth, height: boxHeight, icX: icX, managementX: managementX)
+        body += equivalenceLines(ladder, boxes: boxes, box: box)
+        body += moveArrow(from: current, to: target, boxes: boxes, box: box, outside: 14, marker: "arrow")
         for level in ladder.levels {
-            guard let box = boxes[level.id] else { continue }
+            guard let place = boxes[level.id] else { continue }
             let isCurrent = level.id == current
             let isTarget = level.id == target
-            let fill = isCurrent ? selfColor : "#ffffff"
-            let stroke = isTarget ? targetColor : isCurrent ? selfColor : "#cbd5e0"
-            body += "<rect x=\"\(number(box.x))\" y=\"\(number(box.y))\" width=\"\(number(boxWidth))\" height=\"\(number(boxHeight))\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(isTarget ? 3 : 1)\"/>"
+            body += levelRect(at: place, box: box, isCurrent: isCurrent, isTarget: isTarget)
             // A title too long for the box is squeezed to fit, so white text never runs
             // off a filled box.
             let room = boxWidth - 20
             let fit = Double(level.title.count) * 7.4 > room ? " textLength=\"\(number(room))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
-            body += "<text x=\"\(number(box.x + 10))\" y=\"\(number(box.y + 20))\" class=\"\(isCurrent ? "label inverse" : "label")\"\(fit)>\(escape(level.title))</text>"
+            body += "<text x=\"\(number(place.x + 10))\" y=\"\(number(place.y + 20))\" class=\"\(isCurrent ? "label inverse" : "label")\"\(fit)>\(escape(level.title))</text>"
             // "now" and "target" beside the box, on the outer side of its ladder.
             var tags: [(String, String)] = []
             if isCurrent { tags.append(("now", selfColor)) }
             if isTarget { tags.append(("target", targetColor)) }
             guard !tags.isEmpty else { continue }
-            let left = box.x == icX
-            let x = left ? box.x - 24 : box.x + boxWidth + 24
+            let left = place.x == icX
+            let x = left ? place.x - 24 : place.x + boxWidth + 24
             for (index, tag) in tags.enumerated() {
-                let y = tags.count == 1 ? box.y + 20 : box.y + 13 + Double(index) * 13
+                let y = tags.count == 1 ? place.y + 20 : place.y + 13 + Double(index) * 13
                 body += "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(left ? "end" : "start")\" class=\"tag\" fill=\"\(tag.1)\">\(tag.0)</text>"
             }
         }
@@ -302,6 +280,65 @@ enum PlanCharts {
             key += "<text x=\"\(number(managementX + 38))\" y=\"\(number(keyY + 4))\" class=\"legend\">the move this plan works toward</text>"
         }
         return svg(width: width, height: keyY + 12, title: "Where you stand on both ladders", body: defs + body + key, kind: "ladders", layout: .wide)
+    }
+
+    /// The size of a level's box and where the two ladders stand, shared by both drawings.
+    private struct LadderBox {
+        var width: Double
+        var height: Double
+        var icX: Double
+        var managementX: Double
+    }
+
+    /// Where each level's box sits: the IC ladder at `icX`, the management ladder at
+    /// `managementX`, rung rows from the bottom up.
+    private static func ladderBoxes(
+        _ ladder: Ladder, rows: [String: Int], rowCount: Int, icX: Double, managementX: Double, top: Double, pitch: Double
+    ) -> [String: (x: Double, y: Double)] {
+        var boxes: [String: (x: Double, y: Double)] = [:]
+        for level in ladder.levels {
+            guard let row = rows[level.id] else { continue }
+            boxes[level.id] = (level.track == "ic" ? icX : managementX, top + Double(rowCount - 1 - row) * pitch)
+        }
+        return boxes
+    }
+
+    /// The dashed lines joining levels that are the same on both tracks.
+    private static func equivalenceLines(_ ladder: Ladder, boxes: [String: (x: Double, y: Double)], box: LadderBox) -> String {
+        var lines = ""
+        for pair in ladder.equivalences {
+            guard let left = boxes[pair.ic], let right = boxes[pair.management] else { continue }
+            lines += "<line x1=\"\(number(left.x + box.width))\" y1=\"\(number(left.y + box.height / 2))\" x2=\"\(number(right.x))\" y2=\"\(number(right.y + box.height / 2))\" stroke=\"\(mutedColor)\" stroke-dasharray=\"4 3\"/>"
+        }
+        return lines
+    }
+
+    /// The arrow from the current level to the target: straight across the tracks, or round
+    /// the outside of its ladder (`outside` units) when both are on one track.
+    private static func moveArrow(
+        from current: String, to target: String, boxes: [String: (x: Double, y: Double)], box: LadderBox, outside: Double,
+        marker: String
+    ) -> String {
+        guard current != target, let from = boxes[current], let to = boxes[target] else { return "" }
+        let y1 = from.y + box.height / 2
+        let y2 = to.y + box.height / 2
+        let arrow = "fill=\"none\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" marker-end=\"url(#\(marker))\""
+        if from.x != to.x {
+            let x1 = from.x < to.x ? from.x + box.width : from.x
+            let x2 = from.x < to.x ? to.x : to.x + box.width
+            return "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" \(arrow)/>"
+        }
+        // Round the outside: left of the IC ladder, right of the management ladder.
+        let edge = from.x == box.icX ? box.icX : box.managementX + box.width
+        let turn = from.x == box.icX ? edge - outside : edge + outside
+        return "<path d=\"M \(number(edge)) \(number(y1)) H \(number(turn)) V \(number(y2)) H \(number(edge))\" \(arrow)/>"
+    }
+
+    /// A level's box: filled for the current level, a thick outline for the target.
+    private static func levelRect(at place: (x: Double, y: Double), box: LadderBox, isCurrent: Bool, isTarget: Bool) -> String {
+        let fill = isCurrent ? selfColor : "#ffffff"
+        let stroke = isTarget ? targetColor : isCurrent ? selfColor : "#cbd5e0"
+        return "<rect x=\"\(number(place.x))\" y=\"\(number(place.y))\" width=\"\(number(box.width))\" height=\"\(number(box.height))\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(isTarget ? 3 : 1)\"/>"
     }
 
     /// A level title in lines of at most `room` units at `perCharacter`: one line when it fits,
@@ -330,11 +367,7 @@ enum PlanCharts {
         let top = 36.0
         let icX = margin
         let managementX = width - margin - boxWidth
-        var boxes: [String: (x: Double, y: Double)] = [:]
-        for level in ladder.levels {
-            guard let row = rows[level.id] else { continue }
-            boxes[level.id] = (level.track == "ic" ? icX : managementX, top + Double(rowCount - 1 - row) * pitch)
-        }
+        let boxes = ladderBoxes(ladder, rows: rows, rowCount: rowCount, icX: icX, managementX: managementX, top: top, pitch: pitch)
         var body = ""
         for (x, id) in [(icX, "ic"), (managementX, "management")] {
             let title = ladder.tracks.first { $0.id == id }?.title ?? (id == "ic" ? "Individual contributor" : "Management")
@@ -343,48 +376,31 @@ enum PlanCharts {
             let fit = textWidth(title, perCharacter: 7.0) > room ? " textLength=\"\(number(room))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
             body += "<text x=\"\(number(x))\" y=\"14\" class=\"label strong\"\(fit)>\(escape(title))</text>"
         }
-        for pair in ladder.equivalences {
-            guard let left = boxes[pair.ic], let right = boxes[pair.management] else { continue }
-            body += "<line x1=\"\(number(left.x + boxWidth))\" y1=\"\(number(left.y + boxHeight / 2))\" x2=\"\(number(right.x))\" y2=\"\(number(right.y + boxHeight / 2))\" stroke=\"\(mutedColor)\" stroke-dasharray=\"4 3\"/>"
-        }
-        let arrow = "fill=\"none\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" marker-end=\"url(#arrow-narrow)\""
-        if current != target, let from = boxes[current], let to = boxes[target] {
-            let y1 = from.y + boxHeight / 2
-            let y2 = to.y + boxHeight / 2
-            if from.x != to.x {
-                let x1 = from.x < to.x ? from.x + boxWidth : from.x
-                let x2 = from.x < to.x ? to.x : to.x + boxWidth
-                body += "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" \(arrow)/>"
-            } else {
-                let edge = from.x == icX ? icX : managementX + boxWidth
-                let outside = from.x == icX ? edge - 10 : edge + 10
-                body += "<path d=\"M \(number(edge)) \(number(y1)) H \(number(outside)) V \(number(y2)) H \(number(edge))\" \(arrow)/>"
-            }
-        }
+        let box = LadderBox(width: boxWidth, height: boxHeight, icX: icX, managementX: managementX)
+        body += equivalenceLines(ladder, boxes: boxes, box: box)
+        body += moveArrow(from: current, to: target, boxes: boxes, box: box, outside: 10, marker: "arrow-narrow")
         // Titles at 13 px measure 6.0 to 6.5 units a character in common sans-serif fonts.
         let room = boxWidth - 14
         for level in ladder.levels {
-            guard let box = boxes[level.id] else { continue }
+            guard let place = boxes[level.id] else { continue }
             let isCurrent = level.id == current
             let isTarget = level.id == target
-            let fill = isCurrent ? selfColor : "#ffffff"
-            let stroke = isTarget ? targetColor : isCurrent ? selfColor : "#cbd5e0"
-            body += "<rect x=\"\(number(box.x))\" y=\"\(number(box.y))\" width=\"\(number(boxWidth))\" height=\"\(number(boxHeight))\" rx=\"4\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(isTarget ? 3 : 1)\"/>"
+            body += levelRect(at: place, box: box, isCurrent: isCurrent, isTarget: isTarget)
             let lines = titleLines(level.title, room: room, perCharacter: 6.8)
-            let baselines = lines.count == 1 ? [box.y + 24] : [box.y + 16, box.y + 31]
+            let baselines = lines.count == 1 ? [place.y + 24] : [place.y + 16, place.y + 31]
             for (line, baseline) in zip(lines, baselines) {
                 let fit = textWidth(line, perCharacter: 6.8) > room ? " textLength=\"\(number(room))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
-                body += "<text x=\"\(number(box.x + 8))\" y=\"\(number(baseline))\" class=\"\(isCurrent ? "label inverse" : "label")\"\(fit)>\(escape(line))</text>"
+                body += "<text x=\"\(number(place.x + 8))\" y=\"\(number(baseline))\" class=\"\(isCurrent ? "label inverse" : "label")\"\(fit)>\(escape(line))</text>"
             }
             // The labels sit on the box's top edge, right-aligned, "target" outermost.
             var tags: [(String, String)] = []
             if isTarget { tags.append(("target", targetColor)) }
             if isCurrent { tags.append(("now", selfColor)) }
-            var right = box.x + boxWidth - 6
+            var right = place.x + boxWidth - 6
             for tag in tags {
                 let tagWidth = textWidth(tag.0, perCharacter: 6.8) + 12
-                body += "<rect x=\"\(number(right - tagWidth))\" y=\"\(number(box.y - 10))\" width=\"\(number(tagWidth))\" height=\"16\" rx=\"8\" fill=\"\(tag.1)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
-                body += "<text x=\"\(number(right - tagWidth / 2))\" y=\"\(number(box.y + 2))\" text-anchor=\"middle\" class=\"tag inverse\">\(tag.0)</text>"
+                body += "<rect x=\"\(number(right - tagWidth))\" y=\"\(number(place.y - 10))\" width=\"\(number(tagWidth))\" height=\"16\" rx=\"8\" fill=\"\(tag.1)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+                body += "<text x=\"\(number(right - tagWidth / 2))\" y=\"\(number(place.y + 2))\" text-anchor=\"middle\" class=\"tag inverse\">\(tag.0)</text>"
                 right -= tagWidth + 4
             }
         }
