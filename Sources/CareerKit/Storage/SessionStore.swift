@@ -47,13 +47,20 @@ public struct SessionStore: Sendable {
     /// Every session in the folder, newest first. Unreadable files are skipped, and so is
     /// anything but a regular file: a link is not followed.
     public func all() -> [(path: String, record: SessionRecord)] {
+        files().compactMap { path in
+            (try? Self.load(path: path)).map { (path, $0) }
+        }.sorted { ($0.record.updated, $0.record.id) > ($1.record.updated, $1.record.id) }
+    }
+
+    /// The session files of the folder, by name: regular files only, so a link is never
+    /// followed.
+    private func files() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.compactMap { name in
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in
             let path = directory + "/" + name
             var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-            return (try? Self.load(path: path)).map { (path, $0) }
-        }.sorted { ($0.record.updated, $0.record.id) > ($1.record.updated, $1.record.id) }
+            return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? path : nil
+        }
     }
 
     /// Who a session file is about, and the plans talk wrote for it: all `forget` needs,
@@ -72,12 +79,8 @@ public struct SessionStore: Sendable {
     /// Every session file in the folder with who it is about (regular files only, as
     /// `all()`); a file in which not even that can be read is skipped.
     public func identities() -> [(path: String, identity: Identity)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in
-            let path = directory + "/" + name
-            var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-                let data = FileManager.default.contents(atPath: path),
+        files().compactMap { path in
+            guard let data = FileManager.default.contents(atPath: path),
                 let identity = try? JSONDecoder().decode(Identity.self, from: data)
             else { return nil }
             return (path, identity)
