@@ -39,7 +39,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "careerpath", dependencies: ["CareerCLI"]),
+        .executableTarget(
+            name: "careerpath", dependencies: ["CareerCLI"],
+            // The toolchain's lld: release builds link the Swift libraries in statically
+            // (`--static-swift-stdlib`, a faster start), and lld, unlike gold, does not pass on
+            // Foundation's own link-time note about `mktemp` (careerpath never calls that code).
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ),
         .testTarget(
             name: "CareerKitTests",
             dependencies: [

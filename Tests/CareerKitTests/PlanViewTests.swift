@@ -80,6 +80,16 @@ import Testing
         #expect(problems.last?.message.contains("generator") == true)
     }
 
+    /// Lines count Windows line ends too, and columns count characters as an editor does.
+    @Test func aProblemsPositionCountsLinesAndCharacters() {
+        let text = "{{person.name}}\r\n{{! a {{comment}} }}\r\n– · {{plan.targt}} and {{{notez}}}\n"
+        let problems = TemplateKeyCheck.problems(in: text, schema: .plan)
+        #expect(problems.map(\.line) == [3, 3])
+        #expect(problems.map(\.column) == [5, 24])
+        #expect(problems.first?.message.hasPrefix("unknown key 'plan.targt'; known keys: budget,") == true)
+        #expect(problems.last?.message.hasPrefix("unknown key 'notez'; known keys: charts, dimensions,") == true)
+    }
+
     @Test func theShippedTemplatesUseOnlyKnownKeys() throws {
         for file in [ReportTemplates.markdownFile, ReportTemplates.htmlFile] {
             let text = try String(contentsOfFile: TestSupport.promptsDirectory + "/templates/" + file, encoding: .utf8)

@@ -15,40 +15,44 @@ enum TemplateKeyCheck {
         var problems: [Problem] = []
         // Open sections: the name and the keys their rows add (empty for a flag or text).
         var scopes: [(name: String, keys: [String: ViewSchema])] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        /// Advances past `count` characters, keeping the line and column.
-        func advance(_ count: Int) {
-            for _ in 0..<count where index < text.endIndex {
-                if text[index] == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                index = text.index(after: index)
-            }
+        // The scan runs over bytes (a template is read once per start, before a `talk` asks
+        // anything); lines and columns are worked out only for a tag that has a problem.
+        let bytes = Array(text.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+        /// The line and column (in characters, as an editor shows them) of the byte at `offset`.
+        func position(of offset: Int) -> (line: Int, column: Int) {
+            let before = bytes[..<offset]
+            let line = before.lazy.filter { $0 == newline }.count + 1
+            let lineStart = (before.lastIndex(of: newline) ?? -1) + 1
+            let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+            return (line, column)
         }
-        while index < text.endIndex {
-            guard text[index...].hasPrefix("{{") else {
-                advance(1)
+        /// Where `count` closing braces start at or after `offset`.
+        func closing(_ count: Int, from offset: Int) -> Int? {
+            var index = offset
+            while index + count <= bytes.count {
+                if (0..<count).allSatisfy({ bytes[index + $0] == close }) { return index }
+                index += 1
+            }
+            return nil
+        }
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == open, bytes[index + 1] == open else {
+                index += 1
                 continue
             }
-            let tagLine = line
-            let tagColumn = column
-            let triple = text[index...].hasPrefix("{{{")
-            let closing = triple ? "}}}" : "}}"
-            guard let end = text[index...].range(of: closing) else { break }
-            let inside = text[text.index(index, offsetBy: triple ? 3 : 2)..<end.lowerBound]
-            let length = text.distance(from: index, to: end.upperBound)
-            var body = inside.trimmingWhitespace()
+            let triple = index + 2 < bytes.count && bytes[index + 2] == open
+            let delimiter = triple ? 3 : 2
+            guard let end = closing(delimiter, from: index + delimiter) else { break }
+            let tagStart = index
+            index = end + delimiter
+            var body = String(decoding: bytes[(tagStart + delimiter)..<end], as: UTF8.self).trimmingWhitespace()
             let sigil = triple ? nil : body.first
             switch sigil {
             case "!", "%", ">", "<", "$", "=":
                 // Comments, pragmas, partials and delimiters name no key of the view.
                 if sigil == "=" { return problems }  // a changed delimiter: stop here
-                advance(length)
                 continue
             case "#", "^", "/", "&":
                 body = String(body.dropFirst()).trimmingWhitespace()
@@ -57,28 +61,25 @@ enum TemplateKeyCheck {
             }
             if sigil == "/" {
                 if let last = scopes.last, last.name == body { scopes.removeLast() }
-                advance(length)
                 continue
             }
             if body == "." {
                 if sigil == "#" || sigil == "^" { scopes.append((body, [:])) }
-                advance(length)
                 continue
             }
-            let resolved = resolve(body, scopes: scopes, root: schema)
-            switch resolved {
+            switch resolve(body, scopes: scopes, root: schema) {
             case .found(let node):
                 if sigil == "#" || sigil == "^" {
                     if case .rows(let keys) = node, sigil == "#" { scopes.append((body, keys)) } else { scopes.append((body, [:])) }
                 }
             case .unknown(let known):
+                let (line, column) = position(of: tagStart)
                 problems.append(
                     Problem(
-                        line: tagLine, column: tagColumn,
+                        line: line, column: column,
                         message: "unknown key '\(body)'; known keys: \(known.sorted().joined(separator: ", "))"))
                 if sigil == "#" || sigil == "^" { scopes.append((body, [:])) }
             }
-            advance(length)
         }
         return problems
     }

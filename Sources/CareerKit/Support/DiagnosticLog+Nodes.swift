@@ -4,24 +4,24 @@ import Yams
 /// The fields of one YAML/JSON mapping, with the node of each key for positions.
 struct Fields {
     let mark: Mark?
-    private(set) var values: [String: Node] = [:]
-    private(set) var keyMarks: [String: Mark] = [:]
+    /// Each key's value and where the key is written: one table, so a key costs one lookup.
+    private var entries: [String: (value: Node, keyMark: Mark?)] = [:]
     private(set) var order: [String] = []
 
-    init(mark: Mark?) {
+    init(mark: Mark?, capacity: Int = 0) {
         self.mark = mark
+        entries.reserveCapacity(capacity)
+        order.reserveCapacity(capacity)
     }
 
-    subscript(key: String) -> Node? { values[key] }
+    subscript(key: String) -> Node? { entries[key]?.value }
 
     mutating func set(_ key: String, _ value: Node, keyMark: Mark?) {
-        if values[key] == nil { order.append(key) }
-        values[key] = value
-        keyMarks[key] = keyMark
+        if entries.updateValue((value, keyMark), forKey: key) == nil { order.append(key) }
     }
 
     /// The position of a key, or of the mapping when the key is absent.
-    func mark(of key: String) -> Mark? { keyMarks[key] ?? mark }
+    func mark(of key: String) -> Mark? { entries[key]?.keyMark ?? mark }
 }
 
 extension Node {
@@ -55,7 +55,7 @@ extension DiagnosticLog {
             add("\(what) must be a mapping of keys to values, found \(node.kindName)", at: node.mark)
             return nil
         }
-        var fields = Fields(mark: node.mark)
+        var fields = Fields(mark: node.mark, capacity: mapping.count)
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
                 add("\(what) has a key that is not plain text", at: key.mark)
