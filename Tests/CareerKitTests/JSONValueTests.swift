@@ -14,6 +14,7 @@ import Testing
     @Test func writesWhatJSONEncoderWrites() throws {
         let value: JSONValue = .object([
             ("z", .string("quote \" backslash \\ slash / newline \n tab \t return \r bell \u{7} \u{1F} del \u{7F} é ✓ \u{2028}")),
+            ("edges", .string("\"escapes first and last\n")), ("only", .string("\u{1}")), ("plain", .string("nothing to escape")),
             ("a_b", .number(0.1)), ("aB", .number(-0.0)), ("a10", .number(100)), ("a2", .number(1.5e-7)),
             ("A", .number(1e16)), ("big", .number(123_456_789.25)), ("count", .integer(-42)),
             ("yes", .bool(true)), ("no", .bool(false)), ("nothing", .null),

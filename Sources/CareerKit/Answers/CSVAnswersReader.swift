@@ -274,7 +274,7 @@ public struct CSVRowBuilder: Sendable {
                 var values: [String] = []
                 // Split by bytes when the cell is ASCII; otherwise by characters, so a ';' that
                 // carries a combining mark stays part of its value, as before.
-                if cell.utf8.allSatisfy({ $0 < 0x80 }) {
+                if cell.allUTF8Bytes(satisfy: { $0 < 0x80 }) {
                     for part in cell.utf8.split(separator: UInt8(ascii: ";")) {
                         let value = Substring(part).trimmingWhitespace()
                         if !value.isEmpty { values.append(value) }

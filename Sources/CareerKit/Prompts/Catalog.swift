@@ -48,37 +48,103 @@ public struct Catalog: Sendable {
         public var isEmpty: Bool { yearsExperience == nil && yearsManaging == nil }
     }
 
-    public struct Item: Hashable, Sendable, Identifiable {
-        public var id: String
-        public var title: String
-        public var category: Category
-        public var summary: String
+    /// One thing a plan can propose. A class, not a struct: every plan of a run looks at the
+    /// same items many times, and passing one on is then one reference, not eighteen fields.
+    public final class Item: Hashable, Sendable, Identifiable {
+        public let id: String
+        public let title: String
+        public let category: Category
+        public let summary: String
         /// Topic tags such as `cloud` or `leadership`.
-        public var domains: [String]
+        public let domains: [String]
         /// The dimensions it strengthens.
-        public var builds: [String]
+        public let builds: [String]
         /// The tracks it suits: `ic`, `management`, `hybrid`.
-        public var tracks: [String]
+        public let tracks: [String]
         /// The ladder levels whose people it suits.
-        public var levels: [String]
+        public let levels: [String]
         /// Mentoring only: learn or teach.
-        public var direction: Direction?
-        public var purpose: Purpose?
-        public var eligibility: Eligibility
+        public let direction: Direction?
+        public let purpose: Purpose?
+        public let eligibility: Eligibility
         /// How big a step it is on the dimensions it builds: 1 small, 2 solid, 3 major.
-        public var impact: Int
+        public let impact: Int
         /// What done looks like, observable by both people.
-        public var doneWhen: String
+        public let doneWhen: String
         /// In the catalog currency.
-        public var cost: Double
+        public let cost: Double
         /// The person's own hours; 0 for special projects, whose hours follow the agreed share
         /// of working time.
-        public var hours: Double
-        public var weeks: Int
+        public let hours: Double
+        public let weeks: Int
         /// The issuing body, for certifications.
-        public var issuer: String?
+        public let issuer: String?
         /// For networking and special projects: which interest it answers.
-        public var kind: String?
+        public let kind: String?
+
+        public init(
+            id: String,
+            title: String,
+            category: Category,
+            summary: String,
+            domains: [String],
+            builds: [String],
+            tracks: [String],
+            levels: [String],
+            direction: Direction?,
+            purpose: Purpose?,
+            eligibility: Eligibility,
+            impact: Int,
+            doneWhen: String,
+            cost: Double,
+            hours: Double,
+            weeks: Int,
+            issuer: String?,
+            kind: String?
+        ) {
+            self.id = id
+            self.title = title
+            self.category = category
+            self.summary = summary
+            self.domains = domains
+            self.builds = builds
+            self.tracks = tracks
+            self.levels = levels
+            self.direction = direction
+            self.purpose = purpose
+            self.eligibility = eligibility
+            self.impact = impact
+            self.doneWhen = doneWhen
+            self.cost = cost
+            self.hours = hours
+            self.weeks = weeks
+            self.issuer = issuer
+            self.kind = kind
+        }
+
+        public static func == (left: Item, right: Item) -> Bool {
+            left === right
+                || (left.id == right.id
+                    && left.title == right.title
+                    && left.category == right.category
+                    && left.summary == right.summary
+                    && left.domains == right.domains
+                    && left.builds == right.builds
+                    && left.tracks == right.tracks
+                    && left.levels == right.levels
+                    && left.direction == right.direction
+                    && left.purpose == right.purpose
+                    && left.eligibility == right.eligibility
+                    && left.impact == right.impact
+                    && left.doneWhen == right.doneWhen
+                    && left.cost == right.cost
+                    && left.hours == right.hours
+                    && left.weeks == right.weeks
+                    && left.issuer == right.issuer
+                    && left.kind == right.kind)
+        }
+
+        public func hash(into hasher: inout Hasher) { hasher.combine(id) }
     }
 
     /// The currency of every cost.

@@ -65,7 +65,7 @@ public struct ReportTemplates: Sendable {
 
         private static func escapeInline(_ text: String) -> String {
             // Most values need nothing: check the bytes before building a new string.
-            if !text.utf8.contains(where: Self.needsEscaping) { return text }
+            if !text.containsUTF8Byte(where: Self.needsEscaping) { return text }
             var escaped = ""
             escaped.reserveCapacity(text.count)
             for character in text {

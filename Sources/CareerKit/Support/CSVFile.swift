@@ -23,7 +23,7 @@ final class CSVFile {
 
     /// One cell as RFC 4180 writes it.
     static func quoted(_ cell: String) -> String {
-        guard cell.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return cell }
+        guard cell.containsUTF8Byte(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -12,7 +12,7 @@ public enum PrintableText {
     /// bidirectional controls that reorder what a terminal shows.
     public static func escaped(_ text: String) -> String {
         // Printable ASCII, the usual case, needs no look-up per scalar.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.allUTF8Bytes(satisfy: { $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -47,7 +47,7 @@ public enum PrintableText {
     /// names): line breaks and tabs stay, as a multi-line answer needs them.
     public static func stripped(_ text: String) -> String {
         // Printable ASCII (and tab and line feed), the usual case, needs no look-up per scalar.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
+        if text.allUTF8Bytes(satisfy: { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
         guard text.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\n" && $0 != "\t" }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !needsEscape(scalar) || scalar == "\n" || scalar == "\t" {

@@ -124,15 +124,17 @@ final class PlanView: MustacheParent {
         }
     }
 
+    /// Which columns the profile table has: asked in every row, so worked out once.
+    private lazy var hasSelfColumn = assessment.dimensions.contains { $0.selfScore != nil }
+    private lazy var hasManagerColumn = assessment.dimensions.contains {
+        $0.managerScore != nil || $0.isUnseen(in: answers, weights: prompts.weights)
+    }
+
     private lazy var profile = ViewGroup { [unowned self] key in
-        let hasSelf = assessment.dimensions.contains { $0.selfScore != nil }
-        let hasManager = assessment.dimensions.contains {
-            $0.managerScore != nil || $0.isUnseen(in: answers, weights: prompts.weights)
-        }
         switch key {
-        case "has_self": return hasSelf
-        case "has_manager": return hasManager
-        case "has_both": return hasSelf && hasManager
+        case "has_self": return hasSelfColumn
+        case "has_manager": return hasManagerColumn
+        case "has_both": return hasSelfColumn && hasManagerColumn
         default: return nil
         }
     }
