@@ -6,6 +6,7 @@ extension Careerpath {
     /// `careerpath bulk`: plans for everyone in a sheet, a JSON Lines file or a folder.
     struct Bulk: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "bulk",
             abstract: "Make plans for many people at once from scripted answers.",
             discussion: """
                 INPUT is a CSV sheet (the header of `careerpath template csv`), a JSON Lines file \

@@ -15,6 +15,9 @@ public struct Careerpath: ParsableCommand {
             the management track or a hybrid, and writes a development plan.
             """,
         version: version,
+        // Every command names itself (`commandName`): otherwise ArgumentParser works the name
+        // out from the type's name each time it looks, a reflection that cost about 2 ms of
+        // every start.
         subcommands: [
             Talk.self, Run.self, Bulk.self, History.self, CalibrationCommand.self, Export.self, Forget.self, Validate.self,
             Template.self,

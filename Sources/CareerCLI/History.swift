@@ -6,6 +6,7 @@ extension Careerpath {
     /// `careerpath history PERSON`: how a person's track fit and plan moved over time.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Show a person's recorded sessions: track fits over time, what changed, how each plan went.",
             discussion: """
                 PERSON is an employee id, or a name when only one person has it. Sessions are \
@@ -34,6 +35,7 @@ extension Careerpath {
     /// `careerpath export`: recorded sessions for HR systems.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export recorded sessions as CSV or JSON Lines, for HR systems.",
             discussion: """
                 CSV: one row per session (person, date, track, confidence, fits, target level, plan \
@@ -74,6 +76,7 @@ extension Careerpath {
     /// `careerpath forget PERSON`: deletes everything careerpath keeps about a person.
     struct Forget: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "forget",
             abstract: "Delete everything careerpath keeps about a person.",
             discussion: """
                 For when someone leaves or asks: their recorded sessions, their session files \

@@ -6,6 +6,7 @@ extension Careerpath {
     /// `careerpath run`: scores one answers file and writes the plan.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Score one person's answers and make their development plan.",
             discussion: """
                 Reads an answers file (YAML or JSON), scores the track fit and makes the plan. \

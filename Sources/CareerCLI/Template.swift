@@ -5,6 +5,7 @@ extension Careerpath {
     /// `careerpath template csv|yaml`: blank answers for the active bank.
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "template",
             abstract: "Print a blank answers file for the active question bank.",
             discussion: """
                 `csv` prints the header row of an HR sheet (one person per row; list cells \

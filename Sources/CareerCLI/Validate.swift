@@ -5,6 +5,7 @@ extension Careerpath {
     /// `careerpath validate`: checks the prompts and any answers files.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check the prompts folder and any answers files for mistakes.",
             discussion: """
                 Prints one line per problem, `file:line:column: what is wrong`, and exits 65 \

@@ -6,6 +6,7 @@ extension Careerpath {
     /// `careerpath talk`: the interactive conversation.
     struct Talk: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "talk",
             abstract: "Hold a career conversation: a self-assessment, a manager's preparation, or a one-on-one.",
             discussion: """
                 The contributor and the manager each prepare alone, on their own time (--mode self and \
