@@ -82,6 +82,26 @@ import Testing
         #expect(markdown.contains("&lt;img src=x onerror=alert(1)&gt; \\| pipe"))
     }
 
+    /// The shipped HTML template's first line picks careerpath's faster HTML escape; a
+    /// company template without that line gets swift-mustache's own. Both write the same.
+    @Test func theFasterHTMLEscapeWritesWhatSwiftMustachesOwnWrites() throws {
+        let folder = try TestSupport.promptsCopy(editing: PromptSet.weightsFile) { $0 }
+        let path = folder + "/" + ReportTemplates.folder + "/" + ReportTemplates.htmlFile
+        let shipped = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(shipped.hasPrefix("{{% CONTENT_TYPE: HTML}}\n"))
+        try String(shipped.dropFirst("{{% CONTENT_TYPE: HTML}}\n".count)).write(toFile: path, atomically: true, encoding: .utf8)
+        let withoutLine = try PromptSet.load(from: folder)
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        answers.person.name = "<b>Ana</b> & 'Co' \"quoted\" <\u{338} e\u{301} 👩🏽‍💻"
+        answers.notes = "plain words only"
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: SessionDate.parse("2026-11-23")!)
+        let fast = try PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts).render(.html)
+        let own = try PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: withoutLine).render(.html)
+        #expect(fast.contains("&lt;b&gt;Ana&lt;/b&gt; &amp; &#39;Co&#39; &quot;quoted&quot;"))
+        #expect(fast == own)
+    }
+
     @Test func htmlIsOneSelfContainedFileWithThreeCharts() throws {
         let html = try renderer("ana-silva.yaml").render(.html)
         // Three charts, each drawn wide (screens and print) and narrow (phones).

@@ -86,8 +86,17 @@ public struct ReportTemplates: Sendable {
         }
     }
 
+    /// Escapes text for HTML exactly as swift-mustache's own HTML type does (`&`, `<`, `>`,
+    /// `"`, `'`), but returns a text with none of them as it is instead of rebuilding it a
+    /// character at a time: that rebuilding was a third of an HTML plan's cost. Registered as
+    /// `HTML`, so the shipped template's first line, `{{% CONTENT_TYPE: HTML}}`, selects it.
+    struct HTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { text.htmlEscaped }
+    }
+
     private static let registered: Bool = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentType(), named: "HTML")
         return true
     }()
 
