@@ -39,13 +39,9 @@ struct ReadlineReader: LineReader {
         creadline_set_word_breaks(Self.wordBreaks)
         creadline_install_interrupt_handling()
         if let historyPath {
-            let folder = (historyPath as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            if !FileManager.default.fileExists(atPath: historyPath) {
-                // Without the file, readline keeps the session's history in memory only.
-                _ = FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
+            // Without the file, readline keeps the session's history in memory only.
+            try? PrivateFile.makeDirectory((historyPath as NSString).deletingLastPathComponent)
+            PrivateFile.createEmptyIfMissing(historyPath)
         }
         creadline_history_start(historyPath, 1000)
     }
