@@ -99,14 +99,6 @@ struct PlanScheduler {
 
     private func fits(hours: Double, from first: Int, days: Int, event: Bool, evenPace: Bool) -> Bool {
         let end = first + days
-        // At most `maxAtOnce` activities at any moment of the window.
-        var points = running.filter { $0.start < end && $0.end > first }.flatMap { [($0.start, 1), ($0.end, -1)] }
-        points.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        var open = 0
-        for (_, step) in points {
-            open += step
-            if open >= maxAtOnce { return false }
-        }
         let perDay = hours / Double(days)
         for month in months where month.first < end && month.end > first {
             let overlap = Double(min(end, month.end) - max(first, month.first))
@@ -114,6 +106,18 @@ struct PlanScheduler {
             var limit = evenPace ? min(month.limit, pace * full / 30.44) : month.limit
             if event { limit = month.limit * (1 + slack) }
             if month.load + perDay * overlap > limit + 1e-9 { return false }
+        }
+        // At most `maxAtOnce` activities at any moment of the window. The most that run at
+        // once inside it is reached where it opens or where one of them starts, so those are
+        // the moments to count (this is tried for every week of every item: no arrays made).
+        func activeCount(at day: Int) -> Int {
+            var count = 0
+            for activity in running where activity.start <= day && day < activity.end { count += 1 }
+            return count
+        }
+        if activeCount(at: first) >= maxAtOnce { return false }
+        for activity in running where activity.start > first && activity.start < end {
+            if activeCount(at: activity.start) >= maxAtOnce { return false }
         }
         return true
     }
