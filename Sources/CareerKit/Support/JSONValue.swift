@@ -47,11 +47,11 @@ enum JSONValue: Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            for (index, position) in Self.keyOrder(members).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(member.0, to: &out)
+                Self.writeString(members[position].0, to: &out)
                 out.append(UInt8(ascii: ":"))
-                member.1.writeCompact(to: &out)
+                members[position].1.writeCompact(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         default:
@@ -81,13 +81,12 @@ enum JSONValue: Sendable {
         case .object(let members):
             out.append(UInt8(ascii: "{"))
             out.append(UInt8(ascii: "\n"))
-            let sorted = members.sorted { $0.0 < $1.0 }
-            for (index, member) in sorted.enumerated() {
+            for (index, position) in Self.keyOrder(members).enumerated() {
                 if index > 0 { out.append(contentsOf: ",\n".utf8) }
                 Self.indent(&out, depth + 1)
-                Self.writeString(member.0, to: &out)
+                Self.writeString(members[position].0, to: &out)
                 out.append(contentsOf: " : ".utf8)
-                member.1.write(to: &out, depth: depth + 1)
+                members[position].1.write(to: &out, depth: depth + 1)
             }
             out.append(UInt8(ascii: "\n"))
             Self.indent(&out, depth)
@@ -96,7 +95,13 @@ enum JSONValue: Sendable {
     }
 
     private static func indent(_ out: inout [UInt8], _ depth: Int) {
-        for _ in 0..<(depth * 2) { out.append(UInt8(ascii: " ")) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// The members' positions in key order: positions are sorted, not the members, whose
+    /// values would be copied at every move.
+    private static func keyOrder(_ members: [(String, JSONValue)]) -> [Int] {
+        members.indices.sorted { members[$0].0 < members[$1].0 }
     }
 
     /// Whole numbers without a decimal point; others in Swift's shortest round-trip form.
