@@ -9,7 +9,8 @@ import Testing
     let prompts = TestSupport.prompts
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-    func renderer(_ fixture: String, edit: (inout Answers) -> Void = { _ in }) throws -> PlanRenderer {
+    func renderer(_ fixture: String, prompts: PromptSet? = nil, edit: (inout Answers) -> Void = { _ in }) throws -> PlanRenderer {
+        let prompts = prompts ?? self.prompts
         var answers = try AnswersFile.load(path: TestSupport.fixture(fixture), prompts: prompts)
         edit(&answers)
         let assessment = Scorer(prompts: prompts).assess(answers)
@@ -91,13 +92,12 @@ import Testing
         #expect(shipped.hasPrefix("{{% CONTENT_TYPE: HTML}}\n"))
         try String(shipped.dropFirst("{{% CONTENT_TYPE: HTML}}\n".count)).write(toFile: path, atomically: true, encoding: .utf8)
         let withoutLine = try PromptSet.load(from: folder)
-        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
-        answers.person.name = "<b>Ana</b> & 'Co' \"quoted\" <\u{338} e\u{301} 👩🏽‍💻"
-        answers.notes = "plain words only"
-        let assessment = Scorer(prompts: prompts).assess(answers)
-        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: SessionDate.parse("2026-11-23")!)
-        let fast = try PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts).render(.html)
-        let own = try PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: withoutLine).render(.html)
+        let hostile = { (answers: inout Answers) in
+            answers.person.name = "<b>Ana</b> & 'Co' \"quoted\" <\u{338} e\u{301} 👩🏽‍💻"
+            answers.notes = "plain words only"
+        }
+        let fast = try renderer("ana-silva.yaml", edit: hostile).render(.html)
+        let own = try renderer("ana-silva.yaml", prompts: withoutLine, edit: hostile).render(.html)
         #expect(fast.contains("&lt;b&gt;Ana&lt;/b&gt; &amp; &#39;Co&#39; &quot;quoted&quot;"))
         #expect(fast == own)
     }

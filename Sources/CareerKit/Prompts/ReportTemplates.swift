@@ -64,25 +64,20 @@ public struct ReportTemplates: Sendable {
         }
 
         private static func escapeInline(_ text: String) -> String {
-            // Most values need nothing: check the bytes before building a new string.
-            if !text.containsUTF8Byte(where: Self.needsEscaping) { return text }
-            var escaped = ""
-            escaped.reserveCapacity(text.count)
-            for character in text {
-                switch character {
-                case "&": escaped += "&amp;"
-                case "<": escaped += "&lt;"
-                case ">": escaped += "&gt;"
-                case "|": escaped += "\\|"
+            text.replacingCharacters(ifAnyByte: Self.needsEscaping) {
+                switch $0 {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "|": "\\|"
                 // No link or image can be made from typed text (an image would load from afar).
-                case "[": escaped += "\\["
-                case "]": escaped += "\\]"
-                case "`": escaped += "\\`"
-                case "\n": escaped += " "
-                default: escaped.append(character)
+                case "[": "\\["
+                case "]": "\\]"
+                case "`": "\\`"
+                case "\n": " "
+                default: nil
                 }
             }
-            return escaped
         }
     }
 

@@ -1,19 +1,23 @@
 extension String {
     /// The text made safe inside HTML or SVG, in an element or a quoted attribute.
     var htmlEscaped: String {
-        // Most texts need nothing: check the bytes before building a new string.
-        guard containsUTF8Byte(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return self }
-        var result = ""
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        replacingCharacters(ifAnyByte: Self.needsHTMLEscape) {
+            switch $0 {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
             }
         }
-        return result
+    }
+
+    /// The bytes `htmlEscaped` changes: & < > " and '.
+    private static func needsHTMLEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
+        }
     }
 }

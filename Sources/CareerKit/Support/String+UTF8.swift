@@ -6,6 +6,19 @@ extension String {
         return text.withUTF8 { $0.contains(where: test) }
     }
 
+    /// The text with each character `replacement` names replaced by what it gives. Returned as
+    /// it is, without building a new string, when no stored byte passes `mayNeed` (the quick
+    /// check that most texts pass): the escapes for Markdown and HTML.
+    func replacingCharacters(ifAnyByte mayNeed: (UInt8) -> Bool, with replacement: (Character) -> String?) -> String {
+        guard containsUTF8Byte(where: mayNeed) else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for character in self {
+            if let replaced = replacement(character) { result += replaced } else { result.append(character) }
+        }
+        return result
+    }
+
     /// Whether every UTF-8 byte of the text passes `test` (see `containsUTF8Byte`).
     func allUTF8Bytes(satisfy test: (UInt8) -> Bool) -> Bool {
         !containsUTF8Byte { !test($0) }
