@@ -1,4 +1,5 @@
 import CareerKit
+import Glibc
 
 /// The one place that turns library errors into messages and exit codes (from sysexits.h).
 enum ExitStatus {
@@ -22,6 +23,17 @@ enum ExitStatus {
         case .cannotWrite: return cannotCreate
         case .usage: return usage
         }
+    }
+
+    /// Ends the program when its output cannot be written: quietly when the reader has gone
+    /// (a closed pipe, as `git` does), otherwise with one line on standard error (a full
+    /// disk). Either way exit 73: what should have been written was not.
+    static func outputFailed(_ failure: Int32, standardError: Bool) -> Never {
+        if failure != EPIPE, !standardError {
+            let message = "careerpath: cannot write to standard output: \(String(cString: strerror(failure)).lowercased())\n"
+            _ = message.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        }
+        Glibc.exit(cannotCreate)
     }
 
     /// The message for standard error, ending in a newline.

@@ -76,6 +76,9 @@ extension Careerpath {
                 if let value, value.count > Person.fieldLimit {
                     throw ValidationError("\(option) has \(value.count) characters; allowed: up to \(Person.fieldLimit)")
                 }
+                if let value, value.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+                    throw ValidationError("\(option) is empty; give a name or leave the option out to be asked")
+                }
             }
             if resume != nil, person != nil || level != nil || mode != nil || fresh {
                 throw ValidationError("--resume continues a saved session; --person, --level, --mode and --fresh come from it")
@@ -104,7 +107,7 @@ extension Careerpath {
 
             var record: SessionRecord
             if let resume {
-                record = try store.find(resume).record
+                record = try store.find(resume, prompts: set).record
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }

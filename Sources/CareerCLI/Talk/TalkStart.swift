@@ -60,7 +60,7 @@ struct TalkStart {
         let name = PrintableText.stripped(person!)
         let mode = self.mode!
         let preparations = mode == .oneOnOne && !fresh
-            ? Preparations.find(in: store, person: name, personID: personID, manager: manager, date: date) : Preparations()
+            ? Preparations.find(in: store, person: name, personID: personID, manager: manager, date: date, prompts: prompts) : Preparations()
 
         var levelID = level.flatMap { given -> String? in
             let matches = ladder.levels(matching: given)

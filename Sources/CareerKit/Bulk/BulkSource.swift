@@ -228,7 +228,7 @@ public final class BulkSource: Sequence, IteratorProtocol {
             let lowered = name.lowercased()
             guard !name.hasPrefix("."), lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json")
             else { continue }
-            let file = (path as NSString).appendingPathComponent(name)
+            let file = PathName.join(path, name)
             var status = stat()
             guard lstat(file, &status) == 0 else { continue }  // gone since the listing
             switch status.st_mode & S_IFMT {

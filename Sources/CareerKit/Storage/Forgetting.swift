@@ -78,7 +78,7 @@ public struct Forgetting: Sendable {
         let planFiles = matched.flatMap { match in
             (match.record.planFiles ?? []).filter { file in
                 var status = stat()
-                return (file as NSString).lastPathComponent.hasPrefix(match.record.id + ".")
+                return PathName.last(of: file).hasPrefix(match.record.id + ".")
                     && lstat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
             }
         }.sorted()

@@ -25,7 +25,7 @@ public final class HistoryStore: Sendable {
     ///   is damaged); `CareerError.cannotWrite` when it cannot be created or opened.
     public init(path: String) throws {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.parent(of: path)
         if !folder.isEmpty { try PrivateFile.makeDirectory(folder) }
         // Owner-only from the start; never through a link planted at its name.
         let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -30,9 +30,11 @@ public struct Preparations: Sendable {
     ///
     /// A session is the person's when both carry an employee id and the ids match, or else when
     /// the names match (ignoring case). A manager's preparation by another manager than the
-    /// one named does not count.
+    /// one named does not count. With `prompts`, a preparation whose file does not pass the
+    /// checks of an answers file is left out.
     public static func find(
-        in store: SessionStore, person: String, personID: String?, manager: String?, date: String, days: Int = windowDays
+        in store: SessionStore, person: String, personID: String?, manager: String?, date: String, days: Int = windowDays,
+        prompts: PromptSet? = nil
     ) -> Preparations {
         guard let day = SessionDate.parse(date) else { return Preparations() }
         let earliest = SessionDate.format(SessionDate.adding(days: -days, to: day))
@@ -40,7 +42,7 @@ public struct Preparations: Sendable {
             guard let one, let other else { return false }
             return one.trimmingWhitespace().lowercased() == other.trimmingWhitespace().lowercased()
         }
-        let candidates = store.all().map(\.record).filter { record in
+        let candidates = store.all(prompts: prompts).map(\.record).filter { record in
             guard record.status == .finished, record.mode != .oneOnOne, record.date <= date, record.date >= earliest else {
                 return false
             }

@@ -156,12 +156,18 @@ extension DiagnosticLog {
         return Array(sequence)
     }
 
-    /// Reads a list of texts, each one of `allowed` when given.
+    /// Reads a list of texts, each one of `allowed` when given, none twice (a value written
+    /// twice is a slip that would count it twice).
     func stringList(_ node: Node?, _ what: String, allowed: [String]? = nil) -> [String]? {
         guard let elements = list(node, what) else { return nil }
         var result: [String] = []
+        var seen: Set<String> = []
         for element in elements {
             guard let value = string(element, "an entry of \(what)") else { continue }
+            guard seen.insert(value).inserted else {
+                add("\(what) lists \(PrintableText.quoted(value)) twice", at: element.mark)
+                continue
+            }
             if let allowed, !allowed.contains(value) {
                 add(
                     "\(what) has \(PrintableText.quoted(value)); allowed: \(allowed.joined(separator: ", "))", at: element.mark)
