@@ -121,6 +121,8 @@ extension Careerpath {
                     date: date ?? SessionDate.format(Date()), store: store, history: history, prompts: set, width: width)
                 guard let started = try start.run(reader: &reader) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
+                    // From a pipe or a script, input that ended this early is a failure to say.
+                    if !interactive { throw ExitCode(ExitStatus.paused) }
                     return
                 }
                 record = started.record

@@ -207,7 +207,17 @@ struct TalkLoop {
 
     private mutating func save() throws {
         record.record(engine, now: now())
-        try store.save(record)
+        do {
+            try store.save(record)
+        } catch let error as CareerError {
+            // A full disk or a folder gone: the file keeps what was saved before this answer.
+            if case .cannotWrite = error {
+                Terminal.standardError.write(
+                    "careerpath: the last answer could not be saved; the ones before it are in the session file. "
+                        + "When there is room again, resume with: \(CommandLineHint.command("talk", "--resume", record.id))\n")
+            }
+            throw error
+        }
     }
 
     /// Saves and stops; a session with nothing of its own is removed rather than left behind.

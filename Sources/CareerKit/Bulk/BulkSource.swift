@@ -187,6 +187,11 @@ public final class BulkSource: Sequence, IteratorProtocol {
     }
 
     private func jsonLines(_ path: String) -> AnyIterator<BulkEntry> {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG || status.st_mode & S_IFMT == S_IFIFO else {
+            // A device such as /dev/zero would never end.
+            return single(path, .failure(.cannotRead(path: path, reason: "it is not a regular file or a pipe")))
+        }
         guard let lines = CappedLines(path: path, limit: AnswersFile.maximumBytes) else {
             return single(path, .failure(.cannotRead(path: path, reason: "cannot open it")))
         }

@@ -72,9 +72,15 @@ public enum DataDocument {
 
     /// Parses `text`; syntax errors go to `log` and the result is nil.
     static func parse(_ text: String, syntax: Syntax, log: DiagnosticLog, lineOffset: Int = 0) -> Node? {
-        if syntax == .json, let problem = StrictJSON.firstProblem(in: text) {
-            log.add(problem.message, line: problem.line + lineOffset, column: problem.column)
-            return nil
+        var text = text
+        if syntax == .json {
+            if let problem = StrictJSON.firstProblem(in: text) {
+                log.add(problem.message, line: problem.line + lineOffset, column: problem.column)
+                return nil
+            }
+            // libyaml reads no escaped surrogate pair (`\ud83d\ude00`, as many JSON writers
+            // escape an emoji): the character itself is put in its place, checked as a pair above.
+            text = StrictJSON.unescapingSurrogatePairs(text)
         }
         if let refusal = YAMLExpansion.check(text) {
             log.add(refusal.message, line: refusal.line + lineOffset, column: refusal.column)

@@ -75,14 +75,16 @@ extension DiagnosticLog {
         return fields
     }
 
-    /// Reads a scalar as text. Mappings and lists are reported.
+    /// Reads a scalar as text, without control characters (line breaks and tabs stay): what
+    /// a prompts file says reaches terminals, plans and spreadsheets. Mappings and lists are
+    /// reported.
     func string(_ node: Node?, _ what: String) -> String? {
         guard let node, !node.isNull else { return nil }
         guard case .scalar(let scalar) = node else {
             add("\(what) must be a single value, found \(node.kindName)", at: node.mark)
             return nil
         }
-        return scalar.string
+        return PrintableText.stripped(scalar.string)
     }
 
     /// Reads a non-empty line of text.
