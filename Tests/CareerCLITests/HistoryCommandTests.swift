@@ -28,7 +28,7 @@ struct HistoryCommandTests {
                 ["talk", "--person", "Ana Silva", "--person-id", "E1042", "--mode", "self", "--level", "ic.senior",
                  "--date", "2027-03-01"], in: folder, input: "5\n")
             #expect(talk.status == 75)
-            #expect(talk.errorLines.contains { $0.hasPrefix("careerpath: ") && $0.contains("the status 'skipped' is not one of")
+            #expect(talk.errorLines.contains { $0.hasPrefix("careerpath: ") && $0.contains("column status: allowed one of done, in_progress, dropped, not_started, found the text 'skipped'")
                 && $0.hasSuffix("this conversation starts without reviewing the last plan") })
             #expect(talk.standardOutput.contains("Saved 1 answer"))
             // forget still finds and removes everything.

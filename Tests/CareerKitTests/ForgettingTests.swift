@@ -68,9 +68,9 @@ import Testing
         let other = try place.session("20261122-ana-silva-2", name: "Ana Silva", personID: "E1042")
         try Data(":help\n:note Forget Me is leaving\nForget Me\n:back\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
         let history = try HistoryStore(path: place.root.appendingPathComponent("history.sqlite").path)
-        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, lineHistories: [place.lineHistory])
+        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory])
         #expect(found.name == "Forget Me")
-        #expect(found.personKey == nil)
+        #expect(found.personKeys == [])
         #expect(found.recordedSessions == 0)
         #expect(found.sessionFiles == [mine])
         #expect(found.historyLines == 2)
@@ -100,8 +100,8 @@ import Testing
         try place.sessions.save(tampered)
         try Data(":note Ana wants to stay hands-on; …\n:help\ne1042\nsilva\n:skip\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
 
-        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistories: [place.lineHistory])
-        #expect(found.personKey == "id:E1042")
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory])
+        #expect(found.personKeys == ["id:E1042"])
         #expect(found.sessionFiles == [finished, unfinished].sorted())
         #expect(found.planFiles == ["s1.json", "s1.md"].map { place.plans.appendingPathComponent($0).path })
         let done = try found.perform(history: history)
@@ -119,7 +119,7 @@ import Testing
         let place = try Place()
         defer { try? FileManager.default.removeItem(at: place.root) }
         #expect(throws: CareerError.unknownPerson("nobody called 'Nobody' is in the history or the unfinished sessions")) {
-            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, lineHistories: [place.lineHistory])
+            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory])
         }
     }
 
@@ -155,7 +155,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: former, withDestinationPath: target)
         try "Forget Me\n:back\n".write(toFile: place.lineHistory, atomically: true, encoding: .utf8)
         let found = try Forgetting.find(
-            "Forget Me", history: nil, sessions: place.sessions, lineHistories: [place.lineHistory, former, place.root.path + "/none"])
+            "Forget Me", history: nil, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory, former, place.root.path + "/none"])
         #expect(found.lineHistories == [place.lineHistory, former])
         #expect(found.historyLines == 2)
         let done = try found.perform(history: nil)
@@ -180,7 +180,7 @@ import Testing
         try text.replacingOccurrences(of: #""answers" : {"#, with: #""review" : {"item:x" : {"status" : "finished"}}, "answers" : {"#)
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: (any Error).self) { try SessionStore.load(path: file) }
-        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistories: [])
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, plans: place.plans.path, lineHistories: [])
         #expect(found.recordedSessions == 1)
         #expect(found.sessionFiles == [file])
         let done = try found.perform(history: history)

@@ -128,14 +128,23 @@ extension Careerpath {
             // A follow-up: the person's last recorded plan, before this session's date (not a
             // preparation this one-on-one picked up). Without an id, a name that only one
             // recorded person has finds their history.
-            var personKey = HistoryRecord.personKey(for: record.asAnswers.person)
-            if record.person.id == nil, let history, let known = try? history.personKey(for: record.person.name) {
-                personKey = known
+            var personKeys = [HistoryRecord.personKey(for: record.asAnswers.person)]
+            if let history {
+                do {
+                    personKeys = try history.person(for: record.person.id ?? record.person.name).keys
+                } catch CareerError.usage {
+                    // Namesakes without an id: which one this is cannot be told, so no plan of
+                    // either is reviewed, and neither's history is joined.
+                    personKeys = []
+                    Terminal.standardError.write(
+                        "careerpath: more than one person called \(PrintableText.quoted(record.person.name)) is in the history; "
+                            + "this conversation starts without reviewing a last plan\n")
+                } catch CareerError.unknownPerson {}
             }
             let preparations = Set((record.preparations ?? []).map(\.id))
             var previous: HistoryRecord?
             do {
-                previous = try history?.sessions(personKey: personKey).last {
+                previous = try history?.sessions(personKeys: personKeys, since: nil).sorted { ($0.date, $0.id) < ($1.date, $1.id) }.last {
                     $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
                 }
             } catch let error as CareerError {
