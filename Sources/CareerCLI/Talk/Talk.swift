@@ -95,7 +95,7 @@ extension Careerpath {
             let set = try prompts.load()
             let interactive = Terminal.standardInput.isTTY && Terminal.standardOutput.isTTY
             var reader: any LineReader =
-                interactive ? ReadlineReader(historyPath: directories.adoptingFormerLineHistory()) : PlainReader()
+                interactive ? ReadlineReader(historyPath: try LineHistory.refusingLinks(directories.adoptingFormerLineHistory())) : PlainReader()
             let color = interactive && Terminal.standardOutput.usesColor
             let width = min(100, Terminal.standardOutput.width)
             // Looking back needs the history only where one exists; a first talk creates it
@@ -103,8 +103,15 @@ extension Careerpath {
             let history = !noRecord && FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
 
             var record: SessionRecord
+            // Held for the whole talk (the kernel lets go if it crashes): a second talk of the
+            // same session is refused rather than saving over this one's answers.
+            var lock: SessionLock?
+            defer { lock?.release() }
             if let resume {
                 record = try store.find(resume).record
+                lock = try SessionLock.take(session: store.path(for: record.id))
+                // Read again under the lock: a talk that just ended may have saved since.
+                if let saved = try? SessionStore.load(path: store.path(for: record.id)), saved.id == record.id { record = saved }
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
@@ -121,6 +128,7 @@ extension Careerpath {
                     return
                 }
                 record = started.record
+                lock = try SessionLock.take(session: store.path(for: record.id))
                 try store.save(record)
                 Terminal.standardOutput.write(TextWrap.lines(started.opening, width: width).joined(separator: "\n") + "\n")
                 Terminal.standardOutput.write("Session \(record.id) saved to \(store.path(for: record.id)).\n")

@@ -89,6 +89,14 @@ public struct Forgetting: Sendable {
             }
         }
         let sessionFiles = matched.map(\.path).sorted()
+        // A talk still open would save its session again after forget: it is stopped first.
+        for file in sessionFiles {
+            if let holder = SessionLock.holder(session: file) {
+                throw CareerError.busy(
+                    "a session about \(PrintableText.quoted(reference)) is open in a talk (\(holder)): \(PrintableText.escaped(file)); "
+                        + "finish or stop that talk first, then forget")
+            }
+        }
         // Only the plans talk named after the session, in careerpath's plans folder, and only
         // regular files: a session file must not be able to point forget at anything else.
         let extensions = PlanRenderer.Format.allCases.map(\.fileExtension)
