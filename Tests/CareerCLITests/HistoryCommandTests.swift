@@ -412,6 +412,30 @@ struct HistoryCommandTests {
         }
     }
 
+    /// Point 7 of issue 20: a session file tampered to `"id": ""` made forget delete any
+    /// dot-file it named (`victim/.bashrc`). Forget deletes the session file, and nothing else.
+    @Test func forgetDeletesNothingATamperedSessionNames() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let talk = try run(
+                ["talk", "--person", "Forget Me", "--mode", "self", "--level", "ic.senior", "--date", "2026-11-22"], in: folder, input: "5\n")
+            #expect(talk.status == 75)
+            let sessions = folder.appendingPathComponent("data/careerpath/sessions")
+            let file = sessions.appendingPathComponent(try #require(try FileManager.default.contentsOfDirectory(atPath: sessions.path).first))
+            let victim = folder.appendingPathComponent("victim")
+            try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+            let bashrc = victim.appendingPathComponent(".bashrc")
+            try Data("alias ls=ls\n".utf8).write(to: bashrc)
+            var session = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            session["id"] = ""
+            session["plan_files"] = [bashrc.path]
+            try JSONSerialization.data(withJSONObject: session).write(to: file)
+            let forgot = try run(["forget", "Forget Me", "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines == ["Deleted the session file \(file.path)."])
+            #expect(try String(contentsOf: bashrc, encoding: .utf8) == "alias ls=ls\n")
+        }
+    }
+
     /// HR's cycle goes into the history too, once per person however often it is run.
     @Test func bulkRecordKeepsEveryPlannedPersonOnceAcrossReruns() throws {
         try CommandRunner.withTemporaryFolder { folder in
