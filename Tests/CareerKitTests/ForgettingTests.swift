@@ -165,6 +165,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: place.plans.appendingPathComponent("s3.json").path))
     }
 
+    @Test func forgetKnowsEveryFormatTalkWrites() {
+        #expect(Forgetting.planExtensions == PlanRenderer.Format.allCases.map(\.fileExtension))
+    }
+
     @Test func sessionIDsAreCheckedBeforeANameIsBuiltFromThem() {
         #expect(Forgetting.isSessionID("20261122-ana-silva-1a2b3c4d"))
         #expect(Forgetting.isSessionID("20261122-élodie-1a2b3c4d"))

@@ -99,7 +99,7 @@ public struct Forgetting: Sendable {
         }
         // Only the plans talk named after the session, in careerpath's plans folder, and only
         // regular files: a session file must not be able to point forget at anything else.
-        let extensions = PlanRenderer.Format.allCases.map(\.fileExtension)
+        let extensions = planExtensions
         var planFiles: [String] = []
         var plansElsewhere: [String] = []
         for match in matched {
@@ -131,6 +131,9 @@ public struct Forgetting: Sendable {
             lineHistories: lineHistories.filter { FileManager.default.fileExists(atPath: $0) },
             historyLines: lineHistories.reduce(0) { $0 + LineHistory.lines(in: $1, naming: sortedTerms).count }, terms: sortedTerms)
     }
+
+    /// The extensions of the plans `talk` writes (its Markdown, JSON and HTML formats).
+    static let planExtensions = ["md", "json", "html"]
 
     /// The form of a session id careerpath makes: letters, digits, `-` and `_`, not empty, not
     /// starting with `-`, short enough for a file name.
