@@ -13,7 +13,9 @@ struct DatabaseOption: ParsableArguments {
         path ?? AppDirectories.current().data + "/history.sqlite"
     }
 
-    func open() throws -> HistoryStore {
-        try HistoryStore(path: resolved)
+    /// Opens the history; `reading` opens it read-only (a file that exists is never written,
+    /// so a read-only file can be read).
+    func open(reading: Bool = false) throws -> HistoryStore {
+        try HistoryStore(path: resolved, readOnly: reading)
     }
 }

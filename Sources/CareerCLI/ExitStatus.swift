@@ -14,6 +14,9 @@ enum ExitStatus {
     static let cannotCreate: Int32 = 73
     /// A conversation read from a pipe ended before its last question; it is saved to resume.
     static let paused: Int32 = 75
+    /// The session is open in another talk (or, for `forget`, being talked about): try again
+    /// once that one is done (sysexits' EX_TEMPFAIL, as `paused`).
+    static let inUse: Int32 = 75
 
     static func code(for error: CareerError) -> Int32 {
         switch error {
@@ -22,6 +25,7 @@ enum ExitStatus {
         case .unknownPerson: return unknownPerson
         case .cannotWrite: return cannotCreate
         case .usage: return usage
+        case .busy: return inUse
         }
     }
 

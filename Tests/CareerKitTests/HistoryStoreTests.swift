@@ -168,10 +168,10 @@ import Testing
     /// A JSON column or a status careerpath never writes is damage, named with the session
     /// and the column, not an empty value.
     @Test(arguments: [
-        ("UPDATE session SET dimensions = 'oops'", "session 's-2026-11-22': the dimensions column is not a JSON object of numbers: 'oops'"),
-        ("UPDATE session SET flags = '{}'", "session 's-2026-11-22': the flags column is not a JSON list of texts: '{}'"),
-        ("UPDATE plan_item SET status = 'finished' WHERE rowid = (SELECT min(rowid) FROM plan_item)", "the status 'finished' is not one of done, in_progress, dropped, not_started"),
-        ("UPDATE milestone SET status = 'held' WHERE position = 0", "check-in 0: the status 'held' is not one of done, in_progress, dropped, not_started"),
+        ("UPDATE session SET dimensions = 'oops'", "(session 's-2026-11-22'), column dimensions: allowed a JSON object of scores from 0 to 100, found the text 'oops'"),
+        ("UPDATE session SET flags = '{}'", "(session 's-2026-11-22'), column flags: allowed a JSON list of texts, found the text '{}'"),
+        ("UPDATE plan_item SET status = 'finished' WHERE rowid = (SELECT min(rowid) FROM plan_item)", "column status: allowed one of done, in_progress, dropped, not_started, found the text 'finished'"),
+        ("UPDATE milestone SET status = 'held' WHERE position = 0", "of the milestone table (session 's-2026-11-22'), column status: allowed one of done, in_progress, dropped, not_started, found the text 'held'"),
     ])
     func damagedRowsAreReportedNotReadAsEmpty(_ damage: String, _ message: String) throws {
         let path = try database()
@@ -246,7 +246,9 @@ import Testing
         twin.personKey = "id:E2"
         twin.personID = "E2"
         try store.record([first, twin])
-        #expect(throws: CareerError.usage("more than one person is called 'Ana Silva'; use their id (E1042, E2)")) {
+        #expect(throws: CareerError.usage(
+            "more than one person is called 'Ana Silva': 'E1042' (Ana Silva, 1 session on 2026-11-22, manager Jordan Lee, level ic.senior); "
+                + "'E2' (Ana Silva, 1 session on 2026-11-22, manager Jordan Lee, level ic.senior); say which one by what is quoted, e.g. 'E2'")) {
             try store.personKey(for: "Ana Silva")
         }
     }

@@ -266,7 +266,12 @@ struct TalkLoop {
         let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
         // Into the history first: a session marked finished must be in it.
-        if let openHistory { try (history ?? openHistory()).record(result.record(.talk(session: record.id))) }
+        if let openHistory {
+            var recorded = result.record(.talk(session: record.id))
+            // Without an id, the person is the one whose plan this talk reviewed: filed with them.
+            if record.person.id == nil, let previous, previous.personID == nil { recorded.personKey = previous.personKey }
+            try (history ?? openHistory()).record(recorded)
+        }
         record.status = .finished
         record.planFiles = paths
         try save()

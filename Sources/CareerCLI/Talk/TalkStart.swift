@@ -138,8 +138,8 @@ struct TalkStart {
 
     /// The level of this person's latest recorded session, or of their latest session file.
     private func lastKnownLevel(_ name: String) -> Ladder.Level? {
-        if let history, let key = try? history.personKey(for: personID ?? name),
-            let last = try? history.sessions(personKey: key).last, let level = ladder.level(last.currentLevel)
+        if let history, let person = try? history.person(for: personID ?? name),
+            let last = try? history.sessions(of: person).last, let level = ladder.level(last.currentLevel)
         {
             return level
         }

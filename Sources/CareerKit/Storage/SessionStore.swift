@@ -13,6 +13,9 @@ public struct SessionStore: Sendable {
         directory + "/" + id + ".json"
     }
 
+    /// What a session's lock file is called after its id: beside the session file.
+    public static let lockSuffix = ".lock"
+
     /// Writes the session: a new file, flushed to disk, renamed over the old one, the folder flushed.
     public func save(_ record: SessionRecord) throws {
         try PrivateFile.makeDirectory(directory)

@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import CareerKit
+
+/// Point 10 of issue 20: a history damaged in any one value never crashes a command that reads
+/// it. Every column of every table is damaged one at a time (the wrong type, a huge number, a
+/// number that is not one, NULL, binary data, an impossible date, empty text), and each
+/// history command (history, export in both formats, calibration, forget, a talk's look back)
+/// either works or reports the damage naming the file, the row and the column. Forget works
+/// around any of them.
+@Suite struct HistoryDamageTests {
+    let prompts = TestSupport.prompts
+
+    static let damages = [
+        "X'00FF'", "NULL", "1e308", "9e999", "-9223372036854775808", "'NaN'", "'9999-99-99'", "''", "'{\"ic\": 1e308}'",
+    ]
+
+    /// A history with two sessions of Ana (E1042), the first reviewed, and one of a person
+    /// recorded by name alone; closed, so the file holds everything.
+    func pristine(in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("pristine.sqlite").path
+        let store = try HistoryStore(path: path)
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        answers.date = "2026-11-22"
+        let first = try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.talk(session: "s1"))
+        answers.date = "2027-02-22"
+        let second = try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.talk(session: "s2"))
+        answers.person.id = nil
+        answers.person.name = "Sam Lee"
+        let named = try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.run)
+        try store.record([first, second, named])
+        let review: [ReviewKey: SessionRecord.ReviewEntry] = [
+            .item(first.items[0].itemID): .init(status: .dropped, note: "no time"), .milestone(0): .init(status: .done),
+        ]
+        _ = try store.applyReview(review, to: first, date: "2027-02-22")
+        // One file, no log beside it, so a copy is the whole database.
+        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        return path
+    }
+
+    enum Outcome: Equatable { case worked, reported }
+
+    /// Runs a command's reading; anything but success or damage named with file, row and
+    /// column is a failure of the test.
+    func outcome(_ label: String, path: String, column: String, _ body: () throws -> Void) -> Outcome? {
+        do {
+            try body()
+            return .worked
+        } catch CareerError.usage, CareerError.unknownPerson where ["person_key", "person_id", "person_name"].contains(column) {
+            // A session whose person is changed is someone else's: a namesake, or nobody's.
+            return .worked
+        } catch CareerError.damagedDatabase(let named, let reason) {
+            #expect(named == path, "\(label)")
+            #expect(reason.contains("row ") && reason.contains(column), "\(label): \(reason)")
+            return .reported
+        } catch {
+            Issue.record("\(label): \(error)")
+            return nil
+        }
+    }
+
+    @Test func everyColumnOfEveryTableDamagedOneAtATimeNeverCrashesAnyCommand() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let original = try pristine(in: root)
+        let tables = ["session", "plan_item", "milestone"]
+        let columns = try DatabaseQueue(path: original).read { db in
+            try tables.map { table in (table, try db.columns(in: table).map(\.name)) }
+        }
+        var applied = 0
+        var reported = 0
+        var unstorable = 0
+        var number = 0
+        for (table, names) in columns {
+            for column in names {
+                for damage in Self.damages {
+                    number += 1
+                    let folder = root.appendingPathComponent("case\(number)")
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    let path = folder.appendingPathComponent("history.sqlite").path
+                    try FileManager.default.copyItem(atPath: original, toPath: path)
+                    var configuration = Configuration()
+                    configuration.foreignKeysEnabled = false
+                    do {
+                        try DatabaseQueue(path: path, configuration: configuration).write { db in
+                            try db.execute(sql: "UPDATE \(table) SET \(column) = \(damage) WHERE rowid = (SELECT min(rowid) FROM \(table))")
+                        }
+                    } catch {
+                        unstorable += 1  // NOT NULL or a key the schema itself refuses
+                        continue
+                    }
+                    applied += 1
+                    let label = "\(table).\(column) = \(damage)"
+                    let store: HistoryStore
+                    do {
+                        store = try HistoryStore(path: path)
+                    } catch {
+                        Issue.record("\(label): opening: \(error)")
+                        continue
+                    }
+                    var outcomes: [Outcome?] = []
+                    outcomes.append(outcome("history: \(label)", path: path, column: column) {
+                        let records = try store.sessions(of: try store.person(for: "E1042"))
+                        _ = HistoryReport(records: records).text()
+                        _ = HistoryReport(records: records).json()
+                    })
+                    outcomes.append(outcome("export: \(label)", path: path, column: column) {
+                        let records = try store.sessions(personKey: nil, since: nil)
+                        _ = try HistoryCSV.render(records)
+                        for record in records { _ = HistoryReport.exportLine(record) }
+                    })
+                    outcomes.append(outcome("calibration: \(label)", path: path, column: column) {
+                        _ = Calibration.fromHistory(
+                            try store.sessions(personKey: nil, since: nil), ladder: prompts.ladder, settings: prompts.weights.calibration)
+                    })
+                    outcomes.append(outcome("talk's look back: \(label)", path: path, column: column) {
+                        if let last = try store.sessions(of: try store.person(for: "Ana Silva")).last {
+                            _ = PlanHistory(record: last)
+                        }
+                    })
+                    reported += outcomes.filter { $0 == .reported }.count
+                    // Forget works around every one of them: Ana's sessions and their plan rows go.
+                    do {
+                        let found = try Forgetting.find(
+                            "E1042", history: store, sessions: SessionStore(directory: folder.appendingPathComponent("sessions").path),
+                            plans: folder.appendingPathComponent("plans").path, lineHistories: [])
+                        _ = try found.perform(history: store)
+                        let left = try DatabaseQueue(path: path).read { db in
+                            try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE person_id = 'E1042' OR person_key = 'id:E1042'")
+                        }
+                        #expect(left == 0, "forget: \(label)")
+                    } catch {
+                        // Only the two columns that say who a session is about may hide it.
+                        #expect(["person_key", "person_id"].contains(column), "forget: \(label): \(error)")
+                    }
+                }
+            }
+        }
+        // The sweep did damage: most values could be stored, and many were reported.
+        #expect(applied > 180, "\(applied) applied, \(unstorable) refused by the schema")
+        #expect(reported > 100, "\(reported)")
+    }
+
+    /// The two from the issue, with the exact message: a fit of 1e308 and a name stored as
+    /// binary data.
+    @Test func aHugeFitAndABinaryNameAreNamedByFileRowAndColumn() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = try pristine(in: root)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE session SET fit_ic = 1e308 WHERE id = 's1'")
+            try db.execute(sql: "UPDATE session SET person_name = X'00FF' WHERE id = 's2'")
+        }
+        let store = try HistoryStore(path: path)
+        #expect(throws: CareerError.damagedDatabase(
+            path: path,
+            reason: "row 1 of the session table (session 's1'), column fit_ic: allowed a number from 0 to 100, found the number 1e+308")) {
+            _ = try store.sessions(of: try store.person(for: "E1042"))
+        }
+        let found = try Forgetting.find(
+            "E1042", history: store, sessions: SessionStore(directory: root.path + "/sessions"), plans: root.path + "/plans", lineHistories: [])
+        #expect(found.name == "Ana Silva")
+        #expect(try found.perform(history: store).recordedSessions == 2)
+        #expect(try store.sessions(personKey: nil, since: nil).map(\.personName) == ["Sam Lee"])
+    }
+}
