@@ -209,6 +209,11 @@ public enum ReasonText {
                     a.isManager
                         ? "You see more \(Dimension.list(titles)) in \(a.person) than \(a.persons) own ratings claim: a strength to name."
                         : "Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")
+            case .mildAnswers:
+                notes.append(
+                    a.isManager
+                        ? "Most of \(a.persons) ratings are in the middle of the scale, so the lead is small: a short trial of each path will say more than the ratings."
+                        : "Most of your ratings are in the middle of the scale, so the lead is small: a short trial of each path will say more than the ratings.")
             }
         }
         if sawTrack || sawDimensions {
