@@ -263,6 +263,7 @@ struct TalkLoop {
             style: TerminalReport.Style(width: width, color: color))
         if record.mode == .manager { report.audience = .manager(about: record.person.name) }
         out.write(report.render())
+        out.write("\n" + TerminalPlan(plan: result.plan, ladder: prompts.ladder, style: TerminalReport.Style(width: width, color: color)).render())
         let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
         // Into the history first: a session marked finished must be in it.
