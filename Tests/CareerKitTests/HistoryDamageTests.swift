@@ -17,10 +17,17 @@ import Testing
         "X'00FF'", "NULL", "1e308", "9e999", "-9223372036854775808", "'NaN'", "'9999-99-99'", "''", "'{\"ic\": 1e308}'",
     ]
 
+    /// Damage inside the plan document calibration and export read.
+    static let documentDamages = [
+        "json_set(document, '$.dimensions.challenge.self', 1e308, '$.dimensions.challenge.manager', -1e308)",
+        "json_set(document, '$.dimensions.challenge.self', 'x')", "json_set(document, '$.dimensions', json('[1]'))",
+        "json_set(document, '$.session.manager', 1e308)", "json_remove(document, '$.dimensions')",
+    ]
+
     /// A history with two sessions of Ana (E1042), the first reviewed, and one of a person
     /// recorded by name alone; closed, so the file holds everything.
-    func pristine(in folder: URL) throws -> String {
-        let path = folder.appendingPathComponent("pristine.sqlite").path
+    func pristine(in folder: URL, others: Int = 0) throws -> String {
+        let path = folder.appendingPathComponent("pristine-\(others).sqlite").path
         let store = try HistoryStore(path: path)
         var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
         answers.date = "2026-11-22"
@@ -30,7 +37,13 @@ import Testing
         answers.person.id = nil
         answers.person.name = "Sam Lee"
         let named = try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.run)
-        try store.record([first, second, named])
+        // More people of the same manager, so calibration has offsets to work out.
+        var more: [HistoryRecord] = []
+        for number in 0..<others {
+            answers.person.name = "Person \(number)"
+            more.append(try Pipeline(prompts: prompts).consult(answers, today: Date()).record(.run))
+        }
+        try store.record([first, second, named] + more)
         let review: [ReviewKey: SessionRecord.ReviewEntry] = [
             .item(first.items[0].itemID): .init(status: .dropped, note: "no time"), .milestone(0): .init(status: .done),
         ]
@@ -65,22 +78,25 @@ import Testing
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let original = try pristine(in: root)
+        // Damage inside the plan document, in a history where calibration has five people.
+        let calibrated = try pristine(in: root, others: 3)
         let tables = ["session", "plan_item", "milestone"]
         let columns = try DatabaseQueue(path: original).read { db in
             try tables.map { table in (table, try db.columns(in: table).map(\.name)) }
-        }
+        } + [("session", ["document"])]
         var applied = 0
         var reported = 0
         var unstorable = 0
         var number = 0
-        for (table, names) in columns {
+        for (index, (table, names)) in columns.enumerated() {
+            let inside = index == columns.count - 1
             for column in names {
-                for damage in Self.damages {
+                for damage in inside ? Self.documentDamages : Self.damages {
                     number += 1
                     let folder = root.appendingPathComponent("case\(number)")
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     let path = folder.appendingPathComponent("history.sqlite").path
-                    try FileManager.default.copyItem(atPath: original, toPath: path)
+                    try FileManager.default.copyItem(atPath: inside ? calibrated : original, toPath: path)
                     var configuration = Configuration()
                     configuration.foreignKeysEnabled = false
                     do {
