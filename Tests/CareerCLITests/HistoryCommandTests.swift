@@ -254,6 +254,31 @@ struct HistoryCommandTests {
         }
     }
 
+    /// Point 12 of issue 20: a talk with a name two recorded people without an id share
+    /// cannot tell which one it is: it reviews neither's plan, and says so.
+    @Test func aTalkWithANameTwoPeopleShareReviewsNeithersPlan() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let bulk = try run(
+                ["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet", "--date", "2026-11-22"],
+                in: folder)
+            #expect(bulk.status == 0, "\(bulk.standardError)")
+            let talk = try run(
+                ["talk", "--person", "Sam Lee", "--mode", "self", "--level", "ic.senior", "--date", "2027-05-30"], in: folder, input: "5\n")
+            #expect(talk.status == 75)
+            #expect(talk.errorLines == [
+                "careerpath: more than one person called 'Sam Lee' is in the history; this conversation starts without reviewing a last plan",
+            ])
+            #expect(!talk.standardOutput.contains("Since the last plan"))
+        }
+    }
+
     /// Point 3 of issue 20: a person recorded by name first and later with an id is found whole
     /// by forget, by name or by id: every recorded session goes, and it says so.
     @Test(arguments: ["Ana Silva", "E1042"])
