@@ -357,15 +357,17 @@ struct HistoryCommandTests {
         }
     }
 
-    /// Low items of issue 20: another program's SQLite file is refused, and left as it was.
-    @Test func aForeignSQLiteFileIsRefusedAndLeftAlone() throws {
+    /// Low items of issue 20: another program's SQLite file is refused, and left as it was,
+    /// even when its only table has the name of one of careerpath's.
+    @Test(arguments: ["users", "session"])
+    func aForeignSQLiteFileIsRefusedAndLeftAlone(table: String) throws {
         try CommandRunner.withTemporaryFolder { folder in
             let database = folder.appendingPathComponent("other.sqlite").path
             try DatabaseQueue(path: database).write { db in
-                try db.execute(sql: "CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('root')")
+                try db.execute(sql: "CREATE TABLE \(table) (name TEXT); INSERT INTO \(table) VALUES ('root')")
             }
             let expected = "careerpath: the history database '\(database)' is damaged or not a careerpath history (it is not a careerpath "
-                + "history: it holds tables careerpath never makes ('users'); give --db another file); move it aside or restore it from "
+                + "history: it holds tables careerpath did not make ('\(table)'); give --db another file); move it aside or restore it from "
                 + "a backup, and careerpath starts a new one"
             for arguments in [["run", "--answers", ana, "--format", "json"], ["history", "E1042"], ["export", "--format", "csv"], ["forget", "E1042", "--yes"]] {
                 let result = try run(arguments + ["--db", database], in: folder)
@@ -375,7 +377,7 @@ struct HistoryCommandTests {
             let tables = try DatabaseQueue(path: database).read {
                 try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             }
-            #expect(tables == ["users"])
+            #expect(tables == [table])
         }
     }
 

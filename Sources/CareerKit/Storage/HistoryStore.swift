@@ -125,11 +125,14 @@ public final class HistoryStore: Sendable {
         let tables = try reader.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        let foreign = tables.filter { !ownTables.contains($0) }
+        // careerpath's tables never exist without the record of the migration that made them
+        // (GRDB creates that record first): tables of those names alone are someone else's.
+        let made = tables.isEmpty || tables.contains("grdb_migrations")
+        let foreign = made ? tables.filter { !ownTables.contains($0) } : tables
         guard !foreign.isEmpty else { return }
         let named = foreign.prefix(5).map { PrintableText.quoted($0) }.joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
         throw CareerError.damagedDatabase(
-            path: path, reason: "it is not a careerpath history: it holds tables careerpath never makes (\(named)); give --db another file")
+            path: path, reason: "it is not a careerpath history: it holds tables careerpath did not make (\(named)); give --db another file")
     }
 
     /// Opens the pool, retrying while another process holds the file during the switch to
