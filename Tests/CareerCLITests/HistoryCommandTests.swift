@@ -357,6 +357,44 @@ struct HistoryCommandTests {
         }
     }
 
+    /// A read-only history whose latest changes are still in its log (a writer that crashed),
+    /// in a folder the reader cannot write: said, rather than shown as it was before them.
+    @Test func aReadOnlyHistoryWithChangesInItsLogIsNotShownStale() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            let copy = folder.appendingPathComponent("copy")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            // A connection left open keeps its change in the log: copied as a crash leaves it.
+            let writer = try DatabaseQueue(path: database)
+            try writer.write { try $0.execute(sql: "UPDATE session SET person_name = 'Ana Changed'") }
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(atPath: database + suffix, toPath: copy.appendingPathComponent("history.sqlite" + suffix).path)
+            }
+            try writer.close()
+            let copied = copy.appendingPathComponent("history.sqlite").path
+            let folders = [folder.path, copy.path]
+            for path in folders { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path) }
+            defer { for path in folders { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) } }
+            for file in [copied, copied + "-wal"] { try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file) }
+            let program = try #require(CommandRunner.executable)
+            let asRoot = geteuid() == 0
+            let command = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", program.path] : [program.path]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst()) + ["history", "E1042", "--db", copied]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 66, "\(said)")
+            #expect(said == "careerpath: cannot read '\(copied)': its latest changes are in \(copied)-wal, which cannot be read without "
+                + "write access to the folder; open it once as a user who can write there\n")
+        }
+    }
+
     /// Low items of issue 20: another program's SQLite file is refused, and left as it was,
     /// even when its only table has the name of one of careerpath's.
     @Test(arguments: ["users", "session"])

@@ -83,6 +83,15 @@ public final class HistoryStore: Sendable {
             try checkSchema(queue, path: path)
             return queue
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            // Read that way, the log beside it is not read at all: with changes in it, the
+            // history would be shown as it was before them. Said instead.
+            var log = stat()
+            if lstat(path + "-wal", &log) == 0, log.st_size > 0 {
+                throw CareerError.cannotRead(
+                    path: path,
+                    reason: "its latest changes are in \(path)-wal, which cannot be read without write access to the folder; "
+                        + "open it once as a user who can write there")
+            }
             var escaped = ""
             for character in path.unicodeScalars {
                 switch character {
