@@ -40,7 +40,8 @@ public struct Forgetting: Sendable {
     ///   - lineHistories: the line-editing history files to clean (missing ones are left out).
     ///
     /// - Throws: `CareerError.unknownPerson` when neither has them; `CareerError.usage` when
-    ///   the name is more than one person's.
+    ///   the name is more than one person's (listing them); `CareerError.busy` when one of
+    ///   their sessions is open in a talk.
     public static func find(
         _ reference: String, history: HistoryStore?, sessions: SessionStore, plans: String, lineHistories: [String]
     ) throws -> Forgetting {
