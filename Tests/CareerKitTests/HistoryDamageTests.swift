@@ -113,6 +113,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         var applied = 0
         var reported = 0
+        var nullApplied = false
         for (number, damage) in (inside ? Self.documentDamages : Self.damages).enumerated() {
             let folder = root.appendingPathComponent("case\(number)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -120,14 +121,34 @@ import Testing
             try FileManager.default.copyItem(atPath: inside ? pristine.calibrated : pristine.plain, toPath: path)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = false
+            let update = "UPDATE \(table) SET \(column) = \(damage) WHERE rowid = (SELECT min(rowid) FROM \(table))"
             do {
-                try DatabaseQueue(path: path, configuration: configuration).write { db in
-                    try db.execute(sql: "UPDATE \(table) SET \(column) = \(damage) WHERE rowid = (SELECT min(rowid) FROM \(table))")
-                }
+                try DatabaseQueue(path: path, configuration: configuration).write { try $0.execute(sql: update) }
             } catch {
-                continue  // NOT NULL or a key the schema itself refuses
+                // NOT NULL refuses it: another program (or a hand) could have dropped the
+                // constraint, so it is dropped here too, by rewriting the stored schema.
+                guard damage == "NULL" else { continue }
+                do {
+                    try DatabaseQueue(path: path, configuration: configuration).writeWithoutTransaction { db in
+                        try db.execute(sql: "PRAGMA writable_schema = ON")
+                        try db.execute(
+                            sql: "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = ?",
+                            arguments: ["\(column) TEXT NOT NULL", "\(column) TEXT", table])
+                        try db.execute(
+                            sql: "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = ?",
+                            arguments: ["\(column) REAL NOT NULL", "\(column) REAL", table])
+                        try db.execute(
+                            sql: "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = ?",
+                            arguments: ["\(column) INTEGER NOT NULL", "\(column) INTEGER", table])
+                        try db.execute(sql: "PRAGMA writable_schema = OFF")
+                    }
+                    try DatabaseQueue(path: path, configuration: configuration).write { try $0.execute(sql: update) }
+                } catch {
+                    continue  // a primary key, which no rewrite makes nullable
+                }
             }
             applied += 1
+            if damage == "NULL" { nullApplied = true }
             let label = "\(table).\(column) = \(damage)"
             let store: HistoryStore
             do {
@@ -175,6 +196,8 @@ import Testing
         }
         // The sweep did damage: values could be stored, and (outside the document) reported.
         #expect(applied >= 3, "\(name): \(applied) applied")
+        // NULL reached every column but the session's own key.
+        if !inside, name != "session.id" { #expect(nullApplied, "\(name): NULL could not be stored") }
         // (A session id changed in a plan row only orphans it: nothing reads it any more.)
         if !inside, column != "session_id" { #expect(reported >= 1, "\(name): \(reported) reported") }
     }
