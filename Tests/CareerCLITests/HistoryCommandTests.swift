@@ -279,6 +279,40 @@ struct HistoryCommandTests {
         }
     }
 
+    /// Point 12 of issue 20: a talk with no id that reviews a namesake's plan is filed with
+    /// that person (under their own key), not beside them as a third.
+    @Test func aTalkFollowingUpANamesakeIsFiledWithThem() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let plans = folder.appendingPathComponent("plans")
+            let bulk = try run(["bulk", sheet.path, "--out", plans.path, "--record", "--quiet", "--date", "2026-11-22"], in: folder)
+            #expect(bulk.status == 0, "\(bulk.standardError)")
+            // The first Sam Lee leaves; the second is now the only one of the name.
+            #expect(try run(["forget", "name:sam lee", "--yes"], in: folder).status == 0)
+            let plan = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent("Sam-Lee-2.json"))) as? [String: Any])
+            let body = try #require(plan["plan"] as? [String: Any])
+            let due = ((body["items"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
+            let held = ((body["milestones"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
+            let review = Array(repeating: "in progress", count: due) + Array(repeating: "held", count: held)
+            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "12", "10", "3000", "USD", ""]
+            let talk = try run(
+                ["talk", "--person", "Sam Lee", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
+                 "--date", "2027-05-30", "--out", folder.appendingPathComponent("talk-plans").path],
+                in: folder, input: (review + managerAnswers).joined(separator: "\n") + "\n")
+            #expect(talk.status == 0, "\(talk.standardOutput.suffix(400))")
+            #expect(talk.standardOutput.contains("== Since the last plan (2026-11-22) =="))
+            let history = try run(["history", "Sam Lee"], in: folder)
+            #expect(history.outputLines.first == "Sam Lee: 2 recorded sessions", "\(history.standardError)")
+        }
+    }
+
     /// Point 3 of issue 20: a person recorded by name first and later with an id is found whole
     /// by forget, by name or by id: every recorded session goes, and it says so.
     @Test(arguments: ["Ana Silva", "E1042"])
