@@ -254,6 +254,65 @@ struct HistoryCommandTests {
         }
     }
 
+    /// Point 12 of issue 20: a talk with a name two recorded people without an id share
+    /// cannot tell which one it is: it reviews neither's plan, and says so.
+    @Test func aTalkWithANameTwoPeopleShareReviewsNeithersPlan() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let bulk = try run(
+                ["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet", "--date", "2026-11-22"],
+                in: folder)
+            #expect(bulk.status == 0, "\(bulk.standardError)")
+            let talk = try run(
+                ["talk", "--person", "Sam Lee", "--mode", "self", "--level", "ic.senior", "--date", "2027-05-30"], in: folder, input: "5\n")
+            #expect(talk.status == 75)
+            #expect(talk.errorLines == [
+                "careerpath: more than one person called 'Sam Lee' is in the history; this conversation starts without reviewing a last plan",
+            ])
+            #expect(!talk.standardOutput.contains("Since the last plan"))
+        }
+    }
+
+    /// Point 12 of issue 20: a talk with no id that reviews a namesake's plan is filed with
+    /// that person (under their own key), not beside them as a third.
+    @Test func aTalkFollowingUpANamesakeIsFiledWithThem() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let plans = folder.appendingPathComponent("plans")
+            let bulk = try run(["bulk", sheet.path, "--out", plans.path, "--record", "--quiet", "--date", "2026-11-22"], in: folder)
+            #expect(bulk.status == 0, "\(bulk.standardError)")
+            // The first Sam Lee leaves; the second is now the only one of the name.
+            #expect(try run(["forget", "name:sam lee", "--yes"], in: folder).status == 0)
+            let plan = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent("Sam-Lee-2.json"))) as? [String: Any])
+            let body = try #require(plan["plan"] as? [String: Any])
+            let due = ((body["items"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
+            let held = ((body["milestones"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
+            let review = Array(repeating: "in progress", count: due) + Array(repeating: "held", count: held)
+            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "12", "10", "3000", "USD", ""]
+            let talk = try run(
+                ["talk", "--person", "Sam Lee", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
+                 "--date", "2027-05-30", "--out", folder.appendingPathComponent("talk-plans").path],
+                in: folder, input: (review + managerAnswers).joined(separator: "\n") + "\n")
+            #expect(talk.status == 0, "\(talk.standardOutput.suffix(400))")
+            #expect(talk.standardOutput.contains("== Since the last plan (2026-11-22) =="))
+            let history = try run(["history", "Sam Lee"], in: folder)
+            #expect(history.outputLines.first == "Sam Lee: 2 recorded sessions", "\(history.standardError)")
+        }
+    }
+
     /// Point 3 of issue 20: a person recorded by name first and later with an id is found whole
     /// by forget, by name or by id: every recorded session goes, and it says so.
     @Test(arguments: ["Ana Silva", "E1042"])
@@ -332,15 +391,55 @@ struct HistoryCommandTests {
         }
     }
 
-    /// Low items of issue 20: another program's SQLite file is refused, and left as it was.
-    @Test func aForeignSQLiteFileIsRefusedAndLeftAlone() throws {
+    /// A read-only history whose latest changes are still in its log (a writer that crashed),
+    /// in a folder the reader cannot write: said, rather than shown as it was before them.
+    @Test func aReadOnlyHistoryWithChangesInItsLogIsNotShownStale() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            let copy = folder.appendingPathComponent("copy")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            // A connection left open keeps its change in the log: copied as a crash leaves it.
+            let writer = try DatabaseQueue(path: database)
+            try writer.write { try $0.execute(sql: "UPDATE session SET person_name = 'Ana Changed'") }
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(atPath: database + suffix, toPath: copy.appendingPathComponent("history.sqlite" + suffix).path)
+            }
+            try writer.close()
+            let copied = copy.appendingPathComponent("history.sqlite").path
+            let folders = [folder.path, copy.path]
+            for path in folders { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path) }
+            defer { for path in folders { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) } }
+            for file in [copied, copied + "-wal"] { try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file) }
+            let program = try #require(CommandRunner.executable)
+            let asRoot = geteuid() == 0
+            let command = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", program.path] : [program.path]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst()) + ["history", "E1042", "--db", copied]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 66, "\(said)")
+            #expect(said == "careerpath: cannot read '\(copied)': its latest changes are in \(copied)-wal, which cannot be read without "
+                + "write access to the folder; open it once as a user who can write there\n")
+        }
+    }
+
+    /// Low items of issue 20: another program's SQLite file is refused, and left as it was,
+    /// even when its only table has the name of one of careerpath's.
+    @Test(arguments: ["users", "session"])
+    func aForeignSQLiteFileIsRefusedAndLeftAlone(table: String) throws {
         try CommandRunner.withTemporaryFolder { folder in
             let database = folder.appendingPathComponent("other.sqlite").path
             try DatabaseQueue(path: database).write { db in
-                try db.execute(sql: "CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('root')")
+                try db.execute(sql: "CREATE TABLE \(table) (name TEXT); INSERT INTO \(table) VALUES ('root')")
             }
             let expected = "careerpath: the history database '\(database)' is damaged or not a careerpath history (it is not a careerpath "
-                + "history: it holds tables careerpath never makes ('users'); give --db another file); move it aside or restore it from "
+                + "history: it holds tables careerpath did not make ('\(table)'); give --db another file); move it aside or restore it from "
                 + "a backup, and careerpath starts a new one"
             for arguments in [["run", "--answers", ana, "--format", "json"], ["history", "E1042"], ["export", "--format", "csv"], ["forget", "E1042", "--yes"]] {
                 let result = try run(arguments + ["--db", database], in: folder)
@@ -350,7 +449,7 @@ struct HistoryCommandTests {
             let tables = try DatabaseQueue(path: database).read {
                 try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             }
-            #expect(tables == ["users"])
+            #expect(tables == [table])
         }
     }
 

@@ -151,9 +151,14 @@ import Testing
         try FileManager.default.removeItem(atPath: place.plans.appendingPathComponent("s3.json").path)
         try FileManager.default.createSymbolicLink(atPath: place.plans.appendingPathComponent("s3.json").path, withDestinationPath: linked)
 
+        // A lock left by a talk that crashed, and a link planted at another lock's name.
+        let leftLock = String(own.dropLast(".json".count)) + ".lock"
+        try Data("pid 1\nstarted 2026-11-22T10:00:00Z\n".utf8).write(to: URL(fileURLWithPath: leftLock))
+        try FileManager.default.createSymbolicLink(atPath: String(climbing.dropLast(".json".count)) + ".lock", withDestinationPath: linked)
         let found = try Forgetting.find(
             "Forget Me", history: nil, sessions: place.sessions, plans: place.plans.path, lineHistories: [])
         #expect(found.sessionFiles == [climbing, own, tampered].sorted())
+        #expect(found.lockFiles == [leftLock])
         #expect(found.planFiles == [place.plans.appendingPathComponent("s3.md").path])
         #expect(found.plansElsewhere == [elsewhere])
         let done = try found.perform(history: nil)
@@ -163,6 +168,8 @@ import Testing
         }
         // The link itself is not careerpath's plan either: left, and so is what it points at.
         #expect(FileManager.default.fileExists(atPath: place.plans.appendingPathComponent("s3.json").path))
+        #expect(done.lockFiles == [leftLock])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: place.sessions.directory) == [])
     }
 
     @Test func forgetKnowsEveryFormatTalkWrites() {

@@ -230,6 +230,38 @@ import Testing
         #expect(caught?.description.hasSuffix("); move it aside or restore it from a backup, and careerpath starts a new one") == true)
     }
 
+    /// Found beyond the issue: SQLite's lower() folds ASCII only, so a person with an id and
+    /// a name such as "Élodie Dupont" could not be found by that name at all.
+    @Test func aNameOutsideASCIIFindsItsPersonInAnyCase() throws {
+        let store = try HistoryStore(path: try database())
+        let (first, _) = try record(date: "2026-11-22") { $0.person.name = "Élodie Dupont" }
+        try store.record(first)
+        for name in ["Élodie Dupont", "élodie dupont", "ÉLODIE DUPONT"] {
+            #expect(try store.personKey(for: name) == "id:E1042", "\(name)")
+        }
+    }
+
+    /// Point 3 of issue 20: recorded by name alone first, then with an id: one person, found
+    /// whole by either; a second person without an id of that name makes it ambiguous again.
+    @Test func aPersonRecordedByNameThenWithAnIdIsOnePerson() throws {
+        let store = try HistoryStore(path: try database())
+        let (byName, _) = try record(date: "2026-08-01") { $0.person.id = nil }
+        let (withID, _) = try record(date: "2026-11-22")
+        try store.record([byName, withID])
+        #expect(byName.personKey == "name:ana silva")
+        for reference in ["Ana Silva", "E1042", "name:ana silva", byName.id] {
+            let person = try store.person(for: reference)
+            #expect(person.keys == ["id:E1042", "name:ana silva"], "\(reference)")
+            #expect(try store.sessions(of: person).map(\.date) == ["2026-08-01", "2026-11-22"])
+        }
+        var namesake = byName
+        namesake.id = "another"
+        namesake.personKey = "name:ana silva#2"
+        try store.record(namesake)
+        #expect(try store.candidates(for: "Ana Silva").map(\.keys) == [["name:ana silva"], ["name:ana silva#2"], ["id:E1042"]])
+        #expect(try store.person(for: "E1042").keys == ["id:E1042"])
+    }
+
     @Test func anUnknownPersonIsItsOwnError() throws {
         let path = try database()
         let store = try HistoryStore(path: path)

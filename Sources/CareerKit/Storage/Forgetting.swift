@@ -40,7 +40,8 @@ public struct Forgetting: Sendable {
     ///   - lineHistories: the line-editing history files to clean (missing ones are left out).
     ///
     /// - Throws: `CareerError.unknownPerson` when neither has them; `CareerError.usage` when
-    ///   the name is more than one person's.
+    ///   the name is more than one person's (listing them); `CareerError.busy` when one of
+    ///   their sessions is open in a talk.
     public static func find(
         _ reference: String, history: HistoryStore?, sessions: SessionStore, plans: String, lineHistories: [String]
     ) throws -> Forgetting {
@@ -170,6 +171,17 @@ public struct Forgetting: Sendable {
     /// - Returns: what was deleted (a file already gone is left out).
     public func perform(history: HistoryStore?) throws -> Forgetting {
         var done = self
+        // Each session's lock, held while it goes: a talk that started since is not saving
+        // it again behind forget's back (and one starting now waits for nothing: it is refused).
+        let held = try sessionFiles.map { file in
+            // A link planted at a lock's name would keep the person from being forgotten: it
+            // goes (unlink removes the link, never what it points at).
+            let lock = SessionLock.path(forSession: file)
+            var status = stat()
+            if lstat(lock, &status) == 0, status.st_mode & S_IFMT == S_IFLNK { unlink(lock) }
+            return try SessionLock.take(session: file)
+        }
+        defer { for lock in held { lock.release() } }
         if !personKeys.isEmpty, let history {
             done.recordedSessions = try history.forget(personKeys: personKeys)
         }
@@ -180,7 +192,7 @@ public struct Forgetting: Sendable {
         }
         done.planFiles = remove(planFiles)
         done.sessionFiles = remove(sessionFiles)
-        done.lockFiles = remove(lockFiles)
+        // Released, the locks take their files with them (those a crashed talk left too).
         done.historyLines = try lineHistories.reduce(0) { $0 + (try LineHistory.remove(in: $1, naming: terms)) }
         return done
     }

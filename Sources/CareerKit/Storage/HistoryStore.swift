@@ -83,6 +83,15 @@ public final class HistoryStore: Sendable {
             try checkSchema(queue, path: path)
             return queue
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            // Read that way, the log beside it is not read at all: with changes in it, the
+            // history would be shown as it was before them. Said instead.
+            var log = stat()
+            if lstat(path + "-wal", &log) == 0, log.st_size > 0 {
+                throw CareerError.cannotRead(
+                    path: path,
+                    reason: "its latest changes are in \(path)-wal, which cannot be read without write access to the folder; "
+                        + "open it once as a user who can write there")
+            }
             var escaped = ""
             for character in path.unicodeScalars {
                 switch character {
@@ -125,11 +134,14 @@ public final class HistoryStore: Sendable {
         let tables = try reader.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        let foreign = tables.filter { !ownTables.contains($0) }
+        // careerpath's tables never exist without the record of the migration that made them
+        // (GRDB creates that record first): tables of those names alone are someone else's.
+        let made = tables.isEmpty || tables.contains("grdb_migrations")
+        let foreign = made ? tables.filter { !ownTables.contains($0) } : tables
         guard !foreign.isEmpty else { return }
         let named = foreign.prefix(5).map { PrintableText.quoted($0) }.joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
         throw CareerError.damagedDatabase(
-            path: path, reason: "it is not a careerpath history: it holds tables careerpath never makes (\(named)); give --db another file")
+            path: path, reason: "it is not a careerpath history: it holds tables careerpath did not make (\(named)); give --db another file")
     }
 
     /// Opens the pool, retrying while another process holds the file during the switch to
