@@ -20,7 +20,7 @@ public struct Careerpath: ParsableCommand {
         // every start.
         subcommands: [
             Talk.self, Run.self, Bulk.self, History.self, CalibrationCommand.self, Export.self, Forget.self, Validate.self,
-            Template.self,
+            Template.self, LadderCommand.self,
         ]
     )
 
