@@ -7,6 +7,16 @@ public enum Mode: String, CaseIterable, Codable, Sendable {
     /// The manager alone, preparing for the talk.
     case manager
 
+    /// The kind of session in words, for titles: "one-on-one", "self-assessment",
+    /// "manager's preparation".
+    public var title: String {
+        switch self {
+        case .oneOnOne: return "one-on-one"
+        case .selfAssessment: return "self-assessment"
+        case .manager: return "manager's preparation"
+        }
+    }
+
     /// The roles that answer in this mode.
     public var roles: [Role] {
         switch self {

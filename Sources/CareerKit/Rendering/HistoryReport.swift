@@ -95,7 +95,9 @@ public struct HistoryReport {
         }
         for record in records where !record.items.isEmpty {
             lines.append("")
-            lines.append("Plan of \(show(record.date)) (target \(show(record.targetLevel))): \(show(Self.progress(of: record)))")
+            // Named by kind: one cycle's self-assessment, preparation and one-on-one each have a plan.
+            let kind = Mode(rawValue: record.mode).map { " the \($0.title) of" } ?? ""
+            lines.append("Plan of\(kind) \(show(record.date)) (target \(show(record.targetLevel))): \(show(Self.progress(of: record)))")
             for item in record.items {
                 let note = item.note.map { ": \(show($0))" } ?? ""
                 lines.append("  \(item.due)  \(item.status.words.padding(toLength: 11, withPad: " ", startingAt: 0))  \(show(item.title))\(note)")
