@@ -63,6 +63,6 @@ struct ExamplesCommandTests {
         }
         #expect(rows == TalkCommand.allCases.map(\.usage))
         let help = try CommandRunner.run(["talk", "--help"])
-        #expect(help.standardOutput.contains("Commands: :help :back :skip :review :fit :note TEXT :who :save :quit"))
+        #expect(help.standardOutput.contains("Commands: :help :back :skip :review [SECTION] :fit :note TEXT :who :save :quit"))
     }
 }

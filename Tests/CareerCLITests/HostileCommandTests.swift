@@ -163,3 +163,22 @@ extension CommandRunner {
         }
     }
 }
+
+@Suite("talk: :review of one section")
+struct ReviewSectionTests {
+    @Test func reviewOfOneSectionShowsOnlyItAndANameItDoesNotKnowIsSaid() throws {
+        let fixture = try TalkFixture()
+        defer { fixture.remove() }
+        let input = ["Lead the data platform", ":review goal", ":review nowhere"].joined(separator: "\n") + "\n"
+        let result = try fixture.runPiped(["--mode", "self", "--person", "Pat Doe", "--level", "senior"], input: input)
+        #expect(result.status == 75)
+        let output = result.standardOutput
+        let review = try #require(output.range(of: "contributor> :review goal\n")).upperBound
+        let shown = String(output[review...].prefix { $0 != ">" })
+        #expect(shown.contains("\nGoal\n"))
+        #expect(shown.contains("goal.statement"))
+        #expect(shown.contains("Lead the data platform"))
+        #expect(!shown.contains("\nReality\n"))
+        #expect(output.contains("  No section is called 'nowhere'; allowed: goal, reality, options, will, differences.\n"))
+    }
+}

@@ -38,8 +38,9 @@ extension TalkTerminalTests {
         #expect(review.contains("Who answered (C Pat Doe, M Jo Lee; * prepared beforehand), the question's id"))
         #expect(review.contains("\n  C* depth.mastery "))
         #expect(review.contains("\n  M  obs.influence "))
-        #expect(review.contains("\n  Technical leverage          agreed on 4\n"))
-        #expect(review.contains("\n  Track                       both views kept: We will know more after the platform project\n"))
+        // Decisions in words; a kept difference as talked through, its reason wrapped, not cut.
+        #expect(review.contains("\n  Technical leverage          agreed on 4, often\n"))
+        #expect(review.contains("\n  Track                       talked through, both views kept: We will know more after the platform\n                              project\n"))
         #expect(review.contains("\n  Readiness                   -\n"))
 
         terminal.send("within_1y\r")

@@ -26,7 +26,7 @@ struct TalkCommandTests {
     @Test func shortFormsNeverCollide() {
         let all = TalkCommand.allCases.flatMap { [$0.name] + $0.aliases }
         #expect(Set(all).count == all.count)
-        #expect(TalkCommand.allCases.map(\.usage).joined(separator: " ") == ":help :back :skip :review :fit :note TEXT :who :save :quit")
+        #expect(TalkCommand.allCases.map(\.usage).joined(separator: " ") == ":help :back :skip :review [SECTION] :fit :note TEXT :who :save :quit")
     }
 
     @Test func aNoteInAnyFormStaysOutOfTheLineHistory() {

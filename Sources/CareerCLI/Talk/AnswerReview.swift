@@ -12,8 +12,20 @@ struct AnswerReview {
 
     private var paint: Painter { Painter(color: color) }
 
-    func render() -> String {
+    /// The review; with `section` (a section's id or the first word of its title, or
+    /// `differences`), only that part, for a terminal too short for all of it.
+    func render(section wanted: String? = nil) -> String {
         let asked = engine.askedItems
+        let chosen = wanted.map { $0.lowercased() }
+        let sections = bank.sections.filter { section in
+            guard let chosen else { return true }
+            return section.id.lowercased() == chosen || section.title.lowercased().hasPrefix(chosen)
+        }
+        let showDifferences = chosen.map { bank.differences.title.lowercased().hasPrefix($0) || $0 == "differences" } ?? true
+        if let wanted, sections.isEmpty, !showDifferences {
+            let known = bank.sections.map { $0.title.lowercased() } + ["differences"]
+            return "  No section is called \(PrintableText.quoted(wanted)); allowed: \(known.joined(separator: ", ")).\n"
+        }
         let prepared = record.answerSources ?? [:]
         var explain = "Who answered (C \(names.person), M \(names.manager ?? "the manager")"
         if !prepared.isEmpty { explain += "; * prepared beforehand" }
@@ -23,7 +35,7 @@ struct AnswerReview {
         let wordsWidth = width - fixed >= 48 ? min(32, (width - fixed) * 2 / 5) : 0
         explain += wordsWidth > 0 ? ", a few words naming it, and the answer (- not yet answered)." : " and the answer (- not yet answered)."
         var lines = TextWrap.lines(explain, width: width)
-        for section in bank.sections {
+        for section in sections {
             let items = asked.filter { $0.section == section.id }
             guard !items.isEmpty else { continue }
             lines.append(paint(section.title, "1"))
@@ -46,8 +58,8 @@ struct AnswerReview {
                 lines += answerLines.dropFirst().map { String(repeating: " ", count: column) + $0 }
             }
         }
-        lines += outcomeLines()
-        if !record.notes.isEmpty {
+        if showDifferences { lines += outcomeLines() }
+        if chosen == nil, !record.notes.isEmpty {
             lines.append(paint("Notes", "1"))
             for note in record.notes { lines += TextWrap.lines(note, width: width, indent: "  - ") }
         }
@@ -65,13 +77,19 @@ struct AnswerReview {
         for gap in gaps {
             let title = gap.topic == .readiness ? "Readiness" : gap.topic.title
             let outcome: String
+            // In words, as the plan's notes say them: "agreed on 4, often", "within about a year".
+            let item = gap.managerItems.first.flatMap(bank.item)
             switch engine.outcomes[gap.topic]?.resolution {
-            case .agreed?: outcome = "agreed on " + (engine.outcomes[gap.topic]?.value ?? "")
-            case .kept?: outcome = "both views kept: " + (engine.outcomes[gap.topic]?.note ?? "")
+            case .agreed?: outcome = "agreed on " + MeetingNotes.words(engine.outcomes[gap.topic]?.value ?? "", item: item)
+            case .kept?: outcome = "talked through, both views kept: " + (engine.outcomes[gap.topic]?.note ?? "")
             case .skipped?: outcome = "left for another time"
             case nil: outcome = "-"
             }
-            lines.append(cut("  " + fit(title, idWidthOutcome) + "  " + outcome, width))
+            // The reason wraps in its column rather than being cut.
+            let head = "  " + fit(title, idWidthOutcome) + "  "
+            let wrapped = TextWrap.lines(outcome, width: max(20, width - head.count))
+            lines.append(head + (wrapped.first ?? ""))
+            lines += wrapped.dropFirst().map { String(repeating: " ", count: head.count) + $0 }
         }
         return lines
     }

@@ -152,9 +152,8 @@ struct TalkLoop {
                 return .redraw
             }
         case .review:
-            out.write(
-                AnswerReview(engine: engine, record: record, bank: prompts.bank, names: names, width: width, color: color)
-                    .render())
+            let review = AnswerReview(engine: engine, record: record, bank: prompts.bank, names: names, width: width, color: color)
+            out.write(review.render(section: argument.isEmpty ? nil : argument))
             return .stay
         case .fit:
             out.write(fit())

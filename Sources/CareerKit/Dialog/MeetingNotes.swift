@@ -29,7 +29,7 @@ public enum MeetingNotes {
     }
 
     /// A value as people read it: `4, often` for a scale point, a choice's label.
-    static func words(_ value: String, item: BankItem?) -> String {
+    public static func words(_ value: String, item: BankItem?) -> String {
         guard let item else { return value }
         switch item.kind {
         case .scale(let scale):

@@ -17,7 +17,13 @@ public enum TalkCommand: String, CaseIterable, Sendable {
     }
 
     /// What follows the command, when it takes something.
-    public var argument: String? { self == .note ? "TEXT" : nil }
+    public var argument: String? {
+        switch self {
+        case .note: "TEXT"
+        case .review: "[SECTION]"
+        default: nil
+        }
+    }
 
     /// The command as `:help` and `talk --help` show it, e.g. `:note TEXT`.
     public var usage: String { argument.map { "\(name) \($0)" } ?? name }
@@ -28,7 +34,7 @@ public enum TalkCommand: String, CaseIterable, Sendable {
         case .help: "this list"
         case .back: "go to the previous question"
         case .skip: "leave out an optional question (or a difference, for another time)"
-        case .review: "the answers so far, by section"
+        case .review: "the answers so far, by section (or one section: :review reality)"
         case .fit: "the track fit so far"
         case .note: "keep a note with the session; it goes into the plan"
         case .who: "whose turn it is"
