@@ -70,3 +70,21 @@ import Testing
         #expect(text.hasSuffix("\n  No activities are planned yet: the files say what would make room for them.\n"))
     }
 }
+
+/// Issue 23, point 5: after "keep both views", the result shows the difference as talked
+/// through with its reason, not as if nothing was said.
+@Suite struct TerminalReportOutcomeTests {
+    @Test func aKeptDifferenceIsShownAsTalkedThroughWithItsReason() throws {
+        let prompts = TestSupport.prompts
+        let answers = try AnswersFile.load(path: TestSupport.fixture("personas/divergent.yaml"), prompts: prompts)
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        let first = try #require(assessment.divergence.first)
+        let topic = first.dimension.map(GapTopic.dimension) ?? .track
+        var report = TerminalReport(answers: answers, assessment: assessment, prompts: prompts, style: .init(width: 400))
+        let before = report.render()
+        #expect(!before.contains("Talked through"))
+        report.outcomes = [topic: GapOutcome(resolution: .kept, value: nil, note: "We will know more after the platform project")]
+        let after = report.render()
+        #expect(after.contains(ReasonText.divergence(first, audience: .contributor) + " Talked through in the one-on-one: both views kept (We will know more after the platform project)."))
+    }
+}

@@ -261,6 +261,7 @@ struct TalkLoop {
             answers: answers, assessment: result.assessment, prompts: prompts,
             style: TerminalReport.Style(width: width, color: color))
         if record.mode == .manager { report.audience = .manager(about: record.person.name) }
+        report.outcomes = engine.outcomes
         out.write(report.render())
         out.write("\n" + TerminalPlan(plan: result.plan, ladder: prompts.ladder, style: TerminalReport.Style(width: width, color: color)).render())
         let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)

@@ -25,6 +25,9 @@ public struct TerminalReport {
     let style: Style
     /// Who reads the report.
     public var audience: Audience = .contributor
+    /// What a one-on-one decided about each difference: a difference talked through is shown
+    /// as such, with the reason both views were kept.
+    public var outcomes: [GapTopic: GapOutcome] = [:]
 
     public init(answers: Answers, assessment: Assessment, bank: QuestionBank, style: Style) {
         self.answers = answers
@@ -161,7 +164,20 @@ public struct TerminalReport {
                     + "(\(ReasonText.formatPoints(points)) points on the six-point answer scale) is worth talking about.",
                 indent: "  ")
         }
-        for gap in assessment.divergence { lines += wrap(ReasonText.divergence(gap, audience: audience), indent: "  - ") }
+        for gap in assessment.divergence {
+            var text = ReasonText.divergence(gap, audience: audience)
+            let topic = gap.dimension.map(GapTopic.dimension) ?? .track
+            switch outcomes[topic]?.resolution {
+            case .kept?:
+                let why = (outcomes[topic]?.note).flatMap { $0.isBlank ? nil : $0 }
+                text += " Talked through in the one-on-one: both views kept" + (why.map { " (\($0))." } ?? ".")
+            case .agreed?:
+                text += " Agreed in the one-on-one."
+            case .skipped?, nil:
+                break
+            }
+            lines += wrap(text, indent: "  - ")
+        }
         return lines
     }
 
