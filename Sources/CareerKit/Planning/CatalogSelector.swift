@@ -68,7 +68,7 @@ struct CatalogSelector {
 
     static func mixClass(of category: Catalog.Category) -> Int {
         switch category {
-        case .stretchAssignment, .specialProject: return 0
+        case .stretchAssignment, .specialProject, .firstStep: return 0
         case .mentoring, .networking: return 1
         case .training, .certification: return 2
         }

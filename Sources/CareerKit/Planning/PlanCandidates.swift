@@ -36,9 +36,11 @@ struct PlanCandidates {
         self.catalog = catalog
         self.settings = settings
         self.bank = bank
-        var needs: [Need] = [.mentor, .onTheJob]
+        var needs: [Need] = []
+        if !request.offeredMentor { needs.append(.mentor) }
+        if !request.offeredProject, !request.offeredTrial { needs.append(.onTheJob) }
         if !request.exploratory { needs.append(.formal) }
-        if request.needsTrial { needs.append(.trial) }
+        if request.needsTrial, !request.offeredTrial { needs.append(.trial) }
         if request.movingBack { needs += [.handover, .rebuild] }
         if let target = request.target, !request.exploratory, target.id != request.current?.id, !request.movingBack {
             needs.append(.evidence(target.id))
@@ -90,7 +92,7 @@ struct PlanCandidates {
             switch item.category {
             case .mentoring, .networking: earliest = 0
             case .training, .certification: earliest = 7
-            case .stretchAssignment, .specialProject: earliest = item.purpose == nil || item.purpose == .rebuild ? 14 : 0
+            case .stretchAssignment, .specialProject, .firstStep: earliest = item.purpose == nil || item.purpose == .rebuild ? 14 : 0
             }
             items.append(
                 Entry(
@@ -204,7 +206,8 @@ struct PlanCandidates {
             category: item.category, id: item.id, title: item.title, summary: item.summary, doneWhen: item.doneWhen,
             cost: round2(item.cost * request.rate), hours: item.hours, weeks: item.weeks, start: .distantPast,
             due: .distantPast, builds: item.builds, reason: reason(item), issuer: item.issuer, kind: kind,
-            levels: item.levels, direction: item.direction, purpose: item.purpose)
+            levels: item.levels, direction: item.direction, purpose: item.purpose,
+            time: item.category == .specialProject ? .job : item.category == .mentoring ? .mentoring : .study)
     }
 
     /// Why an item is in the plan, in a few words.

@@ -28,6 +28,11 @@ struct PlanRequest {
     var yearsExperience: Int?
     var yearsManaging: Int?
     var previous: PlanHistory
+    /// What the manager's offers already give the plan: someone to learn from, a named
+    /// project, a trial of a role. The catalog adds no second of these.
+    var offeredMentor = false
+    var offeredProject = false
+    var offeredTrial = false
     /// Units of the budget currency per unit of the catalog currency.
     var rate: Double
     var budget: Double
@@ -107,6 +112,10 @@ struct PlanRequest {
     /// eligibility, interest for certifications, what was done before, budget and hours).
     func blocker(_ item: Catalog.Item) -> String? {
         if previous.excluded.contains(item.id) { return "was finished or dropped in the last plan" }
+        if offeredMentor, item.category == .mentoring, item.direction == .learn, item.purpose == nil {
+            return "is not needed: your manager named someone for you to learn from"
+        }
+        if offeredTrial, item.purpose == .trial { return "is not needed: your manager offered a trial" }
         if avoided(item) != nil { return "is something you said to avoid" }
         if !suitsLevel(item) { return "suits other levels" }
         if !suitsTrack(item) { return "suits another track" }

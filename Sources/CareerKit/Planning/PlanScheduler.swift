@@ -92,6 +92,24 @@ struct PlanScheduler {
         return false
     }
 
+    /// Takes hours an offer needs before anything is placed: the same hours in every full
+    /// month (less in a part month), or hours spread over days. Counted whether or not they
+    /// fit, since the manager offered them; a month they fill leaves no room for more.
+    mutating func reserve(_ reservation: OfferPlanner.Reservation, hoursPerMonth: Double) {
+        switch reservation {
+        case .monthly(let perMonth):
+            for index in months.indices {
+                let share = hoursPerMonth > 0 ? months[index].limit / hoursPerMonth : 1
+                months[index].load += perMonth * share
+            }
+            running.append((0, horizonDays))
+        case .span(let hours, let from, let days):
+            commit(hours: hours, from: from, days: max(1, days))
+            // A first step of a fortnight does not crowd what starts beside it.
+            if days > 14 { running[running.count - 1] = (from, from + days) } else { running.removeLast() }
+        }
+    }
+
     /// The most development hours in any calendar month so far.
     var busiestMonth: Double {
         months.map(\.load).max() ?? 0

@@ -85,7 +85,14 @@ public struct Planner: Sendable {
         let end = SessionDate.adding(months: horizon, to: start)
         let horizonDays = SessionDate.days(from: start, to: end) ?? horizon * 30
         func interests(_ id: String) -> [String] { answers.value(id, by: .contributor)?.values ?? [] }
-        let request = PlanRequest(
+        // The manager's concrete offers and both first steps come first, their time reserved.
+        let offers = OfferPlanner(
+            answers: answers, settings: settings, catalog: catalog, bank: prompts.bank, rate: rate, start: start, end: end,
+            horizonMonths: horizon, hoursPerMonth: hoursPerMonth,
+            projectCapacity: managerNumber("capacity.special_project_percent").map { Int($0) }
+        ).plan()
+        notes += offers.notes
+        var request = PlanRequest(
             track: track, current: current, target: target, gaps: gaps, trackDimensions: dimensions,
             exploratory: exploratory,
             needsTrial: track == .management && current?.track != "management" && (answers.person.yearsManaging ?? 0) == 0,
@@ -95,19 +102,24 @@ public struct Planner: Sendable {
             certificationInterests: interests("interest.certifications"),
             networkingInterests: interests("interest.networking"), projectInterests: interests("interest.projects"),
             avoid: Set(interests("goal.avoid")), domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
-            yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate, budget: budget,
-            developmentHours: hoursPerMonth * Double(horizon), hoursPerMonth: hoursPerMonth, monthSlack: settings.monthSlack,
-            horizonDays: horizonDays)
+            yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate,
+            budget: max(0, budget - offers.cost),
+            developmentHours: max(0, hoursPerMonth * Double(horizon) - offers.studyHours), hoursPerMonth: hoursPerMonth,
+            monthSlack: settings.monthSlack, horizonDays: horizonDays)
+        request.offeredMentor = offers.mentor
+        request.offeredProject = offers.project
+        request.offeredTrial = offers.trial
         let candidates = PlanCandidates(request: request, catalog: catalog, settings: settings, bank: prompts.bank)
 
         // Special projects: the share the manager offered, when project work was asked for.
-        let share = ProjectPlanner.share(asked: request.projectInterests, offered: offered)
-        if !request.projectInterests.isEmpty, share == 0 {
+        // A named project the manager offered takes the share instead of the catalog's.
+        let share = offers.project ? offers.projectPercent : ProjectPlanner.share(asked: request.projectInterests, offered: offered)
+        if !offers.project, !request.projectInterests.isEmpty, share == 0 {
             notes.append(.projectTimeNotAgreed(managerAnswered: managerNumber("capacity.special_project_percent") != nil))
         }
         let projectLead = 14
         var projects: [DevelopmentPlan.Item] = []
-        if share > 0 {
+        if share > 0, !offers.project {
             let choice = ProjectPlanner.choose(
                 kinds: request.projectInterests, limit: settings.maxProjects, horizonDays: horizonDays, leadDays: projectLead,
                 best: candidates.bestProject)
@@ -137,7 +149,9 @@ public struct Planner: Sendable {
         var busiest = 0.0
         for _ in 0..<10 {
             let chosen = selector.select(excluding: left)
-            let result = schedule(chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth)
+            let result = schedule(
+                chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth, reserved: offers.reservations,
+                reservedHours: offers.studyHours)
             placed = result.placed
             busiest = result.busiest
             guard !result.unplaced.isEmpty, let least = chosen.last else { break }
@@ -146,7 +160,9 @@ public struct Planner: Sendable {
             if again.isEmpty { left.insert(least) } else { left.formUnion(again) }
             failedBefore.formUnion(result.unplaced)
         }
-        let items = (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        // The offers and first steps first, then the rest by date.
+        let items = offers.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+            + (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
         notes += conversationNotes(answers: answers, request: request, target: target, readiness: readiness, label: candidates.label)
         if exploratory {
             let tracks = Set(items.filter { $0.purpose == .trial }.flatMap { catalog.item($0.id)?.tracks.filter { $0 != "hybrid" } ?? [] })
@@ -158,23 +174,25 @@ public struct Planner: Sendable {
         notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
 
         let committed = round2(items.reduce(0) { $0 + $1.cost })
+        if committed > budget + 1e-9 { notes.append(.offerOverBudget(budget: formatMoney(budget, currency), committed: formatMoney(committed, currency))) }
         // A real budget mostly unspent while the hours are full: say that hours are the limit.
         if budget > 0, committed < budget * 0.25,
             placed.reduce(0, { $0 + $1.hours }) >= hoursPerMonth * Double(horizon) * settings.maxFill * 0.8
         {
             notes.append(.budgetLimitedByHours(budget: formatMoney(budget, currency), hoursPerMonth: hoursPerMonth))
         }
-        let developmentHours = placed.reduce(0) { $0 + $1.hours }
+        let developmentHours = items.filter { $0.time != .job }.reduce(0) { $0 + $1.hours }
         var plan = DevelopmentPlan(
             currentLevel: answers.person.currentLevel, targetLevel: targetID, equivalentLevel: equivalent,
             growthInPlace: growthInPlace, exploratory: exploratory, readiness: readiness, startDate: start, endDate: end,
             horizonMonths: horizon, hoursPerMonth: round1(developmentHours / Double(horizon)),
             busiestMonthHours: round1(busiest), hoursCapacityPerMonth: hoursPerMonth, managerAnswered: managerAnswered,
-            allocation: Self.allocation(items, settings: settings), specialProjectPercent: projects.isEmpty ? 0 : share,
-            specialProjectHoursPerMonth: projects.isEmpty
+            allocation: Self.allocation(items, settings: settings), specialProjectPercent: projects.isEmpty && !offers.project ? 0 : share,
+            specialProjectHoursPerMonth: projects.isEmpty && !offers.project
                 ? 0 : round1(ProjectPlanner.hoursPerDay(percent: share, workingHoursPerMonth: settings.workingHoursPerMonth) * 31),
-            budgetAmount: budget, currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
+            budgetAmount: max(budget, committed), currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
             notes: notes)
+        plan.offers = offers.offers
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
     }
@@ -216,17 +234,19 @@ public struct Planner: Sendable {
     /// Places the chosen items, most important first: a hand-over, someone to learn from and a
     /// trial lead; preparation comes before the certification it prepares for.
     private func schedule(
-        _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double
+        _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double,
+        reserved: [OfferPlanner.Reservation], reservedHours: Double
     ) -> (placed: [DevelopmentPlan.Item], unplaced: [Int], busiest: Double) {
         let ordered = chosen.enumerated().sorted { a, b in
             let first = candidates.items[a.element].schedulingRank
             let second = candidates.items[b.element].schedulingRank
             return (first, a.offset) < (second, b.offset)
         }.map(\.element)
-        let total = chosen.reduce(0) { $0 + candidates.items[$1].item.hours }
+        let total = chosen.reduce(reservedHours) { $0 + candidates.items[$1].item.hours }
         var scheduler = PlanScheduler(
             start: start, end: end, hoursPerMonth: hoursPerMonth, slack: settings.monthSlack, maxAtOnce: settings.maxAtOnce,
             totalHours: total)
+        for reservation in reserved { scheduler.reserve(reservation, hoursPerMonth: hoursPerMonth) }
         var placed: [DevelopmentPlan.Item] = []
         var unplaced: [Int] = []
         var handoverDue = 0

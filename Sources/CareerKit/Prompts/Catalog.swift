@@ -4,6 +4,8 @@ public struct Catalog: Sendable {
         case training, certification, networking, mentoring
         case specialProject = "special_project"
         case stretchAssignment = "stretch_assignment"
+        /// A plan's first steps (the contributor's and the manager's); never a catalog item.
+        case firstStep = "first_step"
 
         /// How the category is shown to people.
         public var title: String {
@@ -14,6 +16,7 @@ public struct Catalog: Sendable {
             case .mentoring: return "Mentoring"
             case .specialProject: return "Special project"
             case .stretchAssignment: return "Stretch assignment"
+            case .firstStep: return "First step"
             }
         }
     }

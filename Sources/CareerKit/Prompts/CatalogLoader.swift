@@ -63,7 +63,7 @@ enum CatalogLoader {
             let id = log.text(fields["id"], "a catalog item 'id'")
         else { return nil }
         let what = "catalog item '\(id)'"
-        let category = log.oneOf(fields["category"], "\(what) 'category'", Catalog.Category.allCases.map(\.rawValue))
+        let category = log.oneOf(fields["category"], "\(what) 'category'", Catalog.Category.allCases.filter { $0 != .firstStep }.map(\.rawValue))
             .flatMap(Catalog.Category.init)
         let title = log.text(fields["title"], "\(what) 'title'")
         let summary = log.text(fields["summary"], "\(what) 'summary'")

@@ -22,6 +22,26 @@ public struct PlanningSettings: Sendable {
         public var teach: Double
     }
 
+    /// How the manager's offers and the two first steps become plan items.
+    public struct Offers: Sendable {
+        /// Hours of one session with the person to learn from.
+        public var sessionHours: Double
+        /// Sessions a month for each `offer.mentor.every` answer.
+        public var sessionsPerMonth: [String: Double]
+        /// The answer used when the manager named someone but not how often.
+        public var defaultEvery: String
+        /// The catalog trial each `offer.trial.role` answer is.
+        public var trials: [String: String]
+        /// Hours of a named course or event when the manager did not say.
+        public var courseHours: Double
+        /// Days from the plan's start by which both first steps are done.
+        public var firstStepDays: Int
+        /// The contributor's hours for their first step.
+        public var firstStepHours: Double
+        /// Days from the plan's start to an offer the manager gave no date for.
+        public var leadDays: Int
+    }
+
     /// The dimensions a plan works on, by recommended track (`ic`, `management`, `hybrid`).
     public var trackDimensions: [String: [String]]
     /// Gap points one item closes per step of its impact, on each dimension it builds.
@@ -70,4 +90,5 @@ public struct PlanningSettings: Sendable {
     public var defaultDevHoursPerMonth: Int
     public var defaultSpecialProjectPercent: Int
     public var defaultBudget: Double
+    public var offers: Offers
 }
