@@ -30,7 +30,8 @@ import Testing
     /// first fortnight; nothing from the catalog fits beside it, and the plan is not empty.
     /// (Ran first with 12 months in mind; Dara's answers say 18, so 36 hours to 2028-05-22.
     /// The first run also put her first step's hour on top of the full pairing month; a first
-    /// step is part of the job, so it now takes no study hours.)
+    /// step is part of the job, so it now takes no study hours. Since stretch work became job
+    /// time, two stretch assignments follow as part of her job, outside the 2 study hours.)
     @Test func aDeveloperWithTwoHoursGetsThePairingHerManagerOffered() throws {
         var dara = try fixture("dara-novak.yaml")
         offer(
@@ -41,8 +42,9 @@ import Testing
                 "offer.mentor.every": .text("fortnightly"),
             ], contributor: ["will.first_step": .text("Ask Dev for a first pairing slot by Friday.")])
         let plan = try plan(dara)
-        #expect(plan.items.map(\.id) == ["step.contributor", "offer.mentor"])
-        let pairing = try #require(plan.items.last)
+        #expect(plan.items.map(\.id) == ["step.contributor", "offer.mentor", "stretch.own-a-component", "stretch.security-champion"])
+        #expect(plan.items.dropFirst(2).allSatisfy { $0.time == .job })
+        let pairing = plan.items[1]
         #expect(pairing.title == "Learn from Dev Malhotra (senior security engineer), every two weeks")
         #expect(pairing.hours == 36)
         #expect(pairing.time == .mentoring)
@@ -289,5 +291,46 @@ import Testing
         for result in Self.population where result.plan.hoursCapacityPerMonth > 0 {
             #expect(!result.plan.items.isEmpty, "\(result.answers.person.id ?? result.answers.person.name)")
         }
+    }
+}
+
+/// Time in kinds (issue 21): study spread over the plan, job time apart from study hours.
+@Suite struct TimeKindTests {
+    let prompts = TestSupport.prompts
+    let today = SessionDate.parse("2026-11-23")!
+
+    func plan(_ answers: Answers) throws -> DevelopmentPlan {
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        return try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: today)
+    }
+
+    /// Coach: a developer with 3 hours a month and 300 of budget who asked for a cloud
+    /// certification gets the 20-hour AWS Cloud Practitioner spread over months at under
+    /// 3 hours a month, instead of "needs about 15 hours a month even at a gentle pace".
+    @Test func aTwentyHourCertificationIsSpreadToFitThreeHoursAMonth() throws {
+        var dara = try AnswersFile.load(path: TestSupport.fixture("dara-novak.yaml"), prompts: prompts)
+        dara.responses[.contributor]?["interest.certifications"] = .list(["cloud"])
+        dara.responses[.manager, default: [:]]["capacity.dev_hours_per_month"] = .integer(3)
+        dara.responses[.manager, default: [:]]["budget.amount"] = .number(300)
+        dara.responses[.manager, default: [:]]["budget.currency"] = .text("USD")
+        let plan = try plan(dara)
+        let cert = try #require(plan.items.first { $0.id == "cert.aws-cloud-practitioner" })
+        #expect(cert.time == .study)
+        #expect(cert.weeks >= 24)
+        #expect(cert.hours / Double(cert.weeks) * 52 / 12 <= 3 + 1e-9)
+        #expect(plan.busiestMonthHours <= 3 * (1 + prompts.weights.planning.monthSlack) + 1e-9)
+    }
+
+    /// Coach: a trial of management (a quarter as tech lead, about 100 hours) is work, not
+    /// study: with 4 study hours a month it is still in the plan, and the study hours stay 4.
+    @Test func aManagementTrialIsJobTimeAndFitsBesideFourStudyHours() throws {
+        var ben = try AnswersFile.load(path: TestSupport.fixture("ben-okafor.yaml"), prompts: prompts)
+        ben.responses[.manager, default: [:]]["capacity.dev_hours_per_month"] = .integer(4)
+        let plan = try plan(ben)
+        let trials = plan.items.filter { $0.purpose == .trial }
+        #expect(!trials.isEmpty)
+        #expect(trials.allSatisfy { $0.time == .job })
+        #expect(plan.busiestMonthHours <= 4 * (1 + prompts.weights.planning.monthSlack) + 1e-9)
+        #expect(plan.jobHours >= trials.reduce(0) { $0 + $1.hours })
     }
 }

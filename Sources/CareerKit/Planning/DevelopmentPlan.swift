@@ -161,6 +161,12 @@ public struct DevelopmentPlan: Hashable, Sendable {
         items.filter { $0.time != .job }.reduce(0) { $0 + $1.hours }
     }
 
+    /// Total hours of job time outside special projects: stretch work, trials, hand-overs,
+    /// first steps; work beside the day job, not study.
+    public var jobHours: Double {
+        items.filter { $0.time == .job && $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
+    }
+
     /// Total hours of special projects.
     public var specialProjectHours: Double {
         items.filter { $0.category == .specialProject }.reduce(0) { $0 + $1.hours }

@@ -23,6 +23,8 @@ struct OfferPlanner {
         var items: [DevelopmentPlan.Item] = []
         var offers: [DevelopmentPlan.Offer] = []
         var reservations: [Reservation] = []
+        /// Work time the offers take beside the day job (an offered trial).
+        var jobReservations: [Reservation] = []
         var notes: [PlanNote] = []
         /// What the offers cover, so the catalog does not add a second of the same.
         var mentor = false
@@ -200,6 +202,7 @@ struct OfferPlanner {
             reason: "the trial \(managerName) offered", direction: trial.direction, purpose: .trial, levels: trial.levels, time: .job,
             source: .offer)
         result.items.append(planItem)
+        result.jobReservations.append(.span(hours: trial.hours, from: from, days: days))
         result.offers.append(
             DevelopmentPlan.Offer(
                 kind: .trial, itemID: trial.id, name: role, role: nil, every: nil, percent: nil, hoursPerMonth: nil, amount: nil,

@@ -78,7 +78,8 @@ struct PlanCandidates {
             let candidate = CatalogSelector.Candidate(
                 cost: round2(item.cost * request.rate), hours: item.hours, closure: closure, bonus: bonus, tie: tie, groups: groups,
                 category: categories.firstIndex(of: item.category)!, kind: kind, mix: CatalogSelector.mixClass(of: item.category),
-                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains))
+                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains),
+                studyHours: item.isJobTime ? 0 : nil)
             let rank: Int
             switch item.purpose {
             case .handover: rank = 0
@@ -183,6 +184,37 @@ struct PlanCandidates {
         return (onTrack.isEmpty ? projects : onTrack).max { (worth($0), $1.id) < (worth($1), $0.id) }
     }
 
+    /// What an item would bring this person: the room it closes, an interest it answers, their field.
+    func worth(_ item: Catalog.Item) -> Double {
+        var value = 0.0
+        for gap in request.gaps where item.builds.contains(gap.dimension) {
+            value += min(max(0, gap.gap), settings.closurePoints * Double(item.impact))
+        }
+        if request.answersInterest(item) { value += settings.interestBonus }
+        if let domain = request.domain, item.domains.contains(domain) { value += settings.domainBonus }
+        return value
+    }
+
+    /// The most worthwhile development item not in the plan that `relaxed` (this request with
+    /// more hours or more money) would allow and this one does not: what more would unlock.
+    /// With `onlyNew`, only items this request rules out (what more time or money unlocks);
+    /// without, any that fits (what budget left over could buy next).
+    func unlockedBy(
+        _ relaxed: PlanRequest, plan items: [DevelopmentPlan.Item], costAtMost: Double = .infinity, onlyNew: Bool = true
+    ) -> Catalog.Item? {
+        let ids = Set(items.map(\.id))
+        let learns = items.contains { $0.category == .mentoring && $0.direction == .learn }
+        // One of a kind, as the plan itself chooses: no second person to learn from, no
+        // second event of the same kind.
+        let kinds = Set(items.compactMap { item in item.kind.map { item.category.rawValue + "/" + $0 } })
+        return catalog.items.filter { item in
+            item.category != .specialProject && !ids.contains(item.id) && item.cost * request.rate <= costAtMost + 1e-9
+                && !(learns && item.category == .mentoring && item.direction == .learn) && item.purpose == nil
+                && !(item.kind.map { kinds.contains(item.category.rawValue + "/" + $0) } ?? false)
+                && (!onlyNew || request.blocker(item) != nil) && relaxed.blocker(item) == nil && worth(item) > 0
+        }.max { (worth($0), $1.id) < (worth($1), $0.id) }
+    }
+
     /// Whether the special projects of a kind are all things the contributor asked to avoid.
     func projectKindAvoided(_ kind: String) -> Bool {
         let projects = catalog.items.filter { $0.category == .specialProject && $0.kind == kind }
@@ -207,7 +239,7 @@ struct PlanCandidates {
             cost: round2(item.cost * request.rate), hours: item.hours, weeks: item.weeks, start: .distantPast,
             due: .distantPast, builds: item.builds, reason: reason(item), issuer: item.issuer, kind: kind,
             levels: item.levels, direction: item.direction, purpose: item.purpose,
-            time: item.category == .specialProject ? .job : item.category == .mentoring ? .mentoring : .study)
+            time: item.isJobTime ? .job : item.category == .mentoring ? .mentoring : .study)
     }
 
     /// Why an item is in the plan, in a few words.

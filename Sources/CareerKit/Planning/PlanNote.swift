@@ -45,6 +45,11 @@ public enum PlanNote: Hashable, Sendable {
     case projectTimeFree(percent: Int, from: String)
     /// Most of a real budget is unspent because the hours, not the money, are the limit.
     case budgetLimitedByHours(budget: String, hoursPerMonth: Double)
+    /// Little time or no budget: what more time (hours a month) or money would unlock.
+    case moreTimeWouldUnlock(hoursPerMonth: Double, title: String)
+    case moneyWouldUnlock(amount: String, title: String)
+    /// Budget left over, and what it could buy next.
+    case budgetLeft(left: String, title: String, cost: String)
     /// An offer of the manager's takes more hours a month than the development hours freed.
     case offerOverHours(what: String, hoursPerMonth: Double, capacity: Double)
     /// The manager's offers cost more than the budget they named: the plan counts the offers.
@@ -102,6 +107,12 @@ public enum PlanNote: Hashable, Sendable {
             return "Moving back to individual work is common and healthy. The plan starts by handing your team over, then rebuilds hands-on depth toward \(level)."
         case .offerOverHours(let what, let hours, let capacity):
             return "\(what) take\(what.hasPrefix("The sessions") ? "" : "s") about \(formatOneDecimal(hours)) hours a month, more than the \(formatOneDecimal(capacity)) development hours freed; agree together where the time comes from."
+        case .moreTimeWouldUnlock(let hours, let title):
+            return "With about \(formatOneDecimal(hours)) development hours a month, the plan could add \(title)."
+        case .moneyWouldUnlock(let amount, let title):
+            return "A budget of \(amount) would let the plan add \(title)."
+        case .budgetLeft(let left, let title, let cost):
+            return "\(left) of the budget is left; it could buy \(title) (\(cost)) next, when you agree it at a check-in."
         case .offerOverBudget(let budget, let committed):
             return "What your manager offered costs \(committed), more than the \(budget) budget named, so the plan counts the offer as the budget; agree the figure together."
         case .projectShareCapped(let name, let offered, let capacity):

@@ -106,6 +106,8 @@ public struct Planner: Sendable {
             budget: max(0, budget - offers.cost),
             developmentHours: max(0, hoursPerMonth * Double(horizon) - offers.studyHours), hoursPerMonth: hoursPerMonth,
             monthSlack: settings.monthSlack, horizonDays: horizonDays)
+        request.jobHoursPerMonth = settings.jobHoursPerMonth
+        request.maxSpreadWeeks = settings.maxSpreadWeeks
         request.offeredMentor = offers.mentor
         request.offeredProject = offers.project
         request.offeredTrial = offers.trial
@@ -151,7 +153,7 @@ public struct Planner: Sendable {
             let chosen = selector.select(excluding: left)
             let result = schedule(
                 chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth, reserved: offers.reservations,
-                reservedHours: offers.studyHours)
+                reservedHours: offers.studyHours, jobReserved: offers.jobReservations)
             placed = result.placed
             busiest = result.busiest
             guard !result.unplaced.isEmpty, let least = chosen.last else { break }
@@ -181,6 +183,9 @@ public struct Planner: Sendable {
         {
             notes.append(.budgetLimitedByHours(budget: formatMoney(budget, currency), hoursPerMonth: hoursPerMonth))
         }
+        notes += unlockNotes(
+            candidates: candidates, request: request, items: items, budget: budget, committed: committed, currency: currency,
+            hoursPerMonth: hoursPerMonth, alreadySaid: notes.contains { if case .budgetLimitedByHours = $0 { return true } else { return false } })
         let developmentHours = items.filter { $0.time != .job }.reduce(0) { $0 + $1.hours }
         var plan = DevelopmentPlan(
             currentLevel: answers.person.currentLevel, targetLevel: targetID, equivalentLevel: equivalent,
@@ -195,6 +200,44 @@ public struct Planner: Sendable {
         plan.offers = offers.offers
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
+    }
+
+    /// With little time or no budget, one sentence on what more would unlock; with budget left
+    /// over, what it could buy next.
+    private func unlockNotes(
+        candidates: PlanCandidates, request: PlanRequest, items: [DevelopmentPlan.Item], budget: Double, committed: Double,
+        currency: String, hoursPerMonth: Double, alreadySaid: Bool
+    ) -> [PlanNote] {
+        var notes: [PlanNote] = []
+        let unlock = settings.unlock
+        if hoursPerMonth <= unlock.littleHoursPerMonth {
+            var relaxed = request
+            relaxed.hoursPerMonth = unlock.moreHoursPerMonth
+            relaxed.developmentHours = unlock.moreHoursPerMonth * Double(max(1, request.horizonDays) / 30)
+            relaxed.budget = max(0, budget - committed)
+            if let item = candidates.unlockedBy(relaxed, plan: items) {
+                notes.append(.moreTimeWouldUnlock(hoursPerMonth: unlock.moreHoursPerMonth, title: item.title))
+            }
+        }
+        let left = round2(budget - committed)
+        if budget <= 0 {
+            var relaxed = request
+            relaxed.budget = unlock.budgetToSuggest * request.rate
+            if let item = candidates.unlockedBy(relaxed, plan: items), item.cost > 0 {
+                notes.append(.moneyWouldUnlock(amount: formatMoney(round2(item.cost * request.rate), currency), title: item.title))
+            }
+        } else if left > 0, !alreadySaid {
+            var relaxed = request
+            relaxed.budget = left
+            relaxed.hoursPerMonth = max(request.hoursPerMonth, unlock.moreHoursPerMonth)
+            relaxed.developmentHours = max(request.developmentHours, relaxed.hoursPerMonth * Double(max(1, request.horizonDays) / 30))
+            if let item = candidates.unlockedBy(relaxed, plan: items, costAtMost: left, onlyNew: false), item.cost > 0 {
+                notes.append(
+                    .budgetLeft(
+                        left: formatMoney(left, currency), title: item.title, cost: formatMoney(round2(item.cost * request.rate), currency)))
+            }
+        }
+        return notes
     }
 
     /// What the contributor's own answers add to the conversation about the plan: what they
@@ -235,18 +278,25 @@ public struct Planner: Sendable {
     /// trial lead; preparation comes before the certification it prepares for.
     private func schedule(
         _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double,
-        reserved: [OfferPlanner.Reservation], reservedHours: Double
+        reserved: [OfferPlanner.Reservation], reservedHours: Double, jobReserved: [OfferPlanner.Reservation]
     ) -> (placed: [DevelopmentPlan.Item], unplaced: [Int], busiest: Double) {
         let ordered = chosen.enumerated().sorted { a, b in
             let first = candidates.items[a.element].schedulingRank
             let second = candidates.items[b.element].schedulingRank
             return (first, a.offset) < (second, b.offset)
         }.map(\.element)
-        let total = chosen.reduce(reservedHours) { $0 + candidates.items[$1].item.hours }
+        let total = chosen.reduce(reservedHours) { candidates.items[$1].item.isJobTime ? $0 : $0 + candidates.items[$1].item.hours }
         var scheduler = PlanScheduler(
             start: start, end: end, hoursPerMonth: hoursPerMonth, slack: settings.monthSlack, maxAtOnce: settings.maxAtOnce,
             totalHours: total)
+        scheduler.maxSpreadWeeks = settings.maxSpreadWeeks
         for reservation in reserved { scheduler.reserve(reservation, hoursPerMonth: hoursPerMonth) }
+        // Job time has its own months: work beside the day job, not study hours.
+        let jobTotal = chosen.reduce(0) { candidates.items[$1].item.isJobTime ? $0 + candidates.items[$1].item.hours : $0 }
+        var jobScheduler = PlanScheduler(
+            start: start, end: end, hoursPerMonth: settings.jobHoursPerMonth, slack: 0, maxAtOnce: settings.maxJobAtOnce,
+            totalHours: jobTotal)
+        for reservation in jobReserved { jobScheduler.reserve(reservation, hoursPerMonth: settings.jobHoursPerMonth) }
         var placed: [DevelopmentPlan.Item] = []
         var unplaced: [Int] = []
         var handoverDue = 0
@@ -262,7 +312,8 @@ public struct Planner: Sendable {
                     if shared { earliest = max(earliest, SessionDate.days(from: start, to: prior.due) ?? 0) }
                 }
             }
-            if scheduler.place(&item, earliest: earliest) {
+            let fits = candidate.item.isJobTime ? jobScheduler.place(&item, earliest: earliest) : scheduler.place(&item, earliest: earliest)
+            if fits {
                 if candidate.item.purpose == .handover { handoverDue = SessionDate.days(from: start, to: item.due) ?? 0 }
                 placed.append(item)
             } else {

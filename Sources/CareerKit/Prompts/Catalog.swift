@@ -148,6 +148,14 @@ public struct Catalog: Sendable {
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+        /// Whether it is job time (work: stretch assignments, special projects, trials of a
+        /// role, hand-overs), counted against the project share or as part of the job, never
+        /// against the development hours.
+        public var isJobTime: Bool {
+            category == .stretchAssignment || category == .specialProject || purpose == .trial || purpose == .handover
+                || purpose == .rebuild
+        }
     }
 
     /// The currency of every cost.

@@ -91,4 +91,20 @@ public struct PlanningSettings: Sendable {
     public var defaultSpecialProjectPercent: Int
     public var defaultBudget: Double
     public var offers: Offers
+    /// Work time a month that stretch assignments, trials and hand-overs may take beside the
+    /// day job (job time, never study hours), and how many may run at once.
+    public var jobHoursPerMonth: Double
+    public var maxJobAtOnce: Int
+    /// The longest a self-paced course or certification may be spread, in weeks.
+    public var maxSpreadWeeks: Int
+    /// When a plan says what more time or money would unlock.
+    public struct Unlock: Sendable {
+        /// At or below these development hours a month, the plan says what more would unlock...
+        public var littleHoursPerMonth: Double
+        /// ...with this many hours a month.
+        public var moreHoursPerMonth: Double
+        /// With no budget, the most (in the catalog's currency) an unlocked item may cost.
+        public var budgetToSuggest: Double
+    }
+    public var unlock: Unlock
 }

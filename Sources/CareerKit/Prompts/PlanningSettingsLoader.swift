@@ -7,8 +7,9 @@ enum PlanningSettingsLoader {
         "target_level_bonus", "required", "teach_from_rank", "max_per_category", "max_items", "max_exploratory_items", "max_fill", "max_at_once", "mix",
         "mix_weight", "working_hours_per_month", "month_slack", "max_projects", "hybrid_management_lead",
         "default_horizon_months", "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
-        "offers",
+        "offers", "job_hours_per_month", "max_job_at_once", "max_spread_weeks", "unlock",
     ]
+    static let unlockKeys = ["little_hours_per_month", "more_hours_per_month", "budget_to_suggest"]
     static let offerKeys = [
         "session_hours", "sessions_per_month", "default_every", "trials", "course_hours", "first_step_days", "first_step_hours",
         "lead_days",
@@ -94,7 +95,19 @@ enum PlanningSettingsLoader {
         let offers = loadOffers(fields["offers"], log: log, number: { key, range, fields in
             number(key, range, in: fields, prefix: "planning 'offers'")
         })
-        guard let offers, let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
+        let jobHours = number("job_hours_per_month", 0...160)
+        let jobAtOnce = integer("max_job_at_once", 1...10)
+        let spread = integer("max_spread_weeks", 1...160)
+        var unlock: PlanningSettings.Unlock?
+        if let unlockFields = log.fields(fields["unlock"], "planning 'unlock'", allowed: unlockKeys, required: unlockKeys) {
+            let little = number("little_hours_per_month", 0...80, in: unlockFields, prefix: "planning 'unlock'")
+            let more = number("more_hours_per_month", 1...80, in: unlockFields, prefix: "planning 'unlock'")
+            let suggest = number("budget_to_suggest", 0...1_000_000, in: unlockFields, prefix: "planning 'unlock'")
+            if let little, let more, let suggest {
+                unlock = PlanningSettings.Unlock(littleHoursPerMonth: little, moreHoursPerMonth: more, budgetToSuggest: suggest)
+            }
+        }
+        guard let unlock, let offers, let jobHours, let jobAtOnce, let spread, let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
             let required, let teachFrom, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
             let slack, let projects, let hybridLead, let horizon, let hours, let special, let budget, let mix
         else { return nil }
@@ -105,7 +118,8 @@ enum PlanningSettingsLoader {
             maxPerCategory: perCategory, maxItems: maxItems, maxExploratoryItems: exploratoryItems, maxFill: fill, maxAtOnce: atOnce,
             mix: mix, mixWeight: mixWeight, workingHoursPerMonth: working, monthSlack: slack, maxProjects: projects,
             hybridManagementLead: hybridLead, defaultHorizonMonths: horizon, defaultDevHoursPerMonth: hours,
-            defaultSpecialProjectPercent: special, defaultBudget: budget, offers: offers)
+            defaultSpecialProjectPercent: special, defaultBudget: budget, offers: offers, jobHoursPerMonth: jobHours,
+            maxJobAtOnce: jobAtOnce, maxSpreadWeeks: spread, unlock: unlock)
     }
 
     /// The `offers:` part: session length and frequency, the catalog trial behind each offered

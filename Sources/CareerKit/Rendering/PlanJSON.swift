@@ -48,7 +48,7 @@ struct PlanJSON {
             ("start_date", .string(SessionDate.format(plan.startDate))),
             ("end_date", .string(SessionDate.format(plan.endDate))), ("horizon_months", .integer(plan.horizonMonths)),
             ("hours_per_month", .number(plan.hoursPerMonth)), ("busiest_month_hours", .number(plan.busiestMonthHours)),
-            ("development_hours", .number(plan.developmentHours)),
+            ("development_hours", .number(plan.developmentHours)), ("job_hours", .number(round1(plan.jobHours))),
             ("hours_capacity_per_month", .number(plan.hoursCapacityPerMonth)),
             ("allocation", .object([
                 ("on_the_job", .integer(plan.allocation.onTheJob)), ("social", .integer(plan.allocation.social)),

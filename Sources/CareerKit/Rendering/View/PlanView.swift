@@ -400,11 +400,15 @@ final class PlanView: MustacheParent {
         } else {
             sentences.append("No development hours are planned yet.")
         }
+        if plan.jobHours > 0 {
+            sentences.append(
+                "Stretch work, trials and first steps take \(number(round1(plan.jobHours))) hours of work time: part of your job, not study time.")
+        }
         if plan.specialProjectPercent > 0 {
             sentences.append(
                 "Special projects take \(plan.specialProjectPercent)% of your working time on top: "
                     + "\(number(plan.specialProjectHours)) hours, at most \(number(plan.specialProjectHoursPerMonth)) in any month.")
-            sentences.append("Together the activities below add up to \(number(plan.developmentHours + plan.specialProjectHours)) hours.")
+            sentences.append("Together the activities below add up to \(number(round1(plan.developmentHours + plan.jobHours + plan.specialProjectHours))) hours.")
         }
         let money = { (value: Double) in formatMoney(value, self.plan.currency) }
         if plan.budgetAmount > 0 {
