@@ -207,12 +207,19 @@ struct PlanCandidates {
         // One of a kind, as the plan itself chooses: no second person to learn from, no
         // second event of the same kind.
         let kinds = Set(items.compactMap { item in item.kind.map { item.category.rawValue + "/" + $0 } })
-        return catalog.items.filter { item in
-            item.category != .specialProject && !ids.contains(item.id) && item.cost * request.rate <= costAtMost + 1e-9
-                && !(learns && item.category == .mentoring && item.direction == .learn) && item.purpose == nil
-                && !(item.kind.map { kinds.contains(item.category.rawValue + "/" + $0) } ?? false)
-                && (!onlyNew || request.blocker(item) != nil) && relaxed.blocker(item) == nil && worth(item) > 0
-        }.max { (worth($0), $1.id) < (worth($1), $0.id) }
+        // Cheap tests first, then the most worthwhile first, so the rules are asked of a few
+        // items only: this runs for most plans, over the whole catalog.
+        var ranked: [(item: Catalog.Item, worth: Double)] = []
+        for item in catalog.items {
+            guard item.category != .specialProject, item.purpose == nil, item.cost * request.rate <= costAtMost + 1e-9,
+                !ids.contains(item.id), !(learns && item.category == .mentoring && item.direction == .learn)
+            else { continue }
+            if let kind = item.kind, kinds.contains(item.category.rawValue + "/" + kind) { continue }
+            let value = worth(item)
+            if value > 0 { ranked.append((item, value)) }
+        }
+        ranked.sort { ($0.worth, $1.item.id) > ($1.worth, $0.item.id) }
+        return ranked.first { relaxed.blocker($0.item) == nil && (!onlyNew || request.blocker($0.item) != nil) }?.item
     }
 
     /// Whether the special projects of a kind are all things the contributor asked to avoid.
