@@ -85,10 +85,18 @@ import Testing
         // She named cloud and architecture certifications: the Professional Cloud Architect
         // now fits, spread over 24 weeks (it was dropped for "24 hours a month even at a
         // gentle pace" while a certification could only stretch half as long again).
+        // Staff's criteria each look for an activity: the cross-team design (designs other teams
+        // adopt), the cross-functional initiative (a cross-team effort), reverse mentoring
+        // (explaining trade-offs to leaders).
         #expect(plan.items.map(\.id) == [
-            "mentor.from-staff-engineer", "project.cross-functional-initiative", "net.staff-plus-conference",
-            "cert.gcp-professional-cloud-architect", "project.lead-exploratory-bet", "mentor.reverse-mentoring",
-            "net.start-community-of-practice",
+            "mentor.from-staff-engineer", "stretch.cross-team-design", "project.cross-functional-initiative",
+            "net.staff-plus-conference", "cert.gcp-professional-cloud-architect", "project.lead-exploratory-bet",
+            "mentor.reverse-mentoring", "net.start-community-of-practice",
+        ])
+        #expect(plan.criteria.map { "\($0.id) \($0.evidence)" } == [
+            "ic.staff.led_cross_team_effort [\"project.cross-functional-initiative\"]",
+            "ic.staff.designs_adopted_by_teams [\"stretch.cross-team-design\"]", "ic.staff.sought_out_for_advice []",
+            "ic.staff.explains_trade_offs [\"mentor.reverse-mentoring\"]",
         ])
         #expect(plan.items.first { $0.id == "cert.gcp-professional-cloud-architect" }?.weeks == 24)
         #expect(plan.committed == 2200)
@@ -202,7 +210,7 @@ import Testing
         ana.responses[.manager]?["capacity.special_project_percent"] = .integer(0)
         ana.responses[.manager]?["budget.amount"] = .number(0)
         let (_, plan) = try plan(ana)
-        #expect(plan.items.map(\.id) == ["stretch.high-stakes-problem", "stretch.cross-team-design"])
+        #expect(plan.items.map(\.id) == ["stretch.cross-team-design", "stretch.tech-lead-two-teams"])
         #expect(plan.items.allSatisfy { $0.time == .job && $0.cost == 0 })
         #expect(plan.developmentHours == 0)
         #expect(plan.allocation == DevelopmentPlan.Allocation(onTheJob: 100, social: 0, formal: 0))

@@ -148,6 +148,23 @@ public struct DevelopmentPlan: Hashable, Sendable {
     public var currency: String
     public var committed: Double
     public var items: [Item]
+    /// One promotion criterion of the target level: where the two views stand, and the plan
+    /// items that will produce its evidence.
+    public struct CriterionStatus: Hashable, Sendable {
+        public var id: String
+        public var text: String
+        /// Whether each side said it is already shown; nil where that side did not say.
+        public var contributor: Bool?
+        public var manager: Bool?
+        /// The plan items whose "done when" is evidence for it.
+        public var evidence: [String]
+
+        /// Both said it is already shown: a line in the plan, not an activity.
+        public var shownByBoth: Bool { contributor == true && manager == true }
+    }
+
+    /// The target level's promotion criteria, the plan's spine (empty when growing in place).
+    public var criteria: [CriterionStatus] = []
     /// The manager's concrete offers, each planned as one of `items`.
     public var offers: [Offer] = []
     public var milestones: [Milestone]

@@ -22,6 +22,8 @@ struct PlanCandidates {
         case teach
         case certification(String)
         case networking(String)
+        /// A promotion criterion of the target level that needs evidence.
+        case criterion(String)
     }
 
     let request: PlanRequest
@@ -49,6 +51,8 @@ struct PlanCandidates {
         if request.exploratory { needs += [.managementTrial, .technicalTrial, .exploration] }
         needs += request.certificationInterests.map(Need.certification)
         needs += request.networkingInterests.map(Need.networking)
+        // The selector has 32 group bits; the criteria take what is left.
+        needs += request.criteriaNeedingEvidence.prefix(max(0, 32 - needs.count)).map(Need.criterion)
         self.needs = needs
         let categories = Catalog.Category.allCases
         var kindNumbers: [String: Int] = [:]
@@ -121,6 +125,7 @@ struct PlanCandidates {
         case .exploration: return item.purpose == .exploration
         case .certification(let domain): return item.category == .certification && item.domains.contains(domain)
         case .networking(let kind): return item.category == .networking && item.kind == kind
+        case .criterion(let id): return item.evidences.contains(id)
         }
     }
 
@@ -136,6 +141,7 @@ struct PlanCandidates {
         case .teach: return required.teach
         case .managementTrial, .technicalTrial, .exploration: return required.exploration
         case .certification, .networking: return required.interest
+        case .criterion: return required.criterion
         }
     }
 

@@ -30,6 +30,8 @@ struct PlanRequest {
     var previous: PlanHistory
     /// What the manager's offers already give the plan: someone to learn from, a named
     /// project, a trial of a role. The catalog adds no second of these.
+    /// The target level's promotion criteria that still need evidence (not shown by both).
+    var criteriaNeedingEvidence: [String] = []
     var offeredMentor = false
     var offeredProject = false
     var offeredTrial = false

@@ -106,6 +106,13 @@ public struct Planner: Sendable {
             budget: max(0, budget - offers.cost),
             developmentHours: max(0, hoursPerMonth * Double(horizon) - offers.studyHours), hoursPerMonth: hoursPerMonth,
             monthSlack: settings.monthSlack, horizonDays: horizonDays)
+        // The target level's criteria: which the two say are shown, which need evidence.
+        let targetCriteria = target.flatMap { $0.id == current?.id ? nil : $0.identifiedCriteria } ?? []
+        let shownBySelf = answers.value(Self.criteriaShownItem, by: .contributor).map { Set($0.values) }
+        let shownByManager = answers.value(Self.criteriaSeenItem, by: .manager).map { Set($0.values) }
+        request.criteriaNeedingEvidence = targetCriteria.map(\.id).filter {
+            !(shownBySelf?.contains($0) == true && shownByManager?.contains($0) == true)
+        }
         request.jobHoursPerMonth = settings.jobHoursPerMonth
         request.maxSpreadWeeks = settings.maxSpreadWeeks
         request.offeredMentor = offers.mentor
@@ -163,7 +170,7 @@ public struct Planner: Sendable {
             failedBefore.formUnion(result.unplaced)
         }
         // The offers and first steps first, then the rest by date.
-        let items = offers.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        var items = offers.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
             + (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
         notes += conversationNotes(answers: answers, request: request, target: target, readiness: readiness, label: candidates.label)
         if exploratory {
@@ -175,6 +182,22 @@ public struct Planner: Sendable {
         }
         notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
 
+        // Per criterion of the target: the items that produce its evidence, whose "done when"
+        // then says so.
+        var criteria: [DevelopmentPlan.CriterionStatus] = []
+        for criterion in targetCriteria {
+            var status = DevelopmentPlan.CriterionStatus(
+                id: criterion.id, text: criterion.text, contributor: shownBySelf.map { $0.contains(criterion.id) },
+                manager: shownByManager.map { $0.contains(criterion.id) }, evidence: [])
+            if !status.shownByBoth {
+                for index in items.indices where catalog.item(items[index].id)?.evidences.contains(criterion.id) == true {
+                    status.evidence.append(items[index].id)
+                    let claim = MilestonePlanner.sentenceCase(MilestonePlanner.withoutFinalStop(criterion.text))
+                    items[index].doneWhen += " Evidence for \(target?.title ?? "the next level"): \(claim)."
+                }
+            }
+            criteria.append(status)
+        }
         let committed = round2(items.reduce(0) { $0 + $1.cost })
         if committed > budget + 1e-9 { notes.append(.offerOverBudget(budget: formatMoney(budget, currency), committed: formatMoney(committed, currency))) }
         // A real budget mostly unspent while the hours are full: say that hours are the limit.
@@ -198,9 +221,14 @@ public struct Planner: Sendable {
             budgetAmount: max(budget, committed), currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
             notes: notes)
         plan.offers = offers.offers
+        plan.criteria = criteria
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
     }
+
+    /// Which of the target level's criteria each side says are already shown (criterion ids).
+    static let criteriaShownItem = "criteria.shown"
+    static let criteriaSeenItem = "criteria.seen"
 
     /// With little time or no budget, one sentence on what more would unlock; with budget left
     /// over, what it could buy next.

@@ -84,6 +84,8 @@ public struct Catalog: Sendable {
         public let issuer: String?
         /// For networking and special projects: which interest it answers.
         public let kind: String?
+        /// The ids of the promotion criteria it can produce evidence for.
+        public let evidences: [String]
 
         public init(
             id: String,
@@ -103,7 +105,8 @@ public struct Catalog: Sendable {
             hours: Double,
             weeks: Int,
             issuer: String?,
-            kind: String?
+            kind: String?,
+            evidences: [String] = []
         ) {
             self.id = id
             self.title = title
@@ -123,6 +126,7 @@ public struct Catalog: Sendable {
             self.weeks = weeks
             self.issuer = issuer
             self.kind = kind
+            self.evidences = evidences
         }
 
         public static func == (left: Item, right: Item) -> Bool {
@@ -144,7 +148,8 @@ public struct Catalog: Sendable {
                     && left.hours == right.hours
                     && left.weeks == right.weeks
                     && left.issuer == right.issuer
-                    && left.kind == right.kind)
+                    && left.kind == right.kind
+                    && left.evidences == right.evidences)
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -20,6 +20,9 @@ public struct PlanningSettings: Sendable {
         public var evidence: Double
         /// From senior up: teaching someone.
         public var teach: Double
+        /// Each promotion criterion of the target level not yet shown by both: an activity
+        /// that can produce its evidence.
+        public var criterion: Double = 0
     }
 
     /// How the manager's offers and the two first steps become plan items.

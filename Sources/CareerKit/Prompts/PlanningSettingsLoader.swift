@@ -14,7 +14,7 @@ enum PlanningSettingsLoader {
         "session_hours", "sessions_per_month", "default_every", "trials", "course_hours", "first_step_days", "first_step_hours",
         "lead_days",
     ]
-    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest", "evidence", "teach"]
+    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest", "evidence", "teach", "criterion"]
     static let tracks = ["ic", "management", "hybrid"]
 
     static func load(_ node: Node?, log: DiagnosticLog) -> PlanningSettings? {
@@ -62,7 +62,7 @@ enum PlanningSettingsLoader {
                 let v = values.map { $0! }
                 required = PlanningSettings.Required(
                     mentor: v[0], onTheJob: v[1], formal: v[2], trial: v[3], handover: v[4], exploration: v[5], interest: v[6],
-                    evidence: v[7], teach: v[8])
+                    evidence: v[7], teach: v[8], criterion: v[9])
             }
         }
         let teachFrom = number("teach_from_rank", 0...20)

@@ -74,7 +74,8 @@ public struct PromptSet: Sendable {
             let ladderRoot = DataDocument.parse(ladderText, syntax: .yaml, log: ladderLog)
             let catalogRoot = DataDocument.parse(catalogText, syntax: .yaml, log: catalogLog)
             let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
-            let catalog = catalogRoot.flatMap { CatalogLoader.load($0, levels: ladder?.levels.map(\.id), log: catalogLog) }
+            let catalog = catalogRoot.flatMap { CatalogLoader.load(
+                    $0, levels: ladder?.levels.map(\.id), criteria: ladder?.allCriteria.map(\.criterion.id), log: catalogLog) }
             return (ladder, catalog)
         }
         Strand.run(bankStrand, ladderStrand)
@@ -91,6 +92,20 @@ public struct PromptSet: Sendable {
         }
         return PromptSet(
             bank: bank, ladder: ladder, catalog: catalog, weights: weights, templates: templates, directory: directory)
+    }
+
+    /// What is allowed but worth fixing: a promotion criterion no catalog item can produce
+    /// evidence for (no item lists its id under `evidences`), so a plan toward that level
+    /// cannot name an activity for it.
+    public var warnings: [Diagnostic] {
+        let evidenced = Set(catalog.items.flatMap(\.evidences))
+        let path = directory.hasSuffix("/") ? directory + Self.ladderFile : directory + "/" + Self.ladderFile
+        return ladder.allCriteria.filter { !evidenced.contains($0.criterion.id) }.map { level, criterion in
+            Diagnostic(
+                path: path, line: criterion.line, column: criterion.column,
+                message: "warning: criterion '\(criterion.id)' of level '\(level.id)' has no catalog item that can evidence it; add its id under 'evidences' of an item in \(Self.catalogFile)",
+                item: criterion.id)
+        }
     }
 
     /// Every item of the instrument must be in the bank with its fixed role and type.

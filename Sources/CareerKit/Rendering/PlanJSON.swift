@@ -35,6 +35,14 @@ struct PlanJSON {
                 ("start", .string(SessionDate.format(offer.start))), ("due", .string(SessionDate.format(offer.due))),
             ])
         }
+        let criteria: [JSONValue] = plan.criteria.map { criterion in
+            func view(_ shown: Bool?) -> JSONValue { shown.map { .string($0 ? "shown" : "not_yet") } ?? .null }
+            return .object([
+                ("id", .string(criterion.id)), ("text", .string(criterion.text)),
+                ("status", .object([("contributor", view(criterion.contributor)), ("manager", view(criterion.manager))])),
+                ("shown_by_both", .bool(criterion.shownByBoth)), ("evidence", JSONValue(criterion.evidence)),
+            ])
+        }
         let gaps: [JSONValue] = plan.gaps.map { gap in
             .object([
                 ("dimension", .string(gap.dimension)), ("expected", .number(gap.expected)),
@@ -61,7 +69,7 @@ struct PlanJSON {
                 ("amount", .number(plan.budgetAmount)), ("currency", .string(plan.currency)),
                 ("committed", .number(plan.committed)),
             ])),
-            ("items", .array(items)), ("offers", .array(offers)), ("milestones", .array(milestones)), ("gaps", .array(gaps)),
+            ("items", .array(items)), ("offers", .array(offers)), ("criteria", .array(criteria)), ("milestones", .array(milestones)), ("gaps", .array(gaps)),
             ("notes", JSONValue(plan.notes.map(\.sentence))),
         ])
     }
