@@ -206,8 +206,19 @@ struct PlanCandidates {
     /// With `onlyNew`, only items this request rules out (what more time or money unlocks);
     /// without, any that fits (what budget left over could buy next).
     func unlockedBy(
-        _ relaxed: PlanRequest, plan items: [DevelopmentPlan.Item], costAtMost: Double = .infinity, onlyNew: Bool = true
+        _ relaxed: PlanRequest, plan items: [DevelopmentPlan.Item], costAtMost: Double = .infinity, onlyNew: Bool = true,
+        ranked: [(item: Catalog.Item, worth: Double)]? = nil
     ) -> Catalog.Item? {
+        let ranked = ranked ?? rankedForUnlock(plan: items)
+        return ranked.first {
+            $0.item.cost * request.rate <= costAtMost + 1e-9 && relaxed.blocker($0.item) == nil
+                && (!onlyNew || request.blocker($0.item) != nil)
+        }?.item
+    }
+
+    /// The catalog items a note on what more would unlock may name, most worthwhile first:
+    /// not in the plan, not a second of a kind it has, worth something to this person.
+    func rankedForUnlock(plan items: [DevelopmentPlan.Item]) -> [(item: Catalog.Item, worth: Double)] {
         let ids = Set(items.map(\.id))
         let learns = items.contains { $0.category == .mentoring && $0.direction == .learn }
         // One of a kind, as the plan itself chooses: no second person to learn from, no
@@ -217,15 +228,15 @@ struct PlanCandidates {
         // items only: this runs for most plans, over the whole catalog.
         var ranked: [(item: Catalog.Item, worth: Double)] = []
         for item in catalog.items {
-            guard item.category != .specialProject, item.purpose == nil, item.cost * request.rate <= costAtMost + 1e-9,
-                !ids.contains(item.id), !(learns && item.category == .mentoring && item.direction == .learn)
+            guard item.category != .specialProject, item.purpose == nil, !ids.contains(item.id),
+                !(learns && item.category == .mentoring && item.direction == .learn)
             else { continue }
             if let kind = item.kind, kinds.contains(item.category.rawValue + "/" + kind) { continue }
             let value = worth(item)
             if value > 0 { ranked.append((item, value)) }
         }
         ranked.sort { ($0.worth, $1.item.id) > ($1.worth, $0.item.id) }
-        return ranked.first { relaxed.blocker($0.item) == nil && (!onlyNew || request.blocker($0.item) != nil) }?.item
+        return ranked
     }
 
     /// Whether the special projects of a kind are all things the contributor asked to avoid.

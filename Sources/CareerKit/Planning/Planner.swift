@@ -185,12 +185,13 @@ public struct Planner: Sendable {
         // Per criterion of the target: the items that produce its evidence, whose "done when"
         // then says so.
         var criteria: [DevelopmentPlan.CriterionStatus] = []
+        let evidences = items.map { catalog.item($0.id)?.evidences ?? [] }
         for criterion in targetCriteria {
             var status = DevelopmentPlan.CriterionStatus(
                 id: criterion.id, text: criterion.text, contributor: shownBySelf.map { $0.contains(criterion.id) },
                 manager: shownByManager.map { $0.contains(criterion.id) }, evidence: [])
             if !status.shownByBoth {
-                for index in items.indices where catalog.item(items[index].id)?.evidences.contains(criterion.id) == true {
+                for index in items.indices where evidences[index].contains(criterion.id) {
                     status.evidence.append(items[index].id)
                     let claim = MilestonePlanner.sentenceCase(MilestonePlanner.withoutFinalStop(criterion.text))
                     items[index].doneWhen += " Evidence for \(target?.title ?? "the next level"): \(claim)."
@@ -238,12 +239,20 @@ public struct Planner: Sendable {
     ) -> [PlanNote] {
         var notes: [PlanNote] = []
         let unlock = settings.unlock
+        // Ranked once, for all three notes, and only when one of them may be said.
+        var cache: [(item: Catalog.Item, worth: Double)]?
+        func ranked() -> [(item: Catalog.Item, worth: Double)] {
+            if let cache { return cache }
+            let list = candidates.rankedForUnlock(plan: items)
+            cache = list
+            return list
+        }
         if hoursPerMonth <= unlock.littleHoursPerMonth {
             var relaxed = request
             relaxed.hoursPerMonth = unlock.moreHoursPerMonth
             relaxed.developmentHours = unlock.moreHoursPerMonth * Double(max(1, request.horizonDays) / 30)
             relaxed.budget = max(0, budget - committed)
-            if let item = candidates.unlockedBy(relaxed, plan: items) {
+            if let item = candidates.unlockedBy(relaxed, plan: items, ranked: ranked()) {
                 notes.append(.moreTimeWouldUnlock(hoursPerMonth: unlock.moreHoursPerMonth, title: item.title))
             }
         }
@@ -251,7 +260,7 @@ public struct Planner: Sendable {
         if budget <= 0 {
             var relaxed = request
             relaxed.budget = unlock.budgetToSuggest * request.rate
-            if let item = candidates.unlockedBy(relaxed, plan: items), item.cost > 0 {
+            if let item = candidates.unlockedBy(relaxed, plan: items, ranked: ranked()), item.cost > 0 {
                 notes.append(.moneyWouldUnlock(amount: formatMoney(round2(item.cost * request.rate), currency), title: item.title))
             }
         } else if left > 0, !alreadySaid {
@@ -259,7 +268,7 @@ public struct Planner: Sendable {
             relaxed.budget = left
             relaxed.hoursPerMonth = max(request.hoursPerMonth, unlock.moreHoursPerMonth)
             relaxed.developmentHours = max(request.developmentHours, relaxed.hoursPerMonth * Double(max(1, request.horizonDays) / 30))
-            if let item = candidates.unlockedBy(relaxed, plan: items, costAtMost: left, onlyNew: false), item.cost > 0 {
+            if let item = candidates.unlockedBy(relaxed, plan: items, costAtMost: left, onlyNew: false, ranked: ranked()), item.cost > 0 {
                 notes.append(
                     .budgetLeft(
                         left: formatMoney(left, currency), title: item.title, cost: formatMoney(round2(item.cost * request.rate), currency)))
