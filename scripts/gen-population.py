@@ -7,7 +7,12 @@ tech lead who wants both, someone unsure, someone drawn to management mainly for
 realistic level, in a field, with interests that fit the field, a manager whose observations
 roughly agree with the person, and capacity and budget that vary. Deterministic for a seed.
 
-Usage: gen-population.py N OUT.csv [SEED]
+Usage: gen-population.py N OUT.csv [SEED] [--no-offers]
+
+Offers and first steps (a named person to learn from, a named project, a trial of a role, a
+named course, the two first steps) come from a second random stream, so the people are the
+same with and without them: --no-offers leaves those columns out, for a binary older than
+the offer items.
 """
 import csv
 import random
@@ -73,12 +78,62 @@ def pick(rng, weighted):
     return weighted[-1][0]
 
 
+OFFER_HEADER = ["contributor.will.first_step", "manager.will.support", "manager.offer.mentor.name",
+                "manager.offer.mentor.role", "manager.offer.mentor.every", "manager.offer.project.name",
+                "manager.offer.project.percent", "manager.offer.project.hours_per_month", "manager.offer.project.from",
+                "manager.offer.trial.role", "manager.offer.trial.from", "manager.offer.course.name",
+                "manager.offer.course.amount", "manager.offer.course.hours", "manager.offer.course.when"]
+MENTORS = ["Sam Ortiz", "Priya Natarajan", "Dev Malhotra", "Lena Fischer", "Tomas Berg", "Aiko Tanaka", "Grace Mensah"]
+ROLES = {"ic": ["staff engineer", "principal engineer", "senior engineer"],
+         "management": ["engineering manager", "senior engineering manager", "director of engineering"]}
+PROJECT_NAMES = ["events platform migration", "payments reliability review", "data catalogue pilot",
+                 "on-call tooling rewrite", "design-review guild"]
+COURSES = [("Kubernetes in production workshop", 1200, 16), ("Regional engineering conference", 900, 24),
+           ("First-time manager programme", 2400, 30), ("Writing design docs course", 300, 8),
+           ("Security fundamentals course", 600, 12)]
+STARTS = ["2026-12-01", "2027-01-04", "2027-02-01", "2027-03-01", "2027-05-03"]
+
+
+def offers(rng, mode, level, view):
+    """The offer columns: the first steps and, in a manager's answers, what they offered."""
+    first = rng.choice(["Ask Sam to review my design by the 15th.", "Book the course by Friday.", ""])
+    if mode == "self":
+        return [first] + [""] * (len(OFFER_HEADER) - 1)
+    support = rng.choice(["Clear the Thursday sync from their calendar by next week.", "Introduce them to the mentor by Friday.", ""])
+    row = [first, support]
+    if rng.random() < 0.55:
+        side = "management" if view in ("management", "hybrid") and rng.random() < 0.5 else "ic"
+        row += [rng.choice(MENTORS), rng.choice(ROLES[side]), pick(rng, [("weekly", 20), ("fortnightly", 55), ("monthly", 25)])]
+    else:
+        row += ["", "", ""]
+    if rng.random() < 0.35:
+        percent = pick(rng, [(10, 40), (20, 40), (30, 20)])
+        by_hours = rng.random() < 0.3
+        row += [rng.choice(PROJECT_NAMES), "" if by_hours else percent, percent * 16 // 10 if by_hours else "", rng.choice(STARTS)]
+    else:
+        row += ["", "", "", ""]
+    if view in ("management", "hybrid", "unsure") and not level.startswith("mgmt.") and rng.random() < 0.3:
+        row += [rng.choice(["tech_lead", "acting_manager", "shadow_manager", "people_lead"]), rng.choice(STARTS)]
+    else:
+        row += ["", ""]
+    if rng.random() < 0.3:
+        name, amount, hours = rng.choice(COURSES)
+        row += [name, amount, hours if rng.random() < 0.7 else "", rng.choice(STARTS[1:])]
+    else:
+        row += ["", "", "", ""]
+    return row
+
+
 def main():
-    count, out = int(sys.argv[1]), sys.argv[2]
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 2611)
+    args = [a for a in sys.argv[1:] if a != "--no-offers"]
+    with_offers = len(args) == len(sys.argv) - 1
+    count, out = int(args[0]), args[1]
+    seed = int(args[2]) if len(args) > 2 else 2611
+    rng = random.Random(seed)
+    offer_rng = random.Random(seed + 1)
     with open(out, "w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(HEADER + (OFFER_HEADER if with_offers else []))
         for n in range(count):
             level = pick(rng, LEVELS)
             profile_name = pick(rng, MGMT_MIX if level.startswith("mgmt.") else IC_MIX)
@@ -123,7 +178,8 @@ def main():
                         pick(rng, [(4, 10), (8, 30), (12, 25), (16, 25), (24, 10)]),
                         pick(rng, [(0, 30), (5, 20), (10, 30), (20, 20)]), rng.choice(BUDGETS[level]),
                         pick(rng, [("USD", 60), ("EUR", 30), ("GBP", 10)])]
-            writer.writerow(row)
+            extra = offers(offer_rng, mode, level, view)
+            writer.writerow(row + (extra if with_offers else []))
 
 
 if __name__ == "__main__":

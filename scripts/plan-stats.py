@@ -16,6 +16,9 @@ import sys
 from collections import Counter, defaultdict
 
 WORKING_HOURS = 160
+# The sheet columns that each name one offer of the manager's.
+OFFER_NAMES = ["manager.offer.mentor.name", "manager.offer.project.name", "manager.offer.trial.role",
+               "manager.offer.course.name"]
 TEACHING = {"mentor.mentor-a-junior", "mentor.onboarding-buddy", "mentor.mentor-an-intern", "mentor.reverse-mentoring",
             "mentor.lead-study-group", "mentor.mentor-new-tech-lead"}
 TRACK_DIMS = {"ic": {"technical_depth", "technical_leverage", "challenge"},
@@ -27,11 +30,22 @@ def parse(day):
     return datetime.date.fromisoformat(day)
 
 
+def is_study(item):
+    """Development hours: study and mentoring. Job time (projects, trials, first steps) is
+    work; plans older than the time field count everything but special projects."""
+    if "time" in item:
+        return item["time"] != "job"
+    return item["category"] != "special_project"
+
+
 def monthly_load(items, special):
-    """Hours per calendar month, each item's hours spread evenly over its days."""
+    """Hours per calendar month, each item's hours spread evenly over its days: development
+    hours (special=False) or special-project hours (special=True)."""
     months = defaultdict(float)
     for item in items:
-        if (item["category"] == "special_project") != special:
+        if special and item["category"] != "special_project":
+            continue
+        if not special and not is_study(item):
             continue
         start, due = parse(item["start"]), parse(item["due"])
         days = max(1, (due - start).days)
@@ -70,11 +84,13 @@ def main():
         catalog = sys.argv[sys.argv.index("--catalog") + 1]
     levels = catalog_levels(catalog) if os.path.exists(catalog) else {}
     capacity = {}
+    asked = {}
     with open(sheet) as handle:
         for row in csv.DictReader(handle):
             hours = row.get("manager.capacity.dev_hours_per_month") or "8"
             share = row.get("manager.capacity.special_project_percent") or "0"
             capacity[row["person.id"]] = (float(hours), float(share))
+            asked[row["person.id"]] = sum(1 for column in OFFER_NAMES if row.get(column))
     plans = []
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
         with open(path) as handle:
@@ -91,6 +107,7 @@ def main():
     on_track = []
     tracks = Counter()
     item_counts = []
+    offers_planned = offers_asked = offer_over_hours = empty = 0
     for plan in plans:
         pid = plan["person"]["id"]
         hours_cap, share = capacity.get(pid, (8.0, 0.0))
@@ -105,7 +122,7 @@ def main():
             peak_ratio.append(max(months.values()) / hours_cap)
         special = monthly_load(items, special=True)
         agreed = plan["plan"].get("special_project_percent", 0) / 100 * WORKING_HOURS
-        if special:
+        if special and max(special.values()) > 0:
             special_ratio.append(max(special.values()) / agreed if agreed > 0 else float("inf"))
         budget = plan["plan"]["budget"]
         if budget["amount"] > 0:
@@ -119,14 +136,22 @@ def main():
             learn_mentor += 1
         elif mentoring:
             only_teaching += 1
+        offers_planned += len(plan["plan"].get("offers", []))
+        offers_asked += asked.get(pid, 0)
+        if any("development hours freed" in note for note in plan["plan"].get("notes", [])):
+            offer_over_hours += 1
+        if not items and hours_cap > 0:
+            empty += 1
+        # The catalog's choices: the manager's offers and the first steps are theirs.
+        catalog_items = [i for i in items if i.get("source", "catalog") == "catalog"]
         wanted = {plan["plan"]["current_level"], plan["plan"]["target_level"]}
-        bad = [i["id"] for i in items if levels.get(i["id"]) and not (levels[i["id"]] & wanted)]
+        bad = [i["id"] for i in catalog_items if levels.get(i["id"]) and not (levels[i["id"]] & wanted)]
         if bad:
             outside_levels += 1
             items_outside.update(bad)
         dims = TRACK_DIMS.get(track)
-        if dims and items:
-            on_track.append(sum(1 for i in items if set(i["builds"]) & dims) / len(items))
+        if dims and catalog_items:
+            on_track.append(sum(1 for i in catalog_items if set(i["builds"]) & dims) / len(catalog_items))
     report = {
         "plans": n,
         "tracks": dict(tracks),
@@ -148,6 +173,10 @@ def main():
         "most_common_outside_level": items_outside.most_common(5),
         "on_track_share_mean": round(sum(on_track) / max(1, len(on_track)), 2),
         "plans_under_half_on_track": sum(1 for s in on_track if s < 0.5),
+        "empty_plans_with_hours": empty,
+        "offers_in_the_sheet": offers_asked,
+        "offers_planned": offers_planned,
+        "plans_whose_offers_exceed_the_hours": offer_over_hours,
     }
     if "--json" in sys.argv:
         print(json.dumps(report, indent=1))

@@ -47,6 +47,8 @@ extension Careerpath {
                 for error in unreadable.dropFirst() { Terminal.standardError.write(ExitStatus.message(for: error)) }
                 throw first
             }
+            // Warnings do not fail the check: the prompts work, with something worth fixing.
+            for warning in set.warnings { Terminal.standardError.write(warning.description + "\n") }
             let items = set.bank.items.count
             let catalog = set.catalog.items.count
             var summary = "\(set.directory): \(items) questions, \(set.ladder.levels.count) levels, \(catalog) catalog items: ok"

@@ -10,16 +10,16 @@ struct TalkFixture {
     static let managerName = "Jo Lee"
     static let level = "ic.senior"
 
-    /// Answers to the 15 questions `--mode manager` asks, in order: the eight observation
+    /// Answers to the 16 questions `--mode manager` asks, in order: the eight observation
     /// scales, view.track, view.readiness (the judgements after the observations), hours,
     /// special project, budget, currency, support.
     static let managerAnswers = [
         "5", "4", "4", "3", "4", "5", "4", "5", "hybrid", "within_1y", "16", "10", "1500", "eur",
-        "Clear the Friday sync from their calendar by 2026-12-01",
+        "Clear the Friday sync from their calendar by 2026-12-01", "none",
     ]
 
     /// How many questions `--mode manager` asks.
-    static let managerQuestions = 15
+    static let managerQuestions = 16
 
     /// The five answers `managerAnswers` gives first, as the session file stores them.
     static let firstFiveStored: [String: StoredAnswer] = [
@@ -167,7 +167,7 @@ extension TalkFixture {
     /// share of time typed with its percent sign.
     static let preparationAnswers = [
         "5", "5", "2", "2", "n/a", "2", "4", "5", "hybrid", "within_2y", "16", "10%", "1500", "eur",
-        "Clear the Friday sync by 2026-12-01",
+        "Clear the Friday sync by 2026-12-01", "none",
     ]
     static let managerDate = "2026-11-21"
 

@@ -281,7 +281,7 @@ struct ValidateCommandTests {
             #expect(
                 result.errorLines == [
                     "\(bank.path):\(index + 1):\(column): item '\(id)' 'type' is 'scal'; "
-                        + "allowed: scale, choice, multi, pick, integer, number, text, currency"
+                        + "allowed: scale, choice, multi, pick, integer, number, text, currency, date"
                 ])
         }
     }

@@ -347,9 +347,9 @@ import Testing
             let items = try #require(plan["items"] as? [[String: Any]])
             var got = Got()
             got.committed = try #require(budget["committed"] as? Double) / rate
-            // Development hours, as summary.csv's hours per month count them: special-project
-            // time is its own column.
-            got.hours = items.filter { $0["category"] as? String != "special_project" }
+            // Development hours, as summary.csv's hours per month count them: study and
+            // mentoring; job time (projects, stretch work, trials) is work, not development hours.
+            got.hours = items.filter { $0["time"] as? String != "job" }
                 .reduce(0) { $0 + (($1["hours"] as? Double) ?? 0) }
             got.special = Double(try #require(plan["special_project_percent"] as? Int))
             got.certification = items.contains { $0["category"] as? String == "certification" }

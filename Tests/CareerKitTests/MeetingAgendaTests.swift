@@ -35,6 +35,7 @@ import Testing
                 case .number: input = "1000"
                 case .text: input = "words"
                 case .currency: input = "EUR"
+                case .date: input = "2027-03-01"
                 }
             }
             engine.handle(.answer(input))
@@ -47,7 +48,7 @@ import Testing
         var answers: [String: AnswerValue] = [
             "view.track": .text(track), "view.readiness": .text(readiness), "capacity.dev_hours_per_month": .integer(16),
             "capacity.special_project_percent": .integer(10), "budget.amount": .number(1500), "budget.currency": .text("EUR"),
-            "will.support": .text("Clear the Friday sync"),
+            "will.support": .text("Clear the Friday sync"), "offer.kinds": .list([]),
         ]
         for (id, value) in observations {
             answers[id] = value == "n/a" ? .notObserved : .integer(Int(value)!)
@@ -143,9 +144,11 @@ import Testing
     @Test func withTheSelfAssessmentOnlyTheManagersQuestionsAreAsked() {
         let own = selfAnswers()
         let agenda = MeetingAgenda(prompts: prompts, answers: merged(own, [:]), skipped: [], prepared: [.contributor])
-        let managerItems = DialogEngine(bank: bank, mode: .manager).askedItems.map { "item:" + $0.id }
+        // Every manager question, the offers' follow-ups too: those are asked when the offer is named.
+        let managerItems = bank.items.filter { $0.role == .manager && $0.modes.contains(.oneOnOne) }.map { "item:" + $0.id }
         #expect(agenda.steps.map(\.key) == managerItems)
-        #expect(agenda.steps.count == 15)
+        #expect(agenda.steps.count == 29)
+        #expect(DialogEngine(bank: bank, mode: .manager).askedItems.count == 16)
     }
 
     @Test func withTheManagersPreparationOnlyTheContributorsQuestionsAreAsked() {

@@ -46,7 +46,8 @@ import Testing
         let slack = Self.prompts.weights.planning.monthSlack
         for result in Self.population {
             let plan = result.plan
-            let development = plan.items.filter { $0.category != .specialProject }
+            // Development hours: study and mentoring. Job time (stretch work, trials) is work.
+            let development = plan.items.filter { $0.time != .job }
             // A month that holds any day of a one-week event may go a little above.
             let events = Set(development.filter { $0.weeks == 1 }.flatMap { event in
                 (0..<7).map { String(SessionDate.format(SessionDate.adding(days: $0, to: event.start)).prefix(7)) }
@@ -59,6 +60,11 @@ import Testing
             let projectLimit = Double(plan.specialProjectPercent) / 100 * Self.prompts.weights.planning.workingHoursPerMonth
             for (month, hours) in Self.monthlyHours(plan.items.filter { $0.category == .specialProject }) {
                 #expect(hours <= projectLimit + 0.01, "\(result.answers.person.id!) \(month): \(hours) project hours")
+            }
+            // Stretch work and trials: within the work time beside the day job, never study hours.
+            let jobLimit = Self.prompts.weights.planning.jobHoursPerMonth
+            for (month, hours) in Self.monthlyHours(plan.items.filter { $0.time == .job && $0.category != .specialProject }) {
+                #expect(hours <= jobLimit + 0.01, "\(result.answers.person.id!) \(month): \(hours) job hours")
             }
         }
     }

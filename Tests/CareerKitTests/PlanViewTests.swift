@@ -73,7 +73,7 @@ import Testing
         #expect(problems.count == 2)
         #expect(problems.first?.line == line)
         #expect(problems.first?.column == column)
-        #expect(problems.first?.message.hasPrefix("unknown key 'plan.curent'; known keys: budget, busiest_month_hours, committed, current,") == true)
+        #expect(problems.first?.message.hasPrefix("unknown key 'plan.curent'; known keys: budget, busiest_month_hours, committed, criteria, current,") == true)
         // Inside a list, the row's keys and the document's are known.
         #expect(problems.last?.message.hasPrefix("unknown key 'titel'; known keys: ") == true)
         #expect(problems.last?.message.contains("done_when") == true)

@@ -82,13 +82,25 @@ import Testing
         // Project work was asked for: the share is what the manager offered.
         #expect(plan.specialProjectPercent == 20)
         #expect(plan.specialProjectHoursPerMonth == 32)
+        // She named cloud and architecture certifications: the Professional Cloud Architect
+        // now fits, spread over 24 weeks (it was dropped for "24 hours a month even at a
+        // gentle pace" while a certification could only stretch half as long again).
+        // Staff's criteria each look for an activity: the cross-team design (designs other teams
+        // adopt), the cross-functional initiative (a cross-team effort), reverse mentoring
+        // (explaining trade-offs to leaders).
         #expect(plan.items.map(\.id) == [
-            "mentor.from-staff-engineer", "project.cross-functional-initiative", "net.staff-plus-conference",
-            "net.start-community-of-practice", "train.distributed-systems", "project.lead-exploratory-bet",
-            "mentor.lead-study-group",
+            "mentor.from-staff-engineer", "stretch.cross-team-design", "project.cross-functional-initiative",
+            "net.staff-plus-conference", "cert.gcp-professional-cloud-architect", "project.lead-exploratory-bet",
+            "mentor.reverse-mentoring", "net.start-community-of-practice",
         ])
-        #expect(plan.committed == 2500)
-        #expect(plan.developmentHours == 142)
+        #expect(plan.criteria.map { "\($0.id) \($0.evidence)" } == [
+            "ic.staff.led_cross_team_effort [\"project.cross-functional-initiative\"]",
+            "ic.staff.designs_adopted_by_teams [\"stretch.cross-team-design\"]", "ic.staff.sought_out_for_advice []",
+            "ic.staff.explains_trade_offs [\"mentor.reverse-mentoring\"]",
+        ])
+        #expect(plan.items.first { $0.id == "cert.gcp-professional-cloud-architect" }?.weeks == 24)
+        #expect(plan.committed == 2200)
+        #expect(plan.developmentHours == 162)
         // The conference's month may go a quarter above the 16 hours; no other month does.
         #expect(plan.busiestMonthHours == 18.7)
         #expect(plan.items.first { $0.category == .mentoring && $0.direction == .teach } != nil)
@@ -189,14 +201,23 @@ import Testing
         #expect(problems.map(\.message) == ["there is no exchange rate for 'NZD', the budget currency; add it under 'exchange_rates'"])
     }
 
-    @Test func zeroBudgetAndZeroHoursGiveAnEmptyButValidPlan() throws {
+    /// No hours, no budget, no project share: the plan still holds work at the next level's
+    /// scope as part of the job (never study hours, never money), and says what more time
+    /// and money would unlock.
+    @Test func zeroBudgetAndZeroHoursKeepWorkThatIsPartOfTheJob() throws {
         var ana = try fixture("ana-silva.yaml")
         ana.responses[.manager]?["capacity.dev_hours_per_month"] = .integer(0)
         ana.responses[.manager]?["capacity.special_project_percent"] = .integer(0)
         ana.responses[.manager]?["budget.amount"] = .number(0)
         let (_, plan) = try plan(ana)
-        #expect(plan.items.isEmpty)
-        #expect(plan.allocation == DevelopmentPlan.Allocation(onTheJob: 70, social: 20, formal: 10))
+        #expect(plan.items.map(\.id) == ["stretch.cross-team-design", "stretch.tech-lead-two-teams"])
+        #expect(plan.items.allSatisfy { $0.time == .job && $0.cost == 0 })
+        #expect(plan.developmentHours == 0)
+        #expect(plan.allocation == DevelopmentPlan.Allocation(onTheJob: 100, social: 0, formal: 0))
+        // Hours are the first limit: the plan names what 8 hours a month would add (money
+        // alone would add nothing while there are no hours).
+        #expect(plan.notes.contains(.moreTimeWouldUnlock(hoursPerMonth: 8, title: "Join a community of practice")))
+        #expect(!plan.notes.contains { if case .moneyWouldUnlock = $0 { return true } else { return false } })
         #expect(plan.hoursPerMonth == 0)
         #expect(plan.notes.contains(.projectTimeNotAgreed(managerAnswered: true)))
     }

@@ -96,6 +96,8 @@ struct QuestionCard {
             return ["  In your own words (up to \(maxLength) characters)."]
         case .currency:
             return ["  A currency code such as USD, EUR or GBP."]
+        case .date:
+            return ["  A date, written year-month-day, such as 2027-03-01."]
         }
     }
 

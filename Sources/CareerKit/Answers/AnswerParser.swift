@@ -151,6 +151,11 @@ public enum AnswerParser {
             let code = lenient ? text.uppercased() : text
             guard CurrencyCode.isValid(code) else { return fail(raw, kind) }
             return .success(.text(code))
+        case .date:
+            guard case .scalar(let text) = raw else { return fail(raw, kind, "is a list") }
+            let typed = text.trimmingCharacters(in: .whitespaces)
+            guard let date = SessionDate.parse(typed) else { return fail(raw, kind) }
+            return .success(.text(SessionDate.format(date)))
         }
     }
 

@@ -399,7 +399,7 @@ public struct BulkRun: Sendable {
             number(assessment.scores[.management] ?? 0), number(assessment.scores[.hybrid] ?? 0), plan.targetLevel,
             number(plan.committed), plan.currency, number(plan.hoursPerMonth), String(plan.specialProjectPercent),
         ]
-        for category in Catalog.Category.allCases {
+        for category in Catalog.Category.allCases where category != .firstStep {
             row.append(String(plan.items.filter { $0.category == category }.count))
         }
         row.append(assessment.flags.rawValues.joined(separator: ";"))

@@ -36,6 +36,10 @@ struct CatalogSelector {
         var mix: Int
         /// Whether it builds one of the track's dimensions.
         var onTrack: Bool
+        /// The development hours it takes against the limit: its hours, or 0 for job time
+        /// (stretch work, trials, hand-overs), which is work, not study.
+        var studyHours: Double? = nil
+        var limitHours: Double { studyHours ?? hours }
     }
 
     struct Limits {
@@ -68,7 +72,7 @@ struct CatalogSelector {
 
     static func mixClass(of category: Catalog.Category) -> Int {
         switch category {
-        case .stretchAssignment, .specialProject: return 0
+        case .stretchAssignment, .specialProject, .firstStep: return 0
         case .mentoring, .networking: return 1
         case .training, .certification: return 2
         }
@@ -127,7 +131,7 @@ struct CatalogSelector {
         let item = candidates[index]
         apply(item, sign, to: &state)
         state.cost += Double(sign) * item.cost
-        state.hours += Double(sign) * item.hours
+        state.hours += Double(sign) * item.limitHours
         if sign > 0 {
             state.chosen.append(index)
         } else if let position = state.chosen.firstIndex(of: index) {
@@ -165,7 +169,7 @@ struct CatalogSelector {
     /// adding it and measuring, without copying the state (the search tries thousands).
     private func trying(_ index: Int, on state: State, core: Double) -> (core: Double, value: Double)? {
         let item = candidates[index]
-        guard state.cost + item.cost <= limits.budget + 1e-9, state.hours + item.hours <= limits.hours + 1e-9,
+        guard state.cost + item.cost <= limits.budget + 1e-9, state.hours + item.limitHours <= limits.hours + 1e-9,
             state.chosen.count + 1 <= limits.maxItems, state.perCategory[item.category] + 1 <= limits.maxPerCategory
         else { return nil }
         if item.kind >= 0, state.kinds[item.kind] >= 1 { return nil }

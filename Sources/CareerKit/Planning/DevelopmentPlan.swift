@@ -29,6 +29,60 @@ public struct DevelopmentPlan: Hashable, Sendable {
         /// Mentoring only: whether the person learns or teaches.
         public var direction: Catalog.Direction?
         public var purpose: Catalog.Purpose?
+        /// Whose time it takes: development (study) hours, job time or regular sessions.
+        public var time: TimeKind = .study
+        /// Where it comes from: the manager's offer, a first step, or the catalog.
+        public var source: Source = .catalog
+    }
+
+    /// The kinds of time an item takes. Study time (courses, certifications, reading,
+    /// events) comes from the development hours the manager frees each month; job time
+    /// (projects, stretch work, trials, hand-overs) is work, bounded by the special-project
+    /// share or part of the job; mentoring is small regular sessions, within the development hours.
+    public enum TimeKind: String, Hashable, Sendable {
+        case study, job, mentoring
+    }
+
+    /// Where an item comes from.
+    public enum Source: String, Hashable, Sendable {
+        /// What the manager concretely offered (`offer.*`).
+        case offer
+        /// The contributor's or the manager's first step (`will.first_step`, `will.support`).
+        case firstStep = "first_step"
+        case catalog
+
+        /// The plan-item ids of the offers and first steps (a trial keeps its catalog id).
+        public static let mentorID = "offer.mentor"
+        public static let projectID = "offer.project"
+        public static let courseID = "offer.course"
+        public static let contributorStepID = "step.contributor"
+        public static let managerStepID = "step.manager"
+    }
+
+    /// One concrete offer of the manager's, as planned: who or what, how often or how much,
+    /// and the dates the plan gives it.
+    public struct Offer: Hashable, Sendable {
+        public enum Kind: String, Hashable, Sendable {
+            case mentor, project, trial, course
+        }
+
+        public var kind: Kind
+        /// The plan item it became.
+        public var itemID: String
+        /// The person's name (mentor), the project's or course's name, or the trial's answer value.
+        public var name: String
+        /// The mentor's role, as the manager gave it.
+        public var role: String?
+        /// How often they meet (`offer.mentor.every`).
+        public var every: String?
+        /// The project's share of working time, as planned (never above the capacity answered).
+        public var percent: Int?
+        /// Hours a month: the sessions, or the project at its share.
+        public var hoursPerMonth: Double?
+        /// The course's cost, in the budget currency.
+        public var amount: Double?
+        public var start: Date
+        public var due: Date
     }
 
     public struct Milestone: Hashable, Sendable {
@@ -94,15 +148,40 @@ public struct DevelopmentPlan: Hashable, Sendable {
     public var currency: String
     public var committed: Double
     public var items: [Item]
+    /// One promotion criterion of the target level: where the two views stand, and the plan
+    /// items that will produce its evidence.
+    public struct CriterionStatus: Hashable, Sendable {
+        public var id: String
+        public var text: String
+        /// Whether each side said it is already shown; nil where that side did not say.
+        public var contributor: Bool?
+        public var manager: Bool?
+        /// The plan items whose "done when" is evidence for it.
+        public var evidence: [String]
+
+        /// Both said it is already shown: a line in the plan, not an activity.
+        public var shownByBoth: Bool { contributor == true && manager == true }
+    }
+
+    /// The target level's promotion criteria, the plan's spine (empty when growing in place).
+    public var criteria: [CriterionStatus] = []
+    /// The manager's concrete offers, each planned as one of `items`.
+    public var offers: [Offer] = []
     public var milestones: [Milestone]
     public var gaps: [Gap]
     /// Things the person should know about how the plan was made (defaults used, interests
     /// that could not be met, limits hit).
     public var notes: [PlanNote]
 
-    /// Total hours of the items outside special-project time.
+    /// Total hours of the items outside job time: study and mentoring.
     public var developmentHours: Double {
-        items.filter { $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
+        items.filter { $0.time != .job }.reduce(0) { $0 + $1.hours }
+    }
+
+    /// Total hours of job time outside special projects: stretch work, trials, hand-overs,
+    /// first steps; work beside the day job, not study.
+    public var jobHours: Double {
+        items.filter { $0.time == .job && $0.category != .specialProject }.reduce(0) { $0 + $1.hours }
     }
 
     /// Total hours of special projects.

@@ -120,13 +120,13 @@ enum MilestonePlanner {
         return parts.joined(separator: " ")
     }
 
-    private static func withoutFinalStop(_ text: String) -> String {
+    static func withoutFinalStop(_ text: String) -> String {
         text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
     /// Lowercases the first letter for use mid-sentence, unless the word looks like a name
     /// or an acronym (its second letter is a capital too).
-    private static func sentenceCase(_ text: String) -> String {
+    static func sentenceCase(_ text: String) -> String {
         let rest = text.dropFirst()
         guard let first = text.first, let second = rest.first, first.isUppercase, !second.isUppercase else { return text }
         return first.lowercased() + rest

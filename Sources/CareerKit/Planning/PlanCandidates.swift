@@ -22,6 +22,8 @@ struct PlanCandidates {
         case teach
         case certification(String)
         case networking(String)
+        /// A promotion criterion of the target level that needs evidence.
+        case criterion(String)
     }
 
     let request: PlanRequest
@@ -36,9 +38,11 @@ struct PlanCandidates {
         self.catalog = catalog
         self.settings = settings
         self.bank = bank
-        var needs: [Need] = [.mentor, .onTheJob]
+        var needs: [Need] = []
+        if !request.offeredMentor { needs.append(.mentor) }
+        if !request.offeredProject, !request.offeredTrial { needs.append(.onTheJob) }
         if !request.exploratory { needs.append(.formal) }
-        if request.needsTrial { needs.append(.trial) }
+        if request.needsTrial, !request.offeredTrial { needs.append(.trial) }
         if request.movingBack { needs += [.handover, .rebuild] }
         if let target = request.target, !request.exploratory, target.id != request.current?.id, !request.movingBack {
             needs.append(.evidence(target.id))
@@ -47,6 +51,8 @@ struct PlanCandidates {
         if request.exploratory { needs += [.managementTrial, .technicalTrial, .exploration] }
         needs += request.certificationInterests.map(Need.certification)
         needs += request.networkingInterests.map(Need.networking)
+        // The selector has 32 group bits; the criteria take what is left.
+        needs += request.criteriaNeedingEvidence.prefix(max(0, 32 - needs.count)).map(Need.criterion)
         self.needs = needs
         let categories = Catalog.Category.allCases
         var kindNumbers: [String: Int] = [:]
@@ -76,7 +82,8 @@ struct PlanCandidates {
             let candidate = CatalogSelector.Candidate(
                 cost: round2(item.cost * request.rate), hours: item.hours, closure: closure, bonus: bonus, tie: tie, groups: groups,
                 category: categories.firstIndex(of: item.category)!, kind: kind, mix: CatalogSelector.mixClass(of: item.category),
-                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains))
+                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains),
+                studyHours: item.isJobTime ? 0 : nil)
             let rank: Int
             switch item.purpose {
             case .handover: rank = 0
@@ -90,7 +97,7 @@ struct PlanCandidates {
             switch item.category {
             case .mentoring, .networking: earliest = 0
             case .training, .certification: earliest = 7
-            case .stretchAssignment, .specialProject: earliest = item.purpose == nil || item.purpose == .rebuild ? 14 : 0
+            case .stretchAssignment, .specialProject, .firstStep: earliest = item.purpose == nil || item.purpose == .rebuild ? 14 : 0
             }
             items.append(
                 Entry(
@@ -118,6 +125,7 @@ struct PlanCandidates {
         case .exploration: return item.purpose == .exploration
         case .certification(let domain): return item.category == .certification && item.domains.contains(domain)
         case .networking(let kind): return item.category == .networking && item.kind == kind
+        case .criterion(let id): return item.evidences.contains(id)
         }
     }
 
@@ -133,6 +141,7 @@ struct PlanCandidates {
         case .teach: return required.teach
         case .managementTrial, .technicalTrial, .exploration: return required.exploration
         case .certification, .networking: return required.interest
+        case .criterion: return required.criterion
         }
     }
 
@@ -181,6 +190,55 @@ struct PlanCandidates {
         return (onTrack.isEmpty ? projects : onTrack).max { (worth($0), $1.id) < (worth($1), $0.id) }
     }
 
+    /// What an item would bring this person: the room it closes, an interest it answers, their field.
+    func worth(_ item: Catalog.Item) -> Double {
+        var value = 0.0
+        for gap in request.gaps where item.builds.contains(gap.dimension) {
+            value += min(max(0, gap.gap), settings.closurePoints * Double(item.impact))
+        }
+        if request.answersInterest(item) { value += settings.interestBonus }
+        if let domain = request.domain, item.domains.contains(domain) { value += settings.domainBonus }
+        return value
+    }
+
+    /// The most worthwhile development item not in the plan that `relaxed` (this request with
+    /// more hours or more money) would allow and this one does not: what more would unlock.
+    /// With `onlyNew`, only items this request rules out (what more time or money unlocks);
+    /// without, any that fits (what budget left over could buy next).
+    func unlockedBy(
+        _ relaxed: PlanRequest, plan items: [DevelopmentPlan.Item], costAtMost: Double = .infinity, onlyNew: Bool = true,
+        ranked: [(item: Catalog.Item, worth: Double)]? = nil
+    ) -> Catalog.Item? {
+        let ranked = ranked ?? rankedForUnlock(plan: items)
+        return ranked.first {
+            $0.item.cost * request.rate <= costAtMost + 1e-9 && relaxed.blocker($0.item) == nil
+                && (!onlyNew || request.blocker($0.item) != nil)
+        }?.item
+    }
+
+    /// The catalog items a note on what more would unlock may name, most worthwhile first:
+    /// not in the plan, not a second of a kind it has, worth something to this person.
+    func rankedForUnlock(plan items: [DevelopmentPlan.Item]) -> [(item: Catalog.Item, worth: Double)] {
+        let ids = Set(items.map(\.id))
+        let learns = items.contains { $0.category == .mentoring && $0.direction == .learn }
+        // One of a kind, as the plan itself chooses: no second person to learn from, no
+        // second event of the same kind.
+        let kinds = Set(items.compactMap { item in item.kind.map { item.category.rawValue + "/" + $0 } })
+        // Cheap tests first, then the most worthwhile first, so the rules are asked of a few
+        // items only: this runs for most plans, over the whole catalog.
+        var ranked: [(item: Catalog.Item, worth: Double)] = []
+        for item in catalog.items {
+            guard item.category != .specialProject, item.purpose == nil, !ids.contains(item.id),
+                !(learns && item.category == .mentoring && item.direction == .learn)
+            else { continue }
+            if let kind = item.kind, kinds.contains(item.category.rawValue + "/" + kind) { continue }
+            let value = worth(item)
+            if value > 0 { ranked.append((item, value)) }
+        }
+        ranked.sort { ($0.worth, $1.item.id) > ($1.worth, $0.item.id) }
+        return ranked
+    }
+
     /// Whether the special projects of a kind are all things the contributor asked to avoid.
     func projectKindAvoided(_ kind: String) -> Bool {
         let projects = catalog.items.filter { $0.category == .specialProject && $0.kind == kind }
@@ -204,7 +262,8 @@ struct PlanCandidates {
             category: item.category, id: item.id, title: item.title, summary: item.summary, doneWhen: item.doneWhen,
             cost: round2(item.cost * request.rate), hours: item.hours, weeks: item.weeks, start: .distantPast,
             due: .distantPast, builds: item.builds, reason: reason(item), issuer: item.issuer, kind: kind,
-            levels: item.levels, direction: item.direction, purpose: item.purpose)
+            levels: item.levels, direction: item.direction, purpose: item.purpose,
+            time: item.isJobTime ? .job : item.category == .mentoring ? .mentoring : .study)
     }
 
     /// Why an item is in the plan, in a few words.

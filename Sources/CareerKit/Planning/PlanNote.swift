@@ -45,6 +45,17 @@ public enum PlanNote: Hashable, Sendable {
     case projectTimeFree(percent: Int, from: String)
     /// Most of a real budget is unspent because the hours, not the money, are the limit.
     case budgetLimitedByHours(budget: String, hoursPerMonth: Double)
+    /// Little time or no budget: what more time (hours a month) or money would unlock.
+    case moreTimeWouldUnlock(hoursPerMonth: Double, title: String)
+    case moneyWouldUnlock(amount: String, title: String)
+    /// Budget left over, and what it could buy next.
+    case budgetLeft(left: String, title: String, cost: String)
+    /// An offer of the manager's takes more hours a month than the development hours freed.
+    case offerOverHours(what: String, hoursPerMonth: Double, capacity: Double)
+    /// The manager's offers cost more than the budget they named: the plan counts the offers.
+    case offerOverBudget(budget: String, committed: String)
+    /// The named project's share was cut to the most the team can free.
+    case projectShareCapped(name: String, offered: Int, capacity: Int)
 
     /// The note in words, e.g. for the Markdown, the HTML and `plan.notes[]` in JSON.
     public var sentence: String {
@@ -94,6 +105,20 @@ public enum PlanNote: Hashable, Sendable {
             return "Most of the \(budget) budget is left: with \(formatOneDecimal(hours)) hours a month, the plan has no room for the course or conference it could buy. More hours would let it use the budget."
         case .movingBack(let level):
             return "Moving back to individual work is common and healthy. The plan starts by handing your team over, then rebuilds hands-on depth toward \(level)."
+        case .offerOverHours(let what, let hours, let capacity):
+            return "\(what) take\(what.hasPrefix("The sessions") ? "" : "s") about \(formatOneDecimal(hours)) hours a month, more than the \(formatOneDecimal(capacity)) development hours freed; agree together where the time comes from."
+        case .moreTimeWouldUnlock(let hours, let title):
+            return "With about \(formatOneDecimal(hours)) development hours a month, the plan could add \(title)."
+        case .moneyWouldUnlock(let amount, let title):
+            return "A budget of \(amount) would let the plan add \(title)."
+        case .budgetLeft(let left, let title, let cost):
+            return "\(left) of the budget is left; it could buy \(title) (\(cost)) next, when you agree it at a check-in."
+        case .offerOverBudget(let budget, let committed):
+            return "What your manager offered costs \(committed), more than the \(budget) budget named, so the plan counts the offer as the budget; agree the figure together."
+        case .projectShareCapped(let name, let offered, let capacity):
+            return capacity == 0
+                ? "\(name) was offered at \(offered)% of your working time, but no share of time for special projects is agreed, so the plan counts it as part of your job; agree the share together."
+                : "\(name) was offered at \(offered)% of your working time, more than the \(capacity)% the team can free, so the plan uses \(capacity)%; agree which is right."
         }
     }
 }

@@ -28,6 +28,13 @@ struct PlanRequest {
     var yearsExperience: Int?
     var yearsManaging: Int?
     var previous: PlanHistory
+    /// What the manager's offers already give the plan: someone to learn from, a named
+    /// project, a trial of a role. The catalog adds no second of these.
+    /// The target level's promotion criteria that still need evidence (not shown by both).
+    var criteriaNeedingEvidence: [String] = []
+    var offeredMentor = false
+    var offeredProject = false
+    var offeredTrial = false
     /// Units of the budget currency per unit of the catalog currency.
     var rate: Double
     var budget: Double
@@ -37,6 +44,10 @@ struct PlanRequest {
     var hoursPerMonth: Double
     var monthSlack: Double
     var horizonDays: Int
+    /// Job time a month for stretch work and trials beside the day job.
+    var jobHoursPerMonth: Double = 0
+    /// The longest a self-paced course or certification may be spread, in weeks.
+    var maxSpreadWeeks: Int = 0
 
 
     /// Whether an item suits the current or the target level. Moving into management, only
@@ -107,6 +118,10 @@ struct PlanRequest {
     /// eligibility, interest for certifications, what was done before, budget and hours).
     func blocker(_ item: Catalog.Item) -> String? {
         if previous.excluded.contains(item.id) { return "was finished or dropped in the last plan" }
+        if offeredMentor, item.category == .mentoring, item.direction == .learn, item.purpose == nil {
+            return "is not needed: your manager named someone for you to learn from"
+        }
+        if offeredTrial, item.purpose == .trial { return "is not needed: your manager offered a trial" }
         if avoided(item) != nil { return "is something you said to avoid" }
         if !suitsLevel(item) { return "suits other levels" }
         if !suitsTrack(item) { return "suits another track" }
@@ -122,13 +137,18 @@ struct PlanRequest {
         if let problem = eligibilityProblem(item) { return problem }
         if item.cost * rate > budget + 1e-9 { return "costs more than the budget" }
         if item.category != .specialProject {
-            if item.hours > developmentHours + 1e-9 { return "takes more hours than the plan can free" }
-            // Even at its gentlest pace, some month would hold more than the manager can free.
-            let days = min(PlanScheduler.gentlestWeeks(for: item) * 7, horizonDays)
+            let job = item.isJobTime
+            if !job, item.hours > developmentHours + 1e-9 { return "takes more hours than the plan can free" }
+            // Even at its gentlest pace, some month would hold more than the manager can free
+            // (job time: more than the work time beside the day job).
+            let days = min(PlanScheduler.gentlestWeeks(for: item, maxSpreadWeeks: maxSpreadWeeks) * 7, horizonDays)
             let perMonth = item.hours / Double(max(days, 1)) * min(Double(days), 31)
-            let limit = hoursPerMonth * (item.weeks > 1 ? 1 : 1 + monthSlack)
+            let capacity = job ? jobHoursPerMonth : hoursPerMonth
+            let limit = capacity * (item.weeks > 1 || job ? 1 : 1 + monthSlack)
             if perMonth > limit + 1e-9 {
-                return "needs about \(formatOneDecimal(perMonth.rounded())) hours a month even at a gentle pace, more than the \(formatOneDecimal(hoursPerMonth)) the plan can free"
+                return job
+                    ? "needs about \(formatOneDecimal(perMonth.rounded())) hours of work a month, more than the \(formatOneDecimal(capacity)) beside the day job"
+                    : "needs about \(formatOneDecimal(perMonth.rounded())) hours a month even at a gentle pace, more than the \(formatOneDecimal(hoursPerMonth)) the plan can free"
             }
         }
         return nil

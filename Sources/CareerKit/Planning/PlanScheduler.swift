@@ -29,6 +29,8 @@ struct PlanScheduler {
     private let maxAtOnce: Int
     /// The even pace the plan's hours allow, per month: months are kept near it first.
     private let pace: Double
+    /// The longest a self-paced course or certification may be spread, in weeks.
+    var maxSpreadWeeks = 0
 
     /// - Parameters:
     ///   - hoursPerMonth: what the manager can free in a full month.
@@ -56,25 +58,34 @@ struct PlanScheduler {
     /// or more (a course, a credential, a mentoring relationship, a community) and ongoing
     /// assignments of two months or more, up to half as long again. A trial "for a quarter",
     /// a project, an event or a short course keeps its length.
-    static func paces(weeks: Int, category: Catalog.Category, purpose: Catalog.Purpose? = nil) -> [Int] {
+    static func paces(
+        weeks: Int, category: Catalog.Category, purpose: Catalog.Purpose? = nil, maxSpreadWeeks: Int = 0
+    ) -> [Int] {
         let weeks = max(1, weeks)
         let selfPaced = [.training, .certification, .mentoring, .networking].contains(category)
         // An ongoing assignment of two months or more may go slower too; a trial keeps its length.
         let ongoing = category == .stretchAssignment && purpose == nil && weeks >= 8
         guard (selfPaced && weeks >= 4) || ongoing else { return [weeks] }
-        return [weeks, Int((Double(weeks) * 1.25).rounded(.up)), Int((Double(weeks) * 1.5).rounded(.up))]
+        var result = [weeks, Int((Double(weeks) * 1.25).rounded(.up)), Int((Double(weeks) * 1.5).rounded(.up))]
+        // Study of one's own (a course, a certification) may be spread further, up to the
+        // longest spread: a 20-hour certification over a year is under 2 hours a month.
+        if category == .training || category == .certification {
+            for factor in [2, 3, 4, 6, 8] where weeks * factor <= maxSpreadWeeks { result.append(weeks * factor) }
+            if maxSpreadWeeks > result.last!, weeks * 8 > maxSpreadWeeks { result.append(maxSpreadWeeks) }
+        }
+        return result
     }
 
     /// The most weeks a catalog item may take.
-    static func gentlestWeeks(for item: Catalog.Item) -> Int {
-        paces(weeks: item.weeks, category: item.category, purpose: item.purpose).last ?? item.weeks
+    static func gentlestWeeks(for item: Catalog.Item, maxSpreadWeeks: Int = 0) -> Int {
+        paces(weeks: item.weeks, category: item.category, purpose: item.purpose, maxSpreadWeeks: maxSpreadWeeks).last ?? item.weeks
     }
 
     /// Places the item at the earliest week from `earliest` (days from the start) that keeps
     /// every month within its hours; false when it fits nowhere.
     mutating func place(_ item: inout DevelopmentPlan.Item, earliest: Int) -> Bool {
         for evenPace in [true, false] {
-            for weeks in Self.paces(weeks: item.weeks, category: item.category, purpose: item.purpose) {
+            for weeks in Self.paces(weeks: item.weeks, category: item.category, purpose: item.purpose, maxSpreadWeeks: maxSpreadWeeks) {
                 let days = weeks * 7
                 var day = max(0, earliest)
                 while day + days <= horizonDays {
@@ -90,6 +101,24 @@ struct PlanScheduler {
             }
         }
         return false
+    }
+
+    /// Takes hours an offer needs before anything is placed: the same hours in every full
+    /// month (less in a part month), or hours spread over days. Counted whether or not they
+    /// fit, since the manager offered them; a month they fill leaves no room for more.
+    mutating func reserve(_ reservation: OfferPlanner.Reservation, hoursPerMonth: Double) {
+        switch reservation {
+        case .monthly(let perMonth):
+            for index in months.indices {
+                let share = hoursPerMonth > 0 ? months[index].limit / hoursPerMonth : 1
+                months[index].load += perMonth * share
+            }
+            running.append((0, horizonDays))
+        case .span(let hours, let from, let days):
+            commit(hours: hours, from: from, days: max(1, days))
+            // A first step of a fortnight does not crowd what starts beside it.
+            if days > 14 { running[running.count - 1] = (from, from + days) } else { running.removeLast() }
+        }
     }
 
     /// The most development hours in any calendar month so far.

@@ -85,7 +85,14 @@ public struct Planner: Sendable {
         let end = SessionDate.adding(months: horizon, to: start)
         let horizonDays = SessionDate.days(from: start, to: end) ?? horizon * 30
         func interests(_ id: String) -> [String] { answers.value(id, by: .contributor)?.values ?? [] }
-        let request = PlanRequest(
+        // The manager's concrete offers and both first steps come first, their time reserved.
+        let offers = OfferPlanner(
+            answers: answers, settings: settings, catalog: catalog, bank: prompts.bank, rate: rate, start: start, end: end,
+            horizonMonths: horizon, hoursPerMonth: hoursPerMonth,
+            projectCapacity: managerNumber("capacity.special_project_percent").map { Int($0) }
+        ).plan()
+        notes += offers.notes
+        var request = PlanRequest(
             track: track, current: current, target: target, gaps: gaps, trackDimensions: dimensions,
             exploratory: exploratory,
             needsTrial: track == .management && current?.track != "management" && (answers.person.yearsManaging ?? 0) == 0,
@@ -95,19 +102,33 @@ public struct Planner: Sendable {
             certificationInterests: interests("interest.certifications"),
             networkingInterests: interests("interest.networking"), projectInterests: interests("interest.projects"),
             avoid: Set(interests("goal.avoid")), domain: answers.person.domain, yearsExperience: answers.person.yearsExperience,
-            yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate, budget: budget,
-            developmentHours: hoursPerMonth * Double(horizon), hoursPerMonth: hoursPerMonth, monthSlack: settings.monthSlack,
-            horizonDays: horizonDays)
+            yearsManaging: answers.person.yearsManaging, previous: previous ?? PlanHistory(), rate: rate,
+            budget: max(0, budget - offers.cost),
+            developmentHours: max(0, hoursPerMonth * Double(horizon) - offers.studyHours), hoursPerMonth: hoursPerMonth,
+            monthSlack: settings.monthSlack, horizonDays: horizonDays)
+        // The target level's criteria: which the two say are shown, which need evidence.
+        let targetCriteria = target.flatMap { $0.id == current?.id ? nil : $0.identifiedCriteria } ?? []
+        let shownBySelf = answers.value(Self.criteriaShownItem, by: .contributor).map { Set($0.values) }
+        let shownByManager = answers.value(Self.criteriaSeenItem, by: .manager).map { Set($0.values) }
+        request.criteriaNeedingEvidence = targetCriteria.map(\.id).filter {
+            !(shownBySelf?.contains($0) == true && shownByManager?.contains($0) == true)
+        }
+        request.jobHoursPerMonth = settings.jobHoursPerMonth
+        request.maxSpreadWeeks = settings.maxSpreadWeeks
+        request.offeredMentor = offers.mentor
+        request.offeredProject = offers.project
+        request.offeredTrial = offers.trial
         let candidates = PlanCandidates(request: request, catalog: catalog, settings: settings, bank: prompts.bank)
 
         // Special projects: the share the manager offered, when project work was asked for.
-        let share = ProjectPlanner.share(asked: request.projectInterests, offered: offered)
-        if !request.projectInterests.isEmpty, share == 0 {
+        // A named project the manager offered takes the share instead of the catalog's.
+        let share = offers.project ? offers.projectPercent : ProjectPlanner.share(asked: request.projectInterests, offered: offered)
+        if !offers.project, !request.projectInterests.isEmpty, share == 0 {
             notes.append(.projectTimeNotAgreed(managerAnswered: managerNumber("capacity.special_project_percent") != nil))
         }
         let projectLead = 14
         var projects: [DevelopmentPlan.Item] = []
-        if share > 0 {
+        if share > 0, !offers.project {
             let choice = ProjectPlanner.choose(
                 kinds: request.projectInterests, limit: settings.maxProjects, horizonDays: horizonDays, leadDays: projectLead,
                 best: candidates.bestProject)
@@ -137,7 +158,9 @@ public struct Planner: Sendable {
         var busiest = 0.0
         for _ in 0..<10 {
             let chosen = selector.select(excluding: left)
-            let result = schedule(chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth)
+            let result = schedule(
+                chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth, reserved: offers.reservations,
+                reservedHours: offers.studyHours, jobReserved: offers.jobReservations)
             placed = result.placed
             busiest = result.busiest
             guard !result.unplaced.isEmpty, let least = chosen.last else { break }
@@ -146,7 +169,9 @@ public struct Planner: Sendable {
             if again.isEmpty { left.insert(least) } else { left.formUnion(again) }
             failedBefore.formUnion(result.unplaced)
         }
-        let items = (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        // The offers and first steps first, then the rest by date.
+        var items = offers.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+            + (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
         notes += conversationNotes(answers: answers, request: request, target: target, readiness: readiness, label: candidates.label)
         if exploratory {
             let tracks = Set(items.filter { $0.purpose == .trial }.flatMap { catalog.item($0.id)?.tracks.filter { $0 != "hybrid" } ?? [] })
@@ -157,26 +182,99 @@ public struct Planner: Sendable {
         }
         notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
 
+        // Per criterion of the target: the items that produce its evidence, whose "done when"
+        // then says so.
+        var criteria: [DevelopmentPlan.CriterionStatus] = []
+        let evidences = items.map { catalog.item($0.id)?.evidences ?? [] }
+        for criterion in targetCriteria {
+            var status = DevelopmentPlan.CriterionStatus(
+                id: criterion.id, text: criterion.text, contributor: shownBySelf.map { $0.contains(criterion.id) },
+                manager: shownByManager.map { $0.contains(criterion.id) }, evidence: [])
+            if !status.shownByBoth {
+                for index in items.indices where evidences[index].contains(criterion.id) {
+                    status.evidence.append(items[index].id)
+                    let claim = MilestonePlanner.sentenceCase(MilestonePlanner.withoutFinalStop(criterion.text))
+                    items[index].doneWhen += " Evidence for \(target?.title ?? "the next level"): \(claim)."
+                }
+            }
+            criteria.append(status)
+        }
         let committed = round2(items.reduce(0) { $0 + $1.cost })
+        if committed > budget + 1e-9 { notes.append(.offerOverBudget(budget: formatMoney(budget, currency), committed: formatMoney(committed, currency))) }
         // A real budget mostly unspent while the hours are full: say that hours are the limit.
         if budget > 0, committed < budget * 0.25,
             placed.reduce(0, { $0 + $1.hours }) >= hoursPerMonth * Double(horizon) * settings.maxFill * 0.8
         {
             notes.append(.budgetLimitedByHours(budget: formatMoney(budget, currency), hoursPerMonth: hoursPerMonth))
         }
-        let developmentHours = placed.reduce(0) { $0 + $1.hours }
+        notes += unlockNotes(
+            candidates: candidates, request: request, items: items, budget: budget, committed: committed, currency: currency,
+            hoursPerMonth: hoursPerMonth, alreadySaid: notes.contains { if case .budgetLimitedByHours = $0 { return true } else { return false } })
+        let developmentHours = items.filter { $0.time != .job }.reduce(0) { $0 + $1.hours }
         var plan = DevelopmentPlan(
             currentLevel: answers.person.currentLevel, targetLevel: targetID, equivalentLevel: equivalent,
             growthInPlace: growthInPlace, exploratory: exploratory, readiness: readiness, startDate: start, endDate: end,
             horizonMonths: horizon, hoursPerMonth: round1(developmentHours / Double(horizon)),
             busiestMonthHours: round1(busiest), hoursCapacityPerMonth: hoursPerMonth, managerAnswered: managerAnswered,
-            allocation: Self.allocation(items, settings: settings), specialProjectPercent: projects.isEmpty ? 0 : share,
-            specialProjectHoursPerMonth: projects.isEmpty
+            allocation: Self.allocation(items, settings: settings), specialProjectPercent: projects.isEmpty && !offers.project ? 0 : share,
+            specialProjectHoursPerMonth: projects.isEmpty && !offers.project
                 ? 0 : round1(ProjectPlanner.hoursPerDay(percent: share, workingHoursPerMonth: settings.workingHoursPerMonth) * 31),
-            budgetAmount: budget, currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
+            budgetAmount: max(budget, committed), currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
             notes: notes)
+        plan.offers = offers.offers
+        plan.criteria = criteria
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
+    }
+
+    /// Which of the target level's criteria each side says are already shown (criterion ids).
+    static let criteriaShownItem = "criteria.shown"
+    static let criteriaSeenItem = "criteria.seen"
+
+    /// With little time or no budget, one sentence on what more would unlock; with budget left
+    /// over, what it could buy next.
+    private func unlockNotes(
+        candidates: PlanCandidates, request: PlanRequest, items: [DevelopmentPlan.Item], budget: Double, committed: Double,
+        currency: String, hoursPerMonth: Double, alreadySaid: Bool
+    ) -> [PlanNote] {
+        var notes: [PlanNote] = []
+        let unlock = settings.unlock
+        // Ranked once, for all three notes, and only when one of them may be said.
+        var cache: [(item: Catalog.Item, worth: Double)]?
+        func ranked() -> [(item: Catalog.Item, worth: Double)] {
+            if let cache { return cache }
+            let list = candidates.rankedForUnlock(plan: items)
+            cache = list
+            return list
+        }
+        if hoursPerMonth <= unlock.littleHoursPerMonth {
+            var relaxed = request
+            relaxed.hoursPerMonth = unlock.moreHoursPerMonth
+            relaxed.developmentHours = unlock.moreHoursPerMonth * Double(max(1, request.horizonDays) / 30)
+            relaxed.budget = max(0, budget - committed)
+            if let item = candidates.unlockedBy(relaxed, plan: items, ranked: ranked()) {
+                notes.append(.moreTimeWouldUnlock(hoursPerMonth: unlock.moreHoursPerMonth, title: item.title))
+            }
+        }
+        let left = round2(budget - committed)
+        if budget <= 0 {
+            var relaxed = request
+            relaxed.budget = unlock.budgetToSuggest * request.rate
+            if let item = candidates.unlockedBy(relaxed, plan: items, ranked: ranked()), item.cost > 0 {
+                notes.append(.moneyWouldUnlock(amount: formatMoney(round2(item.cost * request.rate), currency), title: item.title))
+            }
+        } else if left > 0, !alreadySaid {
+            var relaxed = request
+            relaxed.budget = left
+            relaxed.hoursPerMonth = max(request.hoursPerMonth, unlock.moreHoursPerMonth)
+            relaxed.developmentHours = max(request.developmentHours, relaxed.hoursPerMonth * Double(max(1, request.horizonDays) / 30))
+            if let item = candidates.unlockedBy(relaxed, plan: items, costAtMost: left, onlyNew: false, ranked: ranked()), item.cost > 0 {
+                notes.append(
+                    .budgetLeft(
+                        left: formatMoney(left, currency), title: item.title, cost: formatMoney(round2(item.cost * request.rate), currency)))
+            }
+        }
+        return notes
     }
 
     /// What the contributor's own answers add to the conversation about the plan: what they
@@ -216,17 +314,26 @@ public struct Planner: Sendable {
     /// Places the chosen items, most important first: a hand-over, someone to learn from and a
     /// trial lead; preparation comes before the certification it prepares for.
     private func schedule(
-        _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double
+        _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double,
+        reserved: [OfferPlanner.Reservation], reservedHours: Double, jobReserved: [OfferPlanner.Reservation]
     ) -> (placed: [DevelopmentPlan.Item], unplaced: [Int], busiest: Double) {
         let ordered = chosen.enumerated().sorted { a, b in
             let first = candidates.items[a.element].schedulingRank
             let second = candidates.items[b.element].schedulingRank
             return (first, a.offset) < (second, b.offset)
         }.map(\.element)
-        let total = chosen.reduce(0) { $0 + candidates.items[$1].item.hours }
+        let total = chosen.reduce(reservedHours) { candidates.items[$1].item.isJobTime ? $0 : $0 + candidates.items[$1].item.hours }
         var scheduler = PlanScheduler(
             start: start, end: end, hoursPerMonth: hoursPerMonth, slack: settings.monthSlack, maxAtOnce: settings.maxAtOnce,
             totalHours: total)
+        scheduler.maxSpreadWeeks = settings.maxSpreadWeeks
+        for reservation in reserved { scheduler.reserve(reservation, hoursPerMonth: hoursPerMonth) }
+        // Job time has its own months: work beside the day job, not study hours.
+        let jobTotal = chosen.reduce(0) { candidates.items[$1].item.isJobTime ? $0 + candidates.items[$1].item.hours : $0 }
+        var jobScheduler = PlanScheduler(
+            start: start, end: end, hoursPerMonth: settings.jobHoursPerMonth, slack: 0, maxAtOnce: settings.maxJobAtOnce,
+            totalHours: jobTotal)
+        for reservation in jobReserved { jobScheduler.reserve(reservation, hoursPerMonth: settings.jobHoursPerMonth) }
         var placed: [DevelopmentPlan.Item] = []
         var unplaced: [Int] = []
         var handoverDue = 0
@@ -242,7 +349,8 @@ public struct Planner: Sendable {
                     if shared { earliest = max(earliest, SessionDate.days(from: start, to: prior.due) ?? 0) }
                 }
             }
-            if scheduler.place(&item, earliest: earliest) {
+            let fits = candidate.item.isJobTime ? jobScheduler.place(&item, earliest: earliest) : scheduler.place(&item, earliest: earliest)
+            if fits {
                 if candidate.item.purpose == .handover { handoverDue = SessionDate.days(from: start, to: item.due) ?? 0 }
                 placed.append(item)
             } else {

@@ -172,7 +172,7 @@ enum BankLoader {
     private static func readKind(_ fields: Fields, what: String, scales: [String: Scale], log: DiagnosticLog)
         -> ItemKind?
     {
-        let types = ["scale", "choice", "multi", "pick", "integer", "number", "text", "currency"]
+        let types = ["scale", "choice", "multi", "pick", "integer", "number", "text", "currency", "date"]
         guard let type = log.oneOf(fields["type"], "\(what) 'type'", types) else { return nil }
         func need(_ key: String) -> Node? {
             if fields[key] == nil { log.add("\(what) of type \(type) needs '\(key)'", at: fields.mark) }
@@ -213,6 +213,8 @@ enum BankLoader {
                 return nil
             }
             return .text(maxLength: length)
+        case "date":
+            return .date
         default:
             return .currency
         }

@@ -4,6 +4,8 @@ public struct Catalog: Sendable {
         case training, certification, networking, mentoring
         case specialProject = "special_project"
         case stretchAssignment = "stretch_assignment"
+        /// A plan's first steps (the contributor's and the manager's); never a catalog item.
+        case firstStep = "first_step"
 
         /// How the category is shown to people.
         public var title: String {
@@ -14,6 +16,7 @@ public struct Catalog: Sendable {
             case .mentoring: return "Mentoring"
             case .specialProject: return "Special project"
             case .stretchAssignment: return "Stretch assignment"
+            case .firstStep: return "First step"
             }
         }
     }
@@ -81,6 +84,8 @@ public struct Catalog: Sendable {
         public let issuer: String?
         /// For networking and special projects: which interest it answers.
         public let kind: String?
+        /// The ids of the promotion criteria it can produce evidence for.
+        public let evidences: [String]
 
         public init(
             id: String,
@@ -100,7 +105,8 @@ public struct Catalog: Sendable {
             hours: Double,
             weeks: Int,
             issuer: String?,
-            kind: String?
+            kind: String?,
+            evidences: [String] = []
         ) {
             self.id = id
             self.title = title
@@ -120,6 +126,7 @@ public struct Catalog: Sendable {
             self.weeks = weeks
             self.issuer = issuer
             self.kind = kind
+            self.evidences = evidences
         }
 
         public static func == (left: Item, right: Item) -> Bool {
@@ -141,10 +148,19 @@ public struct Catalog: Sendable {
                     && left.hours == right.hours
                     && left.weeks == right.weeks
                     && left.issuer == right.issuer
-                    && left.kind == right.kind)
+                    && left.kind == right.kind
+                    && left.evidences == right.evidences)
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+        /// Whether it is job time (work: stretch assignments, special projects, trials of a
+        /// role, hand-overs), counted against the project share or as part of the job, never
+        /// against the development hours.
+        public var isJobTime: Bool {
+            category == .stretchAssignment || category == .specialProject || purpose == .trial || purpose == .handover
+                || purpose == .rebuild
+        }
     }
 
     /// The currency of every cost.

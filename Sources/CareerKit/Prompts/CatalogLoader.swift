@@ -13,7 +13,7 @@ enum CatalogLoader {
 
     /// - Parameter levels: the ladder's level ids, to check each item's `levels` against;
     ///   nil when the ladder could not be read (its own errors are reported).
-    static func load(_ root: Node, levels: [String]?, log: DiagnosticLog) -> Catalog? {
+    static func load(_ root: Node, levels: [String]?, criteria: [String]? = nil, log: DiagnosticLog) -> Catalog? {
         guard
             let top = log.fields(
                 root, "the catalog", allowed: ["version", "currency", "exchange_rates", "items"],
@@ -42,7 +42,7 @@ enum CatalogLoader {
         var items: [Catalog.Item] = []
         var ids: Set<String> = []
         for node in log.list(top["items"], "'items'") ?? [] {
-            guard let item = readItem(node, levels: levels, log: log) else { continue }
+            guard let item = readItem(node, levels: levels, criteria: criteria, log: log) else { continue }
             if !ids.insert(item.id).inserted {
                 log.add("catalog item '\(item.id)' appears more than once; ids must be unique", at: node.mapping?["id"]?.mark)
                 continue
@@ -52,9 +52,11 @@ enum CatalogLoader {
         return Catalog(currency: currency, exchangeRates: rates, items: items)
     }
 
-    private static func readItem(_ node: Node, levels ladderLevels: [String]?, log: DiagnosticLog) -> Catalog.Item? {
+    private static func readItem(
+        _ node: Node, levels ladderLevels: [String]?, criteria ladderCriteria: [String]?, log: DiagnosticLog
+    ) -> Catalog.Item? {
         let keys = ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
-                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind"]
+                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences"]
         guard
             let fields = log.fields(
                 node, "a catalog item", allowed: keys,
@@ -63,7 +65,7 @@ enum CatalogLoader {
             let id = log.text(fields["id"], "a catalog item 'id'")
         else { return nil }
         let what = "catalog item '\(id)'"
-        let category = log.oneOf(fields["category"], "\(what) 'category'", Catalog.Category.allCases.map(\.rawValue))
+        let category = log.oneOf(fields["category"], "\(what) 'category'", Catalog.Category.allCases.filter { $0 != .firstStep }.map(\.rawValue))
             .flatMap(Catalog.Category.init)
         let title = log.text(fields["title"], "\(what) 'title'")
         let summary = log.text(fields["summary"], "\(what) 'summary'")
@@ -73,6 +75,9 @@ enum CatalogLoader {
         let impact = log.integer(fields["impact"], "\(what) 'impact'", in: 1...3)
         let tracks = log.stringList(fields["tracks"], "\(what) 'tracks'", allowed: trackNames) ?? []
         let levels = log.stringList(fields["levels"], "\(what) 'levels'", allowed: ladderLevels) ?? []
+        // The promotion criteria it can produce evidence for (criterion ids of the ladder).
+        let evidences = fields["evidences"] == nil
+            ? [] : log.stringList(fields["evidences"], "\(what) 'evidences'", allowed: ladderCriteria) ?? []
         let cost = log.number(fields["cost"], "\(what) 'cost'", minimum: 0)
         let weeks = log.integer(fields["weeks"], "\(what) 'weeks'", in: 1...104)
         let issuer = log.text(fields["issuer"], "\(what) 'issuer'")
@@ -144,7 +149,8 @@ enum CatalogLoader {
         return Catalog.Item(
             id: id, title: title, category: category, summary: summary, domains: domains, builds: builds,
             tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
-            impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind)
+            impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind,
+            evidences: evidences)
     }
 
     /// `eligibility: {years_experience: 5, years_managing: 3}`, or none.

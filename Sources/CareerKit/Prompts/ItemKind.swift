@@ -16,6 +16,8 @@ public enum ItemKind: Hashable, Sendable {
     case text(maxLength: Int)
     /// A three-letter ISO 4217 currency code.
     case currency
+    /// A calendar date, written YYYY-MM-DD.
+    case date
 
     /// The type name used in bank.yaml.
     public var typeName: String {
@@ -28,6 +30,7 @@ public enum ItemKind: Hashable, Sendable {
         case .number: return "number"
         case .text: return "text"
         case .currency: return "currency"
+        case .date: return "date"
         }
     }
 
@@ -71,6 +74,8 @@ public enum ItemKind: Hashable, Sendable {
             return "text of up to \(maxLength) characters"
         case .currency:
             return "a three-letter ISO 4217 currency code such as USD or EUR"
+        case .date:
+            return "a date written YYYY-MM-DD, such as 2027-03-01"
         }
     }
 }

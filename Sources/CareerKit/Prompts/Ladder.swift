@@ -12,6 +12,30 @@ public struct Ladder: Sendable {
         public var promotionCriteria: [String]
         /// 0 for the lowest level of its track.
         public var rank: Int
+        /// The promotion criteria with their ids, as the ladder file gives them (a criterion
+        /// written as plain text has the id `<level id>.<position>`, from 1).
+        public var criteria: [Criterion] = []
+
+        /// The criteria with ids: as read, or numbered from the texts.
+        public var identifiedCriteria: [Criterion] {
+            if !criteria.isEmpty { return criteria }
+            return promotionCriteria.enumerated().map { Criterion(id: "\(id).\($0.offset + 1)", text: $0.element) }
+        }
+    }
+
+    /// One promotion criterion: what must be true, with a fixed id that catalog items and
+    /// answers name.
+    public struct Criterion: Hashable, Sendable {
+        public var id: String
+        public var text: String
+        /// Where it is written in the ladder file, for warnings about it.
+        public var line: Int = 0
+        public var column: Int = 0
+    }
+
+    /// Every criterion of every level, in the file's order.
+    public var allCriteria: [(level: Level, criterion: Criterion)] {
+        levels.flatMap { level in level.identifiedCriteria.map { (level, $0) } }
     }
 
     public struct Track: Hashable, Sendable {

@@ -27,6 +27,7 @@ enum LadderLoader {
         var levels: [Ladder.Level] = []
         var levelMarks: [String: Mark?] = [:]
         var ranks: [String: Int] = [:]
+        var criterionIDs: Set<String> = []
         for node in log.list(top["levels"], "'levels'") ?? [] {
             guard
                 let fields = log.fields(
@@ -54,13 +55,13 @@ enum LadderLoader {
                     }
                 }
             }
-            let criteria = log.stringList(fields["promotion_criteria"], "\(what) 'promotion_criteria'") ?? []
+            let criteria = readCriteria(fields["promotion_criteria"], level: id, what: what, seen: &criterionIDs, log: log)
             let rank = ranks[track, default: 0]
             ranks[track] = rank + 1
             levels.append(
                 Ladder.Level(
                     id: id, track: track, title: title, summary: summary, expects: expects,
-                    promotionCriteria: criteria, rank: rank))
+                    promotionCriteria: criteria.map(\.text), rank: rank, criteria: criteria))
         }
         for id in trackIDs where ranks[id] == nil {
             log.add("'levels' needs at least one level on the '\(id)' track", at: top.mark(of: "levels"))
@@ -97,5 +98,36 @@ enum LadderLoader {
             if ok { equivalences.append((ic, management)) }
         }
         return Ladder(tracks: tracks, levels: levels, equivalences: equivalences)
+    }
+
+    /// A level's promotion criteria: each `{id, text}`, or plain text (an older ladder),
+    /// which gets the id `<level id>.<position>`. Ids are unique across the ladder.
+    private static func readCriteria(
+        _ node: Node?, level: String, what: String, seen: inout Set<String>, log: DiagnosticLog
+    ) -> [Ladder.Criterion] {
+        guard node != nil, let elements = log.list(node, "\(what) 'promotion_criteria'") else { return [] }
+        var result: [Ladder.Criterion] = []
+        for (offset, element) in elements.enumerated() {
+            let id: String
+            let text: String
+            if element.mapping != nil {
+                guard let fields = log.fields(element, "a criterion of \(what)", allowed: ["id", "text"], required: ["id", "text"]),
+                    let given = log.text(fields["id"], "a criterion 'id' of \(what)"),
+                    let words = log.text(fields["text"], "a criterion 'text' of \(what)")
+                else { continue }
+                id = given
+                text = words
+            } else {
+                guard let words = log.string(element, "a criterion of \(what)") else { continue }
+                id = "\(level).\(offset + 1)"
+                text = words
+            }
+            if !seen.insert(id).inserted {
+                log.add("criterion '\(id)' of \(what) appears more than once; criterion ids must be unique", at: element.mark)
+                continue
+            }
+            result.append(Ladder.Criterion(id: id, text: text, line: element.mark?.line ?? 0, column: element.mark?.column ?? 0))
+        }
+        return result
     }
 }

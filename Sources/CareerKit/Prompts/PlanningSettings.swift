@@ -20,6 +20,29 @@ public struct PlanningSettings: Sendable {
         public var evidence: Double
         /// From senior up: teaching someone.
         public var teach: Double
+        /// Each promotion criterion of the target level not yet shown by both: an activity
+        /// that can produce its evidence.
+        public var criterion: Double = 0
+    }
+
+    /// How the manager's offers and the two first steps become plan items.
+    public struct Offers: Sendable {
+        /// Hours of one session with the person to learn from.
+        public var sessionHours: Double
+        /// Sessions a month for each `offer.mentor.every` answer.
+        public var sessionsPerMonth: [String: Double]
+        /// The answer used when the manager named someone but not how often.
+        public var defaultEvery: String
+        /// The catalog trial each `offer.trial.role` answer is.
+        public var trials: [String: String]
+        /// Hours of a named course or event when the manager did not say.
+        public var courseHours: Double
+        /// Days from the plan's start by which both first steps are done.
+        public var firstStepDays: Int
+        /// The contributor's hours for their first step.
+        public var firstStepHours: Double
+        /// Days from the plan's start to an offer the manager gave no date for.
+        public var leadDays: Int
     }
 
     /// The dimensions a plan works on, by recommended track (`ic`, `management`, `hybrid`).
@@ -70,4 +93,21 @@ public struct PlanningSettings: Sendable {
     public var defaultDevHoursPerMonth: Int
     public var defaultSpecialProjectPercent: Int
     public var defaultBudget: Double
+    public var offers: Offers
+    /// Work time a month that stretch assignments, trials and hand-overs may take beside the
+    /// day job (job time, never study hours), and how many may run at once.
+    public var jobHoursPerMonth: Double
+    public var maxJobAtOnce: Int
+    /// The longest a self-paced course or certification may be spread, in weeks.
+    public var maxSpreadWeeks: Int
+    /// When a plan says what more time or money would unlock.
+    public struct Unlock: Sendable {
+        /// At or below these development hours a month, the plan says what more would unlock...
+        public var littleHoursPerMonth: Double
+        /// ...with this many hours a month.
+        public var moreHoursPerMonth: Double
+        /// With no budget, the most (in the catalog's currency) an unlocked item may cost.
+        public var budgetToSuggest: Double
+    }
+    public var unlock: Unlock
 }

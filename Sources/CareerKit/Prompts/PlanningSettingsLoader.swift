@@ -7,8 +7,14 @@ enum PlanningSettingsLoader {
         "target_level_bonus", "required", "teach_from_rank", "max_per_category", "max_items", "max_exploratory_items", "max_fill", "max_at_once", "mix",
         "mix_weight", "working_hours_per_month", "month_slack", "max_projects", "hybrid_management_lead",
         "default_horizon_months", "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
+        "offers", "job_hours_per_month", "max_job_at_once", "max_spread_weeks", "unlock",
     ]
-    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest", "evidence", "teach"]
+    static let unlockKeys = ["little_hours_per_month", "more_hours_per_month", "budget_to_suggest"]
+    static let offerKeys = [
+        "session_hours", "sessions_per_month", "default_every", "trials", "course_hours", "first_step_days", "first_step_hours",
+        "lead_days",
+    ]
+    static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest", "evidence", "teach", "criterion"]
     static let tracks = ["ic", "management", "hybrid"]
 
     static func load(_ node: Node?, log: DiagnosticLog) -> PlanningSettings? {
@@ -56,7 +62,7 @@ enum PlanningSettingsLoader {
                 let v = values.map { $0! }
                 required = PlanningSettings.Required(
                     mentor: v[0], onTheJob: v[1], formal: v[2], trial: v[3], handover: v[4], exploration: v[5], interest: v[6],
-                    evidence: v[7], teach: v[8])
+                    evidence: v[7], teach: v[8], criterion: v[9])
             }
         }
         let teachFrom = number("teach_from_rank", 0...20)
@@ -86,7 +92,22 @@ enum PlanningSettingsLoader {
                 }
             }
         }
-        guard let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
+        let offers = loadOffers(fields["offers"], log: log, number: { key, range, fields in
+            number(key, range, in: fields, prefix: "planning 'offers'")
+        })
+        let jobHours = number("job_hours_per_month", 0...160)
+        let jobAtOnce = integer("max_job_at_once", 1...10)
+        let spread = integer("max_spread_weeks", 1...160)
+        var unlock: PlanningSettings.Unlock?
+        if let unlockFields = log.fields(fields["unlock"], "planning 'unlock'", allowed: unlockKeys, required: unlockKeys) {
+            let little = number("little_hours_per_month", 0...80, in: unlockFields, prefix: "planning 'unlock'")
+            let more = number("more_hours_per_month", 1...80, in: unlockFields, prefix: "planning 'unlock'")
+            let suggest = number("budget_to_suggest", 0...1_000_000, in: unlockFields, prefix: "planning 'unlock'")
+            if let little, let more, let suggest {
+                unlock = PlanningSettings.Unlock(littleHoursPerMonth: little, moreHoursPerMonth: more, budgetToSuggest: suggest)
+            }
+        }
+        guard let unlock, let offers, let jobHours, let jobAtOnce, let spread, let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
             let required, let teachFrom, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
             let slack, let projects, let hybridLead, let horizon, let hours, let special, let budget, let mix
         else { return nil }
@@ -97,6 +118,48 @@ enum PlanningSettingsLoader {
             maxPerCategory: perCategory, maxItems: maxItems, maxExploratoryItems: exploratoryItems, maxFill: fill, maxAtOnce: atOnce,
             mix: mix, mixWeight: mixWeight, workingHoursPerMonth: working, monthSlack: slack, maxProjects: projects,
             hybridManagementLead: hybridLead, defaultHorizonMonths: horizon, defaultDevHoursPerMonth: hours,
-            defaultSpecialProjectPercent: special, defaultBudget: budget)
+            defaultSpecialProjectPercent: special, defaultBudget: budget, offers: offers, jobHoursPerMonth: jobHours,
+            maxJobAtOnce: jobAtOnce, maxSpreadWeeks: spread, unlock: unlock)
+    }
+
+    /// The `offers:` part: session length and frequency, the catalog trial behind each offered
+    /// trial, and the defaults for what a manager left unsaid. Which answers and catalog ids
+    /// these name is checked against the bank and catalog by `PromptSet`.
+    private static func loadOffers(
+        _ node: Node?, log: DiagnosticLog, number: (String, ClosedRange<Double>, Fields) -> Double?
+    ) -> PlanningSettings.Offers? {
+        guard let fields = log.fields(node, "planning 'offers'", allowed: offerKeys, required: offerKeys) else { return nil }
+        let session = number("session_hours", 0.25...8, fields)
+        let course = number("course_hours", 0...400, fields)
+        let stepHours = number("first_step_hours", 0...40, fields)
+        let stepDays = log.integer(fields["first_step_days"], "planning 'offers' 'first_step_days'", in: 1...60)
+        let lead = log.integer(fields["lead_days"], "planning 'offers' 'lead_days'", in: 0...90)
+        let every = log.text(fields["default_every"], "planning 'offers' 'default_every'")
+        var sessions: [String: Double]?
+        if let node = fields["sessions_per_month"], let map = log.fields(node, "planning 'offers' 'sessions_per_month'", allowed: nil, required: []) {
+            var result: [String: Double] = [:]
+            for key in map.order {
+                if let value = number(key, 0.25...31, map) { result[key] = value }
+            }
+            sessions = result
+        }
+        var trials: [String: String]?
+        if let node = fields["trials"], let map = log.fields(node, "planning 'offers' 'trials'", allowed: nil, required: []) {
+            var result: [String: String] = [:]
+            for key in map.order {
+                if let id = log.text(map[key], "planning 'offers' 'trials' '\(key)'") { result[key] = id }
+            }
+            trials = result
+        }
+        guard let session, let course, let stepHours, let stepDays, let lead, let every, let sessions, let trials else { return nil }
+        if sessions[every] == nil {
+            log.add(
+                "planning 'offers' 'default_every' is '\(every)'; allowed: \(sessions.keys.sorted().joined(separator: ", "))",
+                at: fields["default_every"]?.mark)
+            return nil
+        }
+        return PlanningSettings.Offers(
+            sessionHours: session, sessionsPerMonth: sessions, defaultEvery: every, trials: trials, courseHours: course,
+            firstStepDays: stepDays, firstStepHours: stepHours, leadDays: lead)
     }
 }

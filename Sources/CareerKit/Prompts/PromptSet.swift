@@ -71,19 +71,23 @@ public struct PromptSet: Sendable {
                 templateLogs.append(log)
                 return log
             }
-            return (bankRoot, bank, weights, templates, templateLogs)
+            return (bankRoot, bank, weights, templates, templateLogs, weightsRoot)
         }
         let ladderStrand = Strand {
             let ladderRoot = DataDocument.parse(ladderText, syntax: .yaml, log: ladderLog)
             let catalogRoot = DataDocument.parse(catalogText, syntax: .yaml, log: catalogLog)
             let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
-            let catalog = catalogRoot.flatMap { CatalogLoader.load($0, levels: ladder?.levels.map(\.id), log: catalogLog) }
+            let catalog = catalogRoot.flatMap { CatalogLoader.load(
+                    $0, levels: ladder?.levels.map(\.id), criteria: ladder?.allCriteria.map(\.criterion.id), log: catalogLog) }
             return (ladder, catalog)
         }
         Strand.run(bankStrand, ladderStrand)
-        let (bankRoot, bank, weights, templates, templateLogs) = try bankStrand.result()
+        let (bankRoot, bank, weights, templates, templateLogs, weightsRoot) = try bankStrand.result()
         let (ladder, catalog) = try ladderStrand.result()
         if let bank, let bankRoot, let catalog { checkInterests(bank, catalog: catalog, root: bankRoot, log: bankLog) }
+        if let bank, let catalog, let weights, let weightsRoot {
+            checkOffers(weights.planning.offers, bank: bank, catalog: catalog, root: weightsRoot, log: weightsLog)
+        }
         let all = bankLog.sorted() + ladderLog.sorted() + catalogLog.sorted() + weightsLog.sorted()
             + templateLogs.flatMap { $0.sorted() }
         guard all.isEmpty, let bank, let ladder, let catalog, let weights, let templates else {
@@ -91,6 +95,20 @@ public struct PromptSet: Sendable {
         }
         return PromptSet(
             bank: bank, ladder: ladder, catalog: catalog, weights: weights, templates: templates, directory: directory)
+    }
+
+    /// What is allowed but worth fixing: a promotion criterion no catalog item can produce
+    /// evidence for (no item lists its id under `evidences`), so a plan toward that level
+    /// cannot name an activity for it.
+    public var warnings: [Diagnostic] {
+        let evidenced = Set(catalog.items.flatMap(\.evidences))
+        let path = directory.hasSuffix("/") ? directory + Self.ladderFile : directory + "/" + Self.ladderFile
+        return ladder.allCriteria.filter { !evidenced.contains($0.criterion.id) }.map { level, criterion in
+            Diagnostic(
+                path: path, line: criterion.line, column: criterion.column,
+                message: "warning: criterion '\(criterion.id)' of level '\(level.id)' has no catalog item that can evidence it; add its id under 'evidences' of an item in \(Self.catalogFile)",
+                item: criterion.id)
+        }
     }
 
     /// Every item of the instrument must be in the bank with its fixed role and type.
@@ -126,6 +144,34 @@ public struct PromptSet: Sendable {
             log.add(
                 "item '\(item.id)' has a 'dimension', which only the 24 items of the eight groups may have",
                 at: BankLoader.markOfItem(item.id, in: sections))
+        }
+    }
+
+    /// Every "how often" answer has its sessions a month, and every trial a manager can offer
+    /// is a catalog trial.
+    private static func checkOffers(
+        _ offers: PlanningSettings.Offers, bank: QuestionBank, catalog: Catalog, root: Node, log: DiagnosticLog
+    ) {
+        let node = root.mapping?["planning"]?.mapping?["offers"]
+        if let item = bank.item("offer.mentor.every") {
+            for choice in item.kind.choices where offers.sessionsPerMonth[choice.value] == nil {
+                log.add(
+                    "planning 'offers' 'sessions_per_month' has no value for '\(choice.value)', a choice of '\(item.id)' in \(bankFile); allowed: a number of sessions a month, 0.25..31",
+                    at: node?.mapping?["sessions_per_month"]?.mark ?? node?.mark)
+            }
+        }
+        if let item = bank.item("offer.trial.role") {
+            for choice in item.kind.choices where offers.trials[choice.value] == nil {
+                log.add(
+                    "planning 'offers' 'trials' has no catalog item for '\(choice.value)', a choice of '\(item.id)' in \(bankFile); allowed: the id of a catalog item with 'purpose: trial'",
+                    at: node?.mapping?["trials"]?.mark ?? node?.mark)
+            }
+        }
+        for (choice, id) in offers.trials.sorted(by: { $0.key < $1.key }) where catalog.item(id)?.purpose != .trial {
+            let trials = catalog.items.filter { $0.purpose == .trial }.map(\.id)
+            log.add(
+                "planning 'offers' 'trials' '\(choice)' names '\(id)', which is not a trial in \(catalogFile); allowed: \(trials.joined(separator: ", "))",
+                at: node?.mapping?["trials"]?.mapping?[choice]?.mark ?? node?.mark)
         }
     }
 

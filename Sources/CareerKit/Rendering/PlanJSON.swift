@@ -13,7 +13,8 @@ struct PlanJSON {
                 ("due", .string(SessionDate.format(item.due))), ("builds", JSONValue(item.builds)),
                 ("reason", .string(item.reason)), ("done_when", .string(item.doneWhen)), ("kind", JSONValue(item.kind)),
                 ("levels", JSONValue(item.levels)), ("direction", JSONValue(item.direction?.rawValue)),
-                ("purpose", JSONValue(item.purpose?.rawValue)),
+                ("purpose", JSONValue(item.purpose?.rawValue)), ("time", .string(item.time.rawValue)),
+                ("source", .string(item.source.rawValue)),
             ]
             if let issuer = item.issuer { members.append(("issuer", .string(issuer))) }
             return .object(members)
@@ -22,6 +23,24 @@ struct PlanJSON {
             .object([
                 ("due", .string(SessionDate.format(milestone.due))), ("title", .string(milestone.title)),
                 ("description", .string(milestone.description)),
+            ])
+        }
+        let offers: [JSONValue] = plan.offers.map { offer in
+            .object([
+                ("kind", .string(offer.kind.rawValue)), ("item_id", .string(offer.itemID)), ("name", .string(offer.name)),
+                ("role", JSONValue(offer.role)), ("every", JSONValue(offer.every)),
+                ("percent", offer.percent.map { .integer($0) } ?? .null),
+                ("hours_per_month", offer.hoursPerMonth.map { .number($0) } ?? .null),
+                ("amount", offer.amount.map { .number($0) } ?? .null),
+                ("start", .string(SessionDate.format(offer.start))), ("due", .string(SessionDate.format(offer.due))),
+            ])
+        }
+        let criteria: [JSONValue] = plan.criteria.map { criterion in
+            func view(_ shown: Bool?) -> JSONValue { shown.map { .string($0 ? "shown" : "not_yet") } ?? .null }
+            return .object([
+                ("id", .string(criterion.id)), ("text", .string(criterion.text)),
+                ("status", .object([("contributor", view(criterion.contributor)), ("manager", view(criterion.manager))])),
+                ("shown_by_both", .bool(criterion.shownByBoth)), ("evidence", JSONValue(criterion.evidence)),
             ])
         }
         let gaps: [JSONValue] = plan.gaps.map { gap in
@@ -37,7 +56,7 @@ struct PlanJSON {
             ("start_date", .string(SessionDate.format(plan.startDate))),
             ("end_date", .string(SessionDate.format(plan.endDate))), ("horizon_months", .integer(plan.horizonMonths)),
             ("hours_per_month", .number(plan.hoursPerMonth)), ("busiest_month_hours", .number(plan.busiestMonthHours)),
-            ("development_hours", .number(plan.developmentHours)),
+            ("development_hours", .number(plan.developmentHours)), ("job_hours", .number(round1(plan.jobHours))),
             ("hours_capacity_per_month", .number(plan.hoursCapacityPerMonth)),
             ("allocation", .object([
                 ("on_the_job", .integer(plan.allocation.onTheJob)), ("social", .integer(plan.allocation.social)),
@@ -50,7 +69,7 @@ struct PlanJSON {
                 ("amount", .number(plan.budgetAmount)), ("currency", .string(plan.currency)),
                 ("committed", .number(plan.committed)),
             ])),
-            ("items", .array(items)), ("milestones", .array(milestones)), ("gaps", .array(gaps)),
+            ("items", .array(items)), ("offers", .array(offers)), ("criteria", .array(criteria)), ("milestones", .array(milestones)), ("gaps", .array(gaps)),
             ("notes", JSONValue(plan.notes.map(\.sentence))),
         ])
     }

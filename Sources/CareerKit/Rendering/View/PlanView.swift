@@ -291,6 +291,8 @@ final class PlanView: MustacheParent {
         case "has_items": return !plan.items.isEmpty
         case "milestones": return milestones
         case "gaps": return gapRows
+        case "criteria": return criteriaRows
+        case "has_criteria": return !plan.criteria.isEmpty
         case "notes":
             // The manager-has-not-answered note is said once, at the top.
             return plan.notes.filter {
@@ -301,7 +303,41 @@ final class PlanView: MustacheParent {
         }
     }
 
-    private lazy var items: [ViewRow] = plan.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }.map { item in
+    // In the plan's order: the manager's offers and the first steps, then the rest by date.
+    /// The target level's criteria: where the two views stand, and what will show each.
+    private lazy var criteriaRows: [ViewRow] = plan.criteria.map { criterion in
+        ViewRow(
+            own: { [unowned self] key in
+                switch key {
+                case "text": return ViewText(criterion.text)
+                case "status": return ViewText(Self.views(of: criterion))
+                case "has_status": return !Self.views(of: criterion).isEmpty
+                case "shown_by_both": return criterion.shownByBoth
+                case "has_evidence": return !criterion.evidence.isEmpty
+                case "evidence":
+                    let titles = criterion.evidence.compactMap { id in plan.items.first { $0.id == id }?.title }
+                    return ViewText(Dimension.list(titles))
+                default: return nil
+                }
+            }, root: self)
+    }
+
+    /// "You say it is shown; your manager has not said yet."
+    static func views(of criterion: DevelopmentPlan.CriterionStatus) -> String {
+        if criterion.shownByBoth { return "You both say it is already shown." }
+        if criterion.contributor == nil, criterion.manager == nil { return "" }
+        func view(_ shown: Bool?, _ who: String, _ verb: String) -> String {
+            switch shown {
+            case true?: return "\(who) \(verb) it is already shown"
+            case false?: return "\(who) \(verb) it is not shown yet"
+            case nil: return "\(who) did not say"
+            }
+        }
+        return view(criterion.contributor, "you", "say").prefix(1).uppercased() + view(criterion.contributor, "you", "say").dropFirst()
+            + "; " + view(criterion.manager, "your manager", "says") + "."
+    }
+
+    private lazy var items: [ViewRow] = plan.items.map { item in
         ViewRow(
             own: { [unowned self] key in
                 switch key {
@@ -400,11 +436,15 @@ final class PlanView: MustacheParent {
         } else {
             sentences.append("No development hours are planned yet.")
         }
+        if plan.jobHours > 0 {
+            sentences.append(
+                "Stretch work, trials and first steps take \(number(round1(plan.jobHours))) hours of work time: part of your job, not study time.")
+        }
         if plan.specialProjectPercent > 0 {
             sentences.append(
                 "Special projects take \(plan.specialProjectPercent)% of your working time on top: "
                     + "\(number(plan.specialProjectHours)) hours, at most \(number(plan.specialProjectHoursPerMonth)) in any month.")
-            sentences.append("Together the activities below add up to \(number(plan.developmentHours + plan.specialProjectHours)) hours.")
+            sentences.append("Together the activities below add up to \(number(round1(plan.developmentHours + plan.jobHours + plan.specialProjectHours))) hours.")
         }
         let money = { (value: Double) in formatMoney(value, self.plan.currency) }
         if plan.budgetAmount > 0 {

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import CareerKit
+
+/// Promotion criteria with ids, the catalog items that can evidence them, and the warning
+/// about a criterion nothing can evidence (issue 21).
+@Suite struct CriteriaTests {
+    @Test func everyCriterionOfTheShippedLadderHasAnIdAndAnItemThatCanEvidenceIt() {
+        let prompts = TestSupport.prompts
+        #expect(prompts.ladder.allCriteria.count == 43)
+        #expect(prompts.ladder.level("ic.staff")?.identifiedCriteria.map(\.id) == [
+            "ic.staff.led_cross_team_effort", "ic.staff.designs_adopted_by_teams", "ic.staff.sought_out_for_advice",
+            "ic.staff.explains_trade_offs",
+        ])
+        #expect(prompts.warnings.isEmpty)
+        #expect(prompts.catalog.item("stretch.cross-team-design")?.evidences == ["ic.staff.designs_adopted_by_teams"])
+    }
+
+    @Test func aCriterionWrittenAsPlainTextStillLoadsWithANumberedId() throws {
+        let folder = try TestSupport.promptsCopy(editing: PromptSet.ladderFile) { text in
+            text.replacingOccurrences(
+                of: "      - id: ic.junior.ships_small_changes\n        text: Can write",
+                with: "      - Can write")
+        }
+        // The catalog named the old id: leave it out there too.
+        let catalog = folder + "/" + PromptSet.catalogFile
+        let text = try String(contentsOfFile: catalog, encoding: .utf8)
+        try text.replacingOccurrences(of: "evidences: [ic.junior.ships_small_changes, ", with: "evidences: [")
+            .write(toFile: catalog, atomically: true, encoding: .utf8)
+        let prompts = try PromptSet.load(from: folder)
+        let junior = try #require(prompts.ladder.level("ic.junior"))
+        #expect(junior.identifiedCriteria.first?.id == "ic.junior.1")
+        #expect(junior.identifiedCriteria.first?.text.hasPrefix("Can write, test and ship") == true)
+        // Nothing names the new id, so validate warns about it, at its line, and still loads.
+        let warning = try #require(prompts.warnings.first)
+        #expect(warning.item == "ic.junior.1")
+        #expect(warning.path.hasSuffix("/ladder.yaml"))
+        #expect(warning.line > 0)
+        #expect(warning.message.hasPrefix("warning: criterion 'ic.junior.1' of level 'ic.junior' has no catalog item that can evidence it"))
+    }
+
+    @Test func aCatalogItemNamingAnUnknownCriterionIsAnError() throws {
+        let folder = try TestSupport.promptsCopy(editing: PromptSet.catalogFile) { text in
+            text.replacingOccurrences(
+                of: "evidences: [ic.staff.designs_adopted_by_teams]", with: "evidences: [ic.staff.designs_adoptd]")
+        }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        // Every item that named it, each at its own line, with what is allowed.
+        #expect(problems.count == 3)
+        #expect(problems.allSatisfy { $0.path.hasSuffix("/catalog.yaml") && $0.line > 0 })
+        #expect(problems.first?.message.hasPrefix("catalog item 'stretch.data-contracts-rollout' 'evidences' has 'ic.staff.designs_adoptd'; allowed: ic.junior.ships_small_changes") == true)
+    }
+
+    @Test func aCriterionIdUsedTwiceIsAnError() throws {
+        let folder = try TestSupport.promptsCopy(editing: PromptSet.ladderFile) { text in
+            text.replacingOccurrences(of: "id: ic.junior.reads_unfamiliar_code", with: "id: ic.junior.ships_small_changes")
+        }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        #expect(problems.map(\.message).contains("criterion 'ic.junior.ships_small_changes' of level 'ic.junior' appears more than once; criterion ids must be unique"))
+    }
+}
