@@ -34,6 +34,7 @@ import Testing
         plan.hoursCapacityPerMonth = 16
         plan.specialProjectPercent = 0
         plan.milestones = Array(plan.milestones.prefix(1))
+        plan.criteria = []
         return plan
     }
 
@@ -61,6 +62,25 @@ import Testing
               \(SessionDate.format(milestone.due)) \(milestone.title)
 
             """)
+    }
+
+    @Test func eachCriterionOfTheTargetSaysWhereItsEvidenceComesFrom() throws {
+        var plan = try plan()
+        plan.items[0].id = "course.x"
+        plan.items[1].id = "mentor.x"
+        plan.criteria = [
+            .init(id: "a", text: "Leads a design across teams.", contributor: true, manager: true, evidence: []),
+            .init(id: "b", text: "Writes proposals others adopt.", contributor: false, manager: nil, evidence: ["course.x", "mentor.x"]),
+            .init(id: "c", text: "Is sought out for advice.", contributor: nil, manager: nil, evidence: []),
+        ]
+        let text = TerminalPlan(plan: plan, ladder: prompts.ladder, style: .init(width: 200, color: false)).render()
+        #expect(text.contains("""
+            Ready for Staff Engineer when
+              - Leads a design across teams. (shown already, you both say)
+              - Writes proposals others adopt. (evidence from \(plan.items[0].title); \(plan.items[1].title))
+              - Is sought out for advice. (no activity yet: agree one together)
+
+            """))
     }
 
     @Test func aPlanWithNoActivitiesSaysSo() throws {

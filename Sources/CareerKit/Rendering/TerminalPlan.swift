@@ -44,6 +44,9 @@ public struct TerminalPlan {
             time += "; \(plan.specialProjectPercent)% of working time for special projects"
         }
         lines += wrap(time + ".", indent: "  ")
+        if plan.jobHours > 0 {
+            lines += wrap("Job time: \(formatHours(plan.jobHours)) of stretch work and trials, done as part of the job, not study hours.", indent: "  ")
+        }
         if plan.budgetAmount > 0 || plan.committed > 0 {
             lines += wrap(
                 "Cost: \(formatMoney(plan.committed, plan.currency)) of a budget of \(formatMoney(plan.budgetAmount, plan.currency)).",
@@ -66,6 +69,22 @@ public struct TerminalPlan {
                 + formatHours(item.hours).leftPadded(hoursWidth) + "  " + cost.leftPadded(costWidth) + "  "
             let hanging = String(repeating: " ", count: prefix.count)
             lines += wrap("\(item.title) (\(item.category.title.lowercased()))", indent: prefix, hanging: hanging)
+        }
+        if !plan.criteria.isEmpty {
+            lines.append("")
+            lines.append(paint("Ready for \(title(plan.targetLevel)) when", "1"))
+            let titles = Dictionary(plan.items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            for criterion in plan.criteria {
+                let status: String
+                if criterion.shownByBoth {
+                    status = "shown already, you both say"
+                } else if criterion.evidence.isEmpty {
+                    status = "no activity yet: agree one together"
+                } else {
+                    status = "evidence from " + criterion.evidence.compactMap { titles[$0] }.joined(separator: "; ")
+                }
+                lines += wrap("\(criterion.text) (\(status))", indent: "  - ")
+            }
         }
         if !plan.milestones.isEmpty {
             lines.append("")
