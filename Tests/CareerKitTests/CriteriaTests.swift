@@ -89,3 +89,30 @@ import Testing
         #expect(markdown.contains("- **Has written design documents or standards that other teams adopted.** You both say it is already shown. Nothing to add for it."))
     }
 }
+
+/// Over the generated population: every criterion of the target level is in the plan, with
+/// the items that evidence it really able to (their catalog entry names it), or a line.
+@Suite struct CriteriaPopulationTests {
+    @Test func everyCriterionOfTheTargetIsReportedWithRealEvidence() {
+        let prompts = TestSupport.prompts
+        var withEvidence = 0
+        var total = 0
+        for result in PlanPopulationTests.population {
+            let plan = result.plan
+            let id = result.answers.person.id ?? result.answers.person.name
+            let target = prompts.ladder.level(plan.targetLevel)
+            let expected = plan.targetLevel == plan.currentLevel ? [] : target?.identifiedCriteria.map(\.id) ?? []
+            #expect(plan.criteria.map(\.id) == expected, "\(id)")
+            for criterion in plan.criteria {
+                total += 1
+                if !criterion.evidence.isEmpty || criterion.shownByBoth { withEvidence += 1 }
+                for itemID in criterion.evidence {
+                    #expect(prompts.catalog.item(itemID)?.evidences.contains(criterion.id) == true, "\(id) \(itemID)")
+                    #expect(plan.items.contains { $0.id == itemID }, "\(id) \(itemID)")
+                }
+            }
+        }
+        // Not every criterion finds room in every plan (the plan says so for those); most do.
+        #expect(total > 0 && Double(withEvidence) / Double(total) >= 0.6)
+    }
+}
