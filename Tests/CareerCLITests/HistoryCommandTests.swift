@@ -60,7 +60,7 @@ struct HistoryCommandTests {
             var review = ["done", "dropped", "Too much on-call"]
             review += Array(repeating: "in progress", count: dueByMay.count - 2)
             review += Array(repeating: "held", count: milestonesByMay.count)
-            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "12", "10", "3000", "USD", "", "none"]
+            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "none", "12", "10", "3000", "USD", "", "none"]
             let talk = try run(
                 ["talk", "--person", "Ana Silva", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
                  "--date", "2027-05-30", "--out", folder.appendingPathComponent("plans").path],

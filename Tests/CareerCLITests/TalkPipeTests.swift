@@ -38,8 +38,8 @@ struct TalkPipeTests {
         for answer in TalkFixture.managerAnswers {
             #expect(lines.contains("manager> " + answer), "\(answer)")
         }
-        #expect(lines.contains { $0.hasPrefix("[1/16] Reality ") && $0.hasSuffix("Jo Lee, preparing for Pat Doe") })
-        #expect(lines.contains { $0.hasPrefix("[16/16] Will ") })
+        #expect(lines.contains { $0.hasPrefix("[1/17] Reality ") && $0.hasSuffix("Jo Lee, preparing for Pat Doe") })
+        #expect(lines.contains { $0.hasPrefix("[17/17] Will ") })
         #expect(!result.standardOutput.contains("Not accepted"))
         #expect(lines.contains("== Result =="))
         #expect(lines.contains("Track fit"))
@@ -52,7 +52,7 @@ struct TalkPipeTests {
         let id = try #require(sessionNames.first).replacingOccurrences(of: ".json", with: "")
         #expect(id.hasPrefix("20261122-pat-doe-"))
         #expect(try fixture.session(id)["status"] as? String == "finished")
-        #expect(try fixture.managerAnswers(id).count == 16)
+        #expect(try fixture.managerAnswers(id).count == 17)
 
         let planNames = ((try? FileManager.default.contentsOfDirectory(atPath: fixture.plans.path)) ?? []).sorted()
         #expect(planNames == ["\(id).html", "\(id).json", "\(id).md"])
@@ -87,7 +87,7 @@ struct TalkPipeTests {
                 "                to observe yet)",
                 "manager> 4",
             ])
-        #expect(lines.contains { $0.hasPrefix("[3/16] Reality ") })
+        #expect(lines.contains { $0.hasPrefix("[3/17] Reality ") })
     }
 
     @Test func inputEndingEarlySavesTheAnswersAndSaysHowToResume() throws {
@@ -131,7 +131,7 @@ struct TalkPipeTests {
                 "Ana Silva's current level (TAB lists the levels by rung): ic.senior",
                 "Manager's name (Enter to leave out): Jordan Lee",
             ])
-        #expect(lines.contains { $0.hasPrefix("[1/63] Goal ") && $0.hasSuffix("Contributor (Ana Silva)'s turn") })
+        #expect(lines.contains { $0.hasPrefix("[1/65] Goal ") && $0.hasSuffix("Contributor (Ana Silva)'s turn") })
         // Nothing was answered, so no empty session is left behind.
         #expect(lines.last == "Nothing was answered, so nothing was kept.")
         #expect(fixture.sessionFileNames().isEmpty)

@@ -24,7 +24,7 @@ struct TalkPreparedTests {
         let prepared = try fixture.managerAnswers(seen)
         #expect(prepared["capacity.special_project_percent"] == 10)
         #expect(prepared["obs.conflict"] == "n/a")
-        #expect(prepared.count == 16)
+        #expect(prepared.count == 17)
 
         // The one-on-one: differences first (agree on one, keep two), then options and will.
         let meeting = [
@@ -37,8 +37,8 @@ struct TalkPreparedTests {
         let lines = result.outputLines
         // The first screen says what it picked up, and that it asks only what is left.
         #expect(Array(lines.prefix(4)) == [
-            "Pat Doe prepared on 2026-11-20 (self-assessment, 48 answers) and Jo Lee on 2026-11-21 (manager's",
-            "preparation, 16 answers). This one-on-one asks only what is left: 3 places where your views differ,",
+            "Pat Doe prepared on 2026-11-20 (self-assessment, 49 answers) and Jo Lee on 2026-11-21 (manager's",
+            "preparation, 17 answers). This one-on-one asks only what is left: 3 places where your views differ,",
             "one at a time, then 9 questions on options and next steps; 12 questions in all. To start from the",
             "first question instead: careerpath talk --person \"Pat Doe\" --fresh",
         ])
@@ -95,9 +95,9 @@ struct TalkPreparedTests {
         #expect(Array(fresh.outputLines.prefix(3)) == [
             "Pat Doe's current level [Senior Engineer] (Enter keeps it; TAB lists the levels by rung): ",
             "Manager's name (Enter to leave out): Jo Lee",
-            "A one-on-one from the first question, leaving any preparations aside: 63 questions.",
+            "A one-on-one from the first question, leaving any preparations aside: 65 questions.",
         ])
-        #expect(fresh.outputLines.contains { $0.hasPrefix("[1/63] Goal ") })
+        #expect(fresh.outputLines.contains { $0.hasPrefix("[1/65] Goal ") })
     }
 
     @Test func aMistakeInTheTopThreeIsSaidInWords() throws {
@@ -120,12 +120,12 @@ struct TalkPreparedTests {
         let result = try fixture.runPiped(["--person", TalkFixture.person, "--manager", TalkFixture.managerName], input: "4\n")
         #expect(result.status == 75)
         #expect(Array(result.outputLines.prefix(2)) == [
-            "Pat Doe prepared on 2026-11-20 (self-assessment, 48 answers); there is no manager's preparation from",
-            "the last 90 days. This one-on-one asks only Jo Lee's questions: 16 questions.",
+            "Pat Doe prepared on 2026-11-20 (self-assessment, 49 answers); there is no manager's preparation from",
+            "the last 90 days. This one-on-one asks only Jo Lee's questions: 17 questions.",
         ])
-        #expect(result.outputLines.contains { $0.hasPrefix("[1/16] Reality ") && $0.hasSuffix("Manager (Jo Lee)'s turn") })
-        #expect(result.outputLines.contains { $0.hasPrefix("[2/16] Reality ") })
-        #expect(result.outputLines.last?.hasPrefix("Saved 1 of 16 steps of this one-on-one. Resume with: careerpath talk --resume 20261122-pat-doe-") == true)
+        #expect(result.outputLines.contains { $0.hasPrefix("[1/17] Reality ") && $0.hasSuffix("Manager (Jo Lee)'s turn") })
+        #expect(result.outputLines.contains { $0.hasPrefix("[2/17] Reality ") })
+        #expect(result.outputLines.last?.hasPrefix("Saved 1 of 17 steps of this one-on-one. Resume with: careerpath talk --resume 20261122-pat-doe-") == true)
     }
 
     /// Issue 12, point 4: a manager preparing alone reads about the contributor by name, about
@@ -138,7 +138,7 @@ struct TalkPreparedTests {
         #expect(result.status == 0)
         let output = result.standardOutput
         let lines = result.outputLines
-        #expect(lines.first == "Jo Lee's preparation for Pat Doe: 16 questions. Answer from what you have seen yourself; where you")
+        #expect(lines.first == "Jo Lee's preparation for Pat Doe: 17 questions. Answer from what you have seen yourself; where you")
         #expect(lines.contains("Say what you have seen of Pat Doe's work so far. Answer from what you have observed yourself; where"))
         #expect(lines.contains { $0.hasSuffix("Jo Lee, preparing for Pat Doe") })
         #expect(lines.contains("Say what you can offer Pat Doe for the plan, in time and money, and what you will do yourself. You"))

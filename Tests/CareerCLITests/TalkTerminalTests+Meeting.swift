@@ -11,7 +11,7 @@ extension TalkTerminalTests {
         let (own, _) = try fixture.prepare()
         let terminal = try fixture.startTerminal(["--person", TalkFixture.person])
         let opening = PseudoTerminal.plain(try #require(terminal.expect("together> ")))
-        #expect(opening.hasPrefix("Pat Doe prepared on 2026-11-20 (self-assessment, 48 answers) and Jo Lee on 2026-11-21"))
+        #expect(opening.hasPrefix("Pat Doe prepared on 2026-11-20 (self-assessment, 49 answers) and Jo Lee on 2026-11-21"))
         #expect(opening.contains("\n[1/12] Where your views differ "))
         #expect(opening.contains("  Or type: keep WHY, to keep both views with a note on why.\n"))
 

@@ -26,7 +26,7 @@ struct TalkTerminalTests {
         let terminal = try fixture.startTerminal(TalkFixture.managerSession)
         let id = try sessionID(terminal)
 
-        terminal.answerManagerQuestions(1...16)
+        terminal.answerManagerQuestions(1...17)
         terminal.expect("== Result ==")
         terminal.expect("Track fit")
         terminal.expectConfidence()
@@ -35,12 +35,12 @@ struct TalkTerminalTests {
 
         let transcript = terminal.transcript
         #expect(!transcript.contains("Not accepted"))
-        #expect(!transcript.contains("[17/16]"))
+        #expect(!transcript.contains("[18/17]"))
         // TERM=xterm without NO_COLOR: colour is on (so the NO_COLOR test below can fail).
         // A manager prepares no goal: the first section is Reality.
         #expect(!transcript.contains("== Goal =="))
         #expect(transcript.contains("\u{1B}[1;34m== Reality ==\u{1B}[0m"))
-        #expect(transcript.contains("\u{1B}[1m[1/16] Reality\u{1B}[0m"))
+        #expect(transcript.contains("\u{1B}[1m[1/17] Reality\u{1B}[0m"))
 
         // The three plan files, owner-only, in an owner-only folder.
         let planNames = ((try? FileManager.default.contentsOfDirectory(atPath: fixture.plans.path)) ?? []).sorted()
@@ -50,7 +50,7 @@ struct TalkTerminalTests {
         }
         #expect(TalkFixture.permissions(of: fixture.plans) == 0o700)
 
-        // The session file: owner-only, finished, all 15 answers, pointing at the plans.
+        // The session file: owner-only, finished, all 17 answers, pointing at the plans.
         #expect(fixture.sessionFileNames() == ["\(id).json"])
         let file = fixture.sessionFile(id)
         #expect(TalkFixture.permissions(of: file) == 0o600)
@@ -62,11 +62,11 @@ struct TalkTerminalTests {
         #expect(record["date"] as? String == TalkFixture.date)
         #expect(record["manager_name"] as? String == TalkFixture.managerName)
         let answers = try fixture.managerAnswers(id)
-        #expect(answers.count == 16)
+        #expect(answers.count == 17)
         #expect(answers["view.track"] == "hybrid")
         #expect(answers["view.readiness"] == "within_1y")
         #expect(answers["budget.currency"] == "EUR")
-        #expect(answers["will.support"] == .text(TalkFixture.managerAnswers[14]))
+        #expect(answers["will.support"] == .text(TalkFixture.managerAnswers[15]))
         #expect(record["plan_files"] as? [String] == ["md", "json", "html"].map { fixture.plans.appendingPathComponent("\(id).\($0)").path })
 
         // Readline's history went to XDG_STATE_HOME, owner-only; nothing went to HOME.
@@ -100,7 +100,7 @@ struct TalkTerminalTests {
 
         terminal.send("4\r")
         let next = try #require(terminal.expectQuestion(3))
-        #expect(next.hasPrefix("4\n\n[3/16] Reality"))
+        #expect(next.hasPrefix("4\n\n[3/17] Reality"))
         #expect(try fixture.managerAnswers(id)["obs.craft"] == 4)
 
         terminal.send("\u{04}")
@@ -193,7 +193,7 @@ struct TalkTerminalTests {
         terminal.expectQuestion(3)
         terminal.send(":back\r")
         let again = try #require(terminal.expectQuestion(2))
-        #expect(!again.contains("[3/16]"))
+        #expect(!again.contains("[3/17]"))
         #expect(again.contains("How often have you seen them build and ship solid work themselves?\n"))
         #expect(again.contains("\n  Answered before: 4 (often). Press Enter to keep it.\n"))
 
@@ -265,14 +265,14 @@ struct TalkTerminalTests {
         let opening = try #require(resumed.expect("manager> "))
         let plain = PseudoTerminal.plain(opening)
         #expect(plain.hasPrefix("Resuming Pat Doe's manager session (3 answers so far).\n"))
-        #expect(plain.contains("[4/16] Reality"))
-        for earlier in 1...3 { #expect(!plain.contains("[\(earlier)/16]")) }
+        #expect(plain.contains("[4/17] Reality"))
+        for earlier in 1...3 { #expect(!plain.contains("[\(earlier)/17]")) }
         resumed.send(TalkFixture.managerAnswers[3] + "\r")
-        resumed.answerManagerQuestions(5...16)
+        resumed.answerManagerQuestions(5...17)
         resumed.expect("Track fit")
         resumed.expectConfidence()
         #expect(resumed.waitExit() == 0)
-        #expect(try fixture.managerAnswers(id).count == 16)
+        #expect(try fixture.managerAnswers(id).count == 17)
         #expect(try fixture.session(id)["status"] as? String == "finished")
         #expect(fixture.sessionFileNames() == ["\(id).json"])
 
@@ -325,8 +325,8 @@ struct TalkTerminalTests {
         let resumed = try fixture.startTerminal(["--resume", TalkFixture.person])
         let opening = PseudoTerminal.plain(try #require(resumed.expect("manager> ")))
         #expect(opening.hasPrefix("Resuming Pat Doe's manager session (5 answers so far).\n"))
-        let marker = opening.range(of: #"\[\d+/16\]"#, options: .regularExpression).map { String(opening[$0]) }
-        #expect(marker == "[6/16]")
+        let marker = opening.range(of: #"\[\d+/17\]"#, options: .regularExpression).map { String(opening[$0]) }
+        #expect(marker == "[6/17]")
         resumed.send("\u{04}")
         resumed.expect("Saved 5 answers. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(resumed.waitExit() == 0)
@@ -340,12 +340,12 @@ struct TalkTerminalTests {
         defer { fixture.remove() }
         let terminal = try fixture.startTerminal(TalkFixture.managerSession, environment: ["NO_COLOR": "1"])
         _ = try sessionID(terminal)
-        terminal.answerManagerQuestions(1...16)
+        terminal.answerManagerQuestions(1...17)
         terminal.expect("Track fit")
         terminal.expectConfidence()
         #expect(terminal.waitExit() == 0)
         let transcript = terminal.transcript
-        #expect(transcript.contains("[1/16] Reality "))
+        #expect(transcript.contains("[1/17] Reality "))
         #expect(transcript.contains("== Result =="))
         for code in Self.colourCodes {
             #expect(!transcript.contains(code), "colour code \(code.debugDescription) with NO_COLOR=1")
@@ -358,7 +358,7 @@ struct TalkTerminalTests {
         let terminal = try fixture.startTerminal(TalkFixture.managerSession, term: "dumb")
         let id = try sessionID(terminal)
         let card = try #require(terminal.expectQuestion(1))
-        #expect(card.contains("\n[1/16] Reality "))
+        #expect(card.contains("\n[1/17] Reality "))
         terminal.send("5\r")
         terminal.expectQuestion(2)
         terminal.send("12\r")
@@ -392,12 +392,12 @@ struct TalkTerminalTests {
         terminal.expect("Manager's name (Enter to leave out): ")
         terminal.send("Jordan Lee\r")
         let id = try sessionID(terminal)
-        let card = try #require(terminal.expectQuestion(1, of: 63, prompt: "contributor> "))
-        #expect(card.contains("[1/63] Goal "))
+        let card = try #require(terminal.expectQuestion(1, of: 65, prompt: "contributor> "))
+        #expect(card.contains("[1/65] Goal "))
         #expect(card.contains("Contributor (Ana Silva)'s turn\n"))
         #expect(card.contains(":skip to leave it out"))
         terminal.send("4\r")
-        terminal.expectQuestion(2, of: 63, prompt: "contributor> ")  // wait for the prompt before typing
+        terminal.expectQuestion(2, of: 65, prompt: "contributor> ")  // wait for the prompt before typing
         terminal.send("\u{04}")
         terminal.expect("Saved 1 answer. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(terminal.waitExit() == 0)

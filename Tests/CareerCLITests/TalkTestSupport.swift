@@ -10,16 +10,16 @@ struct TalkFixture {
     static let managerName = "Jo Lee"
     static let level = "ic.senior"
 
-    /// Answers to the 16 questions `--mode manager` asks, in order: the eight observation
+    /// Answers to the 17 questions `--mode manager` asks, in order: the eight observation
     /// scales, view.track, view.readiness (the judgements after the observations), hours,
     /// special project, budget, currency, support.
     static let managerAnswers = [
-        "5", "4", "4", "3", "4", "5", "4", "5", "hybrid", "within_1y", "16", "10", "1500", "eur",
+        "5", "4", "4", "3", "4", "5", "4", "5", "hybrid", "within_1y", "none", "16", "10", "1500", "eur",
         "Clear the Friday sync from their calendar by 2026-12-01", "none",
     ]
 
     /// How many questions `--mode manager` asks.
-    static let managerQuestions = 16
+    static let managerQuestions = 17
 
     /// The five answers `managerAnswers` gives first, as the session file stores them.
     static let firstFiveStored: [String: StoredAnswer] = [
@@ -157,7 +157,7 @@ extension TalkFixture {
         "2", "5", "3", "3",
         "1 2", "1 4 7",
         "Deep debugging sessions", "Status meetings", "Interesting problems and a manager who backs me", "informal",
-        "within_1y", "Led the design of the ingest pipeline",
+        "within_1y", "Led the design of the ingest pipeline", "none",
         "yes", "cloud, data", "conference, community", "innovation", "Write the design doc for the cache by Friday",
     ]
     static let selfDate = "2026-11-20"
@@ -166,7 +166,7 @@ extension TalkFixture {
     /// Jo Lee's preparation for Pat Doe: no chance yet to see Pat settle a disagreement, and the
     /// share of time typed with its percent sign.
     static let preparationAnswers = [
-        "5", "5", "2", "2", "n/a", "2", "4", "5", "hybrid", "within_2y", "16", "10%", "1500", "eur",
+        "5", "5", "2", "2", "n/a", "2", "4", "5", "hybrid", "within_2y", "none", "16", "10%", "1500", "eur",
         "Clear the Friday sync by 2026-12-01", "none",
     ]
     static let managerDate = "2026-11-21"

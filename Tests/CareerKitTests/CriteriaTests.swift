@@ -60,3 +60,59 @@ import Testing
         #expect(problems.map(\.message).contains("criterion 'ic.junior.ships_small_changes' of level 'ic.junior' appears more than once; criterion ids must be unique"))
     }
 }
+
+/// Where the two views stand on the target level's criteria, and what the plan does with it.
+@Suite struct CriteriaInPlansTests {
+    let prompts = TestSupport.prompts
+
+    /// Coach: Ana and Jordan both say she already writes designs other teams adopt; she also
+    /// says she explains trade-offs to leaders, which Jordan has not seen. The adopted designs
+    /// get a line ("you both say it is already shown"), no activity; the trade-offs keep an
+    /// activity, with both views said; the two criteria neither named keep theirs.
+    @Test func aCriterionBothSayIsShownGetsALineNotAnActivity() throws {
+        var ana = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        ana.responses[.contributor]?["criteria.shown"] = .list(["ic.staff.designs_adopted_by_teams", "ic.staff.explains_trade_offs"])
+        ana.responses[.manager]?["criteria.seen"] = .list(["ic.staff.designs_adopted_by_teams"])
+        let assessment = Scorer(prompts: prompts).assess(ana)
+        let plan = try Planner(prompts: prompts).plan(for: ana, assessment: assessment, today: SessionDate.parse("2026-11-23")!)
+        let adopted = try #require(plan.criteria.first { $0.id == "ic.staff.designs_adopted_by_teams" })
+        #expect(adopted.shownByBoth)
+        #expect(adopted.evidence.isEmpty)
+        #expect(!plan.items.contains { $0.doneWhen.contains("Evidence for Staff Engineer: has written design documents") })
+        let tradeOffs = try #require(plan.criteria.first { $0.id == "ic.staff.explains_trade_offs" })
+        #expect(tradeOffs.contributor == true && tradeOffs.manager == false)
+        #expect(!tradeOffs.evidence.isEmpty)
+        #expect(PlanView.views(of: tradeOffs) == "You say it is already shown; your manager says it is not shown yet.")
+        #expect(PlanView.views(of: adopted) == "You both say it is already shown.")
+        let markdown = try PlanRenderer(
+            answers: ana, assessment: assessment, plan: plan, prompts: prompts).render(.md)
+        #expect(markdown.contains("- **Has written design documents or standards that other teams adopted.** You both say it is already shown. Nothing to add for it."))
+    }
+}
+
+/// Over the generated population: every criterion of the target level is in the plan, with
+/// the items that evidence it really able to (their catalog entry names it), or a line.
+@Suite struct CriteriaPopulationTests {
+    @Test func everyCriterionOfTheTargetIsReportedWithRealEvidence() {
+        let prompts = TestSupport.prompts
+        var withEvidence = 0
+        var total = 0
+        for result in PlanPopulationTests.population {
+            let plan = result.plan
+            let id = result.answers.person.id ?? result.answers.person.name
+            let target = prompts.ladder.level(plan.targetLevel)
+            let expected = plan.targetLevel == plan.currentLevel ? [] : target?.identifiedCriteria.map(\.id) ?? []
+            #expect(plan.criteria.map(\.id) == expected, "\(id)")
+            for criterion in plan.criteria {
+                total += 1
+                if !criterion.evidence.isEmpty || criterion.shownByBoth { withEvidence += 1 }
+                for itemID in criterion.evidence {
+                    #expect(prompts.catalog.item(itemID)?.evidences.contains(criterion.id) == true, "\(id) \(itemID)")
+                    #expect(plan.items.contains { $0.id == itemID }, "\(id) \(itemID)")
+                }
+            }
+        }
+        // Not every criterion finds room in every plan (the plan says so for those); most do.
+        #expect(total > 0 && Double(withEvidence) / Double(total) >= 0.6)
+    }
+}

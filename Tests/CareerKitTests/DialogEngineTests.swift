@@ -19,20 +19,20 @@ import Testing
         #expect(asked.map(\.section).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } } == ["goal", "reality", "options", "will"])
         // interest.certifications waits for the answer to interest.wants_certification.
         #expect(!asked.contains { $0.id == "interest.certifications" })
-        #expect(asked.count == 63)
+        #expect(asked.count == 65)
         #expect(Set(asked.map(\.role)) == [.contributor, .manager])
         #expect(engine.current?.index == 1)
-        #expect(engine.current?.total == 63)
+        #expect(engine.current?.total == 65)
         #expect(engine.current?.section.title == "Goal")
     }
 
     @Test func selfModeAsksOnlyTheContributor() {
         let engine = DialogEngine(bank: bank, mode: .selfAssessment)
         #expect(engine.askedItems.allSatisfy { $0.role == .contributor })
-        #expect(engine.askedItems.count == 47)
+        #expect(engine.askedItems.count == 48)
         let manager = DialogEngine(bank: bank, mode: .manager)
         #expect(manager.askedItems.allSatisfy { $0.role == .manager })
-        #expect(manager.askedItems.count == 16)
+        #expect(manager.askedItems.count == 17)
         // A manager prepares from what they have seen: the observations come first.
         #expect(manager.askedItems.first?.id == "obs.depth")
     }

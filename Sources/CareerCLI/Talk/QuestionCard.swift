@@ -59,7 +59,8 @@ struct QuestionCard {
             let top = currentLevel.map { " (\($0.title))" } ?? ""
             return wrap("You are at the top of this ladder\(top): think of the next step in scope rather than in title.", indent: "")
         }
-        var lines = wrap("The next level on your track is \(nextLevel.title). It asks for:", indent: "")
+        let whose = question.item.role == .manager ? "their" : "your"
+        var lines = wrap("The next level on \(whose) track is \(nextLevel.title). It asks for:", indent: "")
         for criterion in nextLevel.promotionCriteria { lines += wrap(criterion, indent: "  - ") }
         return lines
     }
@@ -76,7 +77,10 @@ struct QuestionCard {
             return choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
         case .multi(let choices):
             var lines = ["  Pick any, separated by commas, or 'none':"]
-            lines += choices.enumerated().map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
+            // The ladder's criteria: only the next level's are listed, with their numbers in the whole list.
+            let shown = item.shows == .nextLevelCriteria ? Set((nextLevel?.identifiedCriteria ?? []).map(\.id)) : nil
+            lines += choices.enumerated().filter { shown?.contains($0.element.value) ?? true }
+                .map { "  \($0.offset + 1)) \($0.element.label)  [\($0.element.value)]" }
             return lines
         case .pick(let count, let choices):
             var lines = ["  Pick exactly \(count), by number or id, separated by spaces or commas:"]

@@ -188,6 +188,10 @@ enum BankLoader {
                 return nil
             }
             return .scale(scale)
+        case "multi" where fields["choices_from"] != nil:
+            // The ladder's promotion criteria, filled in once the ladder is read (PromptSet).
+            _ = log.oneOf(fields["choices_from"], "\(what) 'choices_from'", ["ladder_criteria"])
+            return .multi([])
         case "choice", "multi":
             guard let choices = readChoices(need("choices"), what: what, log: log) else { return nil }
             return type == "choice" ? .choice(choices) : .multi(choices)

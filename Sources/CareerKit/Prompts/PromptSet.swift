@@ -90,9 +90,10 @@ public struct PromptSet: Sendable {
         }
         let all = bankLog.sorted() + ladderLog.sorted() + catalogLog.sorted() + weightsLog.sorted()
             + templateLogs.flatMap { $0.sorted() }
-        guard all.isEmpty, let bank, let ladder, let catalog, let weights, let templates else {
+        guard all.isEmpty, var bank, let ladder, let catalog, let weights, let templates else {
             throw CareerError.invalidData(all)
         }
+        bank = withCriteria(bank, ladder: ladder)
         return PromptSet(
             bank: bank, ladder: ladder, catalog: catalog, weights: weights, templates: templates, directory: directory)
     }
@@ -109,6 +110,23 @@ public struct PromptSet: Sendable {
                 message: "warning: criterion '\(criterion.id)' of level '\(level.id)' has no catalog item that can evidence it; add its id under 'evidences' of an item in \(Self.catalogFile)",
                 item: criterion.id)
         }
+    }
+
+    /// Fills the questions whose choices are the ladder's promotion criteria
+    /// (`choices_from: ladder_criteria`): a choice per criterion, its id the value.
+    static func withCriteria(_ bank: QuestionBank, ladder: Ladder) -> QuestionBank {
+        let choices = ladder.allCriteria.map { Choice(value: $0.criterion.id, label: $0.criterion.text) }
+        var sections = bank.sections
+        var changed = false
+        for s in sections.indices {
+            for i in sections[s].items.indices {
+                if case .multi(let existing) = sections[s].items[i].kind, existing.isEmpty {
+                    sections[s].items[i].kind = .multi(choices)
+                    changed = true
+                }
+            }
+        }
+        return changed ? QuestionBank(scales: bank.scales, sections: sections, differences: bank.differences) : bank
     }
 
     /// Every item of the instrument must be in the bank with its fixed role and type.
