@@ -302,7 +302,7 @@ struct HistoryCommandTests {
             let due = ((body["items"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
             let held = ((body["milestones"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
             let review = Array(repeating: "in progress", count: due) + Array(repeating: "held", count: held)
-            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "12", "10", "3000", "USD", "", "none"]
+            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "none", "12", "10", "3000", "USD", "", "none"]
             let talk = try run(
                 ["talk", "--person", "Sam Lee", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
                  "--date", "2027-05-30", "--out", folder.appendingPathComponent("talk-plans").path],

@@ -158,6 +158,8 @@ public struct DevelopmentPlan: Hashable, Sendable {
         public var manager: Bool?
         /// The plan items whose "done when" is evidence for it.
         public var evidence: [String]
+        /// Ways to show it, in the company's words (the ladder's examples).
+        public var examples: [String] = []
 
         /// Both said it is already shown: a line in the plan, not an activity.
         public var shownByBoth: Bool { contributor == true && manager == true }

@@ -189,7 +189,7 @@ public struct Planner: Sendable {
         for criterion in targetCriteria {
             var status = DevelopmentPlan.CriterionStatus(
                 id: criterion.id, text: criterion.text, contributor: shownBySelf.map { $0.contains(criterion.id) },
-                manager: shownByManager.map { $0.contains(criterion.id) }, evidence: [])
+                manager: shownByManager.map { $0.contains(criterion.id) }, evidence: [], examples: criterion.examples)
             if !status.shownByBoth {
                 for index in items.indices where evidences[index].contains(criterion.id) {
                     status.evidence.append(items[index].id)

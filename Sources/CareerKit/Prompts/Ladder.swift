@@ -31,6 +31,21 @@ public struct Ladder: Sendable {
         /// Where it is written in the ladder file, for warnings about it.
         public var line: Int = 0
         public var column: Int = 0
+        /// Evidence that shows it, in the company's words (a framework's examples): the plan
+        /// offers them as ways to show the criterion.
+        public var examples: [String] = []
+        /// The dimensions it speaks to, when the ladder says (an imported framework's areas).
+        public var dimensions: [String] = []
+    }
+
+    /// A role a person can hold at a level without it being a rung to be promoted to (a tech
+    /// lead, in most frameworks): shown beside the ladder, never a plan's target.
+    public struct Role: Hashable, Sendable {
+        public var id: String
+        public var track: String
+        public var title: String
+        public var summary: String?
+        public var criteria: [Criterion]
     }
 
     /// Every criterion of every level, in the file's order.
@@ -45,6 +60,8 @@ public struct Ladder: Sendable {
 
     public var tracks: [Track]
     public var levels: [Level]
+    /// Roles that are not levels.
+    public var roles: [Role] = []
     /// Pairs of equivalent levels: (ic level id, management level id).
     public var equivalences: [(ic: String, management: String)]
 

@@ -7,7 +7,7 @@ enum LadderLoader {
     static func load(_ root: Node, log: DiagnosticLog) -> Ladder? {
         guard
             let top = log.fields(
-                root, "the ladder", allowed: ["version", "tracks", "levels", "equivalences"],
+                root, "the ladder", allowed: ["version", "tracks", "levels", "roles", "equivalences"],
                 required: ["version", "tracks", "levels"])
         else { return nil }
         _ = log.integer(top["version"], "'version'", in: 1...1)
@@ -97,7 +97,26 @@ enum LadderLoader {
             }
             if ok { equivalences.append((ic, management)) }
         }
-        return Ladder(tracks: tracks, levels: levels, equivalences: equivalences)
+        var ladder = Ladder(tracks: tracks, levels: levels, equivalences: equivalences)
+        for node in log.list(top["roles"], "'roles'") ?? [] {
+            guard
+                let fields = log.fields(
+                    node, "a role", allowed: ["id", "track", "title", "summary", "criteria"], required: ["id", "track", "title"]),
+                let id = log.text(fields["id"], "a role 'id'")
+            else { continue }
+            let what = "role '\(id)'"
+            if levels.contains(where: { $0.id == id }) || ladder.roles.contains(where: { $0.id == id }) {
+                log.add("\(what): the id is taken already; a role's id differs from every level's and role's", at: fields.mark(of: "id"))
+                continue
+            }
+            guard let track = log.oneOf(fields["track"], "\(what) 'track'", trackIDs),
+                let title = log.text(fields["title"], "\(what) 'title'")
+            else { continue }
+            let summary = fields["summary"].flatMap { log.text($0, "\(what) 'summary'") }
+            let criteria = readCriteria(fields["criteria"], level: id, what: what, seen: &criterionIDs, log: log)
+            ladder.roles.append(Ladder.Role(id: id, track: track, title: title, summary: summary, criteria: criteria))
+        }
+        return ladder
     }
 
     /// A level's promotion criteria: each `{id, text}`, or plain text (an older ladder),
@@ -110,13 +129,19 @@ enum LadderLoader {
         for (offset, element) in elements.enumerated() {
             let id: String
             let text: String
+            var examples: [String] = []
+            var dimensions: [String] = []
             if element.mapping != nil {
-                guard let fields = log.fields(element, "a criterion of \(what)", allowed: ["id", "text"], required: ["id", "text"]),
+                guard
+                    let fields = log.fields(
+                        element, "a criterion of \(what)", allowed: ["id", "text", "examples", "dimensions"], required: ["id", "text"]),
                     let given = log.text(fields["id"], "a criterion 'id' of \(what)"),
                     let words = log.text(fields["text"], "a criterion 'text' of \(what)")
                 else { continue }
                 id = given
                 text = words
+                examples = fields["examples"].flatMap { log.stringList($0, "criterion '\(given)' 'examples'") } ?? []
+                dimensions = fields["dimensions"].flatMap { log.stringList($0, "criterion '\(given)' 'dimensions'", allowed: Dimension.names) } ?? []
             } else {
                 guard let words = log.string(element, "a criterion of \(what)") else { continue }
                 id = "\(level).\(offset + 1)"
@@ -126,7 +151,10 @@ enum LadderLoader {
                 log.add("criterion '\(id)' of \(what) appears more than once; criterion ids must be unique", at: element.mark)
                 continue
             }
-            result.append(Ladder.Criterion(id: id, text: text, line: element.mark?.line ?? 0, column: element.mark?.column ?? 0))
+            result.append(
+                Ladder.Criterion(
+                    id: id, text: text, line: element.mark?.line ?? 0, column: element.mark?.column ?? 0, examples: examples,
+                    dimensions: dimensions))
         }
         return result
     }

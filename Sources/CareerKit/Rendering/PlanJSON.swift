@@ -41,6 +41,7 @@ struct PlanJSON {
                 ("id", .string(criterion.id)), ("text", .string(criterion.text)),
                 ("status", .object([("contributor", view(criterion.contributor)), ("manager", view(criterion.manager))])),
                 ("shown_by_both", .bool(criterion.shownByBoth)), ("evidence", JSONValue(criterion.evidence)),
+                ("examples", JSONValue(criterion.examples)),
             ])
         }
         let gaps: [JSONValue] = plan.gaps.map { gap in

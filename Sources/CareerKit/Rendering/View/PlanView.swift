@@ -314,6 +314,8 @@ final class PlanView: MustacheParent {
                 case "has_status": return !Self.views(of: criterion).isEmpty
                 case "shown_by_both": return criterion.shownByBoth
                 case "has_evidence": return !criterion.evidence.isEmpty
+                case "has_examples": return !criterion.examples.isEmpty
+                case "examples": return criterion.examples.viewTexts
                 case "evidence":
                     let titles = criterion.evidence.compactMap { id in plan.items.first { $0.id == id }?.title }
                     return ViewText(Dimension.list(titles))
