@@ -96,7 +96,7 @@ extension Careerpath {
         func run() throws {
             let directories = AppDirectories.current()
             // Someone with only an unfinished session is found without a database.
-            let store = FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
+            let store = database.exists ? try database.open() : nil
             let found = try Forgetting.find(
                 person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistories: [directories.lineHistory, directories.formerLineHistory])
             let name = PrintableText.escaped(found.name)

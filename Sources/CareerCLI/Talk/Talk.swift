@@ -100,7 +100,15 @@ extension Careerpath {
             let width = min(100, Terminal.standardOutput.width)
             // Looking back needs the history only where one exists; a first talk creates it
             // when it records the finished session, not before the first question.
-            let history = !noRecord && FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
+            // A shared history out of reach does not stop the conversation: it starts without
+            // looking back, and its record waits on this laptop.
+            var history: (any HistoryStorage)?
+            do {
+                history = !noRecord && database.exists ? try database.open() : nil
+            } catch let error as CareerError where DatabaseOption.keptForLater(error) != nil {
+                Terminal.standardError.write(
+                    "careerpath: \(error); this conversation starts without looking back at recorded sessions\n")
+            }
 
             var record: SessionRecord
             if let resume {
@@ -139,8 +147,9 @@ extension Careerpath {
                     $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
                 }
             } catch let error as CareerError {
-                // Damage in an old record must not stop today's conversation: said, then left.
-                guard case .damagedDatabase = error else { throw error }
+                // Damage in an old record (or a server gone since) must not stop today's
+                // conversation: said, then left.
+                if case .damagedDatabase = error {} else if DatabaseOption.keptForLater(error) == nil { throw error }
                 Terminal.standardError.write("careerpath: \(error); this conversation starts without reviewing the last plan\n")
             }
             if let previous, record.person.id == nil, let id = previous.personID {
@@ -150,11 +159,13 @@ extension Careerpath {
             var loop = TalkLoop(
                 prompts: set, store: store, record: record, engine: record.engine(bank: set.bank), reader: reader,
                 outDirectory: out ?? directories.plans, history: history,
-                openHistory: noRecord ? nil : { [database] in try database.open() }, previous: previous,
+                recordFinished: noRecord ? nil : { [database, history] in try database.recordOrQueue($0, store: history) },
+                previous: previous,
                 width: width, color: color, now: Date.init)
             // Input that ends before the last question (a script, a pipe) pauses the session:
             // say so in the exit status, so a script can tell it from a finished one.
             if try loop.run() == .paused, !interactive { throw ExitCode(ExitStatus.paused) }
+            if let unsent = loop.unsent { throw ExitCode(ExitStatus.code(for: unsent)) }
         }
 
         private func listing(_ store: SessionStore) -> String {

@@ -31,7 +31,7 @@ public struct Forgetting: Sendable {
     /// - Throws: `CareerError.unknownPerson` when neither has them; `CareerError.usage` when
     ///   the name is more than one person's.
     public static func find(
-        _ reference: String, history: HistoryStore?, sessions: SessionStore, lineHistories: [String]
+        _ reference: String, history: (any HistoryStorage)?, sessions: SessionStore, lineHistories: [String]
     ) throws -> Forgetting {
         var key: String?
         var records: [(name: String, id: String?)] = []
@@ -102,7 +102,7 @@ public struct Forgetting: Sendable {
     /// Deletes all of it.
     ///
     /// - Returns: what was deleted (a file already gone is left out).
-    public func perform(history: HistoryStore?) throws -> Forgetting {
+    public func perform(history: (any HistoryStorage)?) throws -> Forgetting {
         var done = self
         if let personKey, let history {
             done.recordedSessions = try history.forget(personKey: personKey)

@@ -31,16 +31,21 @@ public struct Preparations: Sendable {
     /// A session is the person's when both carry an employee id and the ids match, or else when
     /// the names match (ignoring case). A manager's preparation by another manager than the
     /// one named does not count.
+    ///
+    /// - Parameter shared: preparations from a shared history (other laptops'); a session file
+    ///   of the same id on this laptop wins.
     public static func find(
-        in store: SessionStore, person: String, personID: String?, manager: String?, date: String, days: Int = windowDays
+        in store: SessionStore, shared: [SessionRecord] = [], person: String, personID: String?, manager: String?, date: String,
+        days: Int = windowDays
     ) -> Preparations {
-        guard let day = SessionDate.parse(date) else { return Preparations() }
-        let earliest = SessionDate.format(SessionDate.adding(days: -days, to: day))
+        guard let earliest = earliestDate(before: date, days: days) else { return Preparations() }
         func same(_ one: String?, _ other: String?) -> Bool {
             guard let one, let other else { return false }
             return one.trimmingWhitespace().lowercased() == other.trimmingWhitespace().lowercased()
         }
-        let candidates = store.all().map(\.record).filter { record in
+        let local = store.all().map(\.record)
+        let localIDs = Set(local.map(\.id))
+        let candidates = (local + shared.filter { !localIDs.contains($0.id) }).filter { record in
             guard record.status == .finished, record.mode != .oneOnOne, record.date <= date, record.date >= earliest else {
                 return false
             }
@@ -53,6 +58,11 @@ public struct Preparations: Sendable {
             candidates.filter { $0.mode == mode }.max { ($0.date, $0.updated) < ($1.date, $1.updated) }
         }
         return Preparations(selfAssessment: latest(.selfAssessment), managerPreparation: latest(.manager))
+    }
+
+    /// The first day a preparation for a one-on-one on `date` may be from.
+    public static func earliestDate(before date: String, days: Int = windowDays) -> String? {
+        SessionDate.parse(date).map { SessionDate.format(SessionDate.adding(days: -days, to: $0)) }
     }
 
     /// A new one-on-one that starts from these preparations: their answers merged, each

@@ -12,6 +12,10 @@ public enum CareerError: Error, Equatable, Sendable {
     case unknownPerson(String)
     /// The history database is damaged or is not a careerpath history.
     case damagedDatabase(path: String, reason: String)
+    /// The shared history's server cannot be reached (down, slow, or gone mid-way).
+    case unavailable(place: String, reason: String)
+    /// The shared history's server refused: the login, or something the login may not do.
+    case refused(place: String, reason: String)
 }
 
 extension CareerError: CustomStringConvertible {
@@ -30,6 +34,10 @@ extension CareerError: CustomStringConvertible {
             return "the history database '\(PrintableText.escaped(path))' is damaged or not a careerpath history "
                 + "(\(PrintableText.escaped(reason))); move it aside or restore it from a backup, "
                 + "and careerpath starts a new one"
+        case .unavailable(let place, let reason):
+            return "the shared history \(PrintableText.escaped(place)) cannot be reached: \(PrintableText.escaped(reason))"
+        case .refused(let place, let reason):
+            return "the shared history \(PrintableText.escaped(place)) refused: \(PrintableText.escaped(reason))"
         }
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Finished conversations that could not reach the shared history (server down, slow, or
+/// the login refused), kept on this laptop until a command reaches it: one JSON document per
+/// line in an owner-only file, each naming the server it is for.
+public struct Outbox: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// One conversation waiting to be sent.
+    public struct Entry: Codable, Sendable, Equatable {
+        /// The server (its URL without a password).
+        public var place: String
+        public var record: HistoryRecord
+        /// The session itself, when it is a preparation a one-on-one looks for.
+        public var preparation: SessionRecord?
+        /// A follow-up's review of an earlier plan, and the follow-up's date.
+        public var reviewOf: HistoryRecord?
+        public var review: [ReviewKey: SessionRecord.ReviewEntry]?
+        public var reviewDate: String?
+
+        public init(
+            place: String, record: HistoryRecord, preparation: SessionRecord? = nil, reviewOf: HistoryRecord? = nil,
+            review: [ReviewKey: SessionRecord.ReviewEntry]? = nil, reviewDate: String? = nil
+        ) {
+            self.place = place
+            self.record = record
+            self.preparation = preparation
+            self.reviewOf = reviewOf
+            self.review = review
+            self.reviewDate = reviewDate
+        }
+    }
+
+    /// Every entry, in the order they were queued; lines that do not read are left out.
+    public func entries() -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? JSONDecoder().decode(Entry.self, from: Data($0)) }
+    }
+
+    /// Adds one entry, durably (a talk's record must not be lost).
+    public func add(_ entry: Entry) throws {
+        try PrivateFile.makeDirectory((path as NSString).deletingLastPathComponent)
+        try rewrite(entries() + [entry])
+    }
+
+    /// Sends the entries for `store`'s server, oldest first, and keeps the rest (and any it
+    /// could not send, from the first that failed).
+    /// - Returns: how many were sent.
+    /// - Throws: what stopped the first entry that could not be sent.
+    public func send(to store: any HistoryStorage) throws -> Int {
+        let all = entries()
+        guard all.contains(where: { $0.place == store.path }) else { return 0 }
+        var kept: [Entry] = []
+        var sent = 0
+        var failure: Error?
+        for entry in all {
+            guard entry.place == store.path, failure == nil else {
+                kept.append(entry)
+                continue
+            }
+            do {
+                if let reviewOf = entry.reviewOf, let review = entry.review, let date = entry.reviewDate {
+                    _ = try store.applyReview(review, to: reviewOf, date: date)
+                }
+                try store.record(entry.record)
+                if let preparation = entry.preparation { try store.keepPreparation(preparation) }
+                sent += 1
+            } catch {
+                failure = error
+                kept.append(entry)
+            }
+        }
+        try rewrite(kept)
+        if let failure { throw failure }
+        return sent
+    }
+
+    private func rewrite(_ entries: [Entry]) throws {
+        if entries.isEmpty {
+            unlink(path)
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var text = ""
+        for entry in entries { text += String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n" }
+        try PrivateFile.write(text, to: path, durably: true)
+    }
+}
