@@ -406,4 +406,69 @@ struct PostgresStoreTests {
         let local = try organisation.careerpath(organisation.administrator, ["db", "init", sqlite])
         #expect(local.status == 64)
     }
+
+    @Test func bulkRecordsWholeBatchesWhenTheServerIsKilledAndARerunCompletesWithoutDuplicates() throws {
+        let organisation = try organisation("bulk")
+        defer { try? FileManager.default.removeItem(at: organisation.folder) }
+        let sheet = organisation.folder.appendingPathComponent("people.csv").path
+        try BulkSafetyTests.generateSheet(people: 600, seed: 7, to: sheet)
+        let out = organisation.folder.appendingPathComponent("plans").path
+        let arguments = ["bulk", sheet, "--out", out, "--format", "json", "--record", "--quiet", "--jobs", "2"]
+        let count = "SELECT count(*) FROM careerpath.session"
+        // The administrator records for everyone; the server is stopped once the first
+        // batches are in.
+        final class Outcome: @unchecked Sendable { var result: CommandResult? }
+        let outcome = Outcome()
+        let running = Thread {
+            outcome.result = try? organisation.careerpath(organisation.administrator, arguments)
+        }
+        running.start()
+        var seen = 0
+        let deadline = Date().addingTimeInterval(60)
+        while seen == 0, Date() < deadline {
+            usleep(50_000)
+            seen = Int((try? rowsIn(organisation, as: organisation.administrator, count))?.first ?? "0") ?? 0
+        }
+        cluster.stop()
+        defer { if !cluster.running { try? cluster.start() } }
+        while running.isExecuting || !running.isFinished { usleep(50_000) }
+        try cluster.start()
+        #expect(outcome.result?.status == 69, "\(outcome.result?.standardError ?? "")")
+        let kept = Int(try rowsIn(organisation, as: organisation.administrator, count).first ?? "") ?? -1
+        #expect(kept > 0 && kept < 600, "\(kept)")
+        #expect(kept % 256 == 0, "\(kept) sessions: not whole batches of 256")
+        let items = try rowsIn(organisation, as: organisation.administrator, "SELECT count(DISTINCT session_id) FROM careerpath.plan_item")
+        #expect(items == [String(kept)])
+        // The rerun replaces what was there and adds the rest.
+        let rerun = try organisation.careerpath(organisation.administrator, arguments)
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        #expect(try rowsIn(organisation, as: organisation.administrator, count) == ["600"])
+        // calibration from the shared history is the one a SQLite history of the same run gives.
+        let sqlite = organisation.folder.appendingPathComponent("same.sqlite").path
+        let local = try organisation.careerpath(
+            organisation.administrator, ["bulk", sheet, "--out", out + "-local", "--format", "json", "--record", "--quiet", "--db", sqlite])
+        #expect(local.status == 0)
+        let fromSQLite = try organisation.careerpath("hr1", ["calibration", "--format", "json", "--db", sqlite])
+        let fromServer = try organisation.careerpath("hr1", ["calibration", "--format", "json"])
+        #expect(fromServer.status == 0, "\(fromServer.standardError)")
+        #expect(fromServer.standardOutput == fromSQLite.standardOutput)
+        #expect(fromServer.standardOutput.contains("\"manager\""))
+    }
+
+    @Test func libpqFindsTheServerThroughItsOwnVariablesThePasswordFileAndTheUnixSocket() throws {
+        let organisation = try organisation("libpq")
+        defer { try? FileManager.default.removeItem(at: organisation.folder) }
+        try recordTeams(organisation)
+        let passwords = organisation.folder.appendingPathComponent("pgpass")
+        try Data("*:*:*:mgr1:\(PostgresCluster.password)\n".utf8).write(to: passwords)
+        chmod(passwords.path, 0o600)
+        let history = try organisation.careerpath(
+            "mgr1", ["history", "Ben Okafor"],
+            environment: [
+                "CAREERPATH_DB": "postgresql:///libpq", "PGHOST": cluster.folder.path, "PGPORT": String(cluster.port), "PGUSER": "mgr1",
+                "PGPASSFILE": passwords.path,
+            ])
+        #expect(history.status == 0, "\(history.standardError)")
+        #expect(history.outputLines.first == "Ben Okafor (E1043): 1 recorded session")
+    }
 }
