@@ -152,17 +152,22 @@ enum BulkInputs {
                 }.count
                 continue
             }
+            let kind = BulkInputKind(path: path)
+            guard kind == .sheet || kind == .jsonLines else {
+                total += 1
+                continue
+            }
+            // Only a regular file is read ahead: a pipe read here would be empty for the run,
+            // and a device such as /dev/zero never ends. Without a count the bar shows no total.
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
             guard let handle = FileHandle(forReadingAtPath: path) else { continue }
             var lines = 0
             while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 lines += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             }
             try? handle.close()
-            switch BulkInputKind(path: path) {
-            case .sheet: total += max(0, lines - 1)
-            case .jsonLines: total += lines
-            case .answersFile, .unknown: total += 1
-            }
+            total += kind == .sheet ? max(0, lines - 1) : lines
         }
         return total
     }

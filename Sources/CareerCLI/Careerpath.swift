@@ -30,6 +30,9 @@ public struct Careerpath: ParsableCommand {
     public static func main(_ arguments: [String]? = nil) {
         // Plans, sessions and summaries hold personal data: everything written is owner-only.
         umask(0o077)
+        // A reader that goes away (`| head`) gives EPIPE on the next write, which
+        // `Terminal.write` handles, instead of a signal that kills without a word.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

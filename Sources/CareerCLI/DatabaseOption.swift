@@ -27,9 +27,10 @@ struct DatabaseOption: ParsableArguments {
     }
 
     /// Opens the history; on a server, first sends what earlier commands queued for it, and
-    /// says so.
-    func open() throws -> any HistoryStorage {
-        let store = try location().open()
+    /// says so. `reading` opens a file read-only (a file that exists is never written, so a
+    /// read-only file can be read); on a server it changes nothing.
+    func open(reading: Bool = false) throws -> any HistoryStorage {
+        let store = try location().open(reading: reading)
         if store is PostgresHistoryStore { Self.sendQueued(to: store) }
         return store
     }

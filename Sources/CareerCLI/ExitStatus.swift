@@ -1,4 +1,5 @@
 import CareerKit
+import Glibc
 
 /// The one place that turns library errors into messages and exit codes (from sysexits.h).
 enum ExitStatus {
@@ -17,6 +18,9 @@ enum ExitStatus {
     static let paused: Int32 = 75
     /// The shared history's server refused the login, or something the login may not do.
     static let refused: Int32 = 77
+    /// The session is open in another talk (or, for `forget`, being talked about): try again
+    /// once that one is done (sysexits' EX_TEMPFAIL, as `paused`).
+    static let inUse: Int32 = 75
 
     static func code(for error: CareerError) -> Int32 {
         switch error {
@@ -27,7 +31,19 @@ enum ExitStatus {
         case .usage: return usage
         case .unavailable: return unavailable
         case .refused: return refused
+        case .busy: return inUse
         }
+    }
+
+    /// Ends the program when its output cannot be written: quietly when the reader has gone
+    /// (a closed pipe, as `git` does), otherwise with one line on standard error (a full
+    /// disk). Either way exit 73: what should have been written was not.
+    static func outputFailed(_ failure: Int32, standardError: Bool) -> Never {
+        if failure != EPIPE, !standardError {
+            let message = "careerpath: cannot write to standard output: \(String(cString: strerror(failure)).lowercased())\n"
+            _ = message.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        }
+        Glibc.exit(cannotCreate)
     }
 
     /// The message for standard error, ending in a newline.

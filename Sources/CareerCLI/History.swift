@@ -9,8 +9,9 @@ extension Careerpath {
             commandName: "history",
             abstract: "Show a person's recorded sessions: track fits over time, what changed, how each plan went.",
             discussion: """
-                PERSON is an employee id, or a name when only one person has it. Sessions are \
-                recorded when a talk or a run finishes (and by bulk --record).
+                PERSON is an employee id, or a name when only one person has it (two people \
+                without an id who share a name are listed, with what to type to choose one). \
+                Sessions are recorded when a talk or a run finishes (and by bulk --record).
                 Example: careerpath history "Ana Silva"
                 """)
 
@@ -25,8 +26,8 @@ extension Careerpath {
         @OptionGroup var database: DatabaseOption
 
         func run() throws {
-            let store = try database.open()
-            let records = try store.sessions(personKey: try store.personKey(for: person))
+            let store = try database.open(reading: true)
+            let records = try store.sessions(of: try store.person(for: person))
             let report = HistoryReport(records: records)
             Terminal.standardOutput.write(format == .json ? report.json() : report.text())
         }
@@ -61,9 +62,9 @@ extension Careerpath {
         }
 
         func run() throws {
-            let store = try database.open()
-            let key = try person.map { try store.personKey(for: $0) }
-            let records = try store.sessions(personKey: key, since: since)
+            let store = try database.open(reading: true)
+            let keys = try person.map { try store.person(for: $0).keys }
+            let records = try store.sessions(personKeys: keys, since: since)
             switch format {
             case .jsonl:
                 for record in records { Terminal.standardOutput.write(HistoryReport.exportLine(record)) }
@@ -98,7 +99,8 @@ extension Careerpath {
             // Someone with only an unfinished session is found without a database.
             let store = database.exists ? try database.open() : nil
             let found = try Forgetting.find(
-                person, history: store, sessions: SessionStore(directory: directories.sessions), lineHistories: [directories.lineHistory, directories.formerLineHistory])
+                person, history: store, sessions: SessionStore(directory: directories.sessions), plans: directories.plans,
+                lineHistories: [directories.lineHistory, directories.formerLineHistory])
             let name = PrintableText.escaped(found.name)
             if !yes {
                 guard Terminal.standardInput.isTTY else {
@@ -131,11 +133,17 @@ extension Careerpath {
         static func report(_ done: Forgetting) -> String {
             let name = PrintableText.escaped(done.name)
             var lines: [String] = []
-            if done.personKey != nil {
+            if !done.personKeys.isEmpty {
                 lines.append("Deleted \(plural(done.recordedSessions, "recorded session")) of \(name) from the history.")
             }
             for file in done.sessionFiles { lines.append("Deleted the session file \(PrintableText.escaped(file)).") }
             for file in done.planFiles { lines.append("Deleted the plan file \(PrintableText.escaped(file)).") }
+            for file in done.lockFiles { lines.append("Deleted the lock file \(PrintableText.escaped(file)) of a talk that stopped.") }
+            for file in done.plansElsewhere {
+                lines.append(
+                    "Left the plan file \(PrintableText.escaped(file)): it is outside careerpath's plans folder (written with "
+                        + "talk --out), so forget does not touch it; delete it yourself if it should go.")
+            }
             if done.historyLines > 0 {
                 lines.append(
                     "Removed \(plural(done.historyLines, "line")) naming \(name) or holding a note from the line-editing history "

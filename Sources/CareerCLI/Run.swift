@@ -74,9 +74,9 @@ extension Careerpath {
             defer { if let unsent { Terminal.standardError.write(ExitStatus.message(for: unsent)) } }
             guard let out else {
                 if formats == [.text] {
-                    let report = TerminalReport(
-                        answers: loaded, assessment: result.assessment, prompts: set, style: Terminal.standardOutput.reportStyle)
-                    Terminal.standardOutput.write(report.render())
+                    let style = Terminal.standardOutput.reportStyle
+                    let report = TerminalReport(answers: loaded, assessment: result.assessment, prompts: set, style: style)
+                    Terminal.standardOutput.write(report.render() + "\n" + TerminalPlan(plan: result.plan, ladder: set.ladder, style: style).render())
                 } else {
                     // A single document to standard output (validate() allows no other case).
                     Terminal.standardOutput.write(try result.render(formats.compactMap(\.document)[0]))

@@ -9,8 +9,24 @@ struct Terminal {
     static let standardError = Terminal(handle: .standardError)
     static let standardInput = Terminal(handle: .standardInput)
 
+    /// Writes all of `text`. Output that cannot be written (a full disk behind standard
+    /// output, a closed pipe) ends the program through `ExitStatus.outputFailed`: Foundation's
+    /// `FileHandle.write` would crash instead.
     func write(_ text: String) {
-        handle.write(Data(text.utf8))
+        var bytes = text
+        let failure: Int32 = bytes.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(handle.fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+        if failure != 0 { ExitStatus.outputFailed(failure, standardError: handle.fileDescriptor == STDERR_FILENO) }
     }
 
     /// Whether this stream is connected to a terminal.

@@ -201,7 +201,7 @@ struct BulkCommandTests {
         (["--format", "md,xml"], "unknown format 'xml'; allowed: md, json, html"),
         (["--jobs", "0"], "--jobs must be 1 or more"),
         (["--jobs=-3"], "--jobs must be 1 or more"),
-        (["--date", "2026-13-40"], "--date '2026-13-40' is not a date as YYYY-MM-DD"),
+        (["--date", "2026-13-40"], "--date '2026-13-40' is not a date as YYYY-MM-DD, in the years 1970 to 2199"),
     ])
     func aWrongCommandLineExits64(extra: [String], message: String) throws {
         try CommandRunner.withTemporaryFolder { folder in

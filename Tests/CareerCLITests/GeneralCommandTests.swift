@@ -109,11 +109,14 @@ struct GeneralCommandTests {
     /// Every command that takes a date checks it the same way, before doing anything; so are
     /// names given to talk.
     @Test(arguments: [
-        (["run", "--answers", "x.yaml", "--date", "2026-02-30"], "--date '2026-02-30' is not a date as YYYY-MM-DD"),
-        (["talk", "--date", "23/11/2026"], "--date '23/11/2026' is not a date as YYYY-MM-DD"),
-        (["export", "--format", "csv", "--since", "yesterday"], "--since 'yesterday' is not a date as YYYY-MM-DD"),
-        (["bulk", "x.csv", "--out", "o", "--date", "+202-11-22"], "--date '+202-11-22' is not a date as YYYY-MM-DD"),
+        (["run", "--answers", "x.yaml", "--date", "2026-02-30"], "--date '2026-02-30' is not a date as YYYY-MM-DD, in the years 1970 to 2199"),
+        (["talk", "--date", "23/11/2026"], "--date '23/11/2026' is not a date as YYYY-MM-DD, in the years 1970 to 2199"),
+        (["export", "--format", "csv", "--since", "yesterday"], "--since 'yesterday' is not a date as YYYY-MM-DD, in the years 1970 to 2199"),
+        (["bulk", "x.csv", "--out", "o", "--date", "+202-11-22"], "--date '+202-11-22' is not a date as YYYY-MM-DD, in the years 1970 to 2199"),
+        (["run", "--answers", "x.yaml", "--date", "9999-12-31"], "--date '9999-12-31' is not a date as YYYY-MM-DD, in the years 1970 to 2199"),
         (["talk", "--person", String(repeating: "n", count: 201)], "--person has 201 characters; allowed: up to 200"),
+        (["talk", "--person", "  \t "], "--person is empty; give a name or leave the option out to be asked"),
+        (["talk", "--manager", " "], "--manager is empty; give a name or leave the option out to be asked"),
     ])
     func aDateThatIsNotADateIsAUsageError(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments)

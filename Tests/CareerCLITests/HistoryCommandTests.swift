@@ -28,7 +28,7 @@ struct HistoryCommandTests {
                 ["talk", "--person", "Ana Silva", "--person-id", "E1042", "--mode", "self", "--level", "ic.senior",
                  "--date", "2027-03-01"], in: folder, input: "5\n")
             #expect(talk.status == 75)
-            #expect(talk.errorLines.contains { $0.hasPrefix("careerpath: ") && $0.contains("the status 'skipped' is not one of")
+            #expect(talk.errorLines.contains { $0.hasPrefix("careerpath: ") && $0.contains("column status: allowed one of done, in_progress, dropped, not_started, found the text 'skipped'")
                 && $0.hasSuffix("this conversation starts without reviewing the last plan") })
             #expect(talk.standardOutput.contains("Saved 1 answer"))
             // forget still finds and removes everything.
@@ -233,7 +233,249 @@ struct HistoryCommandTests {
             #expect(result.status == 0, "\(result.standardError)")
             let csv = try run(["export", "--format", "csv"], in: folder)
             #expect(csv.outputLines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] } == ["Sam Lee", "Sam Lee"])
-            #expect(try run(["history", "Sam Lee"], in: folder).outputLines.first == "Sam Lee: 2 recorded sessions")
+            // Point 12 of issue 20: they stay two people. history and forget ask which one,
+            // with what tells them apart, and take the key shown.
+            let asked = try run(["history", "Sam Lee"], in: folder)
+            #expect(asked.status == 64)
+            #expect(asked.errorLines == [
+                "careerpath: more than one person is called 'Sam Lee': 'name:sam lee' (Sam Lee, 1 session on 2026-11-22, manager Jordan Lee, "
+                    + "level ic.senior); 'name:sam lee#2' (Sam Lee, 1 session on 2026-11-22, manager Jordan Lee, level ic.senior); say which one "
+                    + "by what is quoted, e.g. 'name:sam lee#2'",
+            ])
+            #expect(try run(["forget", "Sam Lee", "--yes"], in: folder).status == 64)
+            let second = try run(["history", "name:sam lee#2"], in: folder)
+            #expect(second.outputLines.first == "Sam Lee: 1 recorded session", "\(second.standardError)")
+            let forgot = try run(["forget", "name:sam lee#2", "--yes"], in: folder)
+            #expect(forgot.outputLines == ["Deleted 1 recorded session of Sam Lee from the history."])
+            // The other one is still there, and now the only one of the name.
+            #expect(try run(["history", "Sam Lee"], in: folder).outputLines.first == "Sam Lee: 1 recorded session")
+            let calibration = try run(["export", "--format", "csv"], in: folder)
+            #expect(calibration.outputLines.count == 2)
+        }
+    }
+
+    /// Point 12 of issue 20: a talk with a name two recorded people without an id share
+    /// cannot tell which one it is: it reviews neither's plan, and says so.
+    @Test func aTalkWithANameTwoPeopleShareReviewsNeithersPlan() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let bulk = try run(
+                ["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet", "--date", "2026-11-22"],
+                in: folder)
+            #expect(bulk.status == 0, "\(bulk.standardError)")
+            let talk = try run(
+                ["talk", "--person", "Sam Lee", "--mode", "self", "--level", "ic.senior", "--date", "2027-05-30"], in: folder, input: "5\n")
+            #expect(talk.status == 75)
+            #expect(talk.errorLines == [
+                "careerpath: more than one person called 'Sam Lee' is in the history; this conversation starts without reviewing a last plan",
+            ])
+            #expect(!talk.standardOutput.contains("Since the last plan"))
+        }
+    }
+
+    /// Point 12 of issue 20: a talk with no id that reviews a namesake's plan is filed with
+    /// that person (under their own key), not beside them as a third.
+    @Test func aTalkFollowingUpANamesakeIsFiledWithThem() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+            let twins = [lines[0]] + lines[1...2].map {
+                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+            }
+            let sheet = folder.appendingPathComponent("twins.csv")
+            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let plans = folder.appendingPathComponent("plans")
+            let bulk = try run(["bulk", sheet.path, "--out", plans.path, "--record", "--quiet", "--date", "2026-11-22"], in: folder)
+            #expect(bulk.status == 0, "\(bulk.standardError)")
+            // The first Sam Lee leaves; the second is now the only one of the name.
+            #expect(try run(["forget", "name:sam lee", "--yes"], in: folder).status == 0)
+            let plan = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent("Sam-Lee-2.json"))) as? [String: Any])
+            let body = try #require(plan["plan"] as? [String: Any])
+            let due = ((body["items"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
+            let held = ((body["milestones"] as? [[String: Any]]) ?? []).filter { ($0["due"] as? String ?? "9999") <= "2027-05-30" }.count
+            let review = Array(repeating: "in progress", count: due) + Array(repeating: "held", count: held)
+            let managerAnswers = ["4", "5", "4", "3", "4", "4", "5", "4", "unsure", "within_1y", "12", "10", "3000", "USD", ""]
+            let talk = try run(
+                ["talk", "--person", "Sam Lee", "--manager", "Jordan Lee", "--level", "ic.senior", "--mode", "manager",
+                 "--date", "2027-05-30", "--out", folder.appendingPathComponent("talk-plans").path],
+                in: folder, input: (review + managerAnswers).joined(separator: "\n") + "\n")
+            #expect(talk.status == 0, "\(talk.standardOutput.suffix(400))")
+            #expect(talk.standardOutput.contains("== Since the last plan (2026-11-22) =="))
+            let history = try run(["history", "Sam Lee"], in: folder)
+            #expect(history.outputLines.first == "Sam Lee: 2 recorded sessions", "\(history.standardError)")
+        }
+    }
+
+    /// Point 3 of issue 20: a person recorded by name first and later with an id is found whole
+    /// by forget, by name or by id: every recorded session goes, and it says so.
+    @Test(arguments: ["Ana Silva", "E1042"])
+    func forgetFindsSessionsRecordedByNameBeforeTheId(reference: String) throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let text = try String(contentsOfFile: ana, encoding: .utf8)
+            let byName = folder.appendingPathComponent("ana-by-name.yaml")
+            try Data(text.replacingOccurrences(of: "  id: E1042\n", with: "").utf8).write(to: byName)
+            #expect(try run(["run", "--answers", byName.path, "--format", "json", "--date", "2026-08-01"], in: folder).status == 0)
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let history = try run(["history", reference], in: folder)
+            #expect(history.outputLines.first == "Ana Silva (E1042): 2 recorded sessions", "\(history.standardError)")
+            let forgot = try run(["forget", reference, "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines == ["Deleted 2 recorded sessions of Ana Silva from the history."])
+            for left in ["Ana Silva", "E1042"] { #expect(try run(["history", left], in: folder).status == 67) }
+            #expect(try run(["export", "--format", "csv"], in: folder).outputLines.count == 1)
+        }
+    }
+
+    /// Point 13 of issue 20: a link planted at the database's name (or beside it, where SQLite
+    /// writes its log) is refused; the file it points at is left as it was.
+    @Test(arguments: ["", "-wal", "-journal"])
+    func aLinkAtTheDatabaseIsRefused(suffix: String) throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            try FileManager.default.createDirectory(atPath: (database as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let target = folder.appendingPathComponent("world-readable").path
+            _ = FileManager.default.createFile(atPath: target, contents: Data(), attributes: [.posixPermissions: 0o644])
+            try FileManager.default.createSymbolicLink(atPath: database + suffix, withDestinationPath: target)
+            for arguments in [["run", "--answers", ana, "--format", "json"], ["history", "E1042"], ["export", "--format", "csv"]] {
+                let result = try run(arguments, in: folder)
+                #expect(result.status == 73, "\(arguments)")
+                #expect(result.errorLines == [
+                    "careerpath: cannot write '\(database + suffix)': it is a symbolic link; careerpath never writes the history through a "
+                        + "link (its target may be readable by others): remove the link, or give --db the file itself",
+                ], "\(arguments)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: target)).isEmpty)
+            #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o644)
+        }
+    }
+
+    /// Low items of issue 20: reading commands read a history they cannot write.
+    @Test func historyExportAndCalibrationReadAReadOnlyDatabase() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let data = folder.appendingPathComponent("data/careerpath")
+            let database = data.appendingPathComponent("history.sqlite").path
+            let program = try #require(CommandRunner.executable)
+            // As root, permissions do not stop writing: the commands run as nobody instead.
+            let asRoot = geteuid() == 0
+            let folders = [folder.path, folder.appendingPathComponent("data").path, data.path]
+            for path in folders { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path) }
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: database)
+            defer {
+                for path in folders { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+            }
+            let before = try Data(contentsOf: URL(fileURLWithPath: database))
+            for arguments in [["history", "E1042"], ["export", "--format", "csv"], ["calibration"]] {
+                let command = asRoot
+                    ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", program.path] : [program.path]
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: command[0])
+                process.arguments = Array(command.dropFirst()) + arguments + ["--db", database]
+                let errors = Pipe()
+                process.standardError = errors
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "\(arguments): \(said)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: data.path) == ["history.sqlite"])
+        }
+    }
+
+    /// A read-only history whose latest changes are still in its log (a writer that crashed),
+    /// in a folder the reader cannot write: said, rather than shown as it was before them.
+    @Test func aReadOnlyHistoryWithChangesInItsLogIsNotShownStale() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            let copy = folder.appendingPathComponent("copy")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            // A connection left open keeps its change in the log: copied as a crash leaves it.
+            let writer = try DatabaseQueue(path: database)
+            try writer.write { try $0.execute(sql: "UPDATE session SET person_name = 'Ana Changed'") }
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(atPath: database + suffix, toPath: copy.appendingPathComponent("history.sqlite" + suffix).path)
+            }
+            try writer.close()
+            let copied = copy.appendingPathComponent("history.sqlite").path
+            let folders = [folder.path, copy.path]
+            for path in folders { try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path) }
+            defer { for path in folders { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) } }
+            for file in [copied, copied + "-wal"] { try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file) }
+            let program = try #require(CommandRunner.executable)
+            let asRoot = geteuid() == 0
+            let command = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", program.path] : [program.path]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst()) + ["history", "E1042", "--db", copied]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 66, "\(said)")
+            #expect(said == "careerpath: cannot read '\(copied)': its latest changes are in \(copied)-wal, which cannot be read without "
+                + "write access to the folder; open it once as a user who can write there\n")
+        }
+    }
+
+    /// Low items of issue 20: another program's SQLite file is refused, and left as it was,
+    /// even when its only table has the name of one of careerpath's.
+    @Test(arguments: ["users", "session"])
+    func aForeignSQLiteFileIsRefusedAndLeftAlone(table: String) throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let database = folder.appendingPathComponent("other.sqlite").path
+            try DatabaseQueue(path: database).write { db in
+                try db.execute(sql: "CREATE TABLE \(table) (name TEXT); INSERT INTO \(table) VALUES ('root')")
+            }
+            let expected = "careerpath: the history database '\(database)' is damaged or not a careerpath history (it is not a careerpath "
+                + "history: it holds tables careerpath did not make ('\(table)'); give --db another file); move it aside or restore it from "
+                + "a backup, and careerpath starts a new one"
+            for arguments in [["run", "--answers", ana, "--format", "json"], ["history", "E1042"], ["export", "--format", "csv"], ["forget", "E1042", "--yes"]] {
+                let result = try run(arguments + ["--db", database], in: folder)
+                #expect(result.status == 65, "\(arguments)")
+                #expect(result.errorLines == [expected], "\(arguments)")
+            }
+            let tables = try DatabaseQueue(path: database).read {
+                try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            }
+            #expect(tables == [table])
+        }
+    }
+
+    /// Point 10 of issue 20, through the program: a fit of 1e308 is named by file, row and
+    /// column (exit 65), and a name stored as binary data does not keep forget from working.
+    @Test func damagedRowsExit65WithTheRowAndForgetStillWorks() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json"], in: folder).status == 0)
+            let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
+            try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE session SET fit_ic = 1e308, person_name = X'00FF'") }
+            for arguments in [["history", "E1042"], ["export", "--format", "csv"], ["export", "--format", "jsonl"], ["calibration"]] {
+                let result = try run(arguments, in: folder)
+                #expect(result.status == 65, "\(arguments)")
+                #expect(result.errorLines.first?.contains(
+                    "'\(database)' is damaged or not a careerpath history (row 1 of the session table (session "
+                        + "'run:2026-11-22:one-on-one:id:E1042'), column person_name: allowed a text, found binary data (2 bytes))") == true,
+                    "\(arguments): \(result.standardError)")
+            }
+            try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE session SET person_name = 'Ana Silva'") }
+            let fit = try run(["history", "E1042"], in: folder)
+            #expect(fit.status == 65)
+            #expect(fit.errorLines.first?.contains("column fit_ic: allowed a number from 0 to 100, found the number 1e+308") == true)
+            try DatabaseQueue(path: database).write { try $0.execute(sql: "UPDATE session SET person_name = X'00FF'") }
+            let forgot = try run(["forget", "E1042", "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines == ["Deleted 1 recorded session of E1042 from the history."])
         }
     }
 
@@ -266,6 +508,30 @@ struct HistoryCommandTests {
             let database = folder.appendingPathComponent("data/careerpath/history.sqlite").path
             #expect(!FileManager.default.fileExists(atPath: database))
             #expect(again.errorLines == ["careerpath: nobody called 'Forget Me' is in the history or the unfinished sessions"])
+        }
+    }
+
+    /// Point 7 of issue 20: a session file tampered to `"id": ""` made forget delete any
+    /// dot-file it named (`victim/.bashrc`). Forget deletes the session file, and nothing else.
+    @Test func forgetDeletesNothingATamperedSessionNames() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let talk = try run(
+                ["talk", "--person", "Forget Me", "--mode", "self", "--level", "ic.senior", "--date", "2026-11-22"], in: folder, input: "5\n")
+            #expect(talk.status == 75)
+            let sessions = folder.appendingPathComponent("data/careerpath/sessions")
+            let file = sessions.appendingPathComponent(try #require(try FileManager.default.contentsOfDirectory(atPath: sessions.path).first))
+            let victim = folder.appendingPathComponent("victim")
+            try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+            let bashrc = victim.appendingPathComponent(".bashrc")
+            try Data("alias ls=ls\n".utf8).write(to: bashrc)
+            var session = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            session["id"] = ""
+            session["plan_files"] = [bashrc.path]
+            try JSONSerialization.data(withJSONObject: session).write(to: file)
+            let forgot = try run(["forget", "Forget Me", "--yes"], in: folder)
+            #expect(forgot.status == 0, "\(forgot.standardError)")
+            #expect(forgot.outputLines == ["Deleted the session file \(file.path)."])
+            #expect(try String(contentsOf: bashrc, encoding: .utf8) == "alias ls=ls\n")
         }
     }
 

@@ -144,7 +144,10 @@ struct TalkPreparedTests {
         #expect(lines.contains("Say what you can offer Pat Doe for the plan, in time and money, and what you will do yourself. You"))
         #expect(!lines.contains("== Goal =="))
         #expect(!lines.contains("== Options =="))
-        #expect(output.contains("Pat Doe has not answered yet: the track is read from your observations only."))
+        // Issue 23: made apart on purpose, a preparation never says the other side "has not answered yet".
+        #expect(!output.contains("has not answered"))
+        #expect(output.replacingOccurrences(of: "\n    ", with: " ").contains(
+            "Pat Doe's own answers are not part of your preparation, so the track is read from your observations only; the two views meet in the one-on-one."))
         #expect(lines.contains { $0.hasPrefix("Pat Doe's profile: ") })
         #expect(lines.contains { $0.hasPrefix("Dimensions") && $0.hasSuffix("    yours") })
         #expect(lines.contains { $0.hasPrefix("  - You rated “") })

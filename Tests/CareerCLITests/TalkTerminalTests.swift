@@ -314,7 +314,8 @@ struct TalkTerminalTests {
         terminal.kill(SIGKILL)
         #expect(terminal.waitExit() == 128 + SIGKILL)
 
-        #expect(fixture.sessionFileNames() == ["\(id).json"])
+        // The lock file stays (the kernel let go of its lock); the next talk takes it over.
+        #expect(fixture.sessionFileNames() == ["\(id).json", "\(id).lock"])
         #expect(TalkFixture.permissions(of: fixture.sessionFile(id)) == 0o600)
         let record = try fixture.session(id)
         #expect(record["status"] as? String == "open")
@@ -329,6 +330,7 @@ struct TalkTerminalTests {
         resumed.send("\u{04}")
         resumed.expect("Saved 5 answers. Resume with: careerpath talk --resume \(id)\r\n")
         #expect(resumed.waitExit() == 0)
+        #expect(fixture.sessionFileNames() == ["\(id).json"])
     }
 
     // MARK: 8. Colour

@@ -140,7 +140,7 @@ import Testing
         let found = try problems(text)
         #expect(found.map(\.line) == [2, 2, 5, 6, 7])
         #expect(found.map(\.message) == [
-            "'session.date' is '2026-02-30'; allowed: a date as YYYY-MM-DD",
+            "'session.date' is '2026-02-30'; allowed: a date as YYYY-MM-DD, in the years 1970 to 2199",
             "'session.mode' is 'solo'; allowed: one-on-one, self, manager",
             "contributor item 'goal.horizon_months': '48' is not allowed; allowed: a whole number 3..36",
             "contributor item 'interest.networking': [conference, party] has 'party', which is not a choice; allowed: any of internal_forum, community_of_practice, conference, association, speaking, external_mentor, open_source (or none)",

@@ -68,9 +68,9 @@ import Testing
         let other = try place.session("20261122-ana-silva-2", name: "Ana Silva", personID: "E1042")
         try Data(":help\n:note Forget Me is leaving\nForget Me\n:back\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
         let history = try HistoryStore(path: place.root.appendingPathComponent("history.sqlite").path)
-        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, lineHistories: [place.lineHistory])
+        let found = try Forgetting.find("forget me", history: history, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory])
         #expect(found.name == "Forget Me")
-        #expect(found.personKey == nil)
+        #expect(found.personKeys == [])
         #expect(found.recordedSessions == 0)
         #expect(found.sessionFiles == [mine])
         #expect(found.historyLines == 2)
@@ -100,8 +100,8 @@ import Testing
         try place.sessions.save(tampered)
         try Data(":note Ana wants to stay hands-on; …\n:help\ne1042\nsilva\n:skip\n".utf8).write(to: URL(fileURLWithPath: place.lineHistory))
 
-        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistories: [place.lineHistory])
-        #expect(found.personKey == "id:E1042")
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory])
+        #expect(found.personKeys == ["id:E1042"])
         #expect(found.sessionFiles == [finished, unfinished].sorted())
         #expect(found.planFiles == ["s1.json", "s1.md"].map { place.plans.appendingPathComponent($0).path })
         let done = try found.perform(history: history)
@@ -115,11 +115,80 @@ import Testing
         #expect(throws: CareerError.self) { try history.personKey(for: "E1042") }
     }
 
+    /// Point 7 of issue 20: forget deletes only files careerpath made, in its own folders,
+    /// named from a valid session id; a tampered session file points it at nothing else.
+    @Test func aTamperedSessionCannotPointForgetAtOtherFiles() throws {
+        let place = try Place()
+        defer { try? FileManager.default.removeItem(at: place.root) }
+        let victim = place.root.appendingPathComponent("victim")
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        func plant(_ name: String) throws -> String {
+            let path = victim.appendingPathComponent(name).path
+            try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let bashrc = try plant(".bashrc")
+        let elsewhere = try plant("s3.md")
+        let linked = try plant("linked")
+        // An id of "" (every dot-file matched "id + '.'"), a path for an id, and a plan outside
+        // careerpath's plans folder; a plan in the folder that is a link to another file.
+        let tampered = try place.session("tampered", name: "Forget Me", personID: nil)
+        let text = try String(contentsOfFile: tampered, encoding: .utf8)
+            .replacingOccurrences(of: #""id" : "tampered""#, with: #""id" : """#)
+            .replacingOccurrences(of: #""plan_files" : ["#, with: #""plan_files" : ["\#(bashrc)", "\#(victim.path)/""#)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: tampered))
+        let climbing = try place.session("climbing", name: "Forget Me", personID: nil)
+        try Data(
+            try String(contentsOfFile: climbing, encoding: .utf8)
+                .replacingOccurrences(of: #""id" : "climbing""#, with: #""id" : "../victim/linked""#)
+                .replacingOccurrences(of: #""plan_files" : ["#, with: #""plan_files" : ["\#(place.plans.path)/../victim/linked""#)
+                .utf8
+        ).write(to: URL(fileURLWithPath: climbing))
+        let own = try place.session("s3", name: "Forget Me", personID: nil, plans: ["s3.md", "s3.json"])
+        var record = try SessionStore.load(path: own)
+        record.planFiles.append(elsewhere)
+        try place.sessions.save(record)
+        try FileManager.default.removeItem(atPath: place.plans.appendingPathComponent("s3.json").path)
+        try FileManager.default.createSymbolicLink(atPath: place.plans.appendingPathComponent("s3.json").path, withDestinationPath: linked)
+
+        // A lock left by a talk that crashed, and a link planted at another lock's name.
+        let leftLock = String(own.dropLast(".json".count)) + ".lock"
+        try Data("pid 1\nstarted 2026-11-22T10:00:00Z\n".utf8).write(to: URL(fileURLWithPath: leftLock))
+        try FileManager.default.createSymbolicLink(atPath: String(climbing.dropLast(".json".count)) + ".lock", withDestinationPath: linked)
+        let found = try Forgetting.find(
+            "Forget Me", history: nil, sessions: place.sessions, plans: place.plans.path, lineHistories: [])
+        #expect(found.sessionFiles == [climbing, own, tampered].sorted())
+        #expect(found.lockFiles == [leftLock])
+        #expect(found.planFiles == [place.plans.appendingPathComponent("s3.md").path])
+        #expect(found.plansElsewhere == [elsewhere])
+        let done = try found.perform(history: nil)
+        #expect(done.planFiles == [place.plans.appendingPathComponent("s3.md").path])
+        for kept in [bashrc, elsewhere, linked] {
+            #expect(try String(contentsOfFile: kept, encoding: .utf8) == "keep me", "\(kept)")
+        }
+        // The link itself is not careerpath's plan either: left, and so is what it points at.
+        #expect(FileManager.default.fileExists(atPath: place.plans.appendingPathComponent("s3.json").path))
+        #expect(done.lockFiles == [leftLock])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: place.sessions.directory) == [])
+    }
+
+    @Test func forgetKnowsEveryFormatTalkWrites() {
+        #expect(Forgetting.planExtensions == PlanRenderer.Format.allCases.map(\.fileExtension))
+    }
+
+    @Test func sessionIDsAreCheckedBeforeANameIsBuiltFromThem() {
+        #expect(Forgetting.isSessionID("20261122-ana-silva-1a2b3c4d"))
+        #expect(Forgetting.isSessionID("20261122-élodie-1a2b3c4d"))
+        for bad in ["", ".", "..", "../x", "a/b", "-rf", "x.md", "a b", "\u{0}", String(repeating: "a", count: 201)] {
+            #expect(!Forgetting.isSessionID(bad), "\(bad)")
+        }
+    }
+
     @Test func nobodyAnywhereIsAnUnknownPerson() throws {
         let place = try Place()
         defer { try? FileManager.default.removeItem(at: place.root) }
         #expect(throws: CareerError.unknownPerson("nobody called 'Nobody' is in the history or the unfinished sessions")) {
-            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, lineHistories: [place.lineHistory])
+            try Forgetting.find("Nobody", history: nil, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory])
         }
     }
 
@@ -155,7 +224,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: former, withDestinationPath: target)
         try "Forget Me\n:back\n".write(toFile: place.lineHistory, atomically: true, encoding: .utf8)
         let found = try Forgetting.find(
-            "Forget Me", history: nil, sessions: place.sessions, lineHistories: [place.lineHistory, former, place.root.path + "/none"])
+            "Forget Me", history: nil, sessions: place.sessions, plans: place.plans.path, lineHistories: [place.lineHistory, former, place.root.path + "/none"])
         #expect(found.lineHistories == [place.lineHistory, former])
         #expect(found.historyLines == 2)
         let done = try found.perform(history: nil)
@@ -180,7 +249,7 @@ import Testing
         try text.replacingOccurrences(of: #""answers" : {"#, with: #""review" : {"item:x" : {"status" : "finished"}}, "answers" : {"#)
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: (any Error).self) { try SessionStore.load(path: file) }
-        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, lineHistories: [])
+        let found = try Forgetting.find("Ana Silva", history: history, sessions: place.sessions, plans: place.plans.path, lineHistories: [])
         #expect(found.recordedSessions == 1)
         #expect(found.sessionFiles == [file])
         let done = try found.perform(history: history)

@@ -97,3 +97,44 @@ import Testing
         #expect(try load(", years_managing: 2").person.yearsManaging == 2)
     }
 }
+
+/// Issue 23, point 5: the forgiving input the README promises: first letters of a label's
+/// words, a word of a long statement, and an ambiguity that says why each choice fits.
+@Suite struct FirstLettersAndWordsTests {
+    let prompts = TestSupport.prompts
+
+    func typed(_ line: String, _ id: String) throws -> Result<AnswerValue, AnswerProblem> {
+        AnswerParser.typed(line, for: try #require(prompts.bank.item(id)))
+    }
+
+    @Test func theFirstLettersOfALabelPickIt() throws {
+        #expect(try typed("naa", "ladder.technical").get() == .integer(1))
+        #expect(try typed("NAA", "ladder.technical").get() == .integer(1))
+    }
+
+    @Test func firstLettersThatTwoLabelsShareSayWhich() throws {
+        guard case .failure(let problem) = try typed("sa", "depth.mastery") else {
+            Issue.record("'sa' was taken")
+            return
+        }
+        #expect(problem.message == "'sa' could be slightly agree (4) or strongly agree (6); type more of it, or its number")
+    }
+
+    @Test func aWordOfALongStatementPicksIt() throws {
+        let top3 = try #require(prompts.bank.item("top3"))
+        guard case .pick(_, let choices) = top3.kind, let handsOn = choices.first(where: { $0.value == "maker.hands_on" }) else {
+            Issue.record("top3 is not a pick of the dimension items")
+            return
+        }
+        #expect(AnswerParser.match("hands", in: choices, allowIndex: true, labelPrefix: false) == handsOn)
+        #expect(AnswerParser.match("ha", in: choices, allowIndex: true, labelPrefix: false) == nil)
+    }
+
+    @Test func aChoiceFoundByItsValueSaysSoInTheAmbiguity() throws {
+        guard case .failure(let problem) = try typed("within", "readiness.self") else {
+            Issue.record("'within' was taken")
+            return
+        }
+        #expect(problem.message == "'within' could be Within about a year or Two years or so (within_2y); type more of it, or its number")
+    }
+}

@@ -39,7 +39,7 @@ import Testing
                     for row in rows { walk(child, row, path + name + ".") }
                 case .texts:
                     #expect(value is [ViewText], "\(path)\(name) is not a list of texts")
-                case .value:
+                case .value, .markup:
                     #expect(value is ViewText || value is Bool, "\(path)\(name) is neither a text nor a flag")
                 }
             }

@@ -1,3 +1,4 @@
+import CareerKit
 import Foundation
 
 /// Reads plain lines from standard input: for pipes, files and CI, with no escape codes.
@@ -11,7 +12,8 @@ struct PlainReader: LineReader {
             return .end
         }
         // A piped answer is not echoed by a terminal: show it, so a transcript reads well.
-        Terminal.standardOutput.write(line + "\n")
+        // Escaped: a control sequence in the input must not act on the terminal showing it.
+        Terminal.standardOutput.write(PrintableText.escaped(line) + "\n")
         return .line(line)
     }
 

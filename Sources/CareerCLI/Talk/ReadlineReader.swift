@@ -40,7 +40,7 @@ struct ReadlineReader: LineReader {
         creadline_install_interrupt_handling()
         if let historyPath {
             // Without the file, readline keeps the session's history in memory only.
-            try? PrivateFile.makeDirectory((historyPath as NSString).deletingLastPathComponent)
+            try? PrivateFile.makeDirectory(PathName.parent(of: historyPath))
             PrivateFile.createEmptyIfMissing(historyPath)
         }
         creadline_history_start(historyPath, 1000)

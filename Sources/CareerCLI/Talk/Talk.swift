@@ -76,6 +76,9 @@ extension Careerpath {
                 if let value, value.count > Person.fieldLimit {
                     throw ValidationError("\(option) has \(value.count) characters; allowed: up to \(Person.fieldLimit)")
                 }
+                if let value, value.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+                    throw ValidationError("\(option) is empty; give a name or leave the option out to be asked")
+                }
             }
             if resume != nil, person != nil || level != nil || mode != nil || fresh {
                 throw ValidationError("--resume continues a saved session; --person, --level, --mode and --fresh come from it")
@@ -95,7 +98,7 @@ extension Careerpath {
             let set = try prompts.load()
             let interactive = Terminal.standardInput.isTTY && Terminal.standardOutput.isTTY
             var reader: any LineReader =
-                interactive ? ReadlineReader(historyPath: directories.adoptingFormerLineHistory()) : PlainReader()
+                interactive ? ReadlineReader(historyPath: try LineHistory.refusingLinks(directories.adoptingFormerLineHistory())) : PlainReader()
             let color = interactive && Terminal.standardOutput.usesColor
             let width = min(100, Terminal.standardOutput.width)
             // Looking back needs the history only where one exists; a first talk creates it
@@ -111,8 +114,15 @@ extension Careerpath {
             }
 
             var record: SessionRecord
+            // Held for the whole talk (the kernel lets go if it crashes): a second talk of the
+            // same session is refused rather than saving over this one's answers.
+            var lock: SessionLock?
+            defer { lock?.release() }
             if let resume {
-                record = try store.find(resume).record
+                record = try store.find(resume, prompts: set).record
+                lock = try SessionLock.take(session: store.path(for: record.id))
+                // Read again under the lock: a talk that just ended may have saved since.
+                if let saved = try? SessionStore.load(path: store.path(for: record.id), prompts: set), saved.id == record.id { record = saved }
                 guard record.status == .open else {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
@@ -126,9 +136,12 @@ extension Careerpath {
                     date: date ?? SessionDate.format(Date()), store: store, history: history, prompts: set, width: width)
                 guard let started = try start.run(reader: &reader) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
+                    // From a pipe or a script, input that ended this early is a failure to say.
+                    if !interactive { throw ExitCode(ExitStatus.paused) }
                     return
                 }
                 record = started.record
+                lock = try SessionLock.take(session: store.path(for: record.id))
                 try store.save(record)
                 Terminal.standardOutput.write(TextWrap.lines(started.opening, width: width).joined(separator: "\n") + "\n")
                 Terminal.standardOutput.write("Session \(record.id) saved to \(store.path(for: record.id)).\n")
@@ -136,14 +149,26 @@ extension Careerpath {
             // A follow-up: the person's last recorded plan, before this session's date (not a
             // preparation this one-on-one picked up). Without an id, a name that only one
             // recorded person has finds their history.
-            var personKey = HistoryRecord.personKey(for: record.asAnswers.person)
-            if record.person.id == nil, let history, let known = try? history.personKey(for: record.person.name) {
-                personKey = known
+            var personKeys = [HistoryRecord.personKey(for: record.asAnswers.person)]
+            if let history {
+                do {
+                    personKeys = try history.person(for: record.person.id ?? record.person.name).keys
+                } catch CareerError.usage {
+                    // Namesakes without an id: which one this is cannot be told, so no plan of
+                    // either is reviewed, and neither's history is joined.
+                    personKeys = []
+                    Terminal.standardError.write(
+                        "careerpath: more than one person called \(PrintableText.quoted(record.person.name)) is in the history; "
+                            + "this conversation starts without reviewing a last plan\n")
+                } catch CareerError.unknownPerson {
+                } catch let error as CareerError where DatabaseOption.keptForLater(error) != nil {
+                    // A server gone since it opened: the look back below says so once.
+                }
             }
             let preparations = Set((record.preparations ?? []).map(\.id))
             var previous: HistoryRecord?
             do {
-                previous = try history?.sessions(personKey: personKey).last {
+                previous = try history?.sessions(personKeys: personKeys, since: nil).sorted { ($0.date, $0.id) < ($1.date, $1.id) }.last {
                     $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
                 }
             } catch let error as CareerError {

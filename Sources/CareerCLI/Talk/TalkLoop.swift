@@ -211,7 +211,17 @@ struct TalkLoop {
 
     private mutating func save() throws {
         record.record(engine, now: now())
-        try store.save(record)
+        do {
+            try store.save(record)
+        } catch let error as CareerError {
+            // A full disk or a folder gone: the file keeps what was saved before this answer.
+            if case .cannotWrite = error {
+                Terminal.standardError.write(
+                    "careerpath: the last answer could not be saved; the ones before it are in the session file. "
+                        + "When there is room again, resume with: \(CommandLineHint.command("talk", "--resume", record.id))\n")
+            }
+            throw error
+        }
     }
 
     /// Saves and stops; a session with nothing of its own is removed rather than left behind.
@@ -258,6 +268,7 @@ struct TalkLoop {
             style: TerminalReport.Style(width: width, color: color))
         if record.mode == .manager { report.audience = .manager(about: record.person.name) }
         out.write(report.render())
+        out.write("\n" + TerminalPlan(plan: result.plan, ladder: prompts.ladder, style: TerminalReport.Style(width: width, color: color)).render())
         let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
         // Into the history first (or kept on this laptop for it): a session marked finished
@@ -267,10 +278,13 @@ struct TalkLoop {
         finished.status = .finished
         finished.planFiles = paths
         if let recordFinished {
+            var recorded = result.record(.talk(session: record.id))
+            // Without an id, the person is the one whose plan this talk reviewed: filed with them.
+            if record.person.id == nil, let previous, previous.personID == nil { recorded.personKey = previous.personKey }
             let reviewed = previous != nil && history != nil ? record.review : nil
             unsent = try recordFinished(
                 Outbox.Entry(
-                    place: "", record: result.record(.talk(session: record.id)),
+                    place: "", record: recorded,
                     preparation: record.mode == .oneOnOne ? nil : finished, reviewOf: reviewed == nil ? nil : previous,
                     review: reviewed, reviewDate: reviewed == nil ? nil : record.date))
         }

@@ -66,15 +66,22 @@ struct TalkStart {
             shared = (try? history.preparations(person: name, personID: personID, earliest: earliest, latest: date)) ?? []
         }
         let preparations = mode == .oneOnOne && !fresh
-            ? Preparations.find(in: store, shared: shared, person: name, personID: personID, manager: manager, date: date)
+            ? Preparations.find(
+                in: store, shared: shared, person: name, personID: personID, manager: manager, date: date, prompts: prompts)
             : Preparations()
 
-        var levelID = level.flatMap { given -> String? in
+        var levelID: String? = preparations.currentLevel
+        if let given = level {
             let matches = ladder.levels(matching: given)
-            if matches.count == 1 { return matches[0].id }
-            say(problem(given, matches: matches))
-            return nil
-        } ?? preparations.currentLevel
+            if matches.count == 1 {
+                levelID = matches[0].id
+            } else if reader.isInteractive {
+                say(problem(given, matches: matches))
+            } else {
+                // From a script the next line is an answer, not a level: the option is wrong.
+                throw CareerError.usage("--level: " + problem(given, matches: matches))
+            }
+        }
         let known = levelID == nil ? lastKnownLevel(name) : nil
         while levelID == nil {
             let prompt = known.map { "\(name)'s current level [\($0.title)] (Enter keeps it; TAB lists the levels by rung): " }
@@ -139,8 +146,8 @@ struct TalkStart {
 
     /// The level of this person's latest recorded session, or of their latest session file.
     private func lastKnownLevel(_ name: String) -> Ladder.Level? {
-        if let history, let key = try? history.personKey(for: personID ?? name),
-            let last = try? history.sessions(personKey: key).last, let level = ladder.level(last.currentLevel)
+        if let history, let person = try? history.person(for: personID ?? name),
+            let last = try? history.sessions(of: person).last, let level = ladder.level(last.currentLevel)
         {
             return level
         }

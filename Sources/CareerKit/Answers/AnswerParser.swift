@@ -163,11 +163,27 @@ public enum AnswerParser {
     /// strongly disagree or strongly agree".
     static func ambiguity(_ typed: String, in choices: [Choice]) -> AnswerProblem? {
         let text = typed.lowercased().trimmingCharacters(in: .whitespaces)
-        let fitting = choices.filter { $0.label.lowercased().hasPrefix(text) || $0.value.lowercased().hasPrefix(text) }
+        var fitting = choices.filter { $0.label.lowercased().hasPrefix(text) || $0.value.lowercased().hasPrefix(text) }
+        if fitting.isEmpty { fitting = choices.filter { initials(of: $0.label) == text } }
         guard !text.isEmpty, fitting.count > 1 else { return nil }
-        let labels = fitting.map(\.label)
+        // A label that does not itself start with what was typed matched by its value: the
+        // value is shown, so "Two years or so" is not offered for "within" without a reason.
+        let named = fitting.map { choice -> String in
+            choice.label.lowercased().hasPrefix(text) ? choice.label : "\(choice.label) (\(choice.value))"
+        }
         return AnswerProblem(
-            message: "\(PrintableText.quoted(typed)) could be \(labels.dropLast().joined(separator: ", ")) or \(labels.last!); type more of it, or its number")
+            message: "\(PrintableText.quoted(typed)) could be \(named.dropLast().joined(separator: ", ")) or \(named.last!); type more of it, or its number")
+    }
+
+    /// The first letter of each word of a label, lowercased: `sa` for "slightly agree".
+    static func initials(of label: String) -> String {
+        String(label.lowercased().split { $0 == " " || $0 == "-" }.compactMap { $0.first(where: \.isLetter) })
+    }
+
+    /// Whether `word` (three letters or more) starts a word of `label`: "hands" in "hands-on".
+    static func startsAWord(_ word: String, of label: String) -> Bool {
+        guard word.count >= 3 else { return false }
+        return label.lowercased().split { !$0.isLetter && !$0.isNumber }.contains { $0.hasPrefix(word) }
     }
 
     /// Finds the choice a typed word means: its value, its 1-based position, its label, or a
@@ -184,6 +200,14 @@ public enum AnswerParser {
         let candidates = choices.filter {
             $0.value.lowercased().hasPrefix(text) || (labelPrefix && $0.label.lowercased().hasPrefix(text))
         }
-        return candidates.count == 1 ? candidates[0] : nil
+        if candidates.count == 1 { return candidates[0] }
+        guard candidates.isEmpty else { return nil }
+        // The first letters of the label's words (`sd` for "strongly disagree"), when only one
+        // label has them; for long statements, a word only one of them has (`hands`).
+        let byInitials = choices.filter { text.count >= 2 && initials(of: $0.label) == text }
+        if byInitials.count == 1 { return byInitials[0] }
+        guard byInitials.isEmpty, !text.contains(" ") else { return nil }
+        let byWord = choices.filter { startsAWord(text, of: $0.label) }
+        return byWord.count == 1 ? byWord[0] : nil
     }
 }

@@ -146,10 +146,10 @@ struct AnswersBuilder {
 
         var date: String?
         if let value = text("session.date"), let entry = meta["session.date"] {
-            if SessionDate.parse(value) != nil {
+            if SessionDate.parseSessionDate(value) != nil {
                 date = value
             } else {
-                log.add("'session.date' is \(PrintableText.quoted(value)); allowed: a date as YYYY-MM-DD", line: entry.line, column: entry.column, item: "session.date")
+                log.add("'session.date' is \(PrintableText.quoted(value)); allowed: \(SessionDate.sessionDateRule)", line: entry.line, column: entry.column, item: "session.date")
             }
         }
         let answeredRoles = Role.allCases.filter { !(responses[$0]?.isEmpty ?? true) }

@@ -36,6 +36,12 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
             let stream = LimitedCSVStream(
                 path: path, cellLimit: Self.cellLimit(for: prompts.bank), cellCountLimit: Self.cellCountLimit)
         else { throw CareerError.cannotRead(path: path, reason: "no such file") }
+        // The sheet is read twice (its bytes checked first): only a file can be, and a device
+        // such as /dev/zero would never end.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw CareerError.cannotRead(path: path, reason: "it is not a regular file; save the sheet to a file and name that")
+        }
         if let bad = UTF8Check.firstInvalidByte(inFileAtPath: path) {
             throw CareerError.invalidData([
                 Diagnostic(
@@ -97,6 +103,15 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
 
     /// A header with a cell or cells beyond the limits is no sheet careerpath wrote.
     private static func refuseHeader(_ cut: LimitedCSVStream.Cut, path: String) throws {
+        if cut.endless || cut.unclosedQuote != nil {
+            throw CareerError.invalidData([
+                Diagnostic(
+                    path: path, line: 1, column: (cut.unclosedQuote ?? 0) + 1,
+                    message: cut.endless
+                        ? "the header goes on for more than \(LimitedCSVStream.recordByteLimit >> 20) MiB; this is not a sheet (see `careerpath template csv`)"
+                        : "a quoted header cell is never closed (see `careerpath template csv`)")
+            ])
+        }
         var diagnostics = cut.cells.keys.sorted().map { index in
             Diagnostic(
                 path: path, line: 1, column: index + 1,
@@ -239,6 +254,16 @@ public struct CSVRowBuilder: Sendable {
     /// its cells is checked.
     func refuse(_ cut: LimitedCSVStream.Cut, line: Int) -> CareerError {
         let log = DiagnosticLog(path: path)
+        if let cell = cut.unclosedQuote {
+            log.add(
+                "a quoted cell starts in this row and its closing quote never comes, so the rest of the file was read into it; close the quote (a quote inside a cell is written twice: \"\")",
+                line: line, column: cell + 1)
+        }
+        if cut.endless {
+            log.add(
+                "the row goes on for more than \(LimitedCSVStream.recordByteLimit >> 20) MiB; the file was not read further", line: line,
+                column: 1)
+        }
         if let count = cut.cellCount {
             log.add(
                 "the row has \(count) cells but the header has \(header.count); a cell with a comma needs quotes",

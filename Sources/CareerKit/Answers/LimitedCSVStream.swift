@@ -25,7 +25,15 @@ final class LimitedCSVStream: InputStream {
         var cellCount: Int?
         /// Line feeds inside the content that was left out.
         var lineFeeds = 0
+        /// The cell (0-based) whose opening quote is never closed: the file ended inside it.
+        var unclosedQuote: Int?
+        /// The record went on past `recordByteLimit`: the file was not read further.
+        var endless = false
     }
+
+    /// The most bytes one record may take, cut content included: a person's row is a few KiB,
+    /// so a record this long is a file that never ends (`/dev/zero`) or is not a sheet.
+    static let recordByteLimit = 16 << 20
 
     let cellLimit: Int
     let cellCountLimit: Int
@@ -53,6 +61,7 @@ final class LimitedCSVStream: InputStream {
     /// A quote held back while cutting: it closes the cell, or is the first of `""`.
     private var heldQuote = false
     private var cuts: [Int: Cut] = [:]
+    private var recordBytes = 0
 
     /// Opens the file; nil when it cannot be opened.
     init?(path: String, cellLimit: Int, cellCountLimit: Int) {
@@ -126,6 +135,14 @@ final class LimitedCSVStream: InputStream {
             while inputStart < inputEnd {
                 step(input[inputStart])
                 inputStart += 1
+                recordBytes += 1
+                if recordBytes > Self.recordByteLimit {
+                    cuts[record, default: Cut()].endless = true
+                    inputStart = inputEnd
+                    inputEnded = true
+                    finish()
+                    return
+                }
             }
         }
     }
@@ -165,6 +182,7 @@ final class LimitedCSVStream: InputStream {
             heldQuote = false
         }
         if state != .cellStart || cell > 0 { noteCuts() }
+        if state == .quoted { cuts[record, default: Cut()].unclosedQuote = cell }
     }
 
     private func endRecord(_ byte: UInt8) {
@@ -172,6 +190,7 @@ final class LimitedCSVStream: InputStream {
         overflowing = false
         output.append(byte)  // the row's end always passes
         record += 1
+        recordBytes = 0
         cell = 0
         cellLength = 0
         cutting = false

@@ -108,7 +108,7 @@ final class BulkFolder {
     ///
     /// - Parameter staged: each hidden staged file, closed, and its destination.
     func commit(_ staged: [(temporary: String, path: String)]) throws {
-        let name = { (path: String) in (path as NSString).lastPathComponent }
+        let name = { (path: String) in PathName.last(of: path) }
         var contents = mine ?? Contents(pid: getpid(), started: SessionDate.timestamp(Date()))
         contents.renames = staged.map { (name($0.temporary), name($0.path)) }
         // The list of renames first: a run stopped from here on is finished by the next one.

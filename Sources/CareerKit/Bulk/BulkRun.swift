@@ -206,7 +206,11 @@ public struct BulkRun: Sendable {
                     if var record = planned.history {
                         let seen = recordIDs[record.id, default: 0] + 1
                         recordIDs[record.id] = seen
-                        if seen > 1 { record.id += ":\(seen)" }
+                        if seen > 1 {
+                            record.id += ":\(seen)"
+                            // Without an id, the row itself is who it is: a namesake is someone else.
+                            if record.personID == nil { record.personKey += "#\(seen)" }
+                        }
                         histories.append(record)
                     }
                     var stem = SafeFileName.base(for: person)

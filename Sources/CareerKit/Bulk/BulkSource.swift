@@ -187,6 +187,11 @@ public final class BulkSource: Sequence, IteratorProtocol {
     }
 
     private func jsonLines(_ path: String) -> AnyIterator<BulkEntry> {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG || status.st_mode & S_IFMT == S_IFIFO else {
+            // A device such as /dev/zero would never end.
+            return single(path, .failure(.cannotRead(path: path, reason: "it is not a regular file or a pipe")))
+        }
         guard let lines = CappedLines(path: path, limit: AnswersFile.maximumBytes) else {
             return single(path, .failure(.cannotRead(path: path, reason: "cannot open it")))
         }
@@ -228,7 +233,7 @@ public final class BulkSource: Sequence, IteratorProtocol {
             let lowered = name.lowercased()
             guard !name.hasPrefix("."), lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json")
             else { continue }
-            let file = (path as NSString).appendingPathComponent(name)
+            let file = PathName.join(path, name)
             var status = stat()
             guard lstat(file, &status) == 0 else { continue }  // gone since the listing
             switch status.st_mode & S_IFMT {

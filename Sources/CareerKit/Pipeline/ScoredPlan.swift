@@ -28,7 +28,7 @@ public struct ScoredPlan: Sendable {
     public func write(_ formats: [PlanRenderer.Format], into folder: String, base: String) throws -> [String] {
         try PrivateFile.makeDirectory(folder)
         return try formats.map { format in
-            let path = (folder as NSString).appendingPathComponent("\(base).\(format.fileExtension)")
+            let path = PathName.join(folder, "\(base).\(format.fileExtension)")
             try PrivateFile.write(try render(format), to: path, durably: true)
             return path
         }

@@ -57,11 +57,17 @@ enum BankLoader {
             let what = "scale '\(id)'"
             guard let scale = log.fields(
                 fields[id], what, allowed: ["min", "max", "labels", "not_observed"], required: ["min", "max", "labels"]),
-                let low = log.integer(scale["min"], "\(what) 'min'"),
-                let high = log.integer(scale["max"], "\(what) 'max'")
+                let low = log.integer(scale["min"], "\(what) 'min'", in: -100...100),
+                let high = log.integer(scale["max"], "\(what) 'max'", in: -100...100)
             else { continue }
             guard low < high else {
                 log.add("\(what): 'min' must be below 'max'", at: scale.mark(of: "min"))
+                continue
+            }
+            guard high - low < Scale.maximumPoints else {
+                log.add(
+                    "\(what) has \(high - low + 1) points; allowed: up to \(Scale.maximumPoints), each with its own label",
+                    at: scale.mark(of: "max"))
                 continue
             }
             var labels: [Int: String] = [:]
@@ -224,6 +230,10 @@ enum BankLoader {
             else { continue }
             if choices.contains(where: { $0.value == value }) {
                 log.add("\(what) lists the choice '\(value)' twice", at: choiceNode.mark)
+            }
+            if let reason = Choice.unusableLabel(label) {
+                log.add(
+                    "\(what): the choice label \(PrintableText.quoted(label)) \(reason); use words", at: fields.mark(of: "label"))
             }
             choices.append(Choice(value: value, label: label))
         }

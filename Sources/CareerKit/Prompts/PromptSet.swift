@@ -24,6 +24,9 @@ public struct PromptSet: Sendable {
         self.directory = directory
     }
 
+    /// The most bytes one prompts file may have: fourteen times the shipped catalog, the
+    /// largest. A file named there that never ends (`/dev/zero`) is refused at this size.
+    public static let maximumFileBytes = 2 << 20
     public static let bankFile = "bank.yaml"
     public static let ladderFile = "ladder.yaml"
     public static let catalogFile = "catalog.yaml"
@@ -52,10 +55,10 @@ public struct PromptSet: Sendable {
         // `talk` shows its first question sooner): the bank, its weights and the templates on
         // one; the ladder and the catalog on the other. Each log is written by one strand.
         // Read first, in this order, so a missing file is reported as it always was.
-        let bankText = try DataDocument.readText(atPath: bankLog.path)
-        let ladderText = try DataDocument.readText(atPath: ladderLog.path)
-        let catalogText = try DataDocument.readText(atPath: catalogLog.path)
-        let weightsText = try DataDocument.readText(atPath: weightsLog.path)
+        let bankText = try DataDocument.readText(atPath: bankLog.path, limit: maximumFileBytes, what: "a prompts file")
+        let ladderText = try DataDocument.readText(atPath: ladderLog.path, limit: maximumFileBytes, what: "a prompts file")
+        let catalogText = try DataDocument.readText(atPath: catalogLog.path, limit: maximumFileBytes, what: "a prompts file")
+        let weightsText = try DataDocument.readText(atPath: weightsLog.path, limit: maximumFileBytes, what: "a prompts file")
         let bankStrand = Strand {
             let bankRoot = DataDocument.parse(bankText, syntax: .yaml, log: bankLog)
             let weightsRoot = DataDocument.parse(weightsText, syntax: .yaml, log: weightsLog)

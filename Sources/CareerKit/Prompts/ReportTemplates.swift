@@ -8,6 +8,13 @@ public struct ReportTemplates: Sendable {
     public static let markdownFile = "plan.md.mustache"
     public static let htmlFile = "plan.html.mustache"
 
+    /// The most bytes a template may have: six times the shipped HTML one. swift-mustache's
+    /// parser takes time that grows with the square of a template's length (a megabyte took
+    /// over a minute), so a larger file is refused before it is parsed.
+    static let maximumBytes = 64 * 1024
+    /// The deepest sections may nest (the shipped templates nest four deep).
+    static let maximumNesting = 24
+
     let markdown: MustacheTemplate
     let html: MustacheTemplate
 
@@ -98,17 +105,34 @@ public struct ReportTemplates: Sendable {
     /// Reads and parses both templates; parse errors are logged with their position.
     static func load(from directory: String, log: (String) -> DiagnosticLog) -> ReportTemplates? {
         _ = registered
-        func read(_ name: String) -> MustacheTemplate? {
+        func read(_ name: String, contentType: String) -> MustacheTemplate? {
             let path = directory + "/" + folder + "/" + name
             let fileLog = log(path)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                fileLog.add("the report template is missing or not UTF-8 text", line: 1, column: 1)
+            let text: String
+            do {
+                text = try DataDocument.readText(atPath: path, limit: maximumBytes, what: "a report template")
+            } catch let error as CareerError {
+                if case .invalidData(let problems) = error {
+                    for problem in problems { fileLog.add(problem.message, line: problem.line, column: problem.column) }
+                } else {
+                    fileLog.add("the report template is missing or cannot be read", line: 1, column: 1)
+                }
+                return nil
+            } catch {
+                fileLog.add("the report template cannot be read", line: 1, column: 1)
+                return nil
+            }
+            // swift-mustache parses sections by recursion: a deep nest would overflow the stack.
+            if let deep = TemplateKeyCheck.firstSectionDeeper(than: maximumNesting, in: text) {
+                fileLog.add(
+                    "sections nest more than \(maximumNesting) deep here; allowed: up to \(maximumNesting)", line: deep.line,
+                    column: deep.column)
                 return nil
             }
             do {
                 let template = try MustacheTemplate(string: text)
                 // A tag that names no key of the plan would render as empty text: say so.
-                for problem in TemplateKeyCheck.problems(in: text, schema: .plan) {
+                for problem in TemplateKeyCheck.problems(in: text, schema: .plan, contentType: contentType) {
                     fileLog.add(problem.message, line: problem.line, column: problem.column)
                 }
                 return template
@@ -122,8 +146,8 @@ public struct ReportTemplates: Sendable {
                 return nil
             }
         }
-        let markdown = read(markdownFile)
-        let html = read(htmlFile)
+        let markdown = read(markdownFile, contentType: "MARKDOWN")
+        let html = read(htmlFile, contentType: "HTML")
         guard let markdown, let html else { return nil }
         return ReportTemplates(markdown: markdown, html: html)
     }

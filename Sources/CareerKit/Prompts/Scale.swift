@@ -1,5 +1,8 @@
 /// A rating scale such as agree6: whole points from `min` to `max`, each with a label.
 public struct Scale: Hashable, Sendable {
+    /// The most points a scale may have: each needs its own label on one screen.
+    public static let maximumPoints = 11
+
     public var id: String
     public var min: Int
     public var max: Int

@@ -4,6 +4,9 @@
 /// reached with a dot (`plan.target`).
 public indirect enum ViewSchema: Sendable, Equatable {
     case value
+    /// Markup careerpath builds itself (the SVG charts), the only values a template may
+    /// insert without escaping (`{{{charts.fits}}}`): no person-written text is in it unescaped.
+    case markup
     case texts
     case rows([String: ViewSchema])
     case group([String: ViewSchema])
@@ -18,6 +21,10 @@ public indirect enum ViewSchema: Sendable, Equatable {
 
     private static func values(_ names: String) -> [String: ViewSchema] {
         Dictionary(uniqueKeysWithValues: names.split(separator: " ").map { (String($0), ViewSchema.value) })
+    }
+
+    private static func markup(_ names: String) -> [String: ViewSchema] {
+        Dictionary(uniqueKeysWithValues: names.split(separator: " ").map { (String($0), ViewSchema.markup) })
     }
 
     private static func merged(_ parts: [String: ViewSchema]...) -> [String: ViewSchema] {
@@ -53,7 +60,7 @@ public indirect enum ViewSchema: Sendable, Equatable {
                     "gaps": .rows(values("title gap expected current")),
                     "notes": .texts,
                 ])),
-            "charts": .group(values("fits profile ladders")),
+            "charts": .group(markup("fits profile ladders")),
         ]))
 
     /// Every key path, sorted, e.g. `plan.items.title`: for messages and the documentation.

@@ -47,6 +47,11 @@ public struct Weights: Sendable {
         public var uniformObservationDeviation: Double
         public var minCoverage: Double
         public var divergentDimensions: Int
+        /// The share of the contributor's ratings on the scale's two middle points that makes
+        /// the answers mild.
+        public var mildShare: Double
+        /// With mild answers, a lead below this many points is low confidence.
+        public var mildMargin: Double
     }
 
     public struct Archetype: Sendable {

@@ -120,6 +120,7 @@ enum WeightsLoader {
         let keys = [
             "low_fit", "high_margin", "medium_margin", "high_floor", "divergence_points", "pay_status_flag", "undecided_margin",
             "management_support", "inconsistent_spread", "inconsistent_dimensions", "uniform_deviation", "uniform_observation_deviation", "min_coverage", "divergent_dimensions",
+            "mild_share", "mild_margin",
         ]
         guard let fields = log.fields(node, "'thresholds'", allowed: keys, required: keys) else { return nil }
         let lowFit = percent(fields["low_fit"], "threshold 'low_fit'", log: log)
@@ -137,17 +138,20 @@ enum WeightsLoader {
             fields["uniform_observation_deviation"], "threshold 'uniform_observation_deviation'", 0...5, log: log)
         let coverage = share(fields["min_coverage"], "threshold 'min_coverage'", log: log)
         let divergent = log.integer(fields["divergent_dimensions"], "threshold 'divergent_dimensions'", in: 1...8)
+        let mildShare = share(fields["mild_share"], "threshold 'mild_share'", log: log)
+        let mildMargin = percent(fields["mild_margin"], "threshold 'mild_margin'", log: log)
         if let highMargin, let mediumMargin, mediumMargin > highMargin {
             log.add("threshold 'medium_margin' must not be above 'high_margin'", at: fields.mark(of: "medium_margin"))
         }
         guard let lowFit, let highMargin, let mediumMargin, let highFloor, let divergence, let payFlag, let undecided,
-            let support, let spread, let inconsistent, let uniform, let uniformObservations, let coverage, let divergent
+            let support, let spread, let inconsistent, let uniform, let uniformObservations, let coverage, let divergent,
+            let mildShare, let mildMargin
         else { return nil }
         return Weights.Thresholds(
             lowFit: lowFit, highMargin: highMargin, mediumMargin: mediumMargin, highFloor: highFloor,
             divergencePoints: divergence, payStatusFlag: payFlag, undecidedMargin: undecided, managementSupport: support, inconsistentSpread: spread,
             inconsistentDimensions: inconsistent, uniformDeviation: uniform, uniformObservationDeviation: uniformObservations, minCoverage: coverage,
-            divergentDimensions: divergent)
+            divergentDimensions: divergent, mildShare: mildShare, mildMargin: mildMargin)
     }
 
     /// Reads a mapping of input keys to weights that must add up to 1.

@@ -19,6 +19,7 @@ public struct HistoryReport {
 
     /// What moved between two sessions, in plain sentences.
     public static func changes(from old: HistoryRecord, to new: HistoryRecord) -> [String] {
+        let show = PrintableText.escaped
         var lines: [String] = []
         let moves = Dimension.names.compactMap { name -> (String, Double, Double)? in
             guard let before = old.dimensions[name], let after = new.dimensions[name] else { return nil }
@@ -35,16 +36,16 @@ public struct HistoryReport {
                 }.joined(separator: ", ") + ".")
         }
         if old.recommended != new.recommended {
-            lines.append("Recommended track: \(old.recommended) then, \(new.recommended) now.")
+            lines.append("Recommended track: \(show(old.recommended)) then, \(show(new.recommended)) now.")
         }
         let appeared = new.flags.filter { !old.flags.contains($0) }
         let cleared = old.flags.filter { !new.flags.contains($0) }
-        if !appeared.isEmpty { lines.append("Flags that appeared: \(appeared.joined(separator: ", ")).") }
-        if !cleared.isEmpty { lines.append("Flags that cleared: \(cleared.joined(separator: ", ")).") }
+        if !appeared.isEmpty { lines.append("Flags that appeared: \(show(appeared.joined(separator: ", "))).") }
+        if !cleared.isEmpty { lines.append("Flags that cleared: \(show(cleared.joined(separator: ", "))).") }
         if old.targetLevel != new.targetLevel {
-            lines.append("Target level: \(old.targetLevel) then, \(new.targetLevel) now.")
+            lines.append("Target level: \(show(old.targetLevel)) then, \(show(new.targetLevel)) now.")
         } else {
-            lines.append("Target level unchanged: \(new.targetLevel).")
+            lines.append("Target level unchanged: \(show(new.targetLevel)).")
         }
         return lines
     }
@@ -73,11 +74,13 @@ public struct HistoryReport {
         var lines = ["\(show(last.personName))\(last.personID.map { " (\(show($0)))" } ?? ""): \(records.count) recorded session\(records.count == 1 ? "" : "s")", ""]
         lines.append("  date        mode         track                        confidence    IC  Mgmt  Hybrid  target")
         for record in records {
-            let track = "\(record.recommended) (\(record.archetype.replacingOccurrences(of: "_", with: " ")))"
+            // Every column as read from the database, escaped too: the words careerpath writes
+            // there never need it, so only a damaged or tampered value changes.
+            let track = show("\(record.recommended) (\(record.archetype.replacingOccurrences(of: "_", with: " ")))")
             lines.append(
-                "  \(record.date)  \(record.mode.padding(toLength: 11, withPad: " ", startingAt: 0))  \(track.padding(toLength: 27, withPad: " ", startingAt: 0))  \(record.confidence.padding(toLength: 10, withPad: " ", startingAt: 0))  "
+                "  \(show(record.date))  \(show(record.mode).padding(toLength: 11, withPad: " ", startingAt: 0))  \(track.padding(toLength: 27, withPad: " ", startingAt: 0))  \(show(record.confidence).padding(toLength: 10, withPad: " ", startingAt: 0))  "
                     + Self.number(record.fits["ic"] ?? 0).leftPadded(4) + Self.number(record.fits["management"] ?? 0).leftPadded(6)
-                    + Self.number(record.fits["hybrid"] ?? 0).leftPadded(8) + "  \(record.targetLevel)")
+                    + Self.number(record.fits["hybrid"] ?? 0).leftPadded(8) + "  \(show(record.targetLevel))")
         }
         if records.count > 1 {
             lines.append("")
@@ -92,7 +95,7 @@ public struct HistoryReport {
         }
         for record in records where !record.items.isEmpty {
             lines.append("")
-            lines.append("Plan of \(record.date) (target \(record.targetLevel)): \(show(Self.progress(of: record)))")
+            lines.append("Plan of \(show(record.date)) (target \(show(record.targetLevel))): \(show(Self.progress(of: record)))")
             for item in record.items {
                 let note = item.note.map { ": \(show($0))" } ?? ""
                 lines.append("  \(item.due)  \(item.status.words.padding(toLength: 11, withPad: " ", startingAt: 0))  \(show(item.title))\(note)")

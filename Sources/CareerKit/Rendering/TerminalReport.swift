@@ -105,7 +105,7 @@ public struct TerminalReport {
         var profile = "\(audience.personsAtStart) profile: \(ReasonText.archetypeTitle(assessment.archetype))."
         if let text = ReasonText.archetypeText(assessment.archetype, audience: audience) { profile += " " + text }
         lines += wrap(profile, indent: "")
-        for note in ReasonText.confidenceNotes(assessment, missingManager: true, audience: audience) {
+        for note in ReasonText.confidenceNotes(assessment, missingManager: true, audience: audience, mode: answers.mode) {
             lines += wrap(note, indent: "  - ")
         }
         return lines

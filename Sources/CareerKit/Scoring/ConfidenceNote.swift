@@ -29,6 +29,9 @@ public enum ConfidenceNote: Hashable, Sendable {
     /// Dimensions the plan works on that the contributor rates clearly higher than the
     /// manager has seen: a conversation about evidence, which keeps confidence at medium.
     case claimsMoreThanSeen([String])
+    /// Most ratings sit on the scale's middle points (`share` of them) and the lead is
+    /// `margin`, below `needed`: too little signal to be confident either way.
+    case mildAnswers(share: Double, margin: Double, needed: Double)
 
     /// The note as the JSON document (`track.confidence_notes`) words it.
     public var sentence: String {
@@ -62,6 +65,8 @@ public enum ConfidenceNote: Hashable, Sendable {
             return "The contributor rates \(names.joined(separator: ", ")) clearly higher than the manager has seen, on skills the plan works on."
         case .managerSeesMore(let names):
             return "The manager rates \(names.joined(separator: ", ")) higher than the contributor does, in the direction of the result."
+        case .mildAnswers(let share, let margin, let needed):
+            return "\(Int((share * 100).rounded()))% of the ratings are on the middle of the scale and the best fit leads by \(points(margin)) points, less than the \(points(needed)) that mild answers need."
         }
     }
 }

@@ -148,9 +148,12 @@ public enum ReasonText {
     ///     it once elsewhere and pass false).
     ///   - divergenceBelow: where the disagreements are listed, for the pointer to them.
     ///   - audience: who reads the notes.
+    ///
+    /// - Parameter mode: the kind of session. A preparation is made apart on purpose, so the
+    ///   other side's view is not "missing" there: the note says where the two views meet.
     public static func confidenceNotes(
         _ assessment: Assessment, missingManager: Bool, divergenceBelow: String = "Worth talking about, below",
-        audience: Audience = .contributor
+        audience: Audience = .contributor, mode: Mode? = nil
     ) -> [String] {
         let a = audience
         let ranked = Track.scored.sorted { (assessment.scores[$0] ?? 0, $1) > (assessment.scores[$1] ?? 0, $0) }
@@ -169,11 +172,18 @@ public enum ReasonText {
             case .margin:
                 continue  // said above, with titles
             case .noManagerAnswers:
-                if missingManager {
+                if mode == .selfAssessment, !a.isManager {
+                    notes.append("Your manager's view is not part of a self-assessment: the two views meet in the one-on-one.")
+                } else if missingManager {
                     notes.append("\(a.managerAtStart) \(a.isManager ? "have" : "has") not answered yet, so there is nothing to compare \(a.persons) view with.")
                 }
             case .noContributorAnswers:
-                notes.append("\(a.personAtStart) \(a.isManager ? "has" : "have") not answered yet: the track is read from \(a.managers) observations only.")
+                if mode == .manager, a.isManager {
+                    notes.append(
+                        "\(a.personsAtStart) own answers are not part of your preparation, so the track is read from your observations only; the two views meet in the one-on-one.")
+                } else {
+                    notes.append("\(a.personAtStart) \(a.isManager ? "has" : "have") not answered yet: the track is read from \(a.managers) observations only.")
+                }
             case .noStrongFit:
                 notes.append("No track pulls strongly yet, so the plan leans on challenging projects while \(a.person) \(a.isManager ? "explores" : "explore").")
             case .lowCoverage(let answered, let asked):
@@ -209,6 +219,11 @@ public enum ReasonText {
                     a.isManager
                         ? "You see more \(Dimension.list(titles)) in \(a.person) than \(a.persons) own ratings claim: a strength to name."
                         : "Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")
+            case .mildAnswers:
+                notes.append(
+                    a.isManager
+                        ? "Most of \(a.persons) ratings are in the middle of the scale, so the lead is small: a short trial of each path will say more than the ratings."
+                        : "Most of your ratings are in the middle of the scale, so the lead is small: a short trial of each path will say more than the ratings.")
             }
         }
         if sawTrack || sawDimensions {

@@ -168,7 +168,13 @@ public struct Scorer: Sendable {
                     .dimension(rule.name, selfScore: round1(own), managerScore: round1(seen), gap: round1(own - seen)))
                 // A manager who sees more of what the recommended track needs than the person
                 // claims supports the result: a strength to name, not a doubt.
-                if seen > own, pull.contains(index) { supporting.append(rule.name) } else { against += 1 }
+                // Seeing more than the person claims elsewhere is underselling, not a doubt
+                // about the track: only a claim beyond what was seen counts against it.
+                if seen > own {
+                    if pull.contains(index) { supporting.append(rule.name) }
+                } else {
+                    against += 1
+                }
                 // Claiming clearly more than has been seen on a skill the plan works on is a
                 // conversation about evidence.
                 if own > seen, planned.contains(rule.name) { claimed.append(rule.name) }
@@ -198,6 +204,14 @@ public struct Scorer: Sendable {
         if uniform {
             flags.append(.uniformAnswers)
             notes.append(.uniformAnswers)
+        }
+        // Mild answers (mostly the scale's middle) with a small lead carry little signal:
+        // low confidence, and a trial of each track before deciding.
+        if recommended != .undecided, !uniform, let share = middleShare(vector), share >= thresholds.mildShare,
+            margin < thresholds.mildMargin
+        {
+            confidence = .low
+            notes.append(.mildAnswers(share: share, margin: margin, needed: thresholds.mildMargin))
         }
         if recommended == .undecided { confidence = .low }
         if let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
@@ -347,6 +361,20 @@ public struct Scorer: Sendable {
     }
 
     /// Whether the dimension ratings barely vary: everything answered the same.
+    /// The share of the contributor's ratings on the two middle points of the 1..6 scale (3
+    /// and 4), or nil with too few ratings to say.
+    private func middleShare(_ vector: FitIndex.Vector) -> Double? {
+        var count = 0
+        var middle = 0
+        for slots in fitIndex.items {
+            for slot in slots where !vector.values[slot].isNaN {
+                count += 1
+                if (3...4).contains(vector.values[slot]) { middle += 1 }
+            }
+        }
+        return count >= 12 ? Double(middle) / Double(count) : nil
+    }
+
     private func isUniform(_ vector: FitIndex.Vector) -> Bool {
         var count = 0
         var sum = 0.0

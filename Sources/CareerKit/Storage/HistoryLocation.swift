@@ -55,10 +55,13 @@ public enum HistoryLocation: Equatable, Sendable {
         }
     }
 
-    /// Opens (a file: creates) the history.
-    public func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any HistoryStorage {
+    /// Opens (a file: creates) the history. `reading` opens a file read-only (`HistoryStore`'s
+    /// `readOnly`); a server's rights are the login's, so there it changes nothing.
+    public func open(
+        reading: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> any HistoryStorage {
         switch self {
-        case .file(let path): try HistoryStore(path: path)
+        case .file(let path): try HistoryStore(path: path, readOnly: reading)
         case .server(let url): try PostgresHistoryStore(url: url, environment: environment)
         }
     }

@@ -5,7 +5,7 @@ import GRDB
 /// two processes can use it at once), readable by its owner only.
 public final class HistoryStore: Sendable {
     public let path: String
-    private let pool: DatabasePool
+    private let pool: any DatabaseWriter
 
 
     /// How long a process waits for another that holds the database (opening, migrating,
@@ -18,14 +18,18 @@ public final class HistoryStore: Sendable {
     /// busy timeout is set before a connection runs its first statement, so it covers
     /// opening; the switch to write-ahead logging, which SQLite may refuse without waiting
     /// while another connection changes it, is retried; and a migration runs in an
-    /// immediate transaction, so a process that loses the race to create the tables waits
+    /// immediate transaction, so a process that lost the race to create the tables waits
     /// for the winner and finds them made.
     ///
+    /// - Parameter readOnly: for commands that only read: a file that exists is opened
+    ///   read-only (so a read-only file or folder can be read) and never migrated; a missing
+    ///   one is created as for writing.
     /// - Throws: `CareerError.damagedDatabase` when the file is not a careerpath history (or
-    ///   is damaged); `CareerError.cannotWrite` when it cannot be created or opened.
-    public init(path: String) throws {
+    ///   is damaged), `CareerError.cannotWrite` when it cannot be created or opened, or when
+    ///   a link (or anything but a file) is at its name or at the names SQLite writes beside it.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.parent(of: path)
         if !folder.isEmpty { try PrivateFile.makeDirectory(folder) }
         // Owner-only from the start; never through a link planted at its name.
         let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -33,18 +37,111 @@ public final class HistoryStore: Sendable {
             fchmod(created, 0o600)
             close(created)
         }
+        try Self.refuseLinks(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
+        var reading = readOnly && created < 0
+        var opened: (any DatabaseWriter)?
         do {
-            pool = try Self.openPool(path: path, configuration: configuration)
-            try Self.migrate(pool)
+            if reading {
+                let queue = try Self.openReadOnly(path: path, configuration: configuration)
+                // A file without careerpath's tables yet is one another process has just made
+                // and is migrating (or an empty file): opened as for writing, which waits.
+                reading = try queue.read { db in
+                    try db.tableExists("grdb_migrations") && Self.migrator.hasCompletedMigrations(db)
+                }
+                opened = queue
+            }
+            if !reading {
+                let writer = try Self.openPool(path: path, configuration: configuration)
+                try Self.checkSchema(writer, path: path)
+                try Self.migrate(writer)
+                opened = writer
+            }
         } catch let error as DatabaseError {
             throw Self.failure(error, path: path, opening: true)
+        } catch let error as CareerError {
+            throw error
         } catch {
             throw CareerError.cannotWrite(path: path, reason: "the history database cannot be opened: \(error)")
         }
+        guard let opened else { throw CareerError.cannotWrite(path: path, reason: "the history database cannot be opened") }
+        pool = opened
         // SQLite creates the -wal and -shm files beside it with the process umask; keep them private too.
-        for suffix in ["", "-wal", "-shm"] { PrivateFile.restrict(path + suffix) }
+        if !reading { for suffix in ["", "-wal", "-shm"] { PrivateFile.restrict(path + suffix) } }
+    }
+
+    /// Opens the file read-only and checks it is careerpath's. A history in write-ahead
+    /// logging needs its shared-memory file (`-shm`) even to be read; when that cannot be made
+    /// (a read-only folder, another user's file), the file is read as one nobody changes
+    /// meanwhile (SQLite's `immutable`): no one who could is using careerpath as this user.
+    private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        var readOnly = configuration
+        readOnly.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            try checkSchema(queue, path: path)
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            // Read that way, the log beside it is not read at all: with changes in it, the
+            // history would be shown as it was before them. Said instead.
+            var log = stat()
+            if lstat(path + "-wal", &log) == 0, log.st_size > 0 {
+                throw CareerError.cannotRead(
+                    path: path,
+                    reason: "its latest changes are in \(path)-wal, which cannot be read without write access to the folder; "
+                        + "open it once as a user who can write there")
+            }
+            var escaped = ""
+            for character in path.unicodeScalars {
+                switch character {
+                case "%", "?", "#": escaped += String(format: "%%%02X", character.value)
+                default: escaped.unicodeScalars.append(character)
+                }
+            }
+            let queue = try DatabaseQueue(path: "file:" + escaped + "?mode=ro&immutable=1", configuration: readOnly)
+            try checkSchema(queue, path: path)
+            return queue
+        }
+    }
+
+    /// The files SQLite keeps beside the database, which it opens following links.
+    static let companionSuffixes = ["-wal", "-shm", "-journal"]
+
+    /// Refuses a link, or anything but a regular file, at the database's name or at the names
+    /// SQLite writes beside it: SQLite would write through it, into a file whose permissions
+    /// careerpath does not choose (world-readable personal data).
+    static func refuseLinks(_ path: String) throws {
+        for name in [path] + companionSuffixes.map({ path + $0 }) {
+            var status = stat()
+            guard lstat(name, &status) == 0 else { continue }
+            let kind = status.st_mode & S_IFMT
+            guard kind != S_IFREG else { continue }
+            throw CareerError.cannotWrite(
+                path: name,
+                reason: kind == S_IFLNK
+                    ? "it is a symbolic link; careerpath never writes the history through a link (its target may be readable by others): remove the link, or give --db the file itself"
+                    : "it is not a regular file; give --db a file")
+        }
+    }
+
+    /// The tables a careerpath history holds.
+    static let ownTables: Set<String> = ["grdb_migrations", "session", "plan_item", "milestone"]
+
+    /// Refuses a database that holds tables careerpath never makes (some other program's
+    /// file), before anything is added to it.
+    private static func checkSchema(_ reader: any DatabaseReader, path: String) throws {
+        let tables = try reader.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        // careerpath's tables never exist without the record of the migration that made them
+        // (GRDB creates that record first): tables of those names alone are someone else's.
+        let made = tables.isEmpty || tables.contains("grdb_migrations")
+        let foreign = made ? tables.filter { !ownTables.contains($0) } : tables
+        guard !foreign.isEmpty else { return }
+        let named = foreign.prefix(5).map { PrintableText.quoted($0) }.joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+        throw CareerError.damagedDatabase(
+            path: path, reason: "it is not a careerpath history: it holds tables careerpath did not make (\(named)); give --db another file")
     }
 
     /// Opens the pool, retrying while another process holds the file during the switch to
@@ -194,63 +291,120 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Finds the person a reference means: an id, or a name when only one person has it.
-    ///
-    /// - Throws: `CareerError.unknownPerson` when nobody matches, `CareerError.usage` when
-    ///   more than one person does.
-    public func personKey(for reference: String) throws -> String {
-        let rows = try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT person_key, person_name, person_id FROM session
-                    WHERE person_id = ? OR person_key = ? OR person_key = ? OR lower(person_name) = ?
-                    """,
-                arguments: [reference, reference, "name:" + reference.lowercased(), reference.lowercased()])
+    /// A person as the history knows them, with what tells them apart from a namesake.
+    public struct RecordedPerson: Hashable, Sendable {
+        /// The keys their sessions are filed under: one, or an id and the key of the sessions
+        /// recorded earlier by their name alone (see `person(for:)`).
+        public var keys: [String]
+        /// The name of their latest session.
+        public var name: String
+        public var id: String?
+        /// The dates of their first and last sessions.
+        public var first: String
+        public var last: String
+        /// The managers named in their sessions, and their levels, as recorded.
+        public var managers: [String]
+        public var levels: [String]
+        public var sessions: Int
+
+        /// What to type to mean this person and no one else: their id, else their key.
+        public var reference: String { id ?? keys[0] }
+
+        /// The person in one line, e.g. `E1042 (Ana Silva, 2 sessions from 2026-11-22 to
+        /// 2027-02-22, manager Jordan Lee, level ic.senior)`.
+        public var summary: String {
+            var parts = [name, sessions == 1 ? "1 session on \(first)" : "\(sessions) sessions from \(first) to \(last)"]
+            if !managers.isEmpty { parts.append("manager " + managers.joined(separator: " then ")) }
+            if !levels.isEmpty { parts.append("level " + levels.joined(separator: " then ")) }
+            return PrintableText.quoted(reference) + " (" + parts.joined(separator: ", ") + ")"
         }
-        let keys = Array(Set(rows.map { $0["person_key"] as String }))
-        switch keys.count {
-        case 1: return keys[0]
-        case 0: throw CareerError.unknownPerson("nobody called '\(reference)' is in the history (\(path))")
-        default:
-            let ids = rows.compactMap { $0["person_id"] as String? }.sorted().joined(separator: ", ")
-            throw CareerError.usage("more than one person is called '\(reference)'; use their id (\(ids))")
+    }
+
+    /// The SQL condition for the sessions filed under any of `count` keys: by the key column,
+    /// or by the id column (a session with an id is that person's even when its key column is
+    /// damaged).
+    private static func filedUnder(_ count: Int) -> String {
+        let marks = Array(repeating: "?", count: count).joined(separator: ", ")
+        return "(person_key IN (\(marks)) OR 'id:' || person_id IN (\(marks)))"
+    }
+
+    /// Who each session is filed under, read column by column: a row whose key cannot be read
+    /// belongs to nobody a reference can find (and is reported when its sessions are read).
+    private func filings(_ db: Database) throws -> [PersonFiling] {
+        try Row.fetchAll(db, sql: "SELECT rowid, id, person_key, person_name, person_id FROM session ORDER BY rowid").compactMap { row in
+            let stored = StoredRow(row, table: "session", path: path)
+            let personID = (try? stored.optionalText("person_id")) ?? nil
+            // Filed under the id when there is one, whatever the key column holds (see `filedUnder`).
+            guard stored.rowid != nil, let key = personID.map({ "id:" + $0 }) ?? (try? stored.text("person_key")) else { return nil }
+            return PersonFiling(id: try? stored.text("id"), key: key, name: try? stored.text("person_name"), personID: personID)
         }
+    }
+
+    /// Everyone a reference may mean, by their first session (see `HistoryStorage.person(for:)`).
+    public func candidates(for reference: String) throws -> [RecordedPerson] {
+        try read { db in
+            try PersonFiling.people(matching: reference, in: try filings(db)).map { keys in
+                try summary(of: keys, in: db)
+            }.sorted { ($0.first, $0.reference) < ($1.first, $1.reference) }
+        }
+    }
+
+    /// A person's summary from their sessions, read leniently: a damaged value is left out.
+    private func summary(of keys: [String], in db: Database) throws -> RecordedPerson {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid, person_name, person_id, current_level, date, json_extract(CASE WHEN json_valid(document) THEN document END, '$.session.manager') AS manager
+                FROM session WHERE \(Self.filedUnder(keys.count)) ORDER BY date, recorded_at, id
+                """,
+            arguments: StatementArguments(keys + keys)
+        ).map { StoredRow($0, table: "session", path: path) }
+        return RecordedPerson(
+            keys: keys,
+            sessions: rows.map { row in
+                RecordedPerson.Session(
+                    name: try? row.text("person_name"), id: (try? row.optionalText("person_id")) ?? nil,
+                    level: try? row.text("current_level"), date: try? row.date("date"),
+                    manager: (try? row.optionalText("manager")) ?? nil)
+            })
     }
 
     /// The name and id each recorded session of a person was filed with, oldest first. Reads
-    /// no plan, so `forget` works on a history whose plan rows are damaged.
-    public func people(personKey: String) throws -> [(name: String, id: String?)] {
+    /// nothing else, and leaves out a value that cannot be read, so `forget` works on a
+    /// history whose other columns or plan rows are damaged.
+    public func people(personKeys: [String]) throws -> [(name: String, id: String?, session: String?)] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT person_name, person_id FROM session WHERE person_key = ? ORDER BY date, recorded_at, id",
-                arguments: [personKey]
-            ).map { ($0["person_name"], $0["person_id"]) }
+            try filings(db).filter { personKeys.contains($0.key) }.map { ($0.name ?? "", $0.personID, $0.id) }
         }
-    }
-
-    /// Every recorded session of a person, oldest first.
-    public func sessions(personKey: String) throws -> [HistoryRecord] {
-        try sessions(personKey: personKey, since: nil)
     }
 
     /// Sessions for export: everyone or one person, on or after a date, oldest first (by
     /// person when there are several).
     ///
     /// - Throws: `CareerError.damagedDatabase` when a row holds what careerpath never writes.
-    public func sessions(personKey: String?, since: String?) throws -> [HistoryRecord] {
+    public func sessions(personKeys: [String]?, since: String?) throws -> [HistoryRecord] {
         try read { db in
-            var request = SessionRow.all()
-            if let personKey { request = request.filter(SessionRow.Columns.personKey == personKey) }
-            if let since { request = request.filter(SessionRow.Columns.date >= since) }
-            let rows = try request.order(
-                SessionRow.Columns.personKey, SessionRow.Columns.date, SessionRow.Columns.recordedAt, SessionRow.Columns.id
-            ).fetchAll(db)
-            return try rows.map { row in
-                let items = try PlanItemRow.filter(PlanItemRow.Columns.sessionId == row.id)
-                    .order(PlanItemRow.Columns.due, PlanItemRow.Columns.itemId).fetchAll(db)
-                let milestones = try MilestoneRow.filter(MilestoneRow.Columns.sessionId == row.id)
-                    .order(MilestoneRow.Columns.position).fetchAll(db)
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let personKeys {
+                conditions.append(Self.filedUnder(personKeys.count))
+                arguments += StatementArguments(personKeys + personKeys)
+            }
+            if let since {
+                conditions.append("date >= ?")
+                arguments += [since]
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT rowid, * FROM session\(filter) ORDER BY person_key, date, recorded_at, id", arguments: arguments)
+            return try rows.map { stored in
+                let row = try SessionRow(stored: StoredRow(stored, table: "session", path: path))
+                let items = try Row.fetchAll(
+                    db, sql: "SELECT rowid, * FROM plan_item WHERE session_id = ? ORDER BY due, item_id", arguments: [row.id]
+                ).map { try PlanItemRow(stored: StoredRow($0, table: "plan_item", path: path)) }
+                let milestones = try Row.fetchAll(
+                    db, sql: "SELECT rowid, * FROM milestone WHERE session_id = ? ORDER BY position", arguments: [row.id]
+                ).map { try MilestoneRow(stored: StoredRow($0, table: "milestone", path: path)) }
                 return try row.record(items: items, milestones: milestones, path: path)
             }
         }
@@ -287,11 +441,18 @@ public final class HistoryStore: Sendable {
         return updated
     }
 
-    /// Deletes everything about a person and says how many sessions went.
-    public func forget(personKey: String) throws -> Int {
-        try write { db in
-            // Plan items and milestones go with their sessions (ON DELETE CASCADE).
-            try db.execute(sql: "DELETE FROM session WHERE person_key = ?", arguments: [personKey])
+    /// Deletes everything filed under any of the keys, in one transaction, and says how many
+    /// sessions went. Reads no value, so damage anywhere never keeps a person from going.
+    public func forget(personKeys: [String]) throws -> Int {
+        guard !personKeys.isEmpty else { return 0 }
+        return try write { db in
+            let condition = Self.filedUnder(personKeys.count)
+            let arguments = StatementArguments(personKeys + personKeys)
+            // Plan items and milestones go with their sessions, whatever their own rows hold.
+            let sessions = "SELECT id FROM session WHERE \(condition)"
+            try db.execute(sql: "DELETE FROM plan_item WHERE session_id IN (\(sessions))", arguments: arguments)
+            try db.execute(sql: "DELETE FROM milestone WHERE session_id IN (\(sessions))", arguments: arguments)
+            try db.execute(sql: "DELETE FROM session WHERE \(condition)", arguments: arguments)
             return db.changesCount
         }
     }

@@ -26,6 +26,25 @@ public enum LineHistory {
         return trimmed.contains(where: \.isWhitespace) ? .session : .file
     }
 
+    /// The line-editing history's path, once it is sure nothing but a regular file (or
+    /// nothing yet) is at it: readline appends through a link, into a file whose permissions
+    /// careerpath does not choose.
+    ///
+    /// - Throws: `CareerError.cannotWrite` naming the link.
+    public static func refusingLinks(_ path: String) throws -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return path }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return path
+        case S_IFLNK:
+            throw CareerError.cannotWrite(
+                path: path,
+                reason: "it is a symbolic link; careerpath never writes the line-editing history through a link (its target may be readable by others): remove the link")
+        default:
+            throw CareerError.cannotWrite(path: path, reason: "it is not a regular file; remove it")
+        }
+    }
+
     /// Whether a line is a note (`:note ...`, `:n ...`, any case).
     static func isNote(_ line: String) -> Bool {
         let first = line.trimmingCharacters(in: .whitespaces).split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""

@@ -43,7 +43,8 @@ public struct Outbox: Sendable {
 
     /// Adds one entry, durably (a talk's record must not be lost).
     public func add(_ entry: Entry) throws {
-        try PrivateFile.makeDirectory((path as NSString).deletingLastPathComponent)
+        let folder = PathName.parent(of: path)
+        if !folder.isEmpty { try PrivateFile.makeDirectory(folder) }
         try rewrite(entries() + [entry])
     }
 

@@ -1,9 +1,8 @@
 import GRDB
 
 /// A row of the history's `plan_item` table: one activity of a recorded plan and its status.
-struct PlanItemRow: Codable, FetchableRecord, PersistableRecord {
+struct PlanItemRow: Encodable, PersistableRecord {
     static let databaseTableName = "plan_item"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     enum Columns {
@@ -31,6 +30,23 @@ struct PlanItemRow: Codable, FetchableRecord, PersistableRecord {
         status = item.status.rawValue
         note = item.note
         statusDate = nil
+    }
+
+    /// A row as read from the database.
+    /// - Throws: `CareerError.damagedDatabase` naming the row and the column of any value
+    ///   careerpath never writes.
+    init(stored row: StoredRow) throws {
+        sessionId = try row.text("session_id")
+        itemId = try row.text("item_id")
+        category = try row.text("category")
+        title = try row.text("title")
+        due = try row.date("due")
+        status = try row.text("status")
+        guard ItemStatus(rawValue: status) != nil else {
+            throw row.damage("status", allowed: "one of " + ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        note = try row.optionalText("note")
+        statusDate = try row.optionalDate("status_date")
     }
 
     /// - Throws: `CareerError.damagedDatabase` for a status careerpath does not write.

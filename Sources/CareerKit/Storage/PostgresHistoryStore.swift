@@ -33,6 +33,11 @@ public final class PostgresHistoryStore: HistoryStorage {
             throw CareerError.usage(
                 "the shared history \(path) was set up by a newer careerpath (schema \(version), this one knows \(PostgresSchema.version)); update careerpath")
         }
+        guard version == PostgresSchema.version else {
+            throw CareerError.usage(
+                "the shared history \(path) was set up by an older careerpath (schema \(version), this one needs \(PostgresSchema.version)): "
+                    + "its administrator brings it up to date with `careerpath db init`")
+        }
     }
 
     /// What `db init` did.
@@ -75,6 +80,7 @@ public final class PostgresHistoryStore: HistoryStorage {
                         [String(migration.version), migration.description])
                     applied.append(migration.version)
                 }
+                if applied.contains(2) { try refold(connection) }
                 try connection.execute(PostgresSchema.rules(owner: owner))
                 return Setup(applied: applied, owner: owner)
             }
@@ -82,6 +88,27 @@ public final class PostgresHistoryStore: HistoryStorage {
             throw error
         } catch {
             throw Self.failure(error, place: connection.place, reading: false)
+        }
+    }
+
+    /// Writes careerpath's own case folding of each session's name (Swift's `lowercased()`,
+    /// every script) where the server's `lower()` folded otherwise, so a name is found the same
+    /// way as in a SQLite history.
+    private static func refold(_ connection: PostgresConnection) throws {
+        let rows = try connection.execute("SELECT id, person_name, person_fold FROM careerpath.session ORDER BY id").rows
+        let changed = rows.compactMap { row -> (id: String, fold: String)? in
+            guard let id = row[0], let name = row[1], name.lowercased() != row[2] else { return nil }
+            return (id, name.lowercased())
+        }
+        var start = 0
+        while start < changed.count {
+            let chunk = changed[start..<min(changed.count, start + 5_000)]
+            try connection.execute(
+                """
+                UPDATE careerpath.session s SET person_fold = v.fold
+                FROM unnest($1::text[], $2::text[]) AS v(id, fold) WHERE s.id = v.id
+                """, [PostgresConnection.arrayLiteral(chunk.map(\.id)), PostgresConnection.arrayLiteral(chunk.map(\.fold))])
+            start += chunk.count
         }
     }
 
@@ -154,13 +181,13 @@ public final class PostgresHistoryStore: HistoryStorage {
             try insert(
                 "careerpath.session",
                 columns: [
-                    "id", "person_key", "person_name", "person_id", "current_level", "date", "recorded_at", "mode", "source",
+                    "id", "person_key", "person_name", "person_fold", "person_id", "current_level", "date", "recorded_at", "mode", "source",
                     "recommended", "archetype", "confidence", "fit_ic", "fit_management", "fit_hybrid", "dimensions", "flags",
                     "target_level", "document",
                 ],
                 rows: rows.map { row in
                     [
-                        row.id, row.personKey, row.personName, row.personId, row.currentLevel, row.date, row.recordedAt, row.mode,
+                        row.id, row.personKey, row.personName, row.personName.lowercased(), row.personId, row.currentLevel, row.date, row.recordedAt, row.mode,
                         row.source, row.recommended, row.archetype, row.confidence, String(row.fitIc), String(row.fitManagement),
                         String(row.fitHybrid), row.dimensions, row.flags, row.targetLevel, row.document,
                     ]
@@ -216,11 +243,12 @@ public final class PostgresHistoryStore: HistoryStorage {
         return record.reviewed(review)
     }
 
-    /// Deletes every session of the person this login may delete (plan items, check-ins and
-    /// preparations go with them).
-    public func forget(personKey: String) throws -> Int {
-        try write {
-            try connection.execute("DELETE FROM careerpath.session WHERE person_key = $1", [personKey]).changed
+    /// Deletes every session filed under any of the keys that this login may delete (plan
+    /// items, check-ins and preparations go with them), in one transaction.
+    public func forget(personKeys: [String]) throws -> Int {
+        guard !personKeys.isEmpty else { return 0 }
+        return try write {
+            try connection.execute("DELETE FROM careerpath.session WHERE \(Self.filedUnder(1, 2))", Self.keyArguments(personKeys)).changed
         }
     }
 
@@ -239,42 +267,83 @@ public final class PostgresHistoryStore: HistoryStorage {
 
     // MARK: Reading
 
-    public func personKey(for reference: String) throws -> String {
-        let rows = try read {
-            try connection.execute(
-                """
-                SELECT DISTINCT person_key, person_name, person_id FROM careerpath.session
-                WHERE person_id = $1 OR person_key = $1 OR person_key = $2 OR lower(person_name) = $3
-                """, [reference, "name:" + reference.lowercased(), reference.lowercased()]
-            ).rows
-        }
-        let keys = Array(Set(rows.map { $0[0] ?? "" }))
-        switch keys.count {
-        case 1: return keys[0]
-        case 0: throw CareerError.unknownPerson("nobody called '\(reference)' is in the history (\(path)) that you may see")
-        default:
-            let ids = Set(rows.compactMap { $0[2] }).sorted().joined(separator: ", ")
-            throw CareerError.usage("more than one person is called '\(reference)'; use their id (\(ids))")
+    /// The condition for the sessions filed under keys given as two text arrays, parameters
+    /// `$keys` (the keys) and `$ids` (the ids of the `id:` keys): by the key column, or by the
+    /// id column (as in the SQLite store), each with its index.
+    private static func filedUnder(_ keys: Int, _ ids: Int, table: String = "") -> String {
+        let prefix = table.isEmpty ? "" : table + "."
+        return "(\(prefix)person_key = ANY($\(keys)::text[]) OR \(prefix)person_id = ANY($\(ids)::text[]))"
+    }
+
+    /// The two arrays `filedUnder` takes.
+    private static func keyArguments(_ keys: [String]) -> [String?] {
+        let ids = keys.filter { $0.hasPrefix("id:") }.map { String($0.dropFirst(3)) }
+        return [PostgresConnection.arrayLiteral(keys), PostgresConnection.arrayLiteral(ids)]
+    }
+
+    private static let filingColumns = "id, person_key, person_name, person_id"
+
+    /// The filings of the sessions a condition selects, oldest first.
+    private func filings(where condition: String, _ arguments: [String?]) throws -> [PersonFiling] {
+        try connection.execute(
+            "SELECT \(Self.filingColumns) FROM careerpath.session WHERE \(condition) ORDER BY date, recorded_at, id", arguments
+        ).rows.map { PersonFiling(id: $0[0], key: $0[1] ?? "", name: $0[2], personID: $0[3]) }
+    }
+
+    /// Everyone a reference may mean among the sessions this login may see, by their first
+    /// session. The server sends only the sessions that can matter (those the reference
+    /// matches, the rest of those people's, and every other with a name they have); the
+    /// matching is `PersonFiling`'s, as in the SQLite store.
+    public func candidates(for reference: String) throws -> [HistoryStore.RecordedPerson] {
+        let wanted = reference.lowercased()
+        return try read {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? connection.execute("COMMIT") }
+            let matching = try filings(
+                where: "person_id = $1 OR person_key = $1 OR id = $1 OR person_key = $2 OR person_fold = $3",
+                [reference, "name:" + wanted, wanted])
+            guard !matching.isEmpty else { return [] }
+            let theirs = try filings(where: Self.filedUnder(1, 2), Self.keyArguments(Array(Set(matching.map(\.key))).sorted()))
+            let names = Set((matching + theirs).compactMap { $0.name?.lowercased() }).sorted()
+            let namesakes = try filings(where: "person_fold = ANY($1::text[])", [PostgresConnection.arrayLiteral(names)])
+            var seen: Set<String> = []
+            let all = (matching + theirs + namesakes).filter { seen.insert($0.id ?? "").inserted }
+            return try PersonFiling.people(matching: reference, in: all).map(summary(of:))
+                .sorted { ($0.first, $0.reference) < ($1.first, $1.reference) }
         }
     }
 
-    public func people(personKey: String) throws -> [(name: String, id: String?)] {
-        try read {
-            try connection.execute(
-                "SELECT person_name, person_id FROM careerpath.session WHERE person_key = $1 ORDER BY date, recorded_at, id",
-                [personKey]
-            ).rows.map { ($0[0] ?? "", $0[1]) }
+    /// A person's summary from their sessions; the manager from each one's plan document.
+    private func summary(of keys: [String]) throws -> HistoryStore.RecordedPerson {
+        let rows = try connection.execute(
+            """
+            SELECT person_name, person_id, current_level, date, document FROM careerpath.session
+            WHERE \(Self.filedUnder(1, 2)) ORDER BY date, recorded_at, id
+            """, Self.keyArguments(keys)
+        ).rows
+        return HistoryStore.RecordedPerson(
+            keys: keys,
+            sessions: rows.map { row in
+                let document = row[4].flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
+                return HistoryStore.RecordedPerson.Session(
+                    name: row[0], id: row[1], level: row[2], date: row[3].flatMap { SessionDate.parse($0) == nil ? nil : $0 },
+                    manager: (document?["session"] as? [String: Any])?["manager"] as? String)
+            })
+    }
+
+    public func people(personKeys: [String]) throws -> [(name: String, id: String?, session: String?)] {
+        guard !personKeys.isEmpty else { return [] }
+        return try read {
+            try filings(where: Self.filedUnder(1, 2), Self.keyArguments(personKeys)).filter { personKeys.contains($0.key) }
+                .map { ($0.name ?? "", $0.personID, $0.id) }
         }
     }
 
-    public func sessions(personKey: String) throws -> [HistoryRecord] {
-        try sessions(personKey: personKey, since: nil)
-    }
-
-    /// Everyone this login may see, or one person, on or after a date; read in one snapshot.
-    public func sessions(personKey: String?, since: String?) throws -> [HistoryRecord] {
-        let filter = "($1::text IS NULL OR s.person_key = $1) AND ($2::text IS NULL OR s.date >= $2)"
-        let arguments = [personKey, since]
+    /// Everyone this login may see, or the sessions filed under the keys, on or after a date;
+    /// read in one snapshot.
+    public func sessions(personKeys: [String]?, since: String?) throws -> [HistoryRecord] {
+        let filter = "($1::text[] IS NULL OR \(Self.filedUnder(1, 2, table: "s"))) AND ($3::text IS NULL OR s.date >= $3)"
+        let arguments = (personKeys.map(Self.keyArguments) ?? [nil, nil]) + [since]
         let (sessions, items, milestones) = try read {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? connection.execute("COMMIT") }
@@ -317,9 +386,9 @@ public final class PostgresHistoryStore: HistoryStorage {
                 """
                 SELECT p.session_id, p.record FROM careerpath.preparation p JOIN careerpath.session s ON s.id = p.session_id
                 WHERE s.mode IN ('self', 'manager') AND s.date >= $1 AND s.date <= $2
-                    AND (s.person_id = $3 OR lower(s.person_name) = lower($4))
+                    AND (s.person_id = $3 OR s.person_fold = ANY($4::text[]))
                 ORDER BY p.session_id
-                """, [earliest, latest, personID, person]
+                """, [earliest, latest, personID, PostgresConnection.arrayLiteral(Array(Set([person.lowercased(), person.trimmingWhitespace().lowercased()])).sorted())]
             ).rows
         }
         return try rows.map { row in

@@ -17,7 +17,7 @@
 ///   their direct reports', by HR and by the administrator.
 enum PostgresSchema {
     /// The newest schema version this careerpath knows.
-    static let version = 1
+    static let version = 2
 
     static let hrRole = "careerpath_hr"
 
@@ -85,7 +85,18 @@ enum PostgresSchema {
                 record text NOT NULL
             );
             """
-        )
+        ),
+        (
+            2, "each session's name as careerpath matches it (case folded in every script)",
+            // Filled with the server's lower() here, which may fold only ASCII (the C locale);
+            // `db init` then writes careerpath's own folding into every row (`refold`).
+            """
+            ALTER TABLE careerpath.session ADD COLUMN person_fold text;
+            UPDATE careerpath.session SET person_fold = lower(person_name);
+            ALTER TABLE careerpath.session ALTER COLUMN person_fold SET NOT NULL;
+            CREATE INDEX session_fold ON careerpath.session (person_fold);
+            """
+        ),
     ]
 
     /// A name as an SQL identifier.
@@ -127,6 +138,10 @@ enum PostgresSchema {
             CREATE OR REPLACE FUNCTION careerpath.file_session() RETURNS trigger
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
             BEGIN
+                -- A row written without careerpath (psql) is still found by its name.
+                IF NEW.person_fold IS NULL THEN
+                    NEW.person_fold := lower(NEW.person_name);
+                END IF;
                 NEW.person_login := NULL;
                 IF NEW.person_id IS NOT NULL THEN
                     SELECT o.login INTO NEW.person_login FROM careerpath.org o WHERE o.person_id = NEW.person_id;

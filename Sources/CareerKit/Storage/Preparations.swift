@@ -30,20 +30,21 @@ public struct Preparations: Sendable {
     ///
     /// A session is the person's when both carry an employee id and the ids match, or else when
     /// the names match (ignoring case). A manager's preparation by another manager than the
-    /// one named does not count.
+    /// one named does not count. With `prompts`, a preparation whose file does not pass the
+    /// checks of an answers file is left out.
     ///
     /// - Parameter shared: preparations from a shared history (other laptops'); a session file
     ///   of the same id on this laptop wins.
     public static func find(
         in store: SessionStore, shared: [SessionRecord] = [], person: String, personID: String?, manager: String?, date: String,
-        days: Int = windowDays
+        days: Int = windowDays, prompts: PromptSet? = nil
     ) -> Preparations {
         guard let earliest = earliestDate(before: date, days: days) else { return Preparations() }
         func same(_ one: String?, _ other: String?) -> Bool {
             guard let one, let other else { return false }
             return one.trimmingWhitespace().lowercased() == other.trimmingWhitespace().lowercased()
         }
-        let local = store.all().map(\.record)
+        let local = store.all(prompts: prompts).map(\.record)
         let localIDs = Set(local.map(\.id))
         let candidates = (local + shared.filter { !localIDs.contains($0.id) }).filter { record in
             guard record.status == .finished, record.mode != .oneOnOne, record.date <= date, record.date >= earliest else {

@@ -13,6 +13,9 @@ public struct SessionStore: Sendable {
         directory + "/" + id + ".json"
     }
 
+    /// What a session's lock file is called after its id: beside the session file.
+    public static let lockSuffix = ".lock"
+
     /// Writes the session: a new file, flushed to disk, renamed over the old one, the folder flushed.
     public func save(_ record: SessionRecord) throws {
         try PrivateFile.makeDirectory(directory)
@@ -22,33 +25,25 @@ public struct SessionStore: Sendable {
         try PrivateFile.write(text, to: path(for: record.id), durably: true)
     }
 
-    /// Reads one session file.
-    public static func load(path: String) throws -> SessionRecord {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CareerError.cannotRead(path: path, reason: "no such session file")
-        }
-        do {
-            let record = try JSONDecoder().decode(SessionRecord.self, from: data)
-            guard record.format == SessionRecord.format else {
-                throw CareerError.invalidData([
-                    Diagnostic(path: path, line: 1, column: 1, message: "not a careerpath session file (format \(PrintableText.quoted(record.format)))")
-                ])
-            }
-            return record
-        } catch let error as CareerError {
-            throw error
-        } catch {
-            throw CareerError.invalidData([
-                Diagnostic(path: path, line: 1, column: 1, message: "the session file cannot be read: \(error.localizedDescription)")
-            ])
-        }
+    /// Reads one session file, checked as strictly as an answers file (`SessionFile`): with
+    /// `prompts`, its answers too.
+    public static func load(path: String, prompts: PromptSet? = nil) throws -> SessionRecord {
+        try SessionFile.read(path: path, prompts: prompts)
+    }
+
+    /// Whether `id` can name a session's files: made of what `SafeFileName` keeps (letters
+    /// and digits of any script, `-` and `_`) and no longer than the longest id `newID` makes.
+    /// Nothing else (a slash, a dot, an empty id) ever names a file.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= SafeFileName.byteLimit + 18 && id.unicodeScalars.allSatisfy(SafeFileName.keeps)
     }
 
     /// Every session in the folder, newest first. Unreadable files are skipped, and so is
-    /// anything but a regular file: a link is not followed.
-    public func all() -> [(path: String, record: SessionRecord)] {
+    /// anything but a regular file: a link is not followed. With `prompts`, so is a file
+    /// whose answers do not pass their checks.
+    public func all(prompts: PromptSet? = nil) -> [(path: String, record: SessionRecord)] {
         files().compactMap { path in
-            (try? Self.load(path: path)).map { (path, $0) }
+            (try? Self.load(path: path, prompts: prompts)).map { (path, $0) }
         }.sorted { ($0.record.updated, $0.record.id) > ($1.record.updated, $1.record.id) }
     }
 
@@ -89,9 +84,15 @@ public struct SessionStore: Sendable {
 
     /// Finds a session by path, by id, or by person name or id when only one open session
     /// matches.
-    public func find(_ reference: String) throws -> (path: String, record: SessionRecord) {
+    ///
+    /// - Parameter prompts: the file found is checked against them, as an answers file is.
+    public func find(_ reference: String, prompts: PromptSet? = nil) throws -> (path: String, record: SessionRecord) {
         if reference.contains("/") || reference.hasSuffix(".json") {
-            return (reference, try Self.load(path: reference))
+            return (reference, try Self.load(path: reference, prompts: prompts))
+        }
+        // A session named by its id is read whatever state it is in: a damaged one is named.
+        if Self.isValidID(reference), FileManager.default.fileExists(atPath: path(for: reference)) {
+            return (path(for: reference), try Self.load(path: path(for: reference), prompts: prompts))
         }
         let sessions = all()
         if let match = sessions.first(where: { $0.record.id == reference }) { return match }
@@ -101,7 +102,7 @@ public struct SessionStore: Sendable {
                 && ($0.record.person.name.lowercased() == wanted || $0.record.person.id?.lowercased() == wanted)
         }
         switch open.count {
-        case 1: return open[0]
+        case 1: return (open[0].path, try Self.load(path: open[0].path, prompts: prompts))
         case 0: throw CareerError.unknownPerson("no unfinished session matches '\(reference)'; `careerpath talk --list` shows them")
         default:
             let ids = open.map(\.record.id).joined(separator: ", ")

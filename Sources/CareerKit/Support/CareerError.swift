@@ -16,6 +16,9 @@ public enum CareerError: Error, Equatable, Sendable {
     case unavailable(place: String, reason: String)
     /// The shared history's server refused: the login, or something the login may not do.
     case refused(place: String, reason: String)
+    /// Another process holds what is needed for now (a session open in another talk): try
+    /// again once it is done.
+    case busy(String)
 }
 
 extension CareerError: CustomStringConvertible {
@@ -28,7 +31,7 @@ extension CareerError: CustomStringConvertible {
             return "cannot read '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .cannotWrite(let path, let reason):
             return "cannot write '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
-        case .usage(let message), .unknownPerson(let message):
+        case .usage(let message), .unknownPerson(let message), .busy(let message):
             return PrintableText.escaped(message)
         case .damagedDatabase(let path, let reason):
             return "the history database '\(PrintableText.escaped(path))' is damaged or not a careerpath history "

@@ -18,7 +18,10 @@ public enum DataDocument {
     ///   - fromFolder: the file was found by listing a folder rather than named by the
     ///     person: a symbolic link is not followed and anything but a regular file is refused.
     ///   - limit: the most bytes the file may have; a larger one is refused unread.
-    static func readText(atPath path: String, fromFolder: Bool = false, limit: Int? = nil) throws -> String {
+    ///   - what: what the file is, for the message when it is too large.
+    static func readText(atPath path: String, fromFolder: Bool = false, limit: Int? = nil, what: String = "an answers file")
+        throws -> String
+    {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (fromFolder ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else {
             let failure = errno
@@ -39,7 +42,7 @@ public enum DataDocument {
             // A pipe named on the command line (`--answers <(...)`): read it to its end.
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         }
-        if let limit, Int(status.st_size) > limit { throw tooLarge(path, limit: limit) }
+        if let limit, Int(status.st_size) > limit { throw tooLarge(path, limit: limit, what: what) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -50,7 +53,7 @@ public enum DataDocument {
             }
             if count == 0 { break }
             data.append(contentsOf: buffer[..<count])
-            if let limit, data.count > limit { throw tooLarge(path, limit: limit) }
+            if let limit, data.count > limit { throw tooLarge(path, limit: limit, what: what) }
         }
         // Validated as it is: a byte order mark stays in the text, for the JSON check to see.
         guard let text = String(validating: data, as: UTF8.self) else {
@@ -61,16 +64,26 @@ public enum DataDocument {
         return text
     }
 
-    private static func tooLarge(_ path: String, limit: Int) -> CareerError {
+    private static func tooLarge(_ path: String, limit: Int, what: String) -> CareerError {
         .invalidData([
-            Diagnostic(path: path, line: 1, column: 1, message: "the file is larger than \(limit / 1024) KiB; an answers file is far smaller")
+            Diagnostic(path: path, line: 1, column: 1, message: "the file is larger than \(limit / 1024) KiB, the most \(what) may have")
         ])
     }
 
     /// Parses `text`; syntax errors go to `log` and the result is nil.
     static func parse(_ text: String, syntax: Syntax, log: DiagnosticLog, lineOffset: Int = 0) -> Node? {
-        if syntax == .json, let problem = StrictJSON.firstProblem(in: text) {
-            log.add(problem.message, line: problem.line + lineOffset, column: problem.column)
+        var text = text
+        if syntax == .json {
+            if let problem = StrictJSON.firstProblem(in: text) {
+                log.add(problem.message, line: problem.line + lineOffset, column: problem.column)
+                return nil
+            }
+            // libyaml reads no escaped surrogate pair (`\ud83d\ude00`, as many JSON writers
+            // escape an emoji): the character itself is put in its place, checked as a pair above.
+            text = StrictJSON.unescapingSurrogatePairs(text)
+        }
+        if let refusal = YAMLExpansion.check(text) {
+            log.add(refusal.message, line: refusal.line + lineOffset, column: refusal.column)
             return nil
         }
         do {

@@ -75,14 +75,16 @@ extension DiagnosticLog {
         return fields
     }
 
-    /// Reads a scalar as text. Mappings and lists are reported.
+    /// Reads a scalar as text, without control characters (line breaks and tabs stay): what
+    /// a prompts file says reaches terminals, plans and spreadsheets. Mappings and lists are
+    /// reported.
     func string(_ node: Node?, _ what: String) -> String? {
         guard let node, !node.isNull else { return nil }
         guard case .scalar(let scalar) = node else {
             add("\(what) must be a single value, found \(node.kindName)", at: node.mark)
             return nil
         }
-        return scalar.string
+        return PrintableText.stripped(scalar.string)
     }
 
     /// Reads a non-empty line of text.
@@ -156,12 +158,18 @@ extension DiagnosticLog {
         return Array(sequence)
     }
 
-    /// Reads a list of texts, each one of `allowed` when given.
+    /// Reads a list of texts, each one of `allowed` when given, none twice (a value written
+    /// twice is a slip that would count it twice).
     func stringList(_ node: Node?, _ what: String, allowed: [String]? = nil) -> [String]? {
         guard let elements = list(node, what) else { return nil }
         var result: [String] = []
+        var seen: Set<String> = []
         for element in elements {
             guard let value = string(element, "an entry of \(what)") else { continue }
+            guard seen.insert(value).inserted else {
+                add("\(what) lists \(PrintableText.quoted(value)) twice", at: element.mark)
+                continue
+            }
             if let allowed, !allowed.contains(value) {
                 add(
                     "\(what) has \(PrintableText.quoted(value)); allowed: \(allowed.joined(separator: ", "))", at: element.mark)

@@ -14,7 +14,7 @@ public enum PrivateFile {
             guard status.st_mode & S_IFMT == S_IFDIR else { throw CareerError.cannotWrite(path: path, reason: "it is a file, not a folder") }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathName.parent(of: path)
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         if mkdir(path, 0o700) == 0 {
             _ = chmod(path, 0o700)  // whatever the process's umask

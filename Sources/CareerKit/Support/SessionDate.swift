@@ -16,6 +16,20 @@ public enum SessionDate {
     /// Days from 1970-01-01 to 1600-01-01 and to 10000-01-01: where day arithmetic is used.
     private static let arithmeticDays = -135_140..<2_932_897
 
+    /// The years a session may be dated in: a plan runs up to three years past its session,
+    /// so every date it holds stays a four-digit year.
+    public static let sessionYears = 1970...2199
+
+    /// What a session date may be, for messages.
+    public static let sessionDateRule = "a date as YYYY-MM-DD, in the years \(sessionYears.lowerBound) to \(sessionYears.upperBound)"
+
+    /// The date of a session (`--date`, `session.date`, a session file's date), or nil when
+    /// the text is not a real `YYYY-MM-DD` date within `sessionYears`.
+    public static func parseSessionDate(_ text: String) -> Date? {
+        guard let year = Int(text.prefix(4)), sessionYears.contains(year) else { return nil }
+        return parse(text)
+    }
+
     /// The date, or nil when the text is not a real `YYYY-MM-DD` date: four digits, two, two.
     public static func parse(_ text: String) -> Date? {
         // ASCII digits only: `Int` would also take a sign (`+202-11-22`).

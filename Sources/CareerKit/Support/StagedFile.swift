@@ -28,7 +28,7 @@ final class StagedFile {
     init(path: String) throws {
         self.path = path
         let folder = Self.folder(of: path)
-        let name = String((path as NSString).lastPathComponent.prefix(100))
+        let name = PathName.last(of: path).prefix(bytes: 100)
         var attempts = 0
         while true {
             let tail = String(UInt64.random(in: 0...UInt64.max), radix: 16)
@@ -58,7 +58,7 @@ final class StagedFile {
     private static let suffix = ".tmp"
 
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.parent(of: path)
         return folder.isEmpty ? "." : folder
     }
 

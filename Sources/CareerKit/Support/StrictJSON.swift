@@ -46,6 +46,32 @@ enum StrictJSON {
         var offset: Int
     }
 
+    /// The text with every escaped surrogate pair (`\ud83d\ude00`) written as the character
+    /// it stands for. Only for text `firstProblem` passed: each high half has its low half.
+    static func unescapingSurrogatePairs(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\\")), text.range(of: #"\\u[dD][89abAB]"#, options: .regularExpression) != nil
+        else { return text }
+        var result = ""
+        var rest = Substring(text)
+        let pair = #"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"#
+        while let found = rest.range(of: pair, options: .regularExpression) {
+            // An escaped backslash before it (`\\ud83d`) is text, not an escape.
+            let backslashes = rest[..<found.lowerBound].reversed().prefix { $0 == "\\" }.count
+            result += rest[..<found.lowerBound]
+            let escape = rest[found]
+            if backslashes % 2 == 0, let high = Int(escape.dropFirst(2).prefix(4), radix: 16),
+                let low = Int(escape.dropFirst(8).prefix(4), radix: 16),
+                let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += escape
+            }
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
+    }
+
     private struct Checker {
         let bytes: ArraySlice<UInt8>
         var index: Int
@@ -169,6 +195,23 @@ enum StrictJSON {
             return nil
         }
 
+        /// Reads `u` and four hexadecimal digits at the index; nil (the index at the first
+        /// digit that is not one) when they are not there.
+        mutating func hexUnit() -> Int? {
+            index += 1  // the `u`
+            var unit = 0
+            for _ in 0..<4 {
+                guard let digit = current, digit.isHexDigit else { return nil }
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): unit = unit * 16 + Int(digit - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): unit = unit * 16 + Int(digit - UInt8(ascii: "a")) + 10
+                default: unit = unit * 16 + Int(digit - UInt8(ascii: "A")) + 10
+                }
+                index += 1
+            }
+            return unit
+        }
+
         mutating func string() -> Failure? {
             index += 1
             while let byte = current {
@@ -184,12 +227,23 @@ enum StrictJSON {
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         index += 1
                     case UInt8(ascii: "u"):
-                        index += 1
-                        for _ in 0..<4 {
-                            guard let digit = current, digit.isHexDigit else {
-                                return fail("'\\u' needs four hexadecimal digits, found \(found())")
+                        let escapeStart = index - 1
+                        guard let unit = hexUnit() else { return fail("'\\u' needs four hexadecimal digits, found \(found())") }
+                        // A surrogate stands for a character only in a pair: high, then low.
+                        if (0xDC00...0xDFFF).contains(unit) {
+                            index = escapeStart
+                            return fail("'\\u\(String(unit, radix: 16))' is half of a character (a lone surrogate); write the character itself")
+                        }
+                        if (0xD800...0xDBFF).contains(unit) {
+                            guard current == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "u") else {
+                                index = escapeStart
+                                return fail("'\\u\(String(unit, radix: 16))' is half of a character (a lone surrogate); write the character itself")
                             }
                             index += 1
+                            guard let low = hexUnit(), (0xDC00...0xDFFF).contains(low) else {
+                                index = escapeStart
+                                return fail("'\\u\(String(unit, radix: 16))' is half of a character (a lone surrogate); write the character itself")
+                            }
                         }
                     default:
                         return fail("'\\' \(found()) is not an escape JSON knows")

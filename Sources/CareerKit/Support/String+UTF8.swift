@@ -24,3 +24,20 @@ extension String {
         !containsUTF8Byte { !test($0) }
     }
 }
+
+extension String {
+    /// The longest start of the text that has at most `limit` UTF-8 bytes and ends between two
+    /// characters (never inside one, so an accent or a CJK character is never cut in half).
+    func prefix(bytes limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        var used = 0
+        var end = startIndex
+        for index in indices {
+            let size = self[index].utf8.count
+            guard used + size <= limit else { break }
+            used += size
+            end = self.index(after: index)
+        }
+        return String(self[..<end])
+    }
+}
