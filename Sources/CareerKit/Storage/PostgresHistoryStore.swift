@@ -339,6 +339,13 @@ public final class PostgresHistoryStore: HistoryStorage {
         }
     }
 
+    static let sessionColumns = [
+        "id", "person_key", "person_name", "person_id", "current_level", "date", "recorded_at", "mode", "source", "recommended",
+        "archetype", "confidence", "fit_ic", "fit_management", "fit_hybrid", "dimensions", "flags", "target_level", "document",
+    ]
+    static let itemColumns = ["session_id", "item_id", "category", "title", "due", "status", "note", "status_date"]
+    static let milestoneColumns = ["session_id", "position", "title", "due", "status", "status_date"]
+
     /// Everyone this login may see, or the sessions filed under the keys, on or after a date;
     /// read in one snapshot.
     public func sessions(personKeys: [String]?, since: String?) throws -> [HistoryRecord] {
@@ -349,33 +356,37 @@ public final class PostgresHistoryStore: HistoryStorage {
             defer { _ = try? connection.execute("COMMIT") }
             let sessions = try connection.execute(
                 """
-                SELECT s.id, s.person_key, s.person_name, s.person_id, s.current_level, s.date, s.recorded_at, s.mode, s.source,
-                    s.recommended, s.archetype, s.confidence, s.fit_ic, s.fit_management, s.fit_hybrid, s.dimensions, s.flags,
-                    s.target_level, s.document
+                SELECT \(Self.sessionColumns.map { "s." + $0 }.joined(separator: ", "))
                 FROM careerpath.session s WHERE \(filter)
                 ORDER BY s.person_key, s.date, s.recorded_at, s.id
                 """, arguments
             ).rows
             let items = try connection.execute(
                 """
-                SELECT p.session_id, p.item_id, p.category, p.title, p.due, p.status, p.note, p.status_date
+                SELECT \(Self.itemColumns.map { "p." + $0 }.joined(separator: ", "))
                 FROM careerpath.plan_item p JOIN careerpath.session s ON s.id = p.session_id WHERE \(filter)
                 ORDER BY p.session_id, p.due, p.item_id
                 """, arguments
             ).rows
             let milestones = try connection.execute(
                 """
-                SELECT m.session_id, m.position, m.title, m.due, m.status, m.status_date
+                SELECT \(Self.milestoneColumns.map { "m." + $0 }.joined(separator: ", "))
                 FROM careerpath.milestone m JOIN careerpath.session s ON s.id = m.session_id WHERE \(filter)
                 ORDER BY m.session_id, m.position
                 """, arguments
             ).rows
             return (sessions, items, milestones)
         }
-        let itemsBySession = Dictionary(grouping: items.map(PlanItemRow.init(postgres:)), by: \.sessionId)
-        let milestonesBySession = Dictionary(grouping: milestones.map(MilestoneRow.init(postgres:)), by: \.sessionId)
+        // Every value checked as a SQLite row's is: damage typed in through psql is named.
+        let itemsBySession = Dictionary(
+            grouping: try items.map { try PlanItemRow(stored: PostgresRow($0, names: Self.itemColumns, table: "plan_item", path: path)) },
+            by: \.sessionId)
+        let milestonesBySession = Dictionary(
+            grouping: try milestones.map {
+                try MilestoneRow(stored: PostgresRow($0, names: Self.milestoneColumns, table: "milestone", path: path))
+            }, by: \.sessionId)
         return try sessions.map { columns in
-            let row = SessionRow(postgres: columns)
+            let row = try SessionRow(stored: PostgresRow(columns, names: Self.sessionColumns, table: "session", path: path))
             return try row.record(items: itemsBySession[row.id] ?? [], milestones: milestonesBySession[row.id] ?? [], path: path)
         }
     }
@@ -420,67 +431,5 @@ public final class PostgresHistoryStore: HistoryStorage {
             ).changed
             return filed
         }
-    }
-}
-
-extension SessionRow {
-    /// From the columns of the PostgreSQL store's query, in its order.
-    init(postgres columns: [String?]) {
-        self.init(
-            id: columns[0] ?? "", personKey: columns[1] ?? "", personName: columns[2] ?? "", personId: columns[3],
-            currentLevel: columns[4] ?? "", date: columns[5] ?? "", recordedAt: columns[6] ?? "", mode: columns[7] ?? "",
-            source: columns[8] ?? "", recommended: columns[9] ?? "", archetype: columns[10] ?? "", confidence: columns[11] ?? "",
-            fitIc: Double(columns[12] ?? "") ?? 0, fitManagement: Double(columns[13] ?? "") ?? 0,
-            fitHybrid: Double(columns[14] ?? "") ?? 0, dimensions: columns[15] ?? "", flags: columns[16] ?? "",
-            targetLevel: columns[17] ?? "", document: columns[18] ?? "")
-    }
-
-    init(
-        id: String, personKey: String, personName: String, personId: String?, currentLevel: String, date: String,
-        recordedAt: String, mode: String, source: String, recommended: String, archetype: String, confidence: String,
-        fitIc: Double, fitManagement: Double, fitHybrid: Double, dimensions: String, flags: String, targetLevel: String,
-        document: String
-    ) {
-        self.id = id
-        self.personKey = personKey
-        self.personName = personName
-        self.personId = personId
-        self.currentLevel = currentLevel
-        self.date = date
-        self.recordedAt = recordedAt
-        self.mode = mode
-        self.source = source
-        self.recommended = recommended
-        self.archetype = archetype
-        self.confidence = confidence
-        self.fitIc = fitIc
-        self.fitManagement = fitManagement
-        self.fitHybrid = fitHybrid
-        self.dimensions = dimensions
-        self.flags = flags
-        self.targetLevel = targetLevel
-        self.document = document
-    }
-}
-
-extension PlanItemRow {
-    init(postgres columns: [String?]) {
-        self.init(
-            HistoryRecord.PlanItem(
-                itemID: columns[1] ?? "", category: columns[2] ?? "", title: columns[3] ?? "", due: columns[4] ?? "",
-                status: .notStarted, note: columns[6]),
-            session: columns[0] ?? "")
-        status = columns[5] ?? ""
-        statusDate = columns[7]
-    }
-}
-
-extension MilestoneRow {
-    init(postgres columns: [String?]) {
-        self.init(
-            HistoryRecord.Milestone(position: Int(columns[1] ?? "") ?? 0, title: columns[2] ?? "", due: columns[3] ?? "", status: .notStarted),
-            session: columns[0] ?? "")
-        status = columns[4] ?? ""
-        statusDate = columns[5]
     }
 }

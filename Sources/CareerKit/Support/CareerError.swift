@@ -33,6 +33,10 @@ extension CareerError: CustomStringConvertible {
             return "cannot write '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .usage(let message), .unknownPerson(let message), .busy(let message):
             return PrintableText.escaped(message)
+        case .damagedDatabase(let path, let reason) where path.lowercased().hasPrefix("postgres"):
+            // A server is not moved aside: the row is put right where it is.
+            return "the shared history \(PrintableText.escaped(path)) holds what careerpath never writes "
+                + "(\(PrintableText.escaped(reason))); its administrator corrects or deletes that row"
         case .damagedDatabase(let path, let reason):
             return "the history database '\(PrintableText.escaped(path))' is damaged or not a careerpath history "
                 + "(\(PrintableText.escaped(reason))); move it aside or restore it from a backup, "
