@@ -164,4 +164,33 @@ extension PostgresStoreTests {
         #expect(forgot.outputLines == ["Deleted 1 recorded session of Ana Silva from the history."], "\(forgot.standardError)")
         #expect(try rowsIn(organisation, as: admin, "SELECT count(*) FROM careerpath.plan_item") == ["0"])
     }
+
+    /// A server set up by the careerpath before names were folded (schema 1) is refused until
+    /// `db init` brings it up to date; then careerpath's own folding is written into the rows
+    /// recorded before, and they are found by name as new ones are.
+    @Test func dbInitBringsASchemaOneServerUpToDateWithFoldedNames() throws {
+        let organisation = try organisation("upgrade")
+        defer { try? FileManager.default.removeItem(at: organisation.folder) }
+        let admin = organisation.administrator
+        let people = try People(in: organisation.folder)
+        #expect(try organisation.careerpath(admin, ["run", "--answers", people.withID, "--format", "json"]).status == 0)
+        // As schema 1 left it: no folded names.
+        _ = try rowsIn(
+            organisation, as: admin,
+            "DELETE FROM careerpath.schema_version WHERE version = 2; ALTER TABLE careerpath.session DROP COLUMN person_fold")
+        let refused = try organisation.careerpath(admin, ["history", "E7001"])
+        #expect(refused.status == 64)
+        #expect(refused.errorLines == [
+            "careerpath: the shared history \(redacted(organisation, admin)) was set up by an older careerpath (schema 1, this one needs 2): "
+                + "its administrator brings it up to date with `careerpath db init`"
+        ])
+        let upgraded = try organisation.careerpath(admin, ["db", "init"])
+        #expect(upgraded.status == 0, "\(upgraded.standardError)")
+        #expect(upgraded.outputLines.first?.hasPrefix("Set up the shared history \(redacted(organisation, admin)) (schema 2);") == true)
+        #expect(try rowsIn(organisation, as: admin, "SELECT person_fold FROM careerpath.session") == ["İlkay Gündoğan".lowercased()])
+        let history = try organisation.careerpath(admin, ["history", "İLKAY GÜNDOĞAN"])
+        #expect(history.outputLines.first == "İlkay Gündoğan (E7001): 1 recorded session", "\(history.standardError)")
+        let again = try organisation.careerpath(admin, ["db", "init"])
+        #expect(again.outputLines.first?.hasPrefix("The shared history \(redacted(organisation, admin)) was up to date (schema 2);") == true)
+    }
 }
