@@ -44,7 +44,17 @@ public struct Outbox: Sendable {
     /// Adds one entry, durably (a talk's record must not be lost).
     public func add(_ entry: Entry) throws {
         try PrivateFile.makeDirectory((path as NSString).deletingLastPathComponent)
-        try rewrite(entries() + [entry])
+        try locked { try rewrite(entries() + [entry]) }
+    }
+
+    /// Runs `body` holding an exclusive lock beside the file, so two commands that queue or
+    /// send at once never lose each other's entries.
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        let descriptor = open(path + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path + ".lock", reason: PrivateFile.describe(errno)) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        return try body()
     }
 
     /// Sends the entries for `store`'s server, oldest first, and keeps the rest (and any it
@@ -52,6 +62,11 @@ public struct Outbox: Sendable {
     /// - Returns: how many were sent.
     /// - Throws: what stopped the first entry that could not be sent.
     public func send(to store: any HistoryStorage) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        return try locked { try sendLocked(to: store) }
+    }
+
+    private func sendLocked(to store: any HistoryStorage) throws -> Int {
         let all = entries()
         guard all.contains(where: { $0.place == store.path }) else { return 0 }
         var kept: [Entry] = []
