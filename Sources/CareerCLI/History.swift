@@ -112,6 +112,12 @@ extension Careerpath {
             }
             let done = try found.perform(history: store)
             Terminal.standardOutput.write(Self.report(done))
+            // Sessions of theirs still waiting on this laptop for the shared history go too.
+            let waiting = try DatabaseOption.outbox.forget(personKey: found.personKey, names: found.terms)
+            if waiting > 0 {
+                Terminal.standardOutput.write(
+                    "Deleted \(Self.plural(waiting, "session")) of \(PrintableText.escaped(done.name)) waiting on this laptop to be sent to the shared history.\n")
+            }
         }
 
         static func plural(_ count: Int, _ noun: String) -> String {

@@ -94,6 +94,23 @@ public struct Outbox: Sendable {
         return sent
     }
 
+    /// Removes every waiting entry about a person (for `forget`): filed under `personKey`,
+    /// or, without an id, under one of `names`.
+    /// - Returns: how many went.
+    public func forget(personKey: String?, names: [String]) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        let lowered = Set(names.map { $0.lowercased() })
+        return try locked {
+            let all = entries()
+            let kept = all.filter { entry in
+                entry.record.personKey != personKey
+                    && !(entry.record.personID == nil && lowered.contains(entry.record.personName.lowercased()))
+            }
+            if kept.count != all.count { try rewrite(kept) }
+            return all.count - kept.count
+        }
+    }
+
     private func rewrite(_ entries: [Entry]) throws {
         if entries.isEmpty {
             unlink(path)
