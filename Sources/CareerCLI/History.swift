@@ -114,6 +114,12 @@ extension Careerpath {
             }
             let done = try found.perform(history: store)
             Terminal.standardOutput.write(Self.report(done))
+            // Sessions of theirs still waiting on this laptop for the shared history go too.
+            let waiting = try DatabaseOption.outbox.forget(personKeys: found.personKeys, names: found.terms)
+            if waiting > 0 {
+                Terminal.standardOutput.write(
+                    "Deleted \(Self.plural(waiting, "session")) of \(PrintableText.escaped(done.name)) waiting on this laptop to be sent to the shared history.\n")
+            }
         }
 
         static func plural(_ count: Int, _ noun: String) -> String {

@@ -471,4 +471,37 @@ struct PostgresStoreTests {
         #expect(history.status == 0, "\(history.standardError)")
         #expect(history.outputLines.first == "Ben Okafor (E1043): 1 recorded session")
     }
+
+    @Test func aTalkWhileTheServerIsDownLosesNothingAndItsPreparationStillReachesTheManager() throws {
+        let organisation = try organisation("talkdown")
+        defer { try? FileManager.default.removeItem(at: organisation.folder) }
+        let plans = organisation.folder.appendingPathComponent("plans")
+        func talk(_ login: String, _ options: [String], date: String, input: [String]) throws -> CommandResult {
+            try organisation.careerpath(
+                login, ["talk"] + options + ["--prompts", CommandRunner.promptsFolder.path, "--date", date, "--out", plans.path],
+                input: input.joined(separator: "\n") + "\n")
+        }
+        cluster.stop()
+        defer { if !cluster.running { try? cluster.start() } }
+        let own = try talk("pat", TalkFixture.selfSession, date: TalkFixture.selfDate, input: TalkFixture.selfAnswers)
+        #expect(own.status == 69)
+        // Said at the start (no looking back) and at the end (kept for later), one line each.
+        #expect(own.errorLines.count == 2)
+        #expect(own.errorLines.first?.hasSuffix("; this conversation starts without looking back at recorded sessions") == true)
+        #expect(own.errorLines.last?.contains("; the session is kept on this laptop (") == true)
+        #expect(own.standardOutput.contains("The plan is written (readable by you only):"))
+        let sessions = organisation.folder.appendingPathComponent("laptop-pat/data/careerpath/sessions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path)
+        #expect(files.count == 1)
+        let session = try JSONSerialization.jsonObject(with: Data(contentsOf: sessions.appendingPathComponent(files[0]))) as? [String: Any]
+        #expect(session?["status"] as? String == "finished")
+        try cluster.start()
+        // Pat's next command sends it, her preparation with it; Jo's one-on-one finds it.
+        let next = try organisation.careerpath("pat", ["history", "Pat Doe"])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(next.errorLines.first?.hasPrefix("careerpath: sent 1 session kept on this laptop while ") == true)
+        #expect(try rowsIn(organisation, as: "jo", "SELECT count(*) FROM careerpath.preparation") == ["1"])
+        let meeting = try talk("jo", ["--person", TalkFixture.person, "--manager", TalkFixture.managerName], date: TalkFixture.date, input: [])
+        #expect(meeting.outputLines.first == "Pat Doe prepared on 2026-11-20 (self-assessment, 48 answers); there is no manager's preparation from")
+    }
 }

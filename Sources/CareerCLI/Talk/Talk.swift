@@ -67,6 +67,18 @@ extension Careerpath {
         @Flag(name: .long, help: "Do not record the finished session in the history database.")
         var noRecord = false
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "A preparation someone sent (written by --write-preparation), for a one-on-one without a shared history; repeat for both.",
+                valueName: "file"))
+        var preparation: [String] = []
+
+        @Option(
+            name: .customLong("write-preparation"),
+            help: ArgumentHelp("With --mode self or manager: also write the finished preparation to this file, to send.", valueName: "file"))
+        var writePreparation: String?
+
         @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
@@ -82,6 +94,17 @@ extension Careerpath {
             }
             if resume != nil, person != nil || level != nil || mode != nil || fresh {
                 throw ValidationError("--resume continues a saved session; --person, --level, --mode and --fresh come from it")
+            }
+            if !preparation.isEmpty {
+                if let mode, mode != .oneOnOne {
+                    throw ValidationError("--preparation is for a one-on-one, which takes the preparations sent to it; --mode \(mode.rawValue) makes one")
+                }
+                if resume != nil || fresh || person == nil {
+                    throw ValidationError("--preparation needs --person (whose preparation it is), and neither --resume nor --fresh")
+                }
+            }
+            if writePreparation != nil, resume == nil, mode == nil || mode == .oneOnOne {
+                throw ValidationError("--write-preparation is for --mode self or --mode manager: a one-on-one is no preparation")
             }
             if fresh, let mode, mode != .oneOnOne {
                 throw ValidationError("--fresh is for a one-on-one, which otherwise picks up the preparations; --mode \(mode.rawValue) has none")
@@ -131,9 +154,14 @@ extension Careerpath {
                     : "\(record.covered?.count ?? 0) of \(record.engine(bank: set.bank).stepCount) steps done"
                 Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(progress)).\n")
             } else {
+                // Preparations sent as files, checked before the first question.
+                let day = date ?? SessionDate.format(Date())
+                let sent = try preparation.map {
+                    try PreparationFile.load(path: $0, prompts: set, person: PrintableText.stripped(person ?? ""), personID: personID, date: day)
+                }
                 var start = TalkStart(
                     mode: mode, person: person, personID: personID, manager: manager, level: level, fresh: fresh,
-                    date: date ?? SessionDate.format(Date()), store: store, history: history, prompts: set, width: width)
+                    date: day, store: store, history: history, prompts: set, width: width, sent: sent)
                 guard let started = try start.run(reader: &reader) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
                     // From a pipe or a script, input that ended this early is a failure to say.
@@ -181,10 +209,14 @@ extension Careerpath {
                 record.person.id = id  // file the new session with the same person
                 try store.save(record)
             }
+            if writePreparation != nil, record.mode == .oneOnOne {
+                throw CareerError.usage("--write-preparation is for a self-assessment or a manager's preparation; '\(record.id)' is a one-on-one")
+            }
             var loop = TalkLoop(
                 prompts: set, store: store, record: record, engine: record.engine(bank: set.bank), reader: reader,
                 outDirectory: out ?? directories.plans, history: history,
                 recordFinished: noRecord ? nil : { [database, history] in try database.recordOrQueue($0, store: history) },
+                writePreparation: record.mode == .oneOnOne ? nil : writePreparation,
                 previous: previous,
                 width: width, color: color, now: Date.init)
             // Input that ends before the last question (a script, a pipe) pauses the session:

@@ -16,6 +16,8 @@ struct TalkLoop {
     /// when it is a preparation), or keeps it on this laptop when the server is out of reach
     /// and returns why; nil leaves the history alone.
     let recordFinished: ((Outbox.Entry) throws -> CareerError?)?
+    /// Where to write a finished preparation for sending, when asked.
+    var writePreparation: String? = nil
     /// The last recorded session of this person, reviewed first.
     let previous: HistoryRecord?
     let width: Int
@@ -295,7 +297,12 @@ struct TalkLoop {
             // Everything is kept: the plan, the session file, and the record waiting to be sent.
             Terminal.standardError.write(ExitStatus.message(for: unsent))
         }
-        if record.mode != .oneOnOne {
+        if let writePreparation {
+            try PreparationFile.write(record, to: writePreparation)
+            let command = CommandLineHint.command("talk", "--person", record.person.name, "--preparation", writePreparation)
+            out.write(
+                "\n" + wrap("The preparation is also in \(PrintableText.escaped(writePreparation)) (readable by you only): send it, and the one-on-one takes it with \(command).") + "\n")
+        } else if record.mode != .oneOnOne {
             let command = CommandLineHint.command("talk", "--person", record.person.name)
             out.write("\n" + wrap("When you meet, \(command) picks up this preparation and asks only what is left.") + "\n")
         }

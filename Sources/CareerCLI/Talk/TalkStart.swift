@@ -18,6 +18,8 @@ struct TalkStart {
     let prompts: PromptSet
     /// Columns for the lines it writes.
     let width: Int
+    /// Preparations sent as files (`--preparation`), already checked.
+    var sent: [SessionRecord] = []
 
     struct Started {
         var record: SessionRecord
@@ -61,9 +63,9 @@ struct TalkStart {
         let mode = self.mode!
         // With a shared history, preparations finished on other laptops count too (those this
         // login may see: never a manager's preparation for the contributor).
-        var shared: [SessionRecord] = []
+        var shared = sent
         if mode == .oneOnOne, !fresh, let history, let earliest = Preparations.earliestDate(before: date) {
-            shared = (try? history.preparations(person: name, personID: personID, earliest: earliest, latest: date)) ?? []
+            shared += (try? history.preparations(person: name, personID: personID, earliest: earliest, latest: date)) ?? []
         }
         let preparations = mode == .oneOnOne && !fresh
             ? Preparations.find(

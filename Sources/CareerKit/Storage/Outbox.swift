@@ -45,7 +45,17 @@ public struct Outbox: Sendable {
     public func add(_ entry: Entry) throws {
         let folder = PathName.parent(of: path)
         if !folder.isEmpty { try PrivateFile.makeDirectory(folder) }
-        try rewrite(entries() + [entry])
+        try locked { try rewrite(entries() + [entry]) }
+    }
+
+    /// Runs `body` holding an exclusive lock beside the file, so two commands that queue or
+    /// send at once never lose each other's entries.
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        let descriptor = open(path + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CareerError.cannotWrite(path: path + ".lock", reason: PrivateFile.describe(errno)) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        return try body()
     }
 
     /// Sends the entries for `store`'s server, oldest first, and keeps the rest (and any it
@@ -53,6 +63,11 @@ public struct Outbox: Sendable {
     /// - Returns: how many were sent.
     /// - Throws: what stopped the first entry that could not be sent.
     public func send(to store: any HistoryStorage) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        return try locked { try sendLocked(to: store) }
+    }
+
+    private func sendLocked(to store: any HistoryStorage) throws -> Int {
         let all = entries()
         guard all.contains(where: { $0.place == store.path }) else { return 0 }
         var kept: [Entry] = []
@@ -78,6 +93,28 @@ public struct Outbox: Sendable {
         try rewrite(kept)
         if let failure { throw failure }
         return sent
+    }
+
+    /// Removes every waiting entry about a person (for `forget`): filed under one of
+    /// `personKeys` (by its key, or by its id's), or, without an id, under one of `names`, unless
+    /// the person's keys are by name (a namesake without an id is someone else: only the key
+    /// tells them apart).
+    /// - Returns: how many went.
+    public func forget(personKeys: [String], names: [String]) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        let lowered = Set(names.map { $0.lowercased() })
+        let byName = !personKeys.contains { $0.hasPrefix("name:") }
+        return try locked {
+            let all = entries()
+            let kept = all.filter { entry in
+                let record = entry.record
+                let filed = personKeys.contains(record.personKey) || record.personID.map { personKeys.contains("id:" + $0) } == true
+                let named = byName && record.personID == nil && lowered.contains(record.personName.lowercased())
+                return !filed && !named
+            }
+            if kept.count != all.count { try rewrite(kept) }
+            return all.count - kept.count
+        }
     }
 
     private func rewrite(_ entries: [Entry]) throws {

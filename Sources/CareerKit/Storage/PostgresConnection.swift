@@ -81,6 +81,11 @@ final class PostgresConnection: @unchecked Sendable {
     func execute(_ sql: String, _ parameters: [String?] = []) throws -> (rows: [[String?]], changed: Int) {
         lock.lock()
         defer { lock.unlock() }
+        // A connection the server closed while a talk went on (idle timeout, restart): once
+        // more, outside any transaction, before giving up.
+        if PQstatus(connection) != CONNECTION_OK, PQtransactionStatus(connection) != PQTRANS_INTRANS {
+            PQreset(connection)
+        }
         let result: OpaquePointer?
         if parameters.isEmpty {
             result = PQexec(connection, sql)

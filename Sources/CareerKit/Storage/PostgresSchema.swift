@@ -170,8 +170,7 @@ enum PostgresSchema {
             (
                 "org",
                 [
-                    "readers FOR SELECT USING (login = current_user OR manager_login = current_user OR \(hr))",
-                    "hr_forgets FOR DELETE USING (\(hr))",
+                    "readers FOR SELECT USING (login = current_user OR manager_login = current_user OR \(hr))"
                 ]
             ),
             (
