@@ -33,8 +33,9 @@ public struct Preparations: Sendable {
     /// one named does not count. With `prompts`, a preparation whose file does not pass the
     /// checks of an answers file is left out.
     ///
-    /// - Parameter shared: preparations from a shared history (other laptops'); a session file
-    ///   of the same id on this laptop wins.
+    /// - Parameter shared: preparations from a shared history (other laptops') or sent as
+    ///   files; a session file of the same id on this laptop wins. With `prompts`, they are
+    ///   checked as a session file is: one that does not pass is left out too.
     public static func find(
         in store: SessionStore, shared: [SessionRecord] = [], person: String, personID: String?, manager: String?, date: String,
         days: Int = windowDays, prompts: PromptSet? = nil
@@ -46,7 +47,10 @@ public struct Preparations: Sendable {
         }
         let local = store.all(prompts: prompts).map(\.record)
         let localIDs = Set(local.map(\.id))
-        let candidates = (local + shared.filter { !localIDs.contains($0.id) }).filter { record in
+        let others = shared.filter { record in
+            !localIDs.contains(record.id) && prompts.map { SessionFile.accepts(record, prompts: $0) } != false
+        }
+        let candidates = (local + others).filter { record in
             guard record.status == .finished, record.mode != .oneOnOne, record.date <= date, record.date >= earliest else {
                 return false
             }
