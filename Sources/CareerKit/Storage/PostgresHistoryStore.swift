@@ -123,6 +123,12 @@ public final class PostgresHistoryStore: HistoryStorage {
         if failure.connectionLost || failure.state.hasPrefix("08") || failure.state.hasPrefix("57P") {
             return .unavailable(place: place, reason: failure.message)
         }
+        if failure.state == "42501", failure.message.contains("row-level security") {
+            return .refused(
+                place: place,
+                reason: failure.message
+                    + " (this login may write only its own self-assessments and the sessions of people below it in the org chart, which `careerpath db org` loads)")
+        }
         if failure.state == "42501" || failure.state.hasPrefix("28") {
             return .refused(place: place, reason: failure.message)
         }
