@@ -20,10 +20,17 @@ let package = Package(
             name: "CReadline",
             linkerSettings: [.linkedLibrary("readline")]
         ),
+        // libpq, PostgreSQL's client library, for the shared history: it reads postgres:// URLs,
+        // PGHOST/PGUSER/PGSERVICE, ~/.pgpass and sslmode, and fails a connection on time.
+        .target(
+            name: "CLibPQ",
+            linkerSettings: [.linkedLibrary("pq")]
+        ),
         // The library: never prints, exits or reads the terminal.
         .target(
             name: "CareerKit",
             dependencies: [
+                "CLibPQ",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),

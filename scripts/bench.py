@@ -2,6 +2,7 @@
 floor ratio and peak memory (max RSS of the child process) for each size, then, for the
 smallest size, the CPU time per person of each format alone on one core, to show where the
 time goes; and, measured first, how soon `talk` shows its first question."""
+import glob
 import os
 import pty
 import select
@@ -97,8 +98,62 @@ def main():
                                    "--date", "2026-11-23", "--prompts", prompts])
             print(f"one core, {formats:>7}: {cpu[0] / people * 1000:.2f} ms user + {cpu[1] / people * 1000:.2f} ms "
                   "system CPU a person", flush=True)
+        # The history: bulk --record into a SQLite file and into a PostgreSQL server of its own.
+        people = min(sizes)
+        sheet = os.path.join(work, f"sheet-{people}.csv")
+        record_figures(binary, prompts, work, sheet, people)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def record_figures(binary, prompts, work, sheet, people):
+    """bulk --record of `people` into SQLite and into a throwaway PostgreSQL cluster (initdb as
+    the postgres user when run as root; a Unix socket only), then `history` on each."""
+    sqlite = os.path.join(work, "history.sqlite")
+    base = [binary, "bulk", sheet, "--format", "json", "--quiet", "--record", "--date", "2026-11-23", "--prompts", prompts]
+    plain, _, _ = run_child(base[:6] + base[7:] + ["--out", os.path.join(work, "plain")])
+    wall_sqlite, _, _ = run_child(base + ["--out", os.path.join(work, "rec-sqlite"), "--db", sqlite])
+    print(f"bulk --record {people} people: no record {plain:.2f} s, SQLite {wall_sqlite:.2f} s", flush=True)
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not versions:
+        print("PostgreSQL figures left out: no server binaries under /usr/lib/postgresql/*/bin", flush=True)
+        return
+    bindir = os.path.dirname(versions[-1])
+    cluster = tempfile.mkdtemp(prefix="careerpath-bench-pg-")
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+    if os.getuid() == 0:
+        shutil.chown(cluster, "postgres")
+    data = os.path.join(cluster, "data")
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    subprocess.run(as_postgres + [f"{bindir}/initdb", "-D", data, "-U", "postgres", "-A", "trust"], check=True, **quiet)
+    port = "54931"
+    subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(cluster, "log"), "-w", "-o",
+                                  f"-p {port} -k {cluster} -c listen_addresses=''", "start"], check=True, **quiet)
+    try:
+        def psql(sql, db="postgres"):
+            subprocess.run(["psql", "-X", "-q", "-h", cluster, "-p", port, "-U", "postgres", "-d", db, "-c", sql], check=True, **quiet)
+        psql("CREATE ROLE bench LOGIN CREATEROLE")
+        psql("CREATE DATABASE careerpath OWNER bench")
+        url = f"postgresql:///careerpath?host={cluster}&port={port}&user=bench"
+        subprocess.run([binary, "db", "init", url], check=True, **quiet)
+        wall_pg, _, _ = run_child(base + ["--out", os.path.join(work, "rec-pg"), "--db", url])
+        print(f"bulk --record {people} people into PostgreSQL {wall_pg:.2f} s ({wall_pg / wall_sqlite:.2f}x SQLite; "
+              f"recording alone {wall_pg - plain:.2f} s against {wall_sqlite - plain:.2f} s)", flush=True)
+        for name, db in [("SQLite", sqlite), ("PostgreSQL", url)]:
+            times = []
+            for _ in range(11):
+                start = time.perf_counter()
+                subprocess.run([binary, "history", "Person 17", "--db", db], check=True, stdout=subprocess.DEVNULL)
+                times.append((time.perf_counter() - start) * 1000)
+            times.sort()
+            start = time.perf_counter()
+            subprocess.run([binary, "calibration", "--db", db, "--prompts", prompts], check=True, stdout=subprocess.DEVNULL)
+            calibration = time.perf_counter() - start
+            print(f"{name}: history of one person among {people}: median {times[5]:.0f} ms; "
+                  f"calibration over {people}: {calibration:.2f} s", flush=True)
+    finally:
+        subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], **quiet)
+        shutil.rmtree(cluster, ignore_errors=True)
 
 
 if __name__ == "__main__":

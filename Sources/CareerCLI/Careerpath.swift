@@ -19,7 +19,7 @@ public struct Careerpath: ParsableCommand {
         // out from the type's name each time it looks, a reflection that cost about 2 ms of
         // every start.
         subcommands: [
-            Talk.self, Run.self, Bulk.self, History.self, CalibrationCommand.self, Export.self, Forget.self, Validate.self,
+            Talk.self, Run.self, Bulk.self, History.self, CalibrationCommand.self, Export.self, Forget.self, DatabaseCommand.self, Validate.self,
             Template.self, LadderCommand.self,
         ]
     )

@@ -11,9 +11,13 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     /// Nobody in the history (or in the unfinished sessions) has the name or id given.
     static let unknownPerson: Int32 = 67
+    /// The shared history's server is down or did not answer within the connect timeout.
+    static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
     /// A conversation read from a pipe ended before its last question; it is saved to resume.
     static let paused: Int32 = 75
+    /// The shared history's server refused the login, or something the login may not do.
+    static let refused: Int32 = 77
     /// The session is open in another talk (or, for `forget`, being talked about): try again
     /// once that one is done (sysexits' EX_TEMPFAIL, as `paused`).
     static let inUse: Int32 = 75
@@ -25,6 +29,8 @@ enum ExitStatus {
         case .unknownPerson: return unknownPerson
         case .cannotWrite: return cannotCreate
         case .usage: return usage
+        case .unavailable: return unavailable
+        case .refused: return refused
         case .busy: return inUse
         }
     }

@@ -97,7 +97,7 @@ extension Careerpath {
         func run() throws {
             let directories = AppDirectories.current()
             // Someone with only an unfinished session is found without a database.
-            let store = FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
+            let store = database.exists ? try database.open() : nil
             let found = try Forgetting.find(
                 person, history: store, sessions: SessionStore(directory: directories.sessions), plans: directories.plans,
                 lineHistories: [directories.lineHistory, directories.formerLineHistory])
@@ -114,6 +114,12 @@ extension Careerpath {
             }
             let done = try found.perform(history: store)
             Terminal.standardOutput.write(Self.report(done))
+            // Sessions of theirs still waiting on this laptop for the shared history go too.
+            let waiting = try DatabaseOption.outbox.forget(personKeys: found.personKeys, names: found.terms)
+            if waiting > 0 {
+                Terminal.standardOutput.write(
+                    "Deleted \(Self.plural(waiting, "session")) of \(PrintableText.escaped(done.name)) waiting on this laptop to be sent to the shared history.\n")
+            }
         }
 
         static func plural(_ count: Int, _ noun: String) -> String {

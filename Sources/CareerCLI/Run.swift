@@ -68,10 +68,10 @@ extension Careerpath {
             if let date { loaded.date = date }
             let result = try Pipeline(prompts: set).consult(loaded, today: Date())
             let formats = try parsedFormats()
-            if !noRecord {
-                // The same answers file recorded again replaces its record: runs can be repeated.
-                try database.open().record(result.record(.run))
-            }
+            // The same answers file recorded again replaces its record: runs can be repeated.
+            // A server out of reach keeps it on this laptop: said at the end, after the plan.
+            let unsent = noRecord ? nil : try database.recordOrQueue(Outbox.Entry(place: "", record: result.record(.run)))
+            defer { if let unsent { Terminal.standardError.write(ExitStatus.message(for: unsent)) } }
             guard let out else {
                 if formats == [.text] {
                     let style = Terminal.standardOutput.reportStyle
@@ -81,10 +81,12 @@ extension Careerpath {
                     // A single document to standard output (validate() allows no other case).
                     Terminal.standardOutput.write(try result.render(formats.compactMap(\.document)[0]))
                 }
+                if let unsent { throw ExitCode(ExitStatus.code(for: unsent)) }
                 return
             }
             let paths = try result.write(formats.compactMap(\.document), into: out, base: SafeFileName.base(for: loaded.person))
             Terminal.standardOutput.write(paths.map { $0 + "\n" }.joined())
+            if let unsent { throw ExitCode(ExitStatus.code(for: unsent)) }
         }
     }
 }

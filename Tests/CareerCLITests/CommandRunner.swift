@@ -98,6 +98,9 @@ enum CommandRunner {
 
         var variables = ProcessInfo.processInfo.environment
         variables["CAREERPATH_PROMPTS"] = nil
+        // No shared history or config file of the person running the tests.
+        variables["CAREERPATH_DB"] = nil
+        variables["XDG_CONFIG_HOME"] = isolatedData.appendingPathComponent("config").path
         // Sessions, plans and the history database of a test never land in the real home.
         variables["XDG_DATA_HOME"] = isolatedData.path
         variables["XDG_STATE_HOME"] = isolatedData.appendingPathComponent("state").path

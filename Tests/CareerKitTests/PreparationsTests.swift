@@ -53,6 +53,20 @@ import Testing
         #expect(Preparations.find(in: store, person: "Pat Doe", personID: nil, manager: nil, date: "2026-11-22").selfAssessment == nil)
     }
 
+    /// A shared history's preparation is input like a session file: one whose answer the
+    /// question bank does not allow (a mastery of 99, typed into the server) is left out.
+    @Test func aSharedPreparationIsCheckedAsASessionFileIs() throws {
+        let store = try store([])
+        let good = session("self-good", mode: .selfAssessment, date: "2026-11-19", answers: [.contributor: ["depth.mastery": .integer(6)]])
+        let hostile = session("self-bad", mode: .selfAssessment, date: "2026-11-20", answers: [.contributor: ["depth.mastery": .integer(99)]])
+        let checked = Preparations.find(
+            in: store, shared: [good, hostile], person: "Pat Doe", personID: nil, manager: nil, date: "2026-11-22", prompts: prompts)
+        #expect(checked.selfAssessment?.id == "self-good")
+        // Without the prompts nothing can be checked: the latest is taken, as for a local file.
+        let unchecked = Preparations.find(in: store, shared: [good, hostile], person: "Pat Doe", personID: nil, manager: nil, date: "2026-11-22")
+        #expect(unchecked.selfAssessment?.id == "self-bad")
+    }
+
     @Test func employeeIdsDecideWhenBothSessionsHaveOne() throws {
         let store = try store([
             session("pat-e1", mode: .selfAssessment, date: "2026-11-20", personID: "E1"),

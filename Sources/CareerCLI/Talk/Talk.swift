@@ -67,6 +67,18 @@ extension Careerpath {
         @Flag(name: .long, help: "Do not record the finished session in the history database.")
         var noRecord = false
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "A preparation someone sent (written by --write-preparation), for a one-on-one without a shared history; repeat for both.",
+                valueName: "file"))
+        var preparation: [String] = []
+
+        @Option(
+            name: .customLong("write-preparation"),
+            help: ArgumentHelp("With --mode self or manager: also write the finished preparation to this file, to send.", valueName: "file"))
+        var writePreparation: String?
+
         @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
@@ -82,6 +94,17 @@ extension Careerpath {
             }
             if resume != nil, person != nil || level != nil || mode != nil || fresh {
                 throw ValidationError("--resume continues a saved session; --person, --level, --mode and --fresh come from it")
+            }
+            if !preparation.isEmpty {
+                if let mode, mode != .oneOnOne {
+                    throw ValidationError("--preparation is for a one-on-one, which takes the preparations sent to it; --mode \(mode.rawValue) makes one")
+                }
+                if resume != nil || fresh || person == nil {
+                    throw ValidationError("--preparation needs --person (whose preparation it is), and neither --resume nor --fresh")
+                }
+            }
+            if writePreparation != nil, resume == nil, mode == nil || mode == .oneOnOne {
+                throw ValidationError("--write-preparation is for --mode self or --mode manager: a one-on-one is no preparation")
             }
             if fresh, let mode, mode != .oneOnOne {
                 throw ValidationError("--fresh is for a one-on-one, which otherwise picks up the preparations; --mode \(mode.rawValue) has none")
@@ -103,7 +126,15 @@ extension Careerpath {
             let width = min(100, Terminal.standardOutput.width)
             // Looking back needs the history only where one exists; a first talk creates it
             // when it records the finished session, not before the first question.
-            let history = !noRecord && FileManager.default.fileExists(atPath: database.resolved) ? try database.open() : nil
+            // A shared history out of reach does not stop the conversation: it starts without
+            // looking back, and its record waits on this laptop.
+            var history: (any HistoryStorage)?
+            do {
+                history = !noRecord && database.exists ? try database.open() : nil
+            } catch let error as CareerError where DatabaseOption.keptForLater(error) != nil {
+                Terminal.standardError.write(
+                    "careerpath: \(error); this conversation starts without looking back at recorded sessions\n")
+            }
 
             var record: SessionRecord
             // Held for the whole talk (the kernel lets go if it crashes): a second talk of the
@@ -123,9 +154,14 @@ extension Careerpath {
                     : "\(record.covered?.count ?? 0) of \(record.engine(bank: set.bank).stepCount) steps done"
                 Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(progress)).\n")
             } else {
+                // Preparations sent as files, checked before the first question.
+                let day = date ?? SessionDate.format(Date())
+                let sent = try preparation.map {
+                    try PreparationFile.load(path: $0, prompts: set, person: PrintableText.stripped(person ?? ""), personID: personID, date: day)
+                }
                 var start = TalkStart(
                     mode: mode, person: person, personID: personID, manager: manager, level: level, fresh: fresh,
-                    date: date ?? SessionDate.format(Date()), store: store, history: history, prompts: set, width: width)
+                    date: day, store: store, history: history, prompts: set, width: width, sent: sent)
                 guard let started = try start.run(reader: &reader) else {
                     Terminal.standardOutput.write("Stopped before the first question; nothing was saved.\n")
                     // From a pipe or a script, input that ended this early is a failure to say.
@@ -152,7 +188,10 @@ extension Careerpath {
                     Terminal.standardError.write(
                         "careerpath: more than one person called \(PrintableText.quoted(record.person.name)) is in the history; "
                             + "this conversation starts without reviewing a last plan\n")
-                } catch CareerError.unknownPerson {}
+                } catch CareerError.unknownPerson {
+                } catch let error as CareerError where DatabaseOption.keptForLater(error) != nil {
+                    // A server gone since it opened: the look back below says so once.
+                }
             }
             let preparations = Set((record.preparations ?? []).map(\.id))
             var previous: HistoryRecord?
@@ -161,22 +200,29 @@ extension Careerpath {
                     $0.date < record.date && $0.id != record.id && !preparations.contains($0.id) && !$0.items.isEmpty
                 }
             } catch let error as CareerError {
-                // Damage in an old record must not stop today's conversation: said, then left.
-                guard case .damagedDatabase = error else { throw error }
+                // Damage in an old record (or a server gone since) must not stop today's
+                // conversation: said, then left.
+                if case .damagedDatabase = error {} else if DatabaseOption.keptForLater(error) == nil { throw error }
                 Terminal.standardError.write("careerpath: \(error); this conversation starts without reviewing the last plan\n")
             }
             if let previous, record.person.id == nil, let id = previous.personID {
                 record.person.id = id  // file the new session with the same person
                 try store.save(record)
             }
+            if writePreparation != nil, record.mode == .oneOnOne {
+                throw CareerError.usage("--write-preparation is for a self-assessment or a manager's preparation; '\(record.id)' is a one-on-one")
+            }
             var loop = TalkLoop(
                 prompts: set, store: store, record: record, engine: record.engine(bank: set.bank), reader: reader,
                 outDirectory: out ?? directories.plans, history: history,
-                openHistory: noRecord ? nil : { [database] in try database.open() }, previous: previous,
+                recordFinished: noRecord ? nil : { [database, history] in try database.recordOrQueue($0, store: history) },
+                writePreparation: record.mode == .oneOnOne ? nil : writePreparation,
+                previous: previous,
                 width: width, color: color, now: Date.init)
             // Input that ends before the last question (a script, a pipe) pauses the session:
             // say so in the exit status, so a script can tell it from a finished one.
             if try loop.run() == .paused, !interactive { throw ExitCode(ExitStatus.paused) }
+            if let unsent = loop.unsent { throw ExitCode(ExitStatus.code(for: unsent)) }
         }
 
         private func listing(_ store: SessionStore) -> String {

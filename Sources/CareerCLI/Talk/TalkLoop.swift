@@ -11,14 +11,20 @@ struct TalkLoop {
     var reader: any LineReader
     let outDirectory: String
     /// The history the session looked back in, when there was one.
-    let history: HistoryStore?
-    /// Opens (or creates) the history a finished session is recorded in; nil leaves it alone.
-    let openHistory: (() throws -> HistoryStore)?
+    let history: (any HistoryStorage)?
+    /// Records a finished session (with the review of the last plan, and the session itself
+    /// when it is a preparation), or keeps it on this laptop when the server is out of reach
+    /// and returns why; nil leaves the history alone.
+    let recordFinished: ((Outbox.Entry) throws -> CareerError?)?
+    /// Where to write a finished preparation for sending, when asked.
+    var writePreparation: String? = nil
     /// The last recorded session of this person, reviewed first.
     let previous: HistoryRecord?
     let width: Int
     let color: Bool
     let now: () -> Date
+    /// Why the finished session waits on this laptop instead of being in the history.
+    private(set) var unsent: CareerError?
 
     enum Outcome: Equatable {
         /// Every question done and the plan written.
@@ -251,9 +257,10 @@ struct TalkLoop {
         var answers = currentAnswers
         let decisions = MeetingNotes.lines(agenda: record.agenda ?? [], outcomes: engine.outcomes, bank: prompts.bank)
         if !decisions.isEmpty { answers.notes = ((answers.notes.map { [$0] } ?? []) + decisions).joined(separator: "\n") }
+        // The review is written with the new record (or kept on this laptop with it).
         var planHistory: PlanHistory?
-        if let previous, let history, let review = record.review {
-            planHistory = PlanHistory(record: try history.applyReview(review, to: previous, date: record.date))
+        if let previous, history != nil, let review = record.review {
+            planHistory = PlanHistory(record: previous.reviewed(review))
         }
         let result = try Pipeline(prompts: prompts).consult(answers, today: now(), previous: planHistory)
         out.write("\n" + paint("== Result ==", "1;34") + "\n\n")
@@ -266,17 +273,36 @@ struct TalkLoop {
         out.write("\n" + TerminalPlan(plan: result.plan, ladder: prompts.ladder, style: TerminalReport.Style(width: width, color: color)).render())
         let paths = try result.write(PlanRenderer.Format.allCases, into: outDirectory, base: record.id)
         out.write("\nThe plan is written (readable by you only):\n" + paths.map { "  \($0)\n" }.joined())
-        // Into the history first: a session marked finished must be in it.
-        if let openHistory {
+        // Into the history first (or kept on this laptop for it): a session marked finished
+        // must be in it.
+        var finished = record
+        finished.record(engine, now: now())
+        finished.status = .finished
+        finished.planFiles = paths
+        if let recordFinished {
             var recorded = result.record(.talk(session: record.id))
             // Without an id, the person is the one whose plan this talk reviewed: filed with them.
             if record.person.id == nil, let previous, previous.personID == nil { recorded.personKey = previous.personKey }
-            try (history ?? openHistory()).record(recorded)
+            let reviewed = previous != nil && history != nil ? record.review : nil
+            unsent = try recordFinished(
+                Outbox.Entry(
+                    place: "", record: recorded,
+                    preparation: record.mode == .oneOnOne ? nil : finished, reviewOf: reviewed == nil ? nil : previous,
+                    review: reviewed, reviewDate: reviewed == nil ? nil : record.date))
         }
         record.status = .finished
         record.planFiles = paths
         try save()
-        if record.mode != .oneOnOne {
+        if let unsent {
+            // Everything is kept: the plan, the session file, and the record waiting to be sent.
+            Terminal.standardError.write(ExitStatus.message(for: unsent))
+        }
+        if let writePreparation {
+            try PreparationFile.write(record, to: writePreparation)
+            let command = CommandLineHint.command("talk", "--person", record.person.name, "--preparation", writePreparation)
+            out.write(
+                "\n" + wrap("The preparation is also in \(PrintableText.escaped(writePreparation)) (readable by you only): send it, and the one-on-one takes it with \(command).") + "\n")
+        } else if record.mode != .oneOnOne {
             let command = CommandLineHint.command("talk", "--person", record.person.name)
             out.write("\n" + wrap("When you meet, \(command) picks up this preparation and asks only what is left.") + "\n")
         }

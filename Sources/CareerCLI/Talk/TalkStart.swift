@@ -14,10 +14,12 @@ struct TalkStart {
     /// The session date, `YYYY-MM-DD`.
     let date: String
     let store: SessionStore
-    let history: HistoryStore?
+    let history: (any HistoryStorage)?
     let prompts: PromptSet
     /// Columns for the lines it writes.
     let width: Int
+    /// Preparations sent as files (`--preparation`), already checked.
+    var sent: [SessionRecord] = []
 
     struct Started {
         var record: SessionRecord
@@ -59,8 +61,16 @@ struct TalkStart {
         }
         let name = PrintableText.stripped(person!)
         let mode = self.mode!
+        // With a shared history, preparations finished on other laptops count too (those this
+        // login may see: never a manager's preparation for the contributor).
+        var shared = sent
+        if mode == .oneOnOne, !fresh, let history, let earliest = Preparations.earliestDate(before: date) {
+            shared += (try? history.preparations(person: name, personID: personID, earliest: earliest, latest: date)) ?? []
+        }
         let preparations = mode == .oneOnOne && !fresh
-            ? Preparations.find(in: store, person: name, personID: personID, manager: manager, date: date, prompts: prompts) : Preparations()
+            ? Preparations.find(
+                in: store, shared: shared, person: name, personID: personID, manager: manager, date: date, prompts: prompts)
+            : Preparations()
 
         var levelID: String? = preparations.currentLevel
         if let given = level {

@@ -43,7 +43,7 @@ public struct Forgetting: Sendable {
     ///   the name is more than one person's (listing them); `CareerError.busy` when one of
     ///   their sessions is open in a talk.
     public static func find(
-        _ reference: String, history: HistoryStore?, sessions: SessionStore, plans: String, lineHistories: [String]
+        _ reference: String, history: (any HistoryStorage)?, sessions: SessionStore, plans: String, lineHistories: [String]
     ) throws -> Forgetting {
         var person: HistoryStore.RecordedPerson?
         var records: [(name: String, id: String?, session: String?)] = []
@@ -169,7 +169,7 @@ public struct Forgetting: Sendable {
     /// Deletes all of it.
     ///
     /// - Returns: what was deleted (a file already gone is left out).
-    public func perform(history: HistoryStore?) throws -> Forgetting {
+    public func perform(history: (any HistoryStorage)?) throws -> Forgetting {
         var done = self
         // Each session's lock, held while it goes: a talk that started since is not saving
         // it again behind forget's back (and one starting now waits for nothing: it is refused).

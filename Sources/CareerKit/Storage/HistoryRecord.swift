@@ -2,8 +2,8 @@ import Foundation
 
 /// One finished conversation as the history keeps it: who, when, the track result, the
 /// dimension scores and the plan.
-public struct HistoryRecord: Hashable, Sendable {
-    public struct PlanItem: Hashable, Sendable {
+public struct HistoryRecord: Hashable, Sendable, Codable {
+    public struct PlanItem: Hashable, Sendable, Codable {
         public var itemID: String
         public var category: String
         public var title: String
@@ -13,7 +13,7 @@ public struct HistoryRecord: Hashable, Sendable {
         public var note: String?
     }
 
-    public struct Milestone: Hashable, Sendable {
+    public struct Milestone: Hashable, Sendable, Codable {
         public var position: Int
         public var title: String
         public var due: String

@@ -330,77 +330,21 @@ public final class HistoryStore: Sendable {
 
     /// Who each session is filed under, read column by column: a row whose key cannot be read
     /// belongs to nobody a reference can find (and is reported when its sessions are read).
-    private struct Filing {
-        var rowid: Int64
-        var id: String?
-        var key: String
-        var name: String?
-        var personID: String?
-    }
-
-    private func filings(_ db: Database) throws -> [Filing] {
+    private func filings(_ db: Database) throws -> [PersonFiling] {
         try Row.fetchAll(db, sql: "SELECT rowid, id, person_key, person_name, person_id FROM session ORDER BY rowid").compactMap { row in
             let stored = StoredRow(row, table: "session", path: path)
             let personID = (try? stored.optionalText("person_id")) ?? nil
             // Filed under the id when there is one, whatever the key column holds (see `filedUnder`).
-            guard let rowid = stored.rowid, let key = personID.map({ "id:" + $0 }) ?? (try? stored.text("person_key")) else { return nil }
-            return Filing(rowid: rowid, id: try? stored.text("id"), key: key, name: try? stored.text("person_name"), personID: personID)
+            guard stored.rowid != nil, let key = personID.map({ "id:" + $0 }) ?? (try? stored.text("person_key")) else { return nil }
+            return PersonFiling(id: try? stored.text("id"), key: key, name: try? stored.text("person_name"), personID: personID)
         }
     }
 
-    /// Finds the person a reference means: an id, a name when only one person has it, the key
-    /// a list of namesakes shows (`name:sam lee#2`), or the id of one of their sessions.
-    ///
-    /// A person recorded by name alone first and later with an id is one person when the name
-    /// is unambiguous: exactly one person with an id, and one without, have it.
-    ///
-    /// - Throws: `CareerError.unknownPerson` when nobody matches, `CareerError.usage` when
-    ///   more than one person does (each listed with what tells them apart and what to type).
-    public func person(for reference: String) throws -> RecordedPerson {
-        let people = try candidates(for: reference)
-        switch people.count {
-        case 1: return people[0]
-        case 0: throw CareerError.unknownPerson("nobody called '\(reference)' is in the history (\(path))")
-        default:
-            throw CareerError.usage(
-                "more than one person is called '\(reference)': " + people.map(\.summary).joined(separator: "; ")
-                    + "; say which one by what is quoted, e.g. \(PrintableText.quoted(people[people.count - 1].reference))")
-        }
-    }
-
-    /// The main key of the person a reference means (see `person(for:)`).
-    public func personKey(for reference: String) throws -> String {
-        try person(for: reference).keys[0]
-    }
-
-    /// Everyone a reference may mean, by their first session.
+    /// Everyone a reference may mean, by their first session (see `HistoryStorage.person(for:)`).
     public func candidates(for reference: String) throws -> [RecordedPerson] {
-        let wanted = reference.lowercased()
-        return try read { db in
-            let filings = try filings(db)
-            // Names held by people with an id, and by people without one (each key once).
-            var withID: [String: Set<String>] = [:]
-            var byName: [String: Set<String>] = [:]
-            for filing in filings {
-                guard let name = filing.name?.lowercased() else { continue }
-                if filing.key.hasPrefix("name:") { byName[name, default: []].insert(filing.key) } else { withID[name, default: []].insert(filing.key) }
-            }
-            // A key recorded by name alone joins the one person with an id who has that name,
-            // when no other person without an id has it too.
-            var group: [String: String] = [:]
-            for (name, keys) in byName where keys.count == 1 {
-                if let owners = withID[name], owners.count == 1 { group[keys.first!] = owners.first! }
-            }
-            func main(_ key: String) -> String { group[key] ?? key }
-            var matched: [String] = []
-            for filing in filings {
-                let isThem = filing.personID == reference || filing.key == reference || filing.id == reference
-                    || filing.key == "name:" + wanted || filing.name?.lowercased() == wanted
-                if isThem, !matched.contains(main(filing.key)) { matched.append(main(filing.key)) }
-            }
-            return try matched.map { key in
-                let keys = [key] + group.filter { $0.value == key }.map(\.key).sorted()
-                return try summary(of: keys, in: db)
+        try read { db in
+            try PersonFiling.people(matching: reference, in: try filings(db)).map { keys in
+                try summary(of: keys, in: db)
             }.sorted { ($0.first, $0.reference) < ($1.first, $1.reference) }
         }
     }
@@ -415,18 +359,14 @@ public final class HistoryStore: Sendable {
                 """,
             arguments: StatementArguments(keys + keys)
         ).map { StoredRow($0, table: "session", path: path) }
-        func distinct(_ values: [String?]) -> [String] {
-            var seen: [String] = []
-            for case let value? in values where !value.isEmpty && seen.last != value { seen.append(value) }
-            return seen
-        }
-        let dates = rows.compactMap { try? $0.date("date") }
-        let id = rows.compactMap { (try? $0.optionalText("person_id")) ?? nil }.last
         return RecordedPerson(
-            keys: keys, name: rows.compactMap { try? $0.text("person_name") }.last ?? id ?? keys[0], id: id,
-            first: dates.first ?? "?", last: dates.last ?? "?",
-            managers: distinct(rows.map { (try? $0.optionalText("manager")) ?? nil }),
-            levels: distinct(rows.map { try? $0.text("current_level") }), sessions: rows.count)
+            keys: keys,
+            sessions: rows.map { row in
+                RecordedPerson.Session(
+                    name: try? row.text("person_name"), id: (try? row.optionalText("person_id")) ?? nil,
+                    level: try? row.text("current_level"), date: try? row.date("date"),
+                    manager: (try? row.optionalText("manager")) ?? nil)
+            })
     }
 
     /// The name and id each recorded session of a person was filed with, oldest first. Reads
@@ -436,21 +376,6 @@ public final class HistoryStore: Sendable {
         try read { db in
             try filings(db).filter { personKeys.contains($0.key) }.map { ($0.name ?? "", $0.personID, $0.id) }
         }
-    }
-
-    /// Every recorded session of a person, oldest first.
-    public func sessions(personKey: String) throws -> [HistoryRecord] {
-        try sessions(personKeys: [personKey], since: nil)
-    }
-
-    /// Every recorded session of a person (all their keys), oldest first.
-    public func sessions(of person: RecordedPerson) throws -> [HistoryRecord] {
-        try sessions(personKeys: person.keys, since: nil).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-    }
-
-    /// Sessions for export: everyone or one person, on or after a date.
-    public func sessions(personKey: String?, since: String?) throws -> [HistoryRecord] {
-        try sessions(personKeys: personKey.map { [$0] }, since: since)
     }
 
     /// Sessions for export: everyone or one person, on or after a date, oldest first (by
@@ -514,11 +439,6 @@ public final class HistoryStore: Sendable {
             }
         }
         return updated
-    }
-
-    /// Deletes everything about a person and says how many sessions went.
-    public func forget(personKey: String) throws -> Int {
-        try forget(personKeys: [personKey])
     }
 
     /// Deletes everything filed under any of the keys, in one transaction, and says how many

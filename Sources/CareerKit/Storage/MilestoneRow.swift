@@ -32,7 +32,7 @@ struct MilestoneRow: Encodable, PersistableRecord {
     /// A row as read from the database.
     /// - Throws: `CareerError.damagedDatabase` naming the row and the column of any value
     ///   careerpath never writes.
-    init(stored row: StoredRow) throws {
+    init(stored row: some ColumnReader) throws {
         sessionId = try row.text("session_id")
         position = try row.integer("position", in: Self.positions)
         title = try row.text("title")

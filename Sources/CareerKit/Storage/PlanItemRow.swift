@@ -35,7 +35,7 @@ struct PlanItemRow: Encodable, PersistableRecord {
     /// A row as read from the database.
     /// - Throws: `CareerError.damagedDatabase` naming the row and the column of any value
     ///   careerpath never writes.
-    init(stored row: StoredRow) throws {
+    init(stored row: some ColumnReader) throws {
         sessionId = try row.text("session_id")
         itemId = try row.text("item_id")
         category = try row.text("category")

@@ -32,17 +32,25 @@ public struct Preparations: Sendable {
     /// the names match (ignoring case). A manager's preparation by another manager than the
     /// one named does not count. With `prompts`, a preparation whose file does not pass the
     /// checks of an answers file is left out.
+    ///
+    /// - Parameter shared: preparations from a shared history (other laptops') or sent as
+    ///   files; a session file of the same id on this laptop wins. With `prompts`, they are
+    ///   checked as a session file is: one that does not pass is left out too.
     public static func find(
-        in store: SessionStore, person: String, personID: String?, manager: String?, date: String, days: Int = windowDays,
-        prompts: PromptSet? = nil
+        in store: SessionStore, shared: [SessionRecord] = [], person: String, personID: String?, manager: String?, date: String,
+        days: Int = windowDays, prompts: PromptSet? = nil
     ) -> Preparations {
-        guard let day = SessionDate.parse(date) else { return Preparations() }
-        let earliest = SessionDate.format(SessionDate.adding(days: -days, to: day))
+        guard let earliest = earliestDate(before: date, days: days) else { return Preparations() }
         func same(_ one: String?, _ other: String?) -> Bool {
             guard let one, let other else { return false }
             return one.trimmingWhitespace().lowercased() == other.trimmingWhitespace().lowercased()
         }
-        let candidates = store.all(prompts: prompts).map(\.record).filter { record in
+        let local = store.all(prompts: prompts).map(\.record)
+        let localIDs = Set(local.map(\.id))
+        let others = shared.filter { record in
+            !localIDs.contains(record.id) && prompts.map { SessionFile.accepts(record, prompts: $0) } != false
+        }
+        let candidates = (local + others).filter { record in
             guard record.status == .finished, record.mode != .oneOnOne, record.date <= date, record.date >= earliest else {
                 return false
             }
@@ -55,6 +63,11 @@ public struct Preparations: Sendable {
             candidates.filter { $0.mode == mode }.max { ($0.date, $0.updated) < ($1.date, $1.updated) }
         }
         return Preparations(selfAssessment: latest(.selfAssessment), managerPreparation: latest(.manager))
+    }
+
+    /// The first day a preparation for a one-on-one on `date` may be from.
+    public static func earliestDate(before date: String, days: Int = windowDays) -> String? {
+        SessionDate.parse(date).map { SessionDate.format(SessionDate.adding(days: -days, to: $0)) }
     }
 
     /// A new one-on-one that starts from these preparations: their answers merged, each

@@ -16,7 +16,18 @@ enum SessionFile {
     /// Reads and checks a session file. With `prompts`, its answers, level and names are also
     /// checked against the question bank and the ladder, as an answers file's are.
     static func read(path: String, prompts: PromptSet?) throws -> SessionRecord {
-        let text = try DataDocument.readText(atPath: path, limit: maximumBytes, what: "a session file")
+        try read(text: try DataDocument.readText(atPath: path, limit: maximumBytes, what: "a session file"), path: path, prompts: prompts)
+    }
+
+    /// Whether a session from elsewhere (a shared history's preparation) passes the checks of
+    /// a session file: its answers, level and names against the question bank and the ladder.
+    static func accepts(_ record: SessionRecord, prompts: PromptSet) -> Bool {
+        guard let data = try? JSONEncoder().encode(record) else { return false }
+        return (try? read(text: String(decoding: data, as: UTF8.self), path: record.id, prompts: prompts)) != nil
+    }
+
+    /// Checks the text of a session file (see `read(path:prompts:)`).
+    static func read(text: String, path: String, prompts: PromptSet?) throws -> SessionRecord {
         let log = DiagnosticLog(path: path)
         guard let root = DataDocument.parse(text, syntax: .json, log: log) else { throw damaged(log) }
         let record: SessionRecord

@@ -60,7 +60,7 @@ struct SessionRow: Encodable, PersistableRecord {
     /// A row as read from the database.
     /// - Throws: `CareerError.damagedDatabase` naming the row and the column of any value
     ///   careerpath never writes.
-    init(stored row: StoredRow) throws {
+    init(stored row: some ColumnReader) throws {
         id = try row.text("id")
         personKey = try row.text("person_key")
         personName = try row.text("person_name")

@@ -12,6 +12,10 @@ public enum CareerError: Error, Equatable, Sendable {
     case unknownPerson(String)
     /// The history database is damaged or is not a careerpath history.
     case damagedDatabase(path: String, reason: String)
+    /// The shared history's server cannot be reached (down, slow, or gone mid-way).
+    case unavailable(place: String, reason: String)
+    /// The shared history's server refused: the login, or something the login may not do.
+    case refused(place: String, reason: String)
     /// Another process holds what is needed for now (a session open in another talk): try
     /// again once it is done.
     case busy(String)
@@ -29,10 +33,18 @@ extension CareerError: CustomStringConvertible {
             return "cannot write '\(PrintableText.escaped(path))': \(PrintableText.escaped(reason))"
         case .usage(let message), .unknownPerson(let message), .busy(let message):
             return PrintableText.escaped(message)
+        case .damagedDatabase(let path, let reason) where path.lowercased().hasPrefix("postgres"):
+            // A server is not moved aside: the row is put right where it is.
+            return "the shared history \(PrintableText.escaped(path)) holds what careerpath never writes "
+                + "(\(PrintableText.escaped(reason))); its administrator corrects or deletes that row"
         case .damagedDatabase(let path, let reason):
             return "the history database '\(PrintableText.escaped(path))' is damaged or not a careerpath history "
                 + "(\(PrintableText.escaped(reason))); move it aside or restore it from a backup, "
                 + "and careerpath starts a new one"
+        case .unavailable(let place, let reason):
+            return "the shared history \(PrintableText.escaped(place)) cannot be reached: \(PrintableText.escaped(reason))"
+        case .refused(let place, let reason):
+            return "the shared history \(PrintableText.escaped(place)) refused: \(PrintableText.escaped(reason))"
         }
     }
 }
