@@ -40,7 +40,8 @@ extension Careerpath {
             abstract: "Export recorded sessions as CSV or JSON Lines, for HR systems.",
             discussion: """
                 CSV: one row per session (person, date, track, confidence, fits, target level, plan \
-                progress). JSON Lines: one full session document per line.
+                progress, then the manager's id and name, the level titles and the committed budget in \
+                its own currency and in the catalog's). JSON Lines: one full session document per line.
                 Example: careerpath export --since 2026-01-01 --format csv > sessions.csv
                 """)
 
@@ -56,6 +57,8 @@ extension Careerpath {
         var format: Format
 
         @OptionGroup var database: DatabaseOption
+        /// For the CSV's level titles and the catalog's currency and rates.
+        @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
             try DateOption.check(since, option: "--since")
@@ -69,7 +72,7 @@ extension Careerpath {
             case .jsonl:
                 for record in records { Terminal.standardOutput.write(HistoryReport.exportLine(record)) }
             case .csv:
-                Terminal.standardOutput.write(try HistoryCSV.render(records))
+                Terminal.standardOutput.write(try HistoryCSV.render(records, prompts: try prompts.load()))
             }
         }
     }

@@ -262,7 +262,7 @@ struct BulkCommandTests {
             let summary = try String(contentsOf: folder.appendingPathComponent("out/summary.csv"), encoding: .utf8)
             #expect(summary.hasSuffix(",'=team.csv:2\n"), "\(summary)")
             let errors = try String(contentsOf: folder.appendingPathComponent("out/errors.csv"), encoding: .utf8)
-            #expect(errors.contains("\n'=team.csv,3,\(try Self.column("person.current_level")),person.current_level,"), "\(errors)")
+            #expect(errors.contains("\n'=team.csv,3,\(try Self.column("person.current_level")),E9,Ana Silva,person.current_level,"), "\(errors)")
             #expect(errors.contains("'@level'"))
         }
     }

@@ -34,6 +34,7 @@ public enum AnswersTemplate {
             "  years_managing:    # whole years",
             "manager:",
             "  name:",
+            "  id:                # optional: the manager's employee id",
             "session:",
             "  date:              # YYYY-MM-DD",
             "  mode: one-on-one   # one-on-one, self or manager",

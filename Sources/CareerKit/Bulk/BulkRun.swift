@@ -65,13 +65,18 @@ public struct BulkRun: Sendable {
         case completed(started: String)
     }
 
+    /// One row per person planned. Beside each id its title, beside the row's own budget the
+    /// same amount in the catalog's currency (the equity report's rates), so a pivot table
+    /// can sum `budget_committed_catalog` across people paid in different currencies.
     public static let summaryHeader = [
-        "id", "name", "current_level", "recommended_track", "archetype", "confidence", "fit_ic", "fit_management",
-        "fit_hybrid", "target_level", "budget_committed", "currency", "hours_per_month", "special_project_percent",
-        "items_training", "items_certification", "items_networking", "items_mentoring", "items_special_project",
-        "items_stretch_assignment", "flags", "source",
+        "id", "name", "manager_id", "manager_name", "current_level", "current_level_title", "recommended_track",
+        "archetype", "confidence", "fit_ic", "fit_management", "fit_hybrid", "target_level", "target_level_title",
+        "budget_committed", "currency", "budget_committed_catalog", "catalog_currency", "hours_per_month",
+        "special_project_percent", "items_training", "items_certification", "items_networking", "items_mentoring",
+        "items_special_project", "items_stretch_assignment", "flags", "source",
     ]
-    public static let errorsHeader = ["file", "line", "column", "item", "message"]
+    /// One row per problem, with whose row it is when the row could be read that far.
+    public static let errorsHeader = ["file", "line", "column", "person_id", "person_name", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
     static let reservedNames: Set<String> = ["summary", "errors", "equity", "calibration", "managers"]
     /// The folder of the managers' team pages, inside the output folder.
@@ -199,7 +204,7 @@ public struct BulkRun: Sendable {
             // 2. In input order: name the files, write the shared rows.
             var writes: [(path: String, text: String)] = []
             var histories: [HistoryRecord] = []
-            for outcome in outcomes.values {
+            for (index, outcome) in outcomes.values.enumerated() {
                 switch outcome! {
                 case .done(let planned):
                     let person = planned.person
@@ -240,10 +245,12 @@ public struct BulkRun: Sendable {
                     }
                     done += 1
                 case .failed(let diagnostics):
+                    let who = work[index].who()
                     for diagnostic in diagnostics {
                         let item = diagnostic.item ?? ""
                         try errors.write([
-                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), item, diagnostic.message,
+                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), who.id, who.name, item,
+                            diagnostic.message,
                         ])
                     }
                     allErrors += diagnostics
@@ -393,11 +400,17 @@ public struct BulkRun: Sendable {
     private func number(_ value: Double) -> String { formatOneDecimal(value) }
 
     private func summaryRow(_ answers: Answers, _ assessment: Assessment, _ plan: DevelopmentPlan, source: BulkEntry) -> [String] {
+        let title = { (id: String) in prompts.ladder.level(id)?.title ?? "" }
+        let catalog = prompts.catalog
+        // Every plan's currency has a rate (an answer in any other is refused).
+        let inCatalog = catalog.convert(1, to: plan.currency).map { plan.committed / $0 }
         var row = [
-            answers.person.id ?? "", answers.person.name, answers.person.currentLevel, assessment.recommended.rawValue,
+            answers.person.id ?? "", answers.person.name, answers.managerID ?? "", answers.managerName ?? "",
+            answers.person.currentLevel, title(answers.person.currentLevel), assessment.recommended.rawValue,
             assessment.archetype, assessment.confidence.rawValue, number(assessment.scores[.ic] ?? 0),
             number(assessment.scores[.management] ?? 0), number(assessment.scores[.hybrid] ?? 0), plan.targetLevel,
-            number(plan.committed), plan.currency, number(plan.hoursPerMonth), String(plan.specialProjectPercent),
+            title(plan.targetLevel), number(plan.committed), plan.currency, inCatalog.map(number) ?? "", catalog.currency,
+            number(plan.hoursPerMonth), String(plan.specialProjectPercent),
         ]
         for category in Catalog.Category.allCases {
             row.append(String(plan.items.filter { $0.category == category }.count))

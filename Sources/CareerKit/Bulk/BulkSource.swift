@@ -45,6 +45,36 @@ public struct BulkEntry: Sendable {
     }
 }
 
+extension BulkEntry {
+    /// Whose entry it is, as far as it could be read (for `errors.csv`): the `person.id` and
+    /// `person.name` cells of a CSV row, the same fields of a JSON Lines document; empty when
+    /// the entry could not be read that far or is a whole file (its path says whose it is).
+    public func who() -> (id: String, name: String) {
+        func clean(_ text: String?) -> String {
+            guard let text else { return "" }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            // A huge cell is not echoed into the errors file.
+            return trimmed.count > Person.fieldLimit ? String(trimmed.prefix(Person.fieldLimit)) + "..." : trimmed
+        }
+        switch payload {
+        case .csvRow(let builder, let cells):
+            func cell(_ key: String) -> String? {
+                guard let index = builder.header.firstIndex(of: key), index < cells.count else { return nil }
+                return cells[index]
+            }
+            return (clean(cell("person.id")), clean(cell("person.name")))
+        case .jsonLine(let text, _):
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                let person = object["person"] as? [String: Any]
+            else { return ("", "") }
+            let id = person["id"].map { $0 is NSNull ? "" : "\($0)" }
+            return (clean(id), clean(person["name"] as? String))
+        case .ready, .answersFile:
+            return ("", "")
+        }
+    }
+}
+
 /// What kind of bulk input a file is, by its name: the one place that says so.
 public enum BulkInputKind: Sendable, Equatable {
     /// A CSV sheet, one person per row after the header.

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import CareerKit
+
+/// summary.csv and errors.csv read as an HR analyst's spreadsheet reads them: a byte-order
+/// mark, a header, one row per person, a column per quantity in one unit.
+@Suite struct BulkTablesTests {
+    typealias Kit = BulkTestKit
+
+    /// The four people of team.csv with a manager id, Ben's budget in euros and Chen's in pounds.
+    static func sheet() -> String {
+        let header = Kit.header + ["manager.id"]
+        let rows = [
+            Kit.person(0) + ["M7"],
+            Kit.person(1, ["manager.budget.currency": "EUR", "manager.budget.amount": "2000"]) + ["M7"],
+            Kit.person(2, ["manager.budget.currency": "GBP", "manager.budget.amount": "1500"]) + ["M7"],
+            Kit.person(3) + [""],
+        ]
+        return Kit.sheet(rows, header: header)
+    }
+
+    static func column(_ records: [[String]], _ name: String) throws -> [String] {
+        let index = try #require(records.first?.firstIndex(of: name), "no column \(name)")
+        return records.dropFirst().map { $0.count > index ? $0[index] : "<missing>" }
+    }
+
+    @Test func theSummaryJoinsAndSumsHonestly() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try Kit.write(Self.sheet(), to: root.appendingPathComponent("team.csv"))
+        let out = root.appendingPathComponent("out")
+        let outcome = try Kit.run([sheet], into: out)
+        #expect(outcome.people == 4)
+        let summary = try Kit.records(out, "summary.csv")
+        #expect(summary.first == BulkRun.summaryHeader)
+        // One row per person, each as wide as the header.
+        #expect(summary.count == 5)
+        #expect(summary.allSatisfy { $0.count == BulkRun.summaryHeader.count })
+        #expect(try Self.column(summary, "id") == ["E1042", "E1043", "E1044", "E1045"])
+        #expect(try Self.column(summary, "manager_id") == ["M7", "M7", "M7", ""])
+        #expect(try Self.column(summary, "manager_name") == ["Jordan Lee", "Jordan Lee", "Jordan Lee", "Jordan Lee"])
+        #expect(try Self.column(summary, "current_level") == ["ic.senior", "ic.senior", "mgmt.tech_lead", "ic.developer"])
+        #expect(try Self.column(summary, "current_level_title") == [
+            "Senior Engineer", "Senior Engineer", "Tech Lead", "Software Engineer",
+        ])
+        let targets = try Self.column(summary, "target_level")
+        let titles = try Self.column(summary, "target_level_title")
+        #expect(titles == targets.map { TestSupport.prompts.ladder.level($0)?.title ?? "?" })
+        // The row's own money, then the same in the catalog's currency (1 USD = 0.87 EUR = 0.75 GBP).
+        let own = try Self.column(summary, "budget_committed").map { try #require(Double($0)) }
+        #expect(try Self.column(summary, "currency") == ["USD", "EUR", "GBP", "USD"])
+        let converted = try Self.column(summary, "budget_committed_catalog")
+        #expect(converted == [own[0], own[1] / 0.87, own[2] / 0.75, own[3]].map(formatOneDecimal))
+        #expect(try Self.column(summary, "catalog_currency") == ["USD", "USD", "USD", "USD"])
+        // Each plan says the same committed amount as its row.
+        let ben = try #require(Kit.json(out, "E1043.json")["plan"] as? [String: Any])
+        let budget = try #require(ben["budget"] as? [String: Any])
+        #expect(budget["currency"] as? String == "EUR")
+        #expect((budget["committed"] as? NSNumber)?.doubleValue == own[1])
+        #expect(own[1] > 0 && own[2] > 0)
+        // No column mixes units: every number column parses as a number in every row.
+        for name in ["fit_ic", "fit_management", "fit_hybrid", "budget_committed", "budget_committed_catalog", "hours_per_month"] {
+            #expect(try Self.column(summary, name).allSatisfy { Double($0) != nil }, "\(name)")
+        }
+        // The plan JSON names the manager's id too.
+        let session = try #require(Kit.json(out, "E1042.json")["session"] as? [String: Any])
+        #expect(session["manager_id"] as? String == "M7")
+    }
+
+    @Test func everyCSVStartsWithAByteOrderMarkAndReadsBackWithAccents() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let name = "Zoë Müller-Łukasz"
+        let rows = [
+            Kit.person(0, ["person.name": name]),
+            Kit.person(1, ["person.name": "Ünal Øre", "person.id": "E9", "contributor.depth.mastery": "9"]),
+        ]
+        let sheet = try Kit.write(Kit.sheet(rows), to: root.appendingPathComponent("names.csv"))
+        let out = root.appendingPathComponent("out")
+        _ = try Kit.run([sheet], into: out)
+        for file in ["summary.csv", "errors.csv"] {
+            let data = try Data(contentsOf: out.appendingPathComponent(file))
+            #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(file)")
+            // Only the first cell carries it: the mark is not repeated in a later row.
+            #expect(data.dropFirst(3).firstRange(of: Data([0xEF, 0xBB, 0xBF])) == nil, "\(file)")
+        }
+        #expect(try Self.column(Kit.records(out, "summary.csv"), "name") == [name])
+        let errors = try Kit.records(out, "errors.csv")
+        #expect(errors.first == BulkRun.errorsHeader)
+        #expect(try Self.column(errors, "person_id") == ["E9"])
+        #expect(try Self.column(errors, "person_name") == ["Ünal Øre"])
+    }
+}
