@@ -5,7 +5,7 @@ import Testing
 @Suite("careerpath bulk")
 struct BulkCommandTests {
     static let team = CommandRunner.fixtures.appendingPathComponent("team.csv")
-    static let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
+    static let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json", "calibration.html"]
 
     /// team.csv's header and Ana Silva's row (which has no quoted cell), as cells.
     static func teamCells() throws -> (header: [String], ana: [String], lines: [String]) {
@@ -242,7 +242,7 @@ struct BulkCommandTests {
                 #expect(result.status == 0, "\(result.standardError)")
                 outputs.append(try files(in: out))
             }
-            #expect(outputs[0].count == 600 * 2 + 6)
+            #expect(outputs[0].count == 600 * 2 + Self.shared.count)
             #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
             let differing = outputs[0].keys.filter { outputs[0][$0] != outputs[1][$0] }.sorted()
             #expect(differing == [], "differ between --jobs 1 and --jobs 4")

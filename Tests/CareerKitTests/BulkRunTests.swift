@@ -157,7 +157,7 @@ enum BulkTestKit {
         return try #require(attributes[.posixPermissions] as? NSNumber).intValue & 0o777
     }
 
-    static let sharedFiles = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
+    static let sharedFiles = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json", "calibration.html"]
 }
 
 @Suite struct BulkRunTests {
@@ -548,7 +548,7 @@ enum BulkTestKit {
         }
         #expect(outcomes[0].people + outcomes[0].failed == 22)
         #expect(outcomes[0].failed == 4)
-        #expect(results[0].count == 18 * 3 + 6)
+        #expect(results[0].count == 18 * 3 + Kit.sharedFiles.count)
         #expect(results[0]["D5-2.json"] != nil && results[0]["D8-2.json"] != nil, "duplicate ids give suffixed files")
         #expect(results[0]["Person-0.md"] != nil, "a person without an id is named from the name")
         for index in 1..<settings.count {
@@ -638,7 +638,7 @@ enum BulkTestKit {
         #expect(outcome.people == 4)
         #expect(try Kit.permissions(out.path) == 0o700)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(names.count == 4 * 3 + 6)
+        #expect(names.count == 4 * 3 + Kit.sharedFiles.count)
         for name in names {
             #expect(try Kit.permissions(out.appendingPathComponent(name).path) == 0o600, "\(name)")
         }

@@ -91,3 +91,13 @@ import Testing
         #expect(try Self.column(errors, "person_name") == ["Ünal Øre"])
     }
 }
+
+@Suite struct NaturalOrderTests {
+    @Test func numbersCompareAsNumbersAndTheOrderIsTotal() {
+        let names = ["Manager 10", "manager 2", "Manager 2", "Manager 1", "Manager 02", "Ana", "Manager", "Zoë", "Manager 1b"]
+        #expect(names.sorted(by: NaturalOrder.precedes) == [
+            "Ana", "Manager", "Manager 1", "Manager 1b", "Manager 2", "Manager 02", "manager 2", "Manager 10", "Zoë",
+        ])
+        #expect(!NaturalOrder.precedes("Manager 2", "Manager 2"))
+    }
+}

@@ -289,8 +289,9 @@ public struct BulkRun: Sendable {
         let equityMarkdown = try StagedFile(path: directory + "/equity.md")
         try equityMarkdown.write(equity.markdown())
         try equityMarkdown.close(durably: false)
+        let calibrated = corrections ?? calibration.build(settings: prompts.weights.calibration)
         let report = CalibrationReport(
-            calibration: corrections ?? calibration.build(settings: prompts.weights.calibration),
+            calibration: calibrated,
             source: "this bulk run (\(done) \(done == 1 ? "person" : "people"))", applied: options.calibrate)
         let calibrationJSON = try StagedFile(path: directory + "/calibration.json")
         try calibrationJSON.write(report.json())
@@ -298,13 +299,27 @@ public struct BulkRun: Sendable {
         let calibrationMarkdown = try StagedFile(path: directory + "/calibration.md")
         try calibrationMarkdown.write(report.markdown())
         try calibrationMarkdown.close(durably: false)
-        if options.byManager { try writePages(pages.values.sorted { $0.manager < $1.manager }) }
+        let calibrationHTML = try StagedFile(path: directory + "/calibration.html")
+        try calibrationHTML.write(report.html())
+        try calibrationHTML.close(durably: false)
+        if options.byManager {
+            let flagged = Dictionary(calibrated.managers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            try writePages(pages.values.sorted { NaturalOrder.precedes($0.manager, $1.manager) }.map { page in
+                var page = page
+                page.calibration = flagged[page.manager]
+                page.calibrationApplied = options.calibrate
+                return page
+            })
+        }
         try folder.commit([
             (summary.temporary, summary.path), (errors.temporary, errors.path),
             (equityMarkdown.temporary, equityMarkdown.path), (equityJSON.temporary, equityJSON.path),
             (calibrationMarkdown.temporary, calibrationMarkdown.path), (calibrationJSON.temporary, calibrationJSON.path),
+            (calibrationHTML.temporary, calibrationHTML.path),
         ])
-        let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
+        let shared = [
+            "summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json", "calibration.html",
+        ]
         earlier.subtract(shared)
         // Answers files of this run's own input are not leftovers.
         earlier = earlier.filter { !source.reads(directory + "/" + $0) }
