@@ -17,8 +17,13 @@ extension Careerpath {
                 rate, against the organisation's other managers) into --out, all readable by \
                 you only. A bad row is reported (stderr and errors.csv) and the rest still run.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an \
-                input does not exist or cannot be read (then nothing is written).
+                A sheet without some optional columns is planned, and a note names the missing \
+                groups and what the plans lose (no manager's view, no offer). A sheet whose header is \
+                wrong (no person.name column, an unknown column) stops the run before anything is written.
+
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read or a \
+                sheet's header is wrong, 66 an input does not exist or cannot be read (in both of \
+                those cases nothing is written).
 
                 Example: careerpath bulk prompts/examples/team.csv --out plans/ --format md,json
                 """)
@@ -73,6 +78,15 @@ extension Careerpath {
             if let first = unreadable.first {
                 for error in unreadable.dropFirst() { Terminal.standardError.write(ExitStatus.message(for: error)) }
                 throw first
+            }
+            // Optional columns a sheet lacks are named before the run, with what the plans miss.
+            if !quiet {
+                for sheet in SheetColumns.gaps(inputs: inputs, prompts: set) {
+                    // Whole groups only: validate lists the single questions a sheet leaves out.
+                    for gap in sheet.gaps where gap.isWhole {
+                        Terminal.standardError.write("careerpath: \(PrintableText.escaped(sheet.path)): note: \(gap.message).\n")
+                    }
+                }
             }
             let today = date.flatMap(SessionDate.parse) ?? Date()
             let run = BulkRun(

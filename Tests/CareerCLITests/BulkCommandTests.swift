@@ -190,7 +190,27 @@ struct BulkCommandTests {
             #expect(result.status == 65)
             #expect(result.errorLines.contains { $0.hasPrefix("\(sheet):1:3: unknown column 'person.level'") }, "\(result.errorLines)")
             #expect(result.errorLines.contains("\(sheet):1:1: the header needs the column 'person.current_level'"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == Self.shared.sorted())
+            // Nothing is written: not even the folder.
+            #expect(!FileManager.default.fileExists(atPath: out))
+            #expect(result.standardOutput == "")
+        }
+    }
+
+    @Test func missingOptionalColumnsAreNamedWithWhatThePlansMiss() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let (header, ana, _) = try Self.teamCells()
+            let keep = header.indices.filter { !header[$0].hasPrefix("manager.obs.") && !header[$0].hasPrefix("manager.view.") }
+            let text = [header, ana].map { row in keep.map { row[$0] }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            let sheet = try write(text, to: "noview.csv", in: folder)
+            let note =
+                "\(sheet): note: no columns for the manager's observations (manager.obs.depth, manager.obs.craft, manager.obs.mentoring and 7 more): every plan rests on the person's own view alone, with no manager's view, no divergence to talk about and no calibration."
+            let validate = try CommandRunner.run(["validate", sheet])
+            #expect(validate.status == 0)
+            #expect(validate.outputLines.contains(note), "\(validate.outputLines)")
+            #expect(validate.outputLines.last == "1 answers file, 1 person: ok")
+            let bulk = try CommandRunner.run(["bulk", sheet, "--out", "out", "--jobs", "1"], currentDirectory: folder)
+            #expect(bulk.status == 0)
+            #expect(bulk.errorLines.contains("careerpath: " + note), "\(bulk.errorLines)")
         }
     }
 

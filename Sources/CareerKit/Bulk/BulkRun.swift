@@ -162,12 +162,16 @@ public struct BulkRun: Sendable {
     /// - Parameter progress: called after each batch, from the calling thread.
     /// - Parameter record: when given, called once per batch with the history records of the
     ///   people planned in it, in input order, after its files are written.
-    /// - Throws: `CareerError.cannotRead` when an input cannot be read (before anything is
-    ///   written); `CareerError.cannotWrite` when the output folder or a file cannot be written.
+    /// - Throws: `CareerError.cannotRead` when an input cannot be read, `CareerError.invalidData`
+    ///   when a sheet's header is wrong (both before anything is written); `CareerError.cannotWrite` when the output folder or a file cannot be written.
     public func run(
         _ source: BulkSource, record: (([HistoryRecord]) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
         if let unreadable = source.unreadableInputs().first { throw unreadable }
+        // A sheet whose header is wrong has no row to plan: nothing is written, not even the
+        // summary and equity files of the other inputs, which would look like the whole run.
+        let headerProblems = source.headerProblems()
+        if !headerProblems.isEmpty { throw CareerError.invalidData(headerProblems) }
         let directory = options.outDirectory
         let folder = BulkFolder(directory: directory)
         let earlierRun = try folder.begin()

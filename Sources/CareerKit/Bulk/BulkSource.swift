@@ -163,6 +163,23 @@ public final class BulkSource: Sequence, IteratorProtocol {
         }
     }
 
+    /// Every problem of a sheet's header (a missing `person.name` column, an unknown column,
+    /// bytes that are not UTF-8): such a sheet has no row that can be read, so a run refuses it
+    /// before it writes anything. Checked after `unreadableInputs()`.
+    public func headerProblems() -> [Diagnostic] {
+        inputs.flatMap { path -> [Diagnostic] in
+            guard BulkInputKind(path: path) == .sheet else { return [] }
+            do {
+                _ = try CSVAnswersReader(path: path, prompts: prompts)
+                return []
+            } catch CareerError.invalidData(let diagnostics) {
+                return diagnostics
+            } catch {
+                return []  // cannot be read: reported as such by the run
+            }
+        }
+    }
+
     public func next() -> BulkEntry? {
         while true {
             if let entry = current?.next() { return entry }
