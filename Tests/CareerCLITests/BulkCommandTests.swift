@@ -5,7 +5,7 @@ import Testing
 @Suite("careerpath bulk")
 struct BulkCommandTests {
     static let team = CommandRunner.fixtures.appendingPathComponent("team.csv")
-    static let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json", "calibration.html"]
+    static let shared = ["index.html", "index.md", "summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.html", "calibration.json"]
 
     /// team.csv's header and Ana Silva's row (which has no quoted cell), as cells.
     static func teamCells() throws -> (header: [String], ana: [String], lines: [String]) {
@@ -161,7 +161,7 @@ struct BulkCommandTests {
             #expect(errors[2] == "\(sheet):7:\(cells + 1): the row has \(cells + 1) cells but the header has \(cells); a cell with a comma needs quotes")
             #expect(errors[3].hasPrefix("\(sheet):9:\(try Self.column("manager.budget.currency")): "), "\(errors[3])")
             #expect(errors[3].contains("'NZD'"))
-            let plans = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") && $0 != "equity.md" && $0 != "calibration.md" }
+            let plans = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") && $0 != "equity.md" && $0 != "calibration.md" && $0 != "index.md" }
             #expect(plans.sorted() == ["E1042.md", "E1043.md", "E1044.md", "E1045.md"])
         }
     }

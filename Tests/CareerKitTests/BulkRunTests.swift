@@ -157,7 +157,7 @@ enum BulkTestKit {
         return try #require(attributes[.posixPermissions] as? NSNumber).intValue & 0o777
     }
 
-    static let sharedFiles = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json", "calibration.html"]
+    static let sharedFiles = ["index.html", "index.md", "summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.html", "calibration.json"]
 }
 
 @Suite struct BulkRunTests {

@@ -101,3 +101,49 @@ import Testing
         #expect(!NaturalOrder.precedes("Manager 2", "Manager 2"))
     }
 }
+
+@Suite struct BulkIndexTests {
+    typealias Kit = BulkTestKit
+
+    @Test func theIndexListsEveryoneByManagerWithLinksThatResolve() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var rows: [[String]] = []
+        for manager in [10, 2] {
+            for report in 0..<2 {
+                rows.append(Kit.person(report, ["person.id": "X\(manager)\(report)", "manager.name": "Manager \(manager)"]))
+            }
+        }
+        rows.append(Kit.person(3, ["person.id": "X99", "manager.name": ""]))
+        rows.append(Kit.person(0, ["person.id": "BAD", "person.current_level": "ic.wizard"]))
+        let sheet = try Kit.write(Kit.sheet(rows), to: root.appendingPathComponent("team.csv"))
+        let out = root.appendingPathComponent("out")
+        let options = BulkRun.Options(outDirectory: out.path, formats: [.md, .html], jobs: 2, today: Kit.today, byManager: true)
+        let outcome = try BulkRun(prompts: TestSupport.prompts, options: options).run(BulkSource(inputs: [sheet], prompts: TestSupport.prompts))
+        #expect(outcome.people == 5)
+        let markdown = try Kit.text(out, "index.md")
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.prefix(5) == [
+            "# Plans of this run", "", "- 5 people planned, 1 row could not be (see errors.csv)", "- 2 managers",
+            "- 1 person without a manager's name",
+        ])
+        // Reading order of managers, input order within a team, the unmanaged last.
+        let headings = lines.filter { $0.hasPrefix("### ") }
+        #expect(headings == [
+            "### Manager 2 ([team page](managers/Manager-2.md))", "### Manager 10 ([team page](managers/Manager-10.md))",
+            "### Without a manager's name",
+        ])
+        #expect(lines.contains("- Ana Silva (X20): [X20.md](X20.md) [X20.html](X20.html)"))
+        #expect(lines.contains("- Dara Novak (X99): [X99.md](X99.md) [X99.html](X99.html)"))
+        #expect(!markdown.contains("BAD"))
+        for report in BulkRun.reports.map(\.name) { #expect(lines.contains { $0.hasPrefix("- [\(report)](\(report)): ") }) }
+        // Every link of the HTML index points at a file the run wrote.
+        let html = try Kit.text(out, "index.html")
+        let targets = html.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        #expect(targets.count == 5 * 2 + 2 + BulkRun.reports.count + 1)
+        for target in targets {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(target).path), "\(target)")
+        }
+        #expect(try Kit.permissions(out.appendingPathComponent("index.html").path) == 0o600)
+    }
+}

@@ -78,7 +78,7 @@ public struct BulkRun: Sendable {
     /// One row per problem, with whose row it is when the row could be read that far.
     public static let errorsHeader = ["file", "line", "column", "person_id", "person_name", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
-    static let reservedNames: Set<String> = ["summary", "errors", "equity", "calibration", "managers"]
+    static let reservedNames: Set<String> = ["summary", "errors", "equity", "calibration", "managers", "index"]
     /// The folder of the managers' team pages, inside the output folder.
     public static let managersFolder = "managers"
 
@@ -189,6 +189,7 @@ public struct BulkRun: Sendable {
         let corrections = options.calibrate ? try calibrate(source.again()) : nil
         var calibration = Calibration.Builder()
         var pages: [String: ManagerPage] = [:]
+        var runIndex = BulkIndex()
         var allErrors: [Diagnostic] = []
         var usedNames: Set<String> = []
         /// How often each history record id came so far: two people without an id and with
@@ -241,6 +242,7 @@ public struct BulkRun: Sendable {
                         names.append(name)
                     }
                     try summary.write(planned.summary)
+                    runIndex.add(.init(name: person.name, id: person.id, files: names), manager: planned.managerName)
                     equity.add(planned.equity)
                     calibration.add(planned.observations)
                     if var row = planned.page, let manager = planned.managerName {
@@ -308,22 +310,30 @@ public struct BulkRun: Sendable {
         try calibrationHTML.close(durably: false)
         if options.byManager {
             let flagged = Dictionary(calibrated.managers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            try writePages(pages.values.sorted { NaturalOrder.precedes($0.manager, $1.manager) }.map { page in
+            runIndex.setPages(try writePages(pages.values.sorted { NaturalOrder.precedes($0.manager, $1.manager) }.map { page in
                 var page = page
                 page.calibration = flagged[page.manager]
                 page.calibrationApplied = options.calibrate
                 return page
-            })
+            }))
         }
+        runIndex.planned = done
+        runIndex.failed = failed
+        runIndex.reports = Self.reports
+        let indexMarkdown = try StagedFile(path: directory + "/index.md")
+        try indexMarkdown.write(runIndex.markdown())
+        try indexMarkdown.close(durably: false)
+        let indexHTML = try StagedFile(path: directory + "/index.html")
+        try indexHTML.write(runIndex.html())
+        try indexHTML.close(durably: false)
         try folder.commit([
             (summary.temporary, summary.path), (errors.temporary, errors.path),
             (equityMarkdown.temporary, equityMarkdown.path), (equityJSON.temporary, equityJSON.path),
             (calibrationMarkdown.temporary, calibrationMarkdown.path), (calibrationJSON.temporary, calibrationJSON.path),
-            (calibrationHTML.temporary, calibrationHTML.path),
+            (calibrationHTML.temporary, calibrationHTML.path), (indexMarkdown.temporary, indexMarkdown.path),
+            (indexHTML.temporary, indexHTML.path),
         ])
-        let shared = [
-            "summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json", "calibration.html",
-        ]
+        let shared = ["index.html", "index.md"] + Self.reports.map(\.name)
         earlier.subtract(shared)
         // Answers files of this run's own input are not leftovers.
         earlier = earlier.filter { !source.reads(directory + "/" + $0) }
@@ -332,11 +342,25 @@ public struct BulkRun: Sendable {
             otherFiles: earlier.sorted(), earlierRun: earlierRun, skipped: source.skipped)
     }
 
+    /// The shared files besides the index, as the index lists them.
+    static let reports: [(name: String, about: String)] = [
+        ("summary.csv", "one row per person planned: track, confidence, target level, budget, plan items"),
+        ("errors.csv", "one row per problem of a row that could not be planned, with whose row it is"),
+        ("equity.md", "whether IC-track investment is on par with management's (small groups hidden)"),
+        ("equity.json", "the same figures, for systems"),
+        ("calibration.md", "how each manager with 5 or more reports rates, for the calibration meeting"),
+        ("calibration.html", "the same, to show in the meeting"),
+        ("calibration.json", "the same, for systems"),
+    ]
+
     /// The team pages, one Markdown and one HTML file per manager, under `managers/`.
-    private func writePages(_ pages: [ManagerPage]) throws {
+    /// - Returns: each manager's page file stem, by name.
+    @discardableResult
+    private func writePages(_ pages: [ManagerPage]) throws -> [String: String] {
         let folder = options.outDirectory + "/" + Self.managersFolder
         try PrivateFile.makeDirectory(folder)
         var used: Set<String> = []
+        var stems: [String: String] = [:]
         for page in pages {
             var stem = page.fileStem
             var number = 1
@@ -347,7 +371,9 @@ public struct BulkRun: Sendable {
             used.insert(stem.lowercased())
             try PrivateFile.write(page.markdown(), to: folder + "/" + stem + ".md", durably: false)
             try PrivateFile.write(page.html(), to: folder + "/" + stem + ".html", durably: false)
+            stems[page.manager] = stem
         }
+        return stems
     }
 
     /// The calibration of a whole input, read once before planning (for `--calibrate`):
