@@ -57,13 +57,40 @@ extension Careerpath {
         @Flag(name: .customLong("by-manager"), help: "Also write a team page per manager (Markdown and HTML) under managers/ in --out.")
         var byManager = false
 
+        @Option(
+            name: .customLong("group-by"),
+            help: ArgumentHelp(
+                "Sheet columns, separated by commas, to compare IC and management investment within (e.g. person.site,person.department): writes equity-groups.md and .json. The sheet may have these columns besides the template's.",
+                valueName: "columns"))
+        var groupBy: String?
+
         @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
             _ = try formats()
+            _ = try groupColumns()
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
             try DateOption.check(date, option: "--date")
+        }
+
+        /// The `--group-by` columns: names like `person.site`, never an answer column.
+        func groupColumns() throws -> [String] {
+            guard let groupBy else { return [] }
+            let names = groupBy.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in names {
+                let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }),
+                    !name.hasPrefix("contributor."), !(name.hasPrefix("manager.") && name != "manager.name" && name != "manager.id")
+                else {
+                    throw ValidationError(
+                        "--group-by: \(PrintableText.quoted(name)) is not a grouping column; name sheet columns such as person.site or person.department, separated by commas (answer columns cannot be used)")
+                }
+            }
+            guard !names.isEmpty, Set(names).count == names.count else {
+                throw ValidationError("--group-by: name each column once, separated by commas, e.g. person.site,person.department")
+            }
+            return names
         }
 
         func formats() throws -> [PlanRenderer.Format] {
@@ -72,7 +99,8 @@ extension Careerpath {
 
         func run() throws {
             let set = try prompts.load()
-            let source = BulkSource(inputs: inputs, prompts: set)
+            let groups = try groupColumns()
+            let source = BulkSource(inputs: inputs, prompts: set, extraColumns: Set(groups))
             // Every input is checked before anything is created.
             let unreadable = source.unreadableInputs()
             if let first = unreadable.first {
@@ -81,7 +109,7 @@ extension Careerpath {
             }
             // Optional columns a sheet lacks are named before the run, with what the plans miss.
             if !quiet {
-                for sheet in SheetColumns.gaps(inputs: inputs, prompts: set) {
+                for sheet in SheetColumns.gaps(inputs: inputs, prompts: set, extraColumns: Set(groups)) {
                     // Whole groups only: validate lists the single questions a sheet leaves out.
                     for gap in sheet.gaps where gap.isWhole {
                         Terminal.standardError.write("careerpath: \(PrintableText.escaped(sheet.path)): note: \(gap.message).\n")
@@ -93,7 +121,7 @@ extension Careerpath {
                 prompts: set,
                 options: BulkRun.Options(
                     outDirectory: out, formats: try formats(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                    today: today, calibrate: calibrate, byManager: byManager))
+                    today: today, calibrate: calibrate, byManager: byManager, groupBy: groups))
             var reporter = ProgressReporter(
                 total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
             func report(_ progress: BulkRun.Progress) {

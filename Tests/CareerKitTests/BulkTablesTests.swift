@@ -147,3 +147,56 @@ import Testing
         #expect(try Kit.permissions(out.appendingPathComponent("index.html").path) == 0o600)
     }
 }
+
+@Suite struct EquityGroupsTests {
+    typealias Kit = BulkTestKit
+
+    func run(_ sheet: String, in root: URL, name: String, groupBy: [String] = []) throws -> URL {
+        let input = try Kit.write(sheet, to: root.appendingPathComponent(name + ".csv"))
+        let out = root.appendingPathComponent(name)
+        let options = BulkRun.Options(outDirectory: out.path, formats: [.json], jobs: 2, today: Kit.today, groupBy: groupBy)
+        _ = try BulkRun(prompts: TestSupport.prompts, options: options)
+            .run(BulkSource(inputs: [input], prompts: TestSupport.prompts, extraColumns: Set(groupBy)))
+        return out
+    }
+
+    @Test func eachGroupGetsTheRatioItsPeopleAloneWouldAndSmallGroupsAreNeverNamed() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func rows(_ site: String, _ count: Int, from start: Int) -> [[String]] {
+            (0..<count).map { Kit.person(($0 + start) % 4, ["person.id": "\(site.prefix(1))\($0)"]) + [site, "Eng"] }
+        }
+        let header = Kit.header + ["person.site", "person.department"]
+        let lisbon = rows("Lisbon", 20, from: 0), berlin = rows("Berlin", 16, from: 1), tiny = rows("Oslo", 3, from: 0)
+        let out = try run(Kit.sheet(lisbon + tiny + berlin, header: header), in: root, name: "all", groupBy: ["person.site", "person.department"])
+        let report = try Kit.json(out, "equity-groups.json")
+        #expect(report["schema"] as? String == "careerpath.equity-groups/1")
+        #expect(report["group_by"] as? [String] == ["person.site", "person.department"])
+        #expect(report["groups_hidden"] as? Int == 1)
+        let groups = try #require(report["groups"] as? [[String: Any]])
+        #expect(groups.map { ($0["values"] as? [String: String]) ?? [:] } == [
+            ["person.site": "Berlin", "person.department": "Eng"], ["person.site": "Lisbon", "person.department": "Eng"],
+        ])
+        // At least one ratio is a figure, not only words saying why it is hidden.
+        #expect(groups.contains { ($0["ic_to_management_ratio"] as? [String: Any])?["budget"] is NSNumber })
+        // Each group's ratio is the one equity.json gives for its people alone.
+        for (index, (name, people)) in [("Berlin", berlin), ("Lisbon", lisbon)].enumerated() {
+            let alone = try run(Kit.sheet(people.map { Array($0.dropLast(2)) }), in: root, name: name)
+            let expected = try #require(try Kit.json(alone, "equity.json")["ic_to_management_ratio"] as? [String: Any])
+            let got = try #require(groups[index]["ic_to_management_ratio"] as? [String: Any])
+            #expect("\(got["budget"] ?? "-")" == "\(expected["budget"] ?? "?")", "\(name)")
+            #expect("\(got["hours"] ?? "-")" == "\(expected["hours"] ?? "?")", "\(name)")
+        }
+        let markdown = try Kit.text(out, "equity-groups.md")
+        #expect(markdown.contains("| person.site | person.department | Budget ratio | Hours ratio |"))
+        #expect(markdown.contains("1 group has fewer than 5 people and is not shown or named."))
+        for file in ["equity-groups.md", "equity-groups.json", "index.md", "index.html"] {
+            #expect(!(try Kit.text(out, file)).contains("Oslo"), "\(file)")
+        }
+        // The extra columns are not answers: the plans are those of the sheet without them.
+        let plain = try run(Kit.sheet((lisbon + tiny + berlin).map { Array($0.dropLast(2)) }), in: root, name: "plain")
+        #expect(try Kit.text(out, "L3.json") == (try Kit.text(plain, "L3.json")))
+        // Without --group-by, such a column is an unknown one.
+        #expect(throws: CareerError.self) { _ = try run(Kit.sheet(lisbon, header: header), in: root, name: "refused") }
+    }
+}

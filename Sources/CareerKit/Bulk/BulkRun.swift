@@ -16,10 +16,13 @@ public struct BulkRun: Sendable {
         public var calibrate: Bool
         /// Also write a page per manager about their team, under `managers/`.
         public var byManager: Bool
+        /// Sheet columns to compare investment within (`--group-by`): `equity-groups.md` and
+        /// `.json` are written when there is any.
+        public var groupBy: [String]
 
         public init(
             outDirectory: String, formats: [PlanRenderer.Format], jobs: Int, today: Date, batchSize: Int = 256,
-            calibrate: Bool = false, byManager: Bool = false
+            calibrate: Bool = false, byManager: Bool = false, groupBy: [String] = []
         ) {
             self.outDirectory = outDirectory
             self.formats = formats
@@ -28,6 +31,7 @@ public struct BulkRun: Sendable {
             self.batchSize = max(1, batchSize)
             self.calibrate = calibrate
             self.byManager = byManager
+            self.groupBy = groupBy
         }
     }
 
@@ -78,7 +82,7 @@ public struct BulkRun: Sendable {
     /// One row per problem, with whose row it is when the row could be read that far.
     public static let errorsHeader = ["file", "line", "column", "person_id", "person_name", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
-    static let reservedNames: Set<String> = ["summary", "errors", "equity", "calibration", "managers", "index"]
+    static let reservedNames: Set<String> = ["summary", "errors", "equity", "equity-groups", "calibration", "managers", "index"]
     /// The folder of the managers' team pages, inside the output folder.
     public static let managersFolder = "managers"
 
@@ -105,6 +109,8 @@ public struct BulkRun: Sendable {
         /// For the manager's team page, without its file names yet.
         var page: ManagerPage.Row?
         var managerName: String?
+        /// The values of the `--group-by` columns.
+        var groups: [String]
     }
 
     /// One person's result, before the files are named and written.
@@ -185,6 +191,7 @@ public struct BulkRun: Sendable {
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
+        var groupEquity = EquityGroups(columns: options.groupBy, currency: prompts.catalog.currency)
         // With --calibrate the offsets come first, from every row, before anyone is planned.
         let corrections = options.calibrate ? try calibrate(source.again()) : nil
         var calibration = Calibration.Builder()
@@ -244,6 +251,7 @@ public struct BulkRun: Sendable {
                     try summary.write(planned.summary)
                     runIndex.add(.init(name: person.name, id: person.id, files: names), manager: planned.managerName)
                     equity.add(planned.equity)
+                    if !options.groupBy.isEmpty { groupEquity.add(planned.equity, values: planned.groups) }
                     calibration.add(planned.observations)
                     if var row = planned.page, let manager = planned.managerName {
                         row.files = names
@@ -320,6 +328,19 @@ public struct BulkRun: Sendable {
         runIndex.planned = done
         runIndex.failed = failed
         runIndex.reports = Self.reports
+        var staged: [StagedFile] = []
+        if !options.groupBy.isEmpty {
+            for (name, text) in [("equity-groups.md", groupEquity.markdown()), ("equity-groups.json", groupEquity.json())] {
+                let file = try StagedFile(path: directory + "/" + name)
+                try file.write(text)
+                try file.close(durably: false)
+                staged.append(file)
+            }
+            runIndex.reports += [
+                ("equity-groups.md", "IC-track to management-track investment within each group of \(options.groupBy.joined(separator: ", ")) (small groups hidden)"),
+                ("equity-groups.json", "the same figures, for systems"),
+            ]
+        }
         let indexMarkdown = try StagedFile(path: directory + "/index.md")
         try indexMarkdown.write(runIndex.markdown())
         try indexMarkdown.close(durably: false)
@@ -332,8 +353,8 @@ public struct BulkRun: Sendable {
             (calibrationMarkdown.temporary, calibrationMarkdown.path), (calibrationJSON.temporary, calibrationJSON.path),
             (calibrationHTML.temporary, calibrationHTML.path), (indexMarkdown.temporary, indexMarkdown.path),
             (indexHTML.temporary, indexHTML.path),
-        ])
-        let shared = ["index.html", "index.md"] + Self.reports.map(\.name)
+        ] + staged.map { ($0.temporary, $0.path) })
+        let shared = ["index.html", "index.md"] + runIndex.reports.map(\.name)
         earlier.subtract(shared)
         // Answers files of this run's own input are not leftovers.
         earlier = earlier.filter { !source.reads(directory + "/" + $0) }
@@ -430,7 +451,8 @@ public struct BulkRun: Sendable {
                     observations: observations(answers, result.asGiven),
                     page: options.byManager && answers.managerName?.isEmpty == false
                         ? ManagerPage.row(answers: answers, assessment: assessment, plan: plan, prompts: prompts, files: []) : nil,
-                    managerName: answers.managerName))
+                    managerName: answers.managerName,
+                    groups: options.groupBy.map { entry.cell($0) ?? (($0 == "person.domain" ? answers.person.domain : nil) ?? "") }))
         } catch CareerError.invalidData(let diagnostics) {
             return .failed(diagnostics.map {
                 var diagnostic = $0

@@ -80,9 +80,11 @@ public struct SheetColumns: Sendable {
 
     /// What each sheet among `inputs` lacks, by sheet path, in input order; a sheet whose
     /// header cannot be read is left to the run, which reports it.
-    public static func gaps(inputs: [String], prompts: PromptSet) -> [(path: String, gaps: [Gap])] {
+    public static func gaps(inputs: [String], prompts: PromptSet, extraColumns: Set<String> = []) -> [(path: String, gaps: [Gap])] {
         inputs.compactMap { path in
-            guard BulkInputKind(path: path) == .sheet, let reader = try? CSVAnswersReader(path: path, prompts: prompts) else {
+            guard BulkInputKind(path: path) == .sheet,
+                let reader = try? CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns)
+            else {
                 return nil
             }
             let gaps = gaps(header: reader.rowBuilder.header, prompts: prompts)
