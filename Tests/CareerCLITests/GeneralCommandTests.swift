@@ -81,7 +81,7 @@ struct GeneralCommandTests {
         let result = try CommandRunner.run(["template", "--help"])
         #expect(result.status == 0)
         #expect(result.standardError == "")
-        #expect(result.outputLines.contains("USAGE: careerpath template <format> [--prompts <dir>]"))
+        #expect(result.outputLines.contains("USAGE: careerpath template <format> [--example] [--prompts <dir>]"))
     }
 
     @Test func unknownSubcommandIsAUsageError() throws {

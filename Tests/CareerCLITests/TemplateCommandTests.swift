@@ -118,6 +118,25 @@ struct TemplateCommandTests {
 
     // MARK: - yaml
 
+    @Test func csvExampleIsOneRowTheSheetAcceptsWhole() throws {
+        let template = try CommandRunner.run(["template", "csv", "--example", "--prompts", prompts])
+        #expect(template.status == 0)
+        #expect(template.outputLines.count == 2)
+        #expect(template.outputLines.first == (try csvHeader()).joined(separator: ","))
+        #expect(template.outputLines.last?.hasPrefix("Alex Example,E0001,ic.junior,software,6,0,Sam Manager,M0001,2026-11-22,one-on-one,") == true)
+        try CommandRunner.withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("example.csv")
+            try Data(template.standardOutput.utf8).write(to: file)
+            // Every column is there, every cell is allowed: no problem and no note.
+            let result = try CommandRunner.run(["validate", "--prompts", prompts, file.path])
+            #expect(result.status == 0)
+            #expect(result.standardError == "")
+            #expect(!result.standardOutput.contains("note:"))
+            #expect(result.outputLines.last == "1 answers file, 1 person: ok")
+        }
+        #expect(try CommandRunner.run(["template", "yaml", "--example", "--prompts", prompts]).status == 64)
+    }
+
     @Test func yamlFilledWithANameAndLevelPassesValidate() throws {
         let template = try CommandRunner.run(["template", "yaml", "--prompts", prompts])
         #expect(template.status == 0)
