@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a synthetic HR sheet of N people (the CSV header of `careerpath template csv`),
-deterministic for a given seed, for benchmarks and load tests. Usage: gen-sheet.py N OUT.csv"""
+deterministic for a given seed, for benchmarks and load tests. Usage: gen-sheet.py N OUT.csv [SEED]"""
+import argparse
 import csv
 import random
 import sys
@@ -17,12 +18,28 @@ def clamp(value, low, high):
     return max(low, min(high, value))
 
 
+def arguments():
+    parser = argparse.ArgumentParser(
+        description="Write a synthetic HR sheet of N people, one row each, with the header of "
+                    "`careerpath template csv` (and manager.id). The same N and SEED give the same file: "
+                    "for benchmarks and load tests, not a realistic population (see gen-population.py).",
+        epilog="Example: scripts/gen-sheet.py 3000 /tmp/sheet.csv && careerpath bulk /tmp/sheet.csv --out /tmp/plans")
+    parser.add_argument("count", metavar="N", type=int, help="how many people (rows)")
+    parser.add_argument("out", metavar="OUT.csv", help="the file to write")
+    parser.add_argument("seed", metavar="SEED", type=int, nargs="?", default=2026, help="random seed (default: 2026)")
+    parsed = parser.parse_args()
+    if parsed.count < 0:
+        parser.error("N must be 0 or more")
+    return parsed
+
+
 def main():
-    count, out = int(sys.argv[1]), sys.argv[2]
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 2026)
+    options = arguments()
+    count, out = options.count, options.out
+    rng = random.Random(options.seed)
     with open(out, "w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(HEADER + ["manager.id"])
         for n in range(count):
             lean = {d: rng.randint(1, 6) for d in DIMS}
             row = [f"Person {n + 1}", f"P{n + 1:06d}", rng.choice(LEVELS), rng.choice(["software", "data", "infrastructure"]),
@@ -40,6 +57,7 @@ def main():
             row += [rng.choice(["ic", "management", "hybrid", "unsure"]), rng.choice(["ready_now", "within_1y", "within_2y", "not_yet"]),
                     rng.choice([4, 8, 12, 16, 24]), rng.choice([0, 10, 20]), rng.choice([0, 500, 1500, 3000, 5000]),
                     rng.choice(["USD", "EUR", "GBP"])]
+            row.append(f"M{n % 97 + 1:03d}")
             writer.writerow(row)
 
 

@@ -17,8 +17,13 @@ extension Careerpath {
                 rate, against the organisation's other managers) into --out, all readable by \
                 you only. A bad row is reported (stderr and errors.csv) and the rest still run.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, 66 an \
-                input does not exist or cannot be read (then nothing is written).
+                A sheet without some optional columns is planned, and a note names the missing \
+                groups and what the plans lose (no manager's view, no offer). A sheet whose header is \
+                wrong (no person.name column, an unknown column) stops the run before anything is written.
+
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read or a \
+                sheet's header is wrong, 66 an input does not exist or cannot be read (in both of \
+                those cases nothing is written).
 
                 Example: careerpath bulk prompts/examples/team.csv --out plans/ --format md,json
                 """)
@@ -52,13 +57,40 @@ extension Careerpath {
         @Flag(name: .customLong("by-manager"), help: "Also write a team page per manager (Markdown and HTML) under managers/ in --out.")
         var byManager = false
 
+        @Option(
+            name: .customLong("group-by"),
+            help: ArgumentHelp(
+                "Sheet columns, separated by commas, to compare IC and management investment within (e.g. person.site,person.department): writes equity-groups.md and .json. The sheet may have these columns besides the template's.",
+                valueName: "columns"))
+        var groupBy: String?
+
         @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
             _ = try formats()
+            _ = try groupColumns()
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
             try DateOption.check(date, option: "--date")
+        }
+
+        /// The `--group-by` columns: names like `person.site`, never an answer column.
+        func groupColumns() throws -> [String] {
+            guard let groupBy else { return [] }
+            let names = groupBy.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in names {
+                let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }),
+                    !name.hasPrefix("contributor."), !(name.hasPrefix("manager.") && name != "manager.name" && name != "manager.id")
+                else {
+                    throw ValidationError(
+                        "--group-by: \(PrintableText.quoted(name)) is not a grouping column; name sheet columns such as person.site or person.department, separated by commas (answer columns cannot be used)")
+                }
+            }
+            guard !names.isEmpty, Set(names).count == names.count else {
+                throw ValidationError("--group-by: name each column once, separated by commas, e.g. person.site,person.department")
+            }
+            return names
         }
 
         func formats() throws -> [PlanRenderer.Format] {
@@ -67,19 +99,29 @@ extension Careerpath {
 
         func run() throws {
             let set = try prompts.load()
-            let source = BulkSource(inputs: inputs, prompts: set)
+            let groups = try groupColumns()
+            let source = BulkSource(inputs: inputs, prompts: set, extraColumns: Set(groups))
             // Every input is checked before anything is created.
             let unreadable = source.unreadableInputs()
             if let first = unreadable.first {
                 for error in unreadable.dropFirst() { Terminal.standardError.write(ExitStatus.message(for: error)) }
                 throw first
             }
+            // Optional columns a sheet lacks are named before the run, with what the plans miss.
+            if !quiet {
+                for sheet in SheetColumns.gaps(inputs: inputs, prompts: set, extraColumns: Set(groups)) {
+                    // Whole groups only: validate lists the single questions a sheet leaves out.
+                    for gap in sheet.gaps where gap.isWhole {
+                        Terminal.standardError.write("careerpath: \(PrintableText.escaped(sheet.path)): note: \(gap.message).\n")
+                    }
+                }
+            }
             let today = date.flatMap(SessionDate.parse) ?? Date()
             let run = BulkRun(
                 prompts: set,
                 options: BulkRun.Options(
                     outDirectory: out, formats: try formats(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                    today: today, calibrate: calibrate, byManager: byManager))
+                    today: today, calibrate: calibrate, byManager: byManager, groupBy: groups))
             var reporter = ProgressReporter(
                 total: BulkInputs.estimatedCount(inputs), quiet: quiet, terminal: Terminal.standardError.isTTY)
             func report(_ progress: BulkRun.Progress) {

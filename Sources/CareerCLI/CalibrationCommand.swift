@@ -15,12 +15,12 @@ extension Careerpath {
                 Example: careerpath calibration --since 2026-09-01
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case md, json }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, html }
 
         @Option(name: .long, help: ArgumentHelp("Only sessions on or after this date, YYYY-MM-DD.", valueName: "date"))
         var since: String?
 
-        @Option(name: .long, help: "md (for people) or json (for systems).")
+        @Option(name: .long, help: "md (for people), html (to show in the calibration meeting) or json (for systems).")
         var format: Format = .md
 
         @OptionGroup var database: DatabaseOption
@@ -37,7 +37,11 @@ extension Careerpath {
             let people = Set(records.map(\.personKey)).count
             let window = since.map { " since \($0)" } ?? ""
             let report = CalibrationReport(calibration: calibration, source: "the history: \(people) \(people == 1 ? "person" : "people")\(window)")
-            Terminal.standardOutput.write(format == .json ? report.json() : report.markdown())
+            switch format {
+            case .md: Terminal.standardOutput.write(report.markdown())
+            case .json: Terminal.standardOutput.write(report.json())
+            case .html: Terminal.standardOutput.write(report.html())
+            }
         }
     }
 }

@@ -26,6 +26,16 @@ public struct Careerpath: ParsableCommand {
 
     public init() {}
 
+    /// A first word that is no command (`careerpath tlak`) is refused with the closest ones.
+    static func checkSubcommand(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !names.contains(first), first != "help" else { return }
+        let hint = Suggestions.question(Suggestions.closest(to: first, in: names)).map { " (\($0))" } ?? ""
+        throw CareerError.usage(
+            "there is no command \(PrintableText.quoted(first))\(hint); the commands are \(names.joined(separator: ", ")) (see `careerpath --help`)")
+    }
+
     /// Parses the command line, runs the command, and turns every error into its exit code.
     public static func main(_ arguments: [String]? = nil) {
         // Plans, sessions and summaries hold personal data: everything written is owner-only.
@@ -34,6 +44,7 @@ public struct Careerpath: ParsableCommand {
         // `Terminal.write` handles, instead of a signal that kills without a word.
         signal(SIGPIPE, SIG_IGN)
         do {
+            try checkSubcommand(arguments ?? Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as CareerError {

@@ -11,25 +11,67 @@ extension Careerpath {
             discussion: """
                 PERSON is an employee id, or a name when only one person has it (two people \
                 without an id who share a name are listed, with what to type to choose one). \
-                Sessions are recorded when a talk or a run finishes (and by bulk --record).
-                Example: careerpath history "Ana Silva"
+                Sessions are recorded when a talk or a run finishes (and by bulk --record). \
+                --list shows everyone in the history; a name that matches nobody gets the closest \
+                ones suggested.
+                Example: careerpath history "Ana Silva"; careerpath history --list
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         @Argument(help: ArgumentHelp("An employee id or a name.", valueName: "person"))
-        var person: String
+        var person: String?
+
+        @Flag(name: .long, help: "List everyone in the history instead: name, id, sessions, last session, level, manager.")
+        var list = false
 
         @Option(name: .long, help: "text (for people) or json (for systems).")
         var format: Format = .text
 
         @OptionGroup var database: DatabaseOption
 
+        func validate() throws {
+            if list, person != nil { throw ValidationError("give a person or --list, not both") }
+            if !list, person == nil { throw ValidationError("name a person (an employee id or a name), or use --list to see who is in the history") }
+        }
+
         func run() throws {
             let store = try database.open(reading: true)
-            let records = try store.sessions(of: try store.person(for: person))
-            let report = HistoryReport(records: records)
+            guard let person else {
+                Terminal.standardOutput.write(Self.listing(try store.sessions(personKey: nil, since: nil), json: format == .json))
+                return
+            }
+            let found = try Suggestions.person(person, in: store) { try store.person(for: person) }
+            let report = HistoryReport(records: try store.sessions(of: found))
             Terminal.standardOutput.write(format == .json ? report.json() : report.text())
+        }
+
+        /// Everyone recorded, one line each, by name: what to type to see their history.
+        static func listing(_ records: [HistoryRecord], json: Bool) -> String {
+            var people: [String: [HistoryRecord]] = [:]
+            for record in records { people[record.personKey, default: []].append(record) }
+            let rows = people.map { key, records -> (key: String, latest: HistoryRecord, count: Int) in
+                (key, records.max { ($0.date, $0.id) < ($1.date, $1.id) }!, records.count)
+            }.sorted { NaturalOrder.precedes($0.latest.personName, $1.latest.personName) || ($0.latest.personName == $1.latest.personName && $0.key < $1.key) }
+            if json {
+                return rows.map { row in
+                    let object: [String: Any] = [
+                        "name": row.latest.personName, "id": row.latest.personID ?? NSNull(), "sessions": row.count,
+                        "last_session": row.latest.date, "current_level": row.latest.currentLevel, "key": row.key,
+                    ]
+                    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+                    return String(decoding: data, as: UTF8.self) + "\n"
+                }.joined()
+            }
+            guard !rows.isEmpty else { return "Nobody is in the history yet.\n" }
+            var lines = ["\(rows.count) \(rows.count == 1 ? "person" : "people") in the history:"]
+            for row in rows {
+                let latest = row.latest
+                let id = latest.personID.map { " (\(PrintableText.escaped($0)))" } ?? ""
+                lines.append(
+                    "  \(PrintableText.escaped(latest.personName))\(id): \(row.count) session\(row.count == 1 ? "" : "s"), last \(latest.date), \(PrintableText.escaped(latest.currentLevel))")
+            }
+            return lines.joined(separator: "\n") + "\n"
         }
     }
 
@@ -40,7 +82,8 @@ extension Careerpath {
             abstract: "Export recorded sessions as CSV or JSON Lines, for HR systems.",
             discussion: """
                 CSV: one row per session (person, date, track, confidence, fits, target level, plan \
-                progress). JSON Lines: one full session document per line.
+                progress, then the manager's id and name, the level titles and the committed budget in \
+                its own currency and in the catalog's). JSON Lines: one full session document per line.
                 Example: careerpath export --since 2026-01-01 --format csv > sessions.csv
                 """)
 
@@ -56,6 +99,8 @@ extension Careerpath {
         var format: Format
 
         @OptionGroup var database: DatabaseOption
+        /// For the CSV's level titles and the catalog's currency and rates.
+        @OptionGroup var prompts: PromptsOption
 
         func validate() throws {
             try DateOption.check(since, option: "--since")
@@ -63,13 +108,13 @@ extension Careerpath {
 
         func run() throws {
             let store = try database.open(reading: true)
-            let keys = try person.map { try store.person(for: $0).keys }
+            let keys = try person.map { reference in try Suggestions.person(reference, in: store) { try store.person(for: reference).keys } }
             let records = try store.sessions(personKeys: keys, since: since)
             switch format {
             case .jsonl:
                 for record in records { Terminal.standardOutput.write(HistoryReport.exportLine(record)) }
             case .csv:
-                Terminal.standardOutput.write(try HistoryCSV.render(records))
+                Terminal.standardOutput.write(try HistoryCSV.render(records, prompts: try prompts.load()))
             }
         }
     }
@@ -98,9 +143,11 @@ extension Careerpath {
             let directories = AppDirectories.current()
             // Someone with only an unfinished session is found without a database.
             let store = database.exists ? try database.open() : nil
-            let found = try Forgetting.find(
-                person, history: store, sessions: SessionStore(directory: directories.sessions), plans: directories.plans,
-                lineHistories: [directories.lineHistory, directories.formerLineHistory])
+            let found = try Suggestions.person(person, in: store) {
+                try Forgetting.find(
+                    person, history: store, sessions: SessionStore(directory: directories.sessions), plans: directories.plans,
+                    lineHistories: [directories.lineHistory, directories.formerLineHistory])
+            }
             let name = PrintableText.escaped(found.name)
             if !yes {
                 guard Terminal.standardInput.isTTY else {

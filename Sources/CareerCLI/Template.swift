@@ -10,7 +10,8 @@ extension Careerpath {
             discussion: """
                 `csv` prints the header row of an HR sheet (one person per row; list cells \
                 separate values with ';'). `yaml` prints an answers file with every item id, \
-                its type and allowed values as comments.
+                its type and allowed values as comments. `csv --example` adds one made-up \
+                person's row, to show what each column holds.
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -20,12 +21,21 @@ extension Careerpath {
         @Argument(help: "The shape to print: csv or yaml.")
         var format: Format
 
+        @Flag(name: .long, help: "With csv: also print one made-up person's row, every cell a value the sheet accepts.")
+        var example = false
+
         @OptionGroup var prompts: PromptsOption
+
+        func validate() throws {
+            if example, format != .csv { throw ValidationError("--example goes with csv: careerpath template csv --example") }
+        }
 
         func run() throws {
             let set = try prompts.load()
             switch format {
-            case .csv: Terminal.standardOutput.write(AnswersTemplate.csvHeader(for: set.bank) + "\n")
+            case .csv:
+                Terminal.standardOutput.write(
+                    AnswersTemplate.csvHeader(for: set.bank) + "\n" + (example ? AnswersTemplate.csvExample(for: set) + "\n" : ""))
             case .yaml: Terminal.standardOutput.write(AnswersTemplate.yaml(for: set))
             }
         }

@@ -11,7 +11,9 @@ extension Careerpath {
                 Prints one line per problem, `file:line:column: what is wrong`, and exits 65 \
                 when there is any. Answers may be YAML or JSON answers files, CSV sheets (one person \
                 per row), JSON Lines files (one person per line) or folders of answers files: the \
-                same inputs bulk reads. Exits 0 and says what was checked when all is well.
+                same inputs bulk reads. Exits 0 and says what was checked when all is well; a sheet \
+                without some optional columns (the manager's observations, the manager's offer, \
+                manager.name, ...) is valid, and a note says what its plans will miss.
                 """)
 
         @OptionGroup var prompts: PromptsOption
@@ -49,6 +51,12 @@ extension Careerpath {
             }
             // Warnings do not fail the check: the prompts work, with something worth fixing.
             for warning in set.warnings { Terminal.standardError.write(warning.description + "\n") }
+            // Valid, but the plans will miss something: said before "ok".
+            for sheet in SheetColumns.gaps(inputs: answers, prompts: set) {
+                for gap in sheet.gaps {
+                    Terminal.standardOutput.write("\(PrintableText.escaped(sheet.path)): note: \(gap.message).\n")
+                }
+            }
             let items = set.bank.items.count
             let catalog = set.catalog.items.count
             var summary = "\(set.directory): \(items) questions, \(set.ladder.levels.count) levels, \(catalog) catalog items: ok"

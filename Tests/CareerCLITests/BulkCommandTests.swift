@@ -5,7 +5,7 @@ import Testing
 @Suite("careerpath bulk")
 struct BulkCommandTests {
     static let team = CommandRunner.fixtures.appendingPathComponent("team.csv")
-    static let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
+    static let shared = ["index.html", "index.md", "summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.html", "calibration.json"]
 
     /// team.csv's header and Ana Silva's row (which has no quoted cell), as cells.
     static func teamCells() throws -> (header: [String], ana: [String], lines: [String]) {
@@ -161,7 +161,7 @@ struct BulkCommandTests {
             #expect(errors[2] == "\(sheet):7:\(cells + 1): the row has \(cells + 1) cells but the header has \(cells); a cell with a comma needs quotes")
             #expect(errors[3].hasPrefix("\(sheet):9:\(try Self.column("manager.budget.currency")): "), "\(errors[3])")
             #expect(errors[3].contains("'NZD'"))
-            let plans = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") && $0 != "equity.md" && $0 != "calibration.md" }
+            let plans = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") && $0 != "equity.md" && $0 != "calibration.md" && $0 != "index.md" }
             #expect(plans.sorted() == ["E1042.md", "E1043.md", "E1044.md", "E1045.md"])
         }
     }
@@ -190,7 +190,27 @@ struct BulkCommandTests {
             #expect(result.status == 65)
             #expect(result.errorLines.contains { $0.hasPrefix("\(sheet):1:3: unknown column 'person.level'") }, "\(result.errorLines)")
             #expect(result.errorLines.contains("\(sheet):1:1: the header needs the column 'person.current_level'"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == Self.shared.sorted())
+            // Nothing is written: not even the folder.
+            #expect(!FileManager.default.fileExists(atPath: out))
+            #expect(result.standardOutput == "")
+        }
+    }
+
+    @Test func missingOptionalColumnsAreNamedWithWhatThePlansMiss() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            let (header, ana, _) = try Self.teamCells()
+            let keep = header.indices.filter { !header[$0].hasPrefix("manager.obs.") && !header[$0].hasPrefix("manager.view.") }
+            let text = [header, ana].map { row in keep.map { row[$0] }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            let sheet = try write(text, to: "noview.csv", in: folder)
+            let note =
+                "\(sheet): note: no columns for the manager's observations (manager.obs.depth, manager.obs.craft, manager.obs.mentoring and 7 more): every plan rests on the person's own view alone, with no manager's view, no divergence to talk about and no calibration."
+            let validate = try CommandRunner.run(["validate", sheet])
+            #expect(validate.status == 0)
+            #expect(validate.outputLines.contains(note), "\(validate.outputLines)")
+            #expect(validate.outputLines.last == "1 answers file, 1 person: ok")
+            let bulk = try CommandRunner.run(["bulk", sheet, "--out", "out", "--jobs", "1"], currentDirectory: folder)
+            #expect(bulk.status == 0)
+            #expect(bulk.errorLines.contains("careerpath: " + note), "\(bulk.errorLines)")
         }
     }
 
@@ -242,7 +262,7 @@ struct BulkCommandTests {
                 #expect(result.status == 0, "\(result.standardError)")
                 outputs.append(try files(in: out))
             }
-            #expect(outputs[0].count == 600 * 2 + 6)
+            #expect(outputs[0].count == 600 * 2 + Self.shared.count)
             #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
             let differing = outputs[0].keys.filter { outputs[0][$0] != outputs[1][$0] }.sorted()
             #expect(differing == [], "differ between --jobs 1 and --jobs 4")
@@ -262,7 +282,7 @@ struct BulkCommandTests {
             let summary = try String(contentsOf: folder.appendingPathComponent("out/summary.csv"), encoding: .utf8)
             #expect(summary.hasSuffix(",'=team.csv:2\n"), "\(summary)")
             let errors = try String(contentsOf: folder.appendingPathComponent("out/errors.csv"), encoding: .utf8)
-            #expect(errors.contains("\n'=team.csv,3,\(try Self.column("person.current_level")),person.current_level,"), "\(errors)")
+            #expect(errors.contains("\n'=team.csv,3,\(try Self.column("person.current_level")),E9,Ana Silva,person.current_level,"), "\(errors)")
             #expect(errors.contains("'@level'"))
         }
     }

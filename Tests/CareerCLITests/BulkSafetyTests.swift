@@ -148,7 +148,7 @@ struct BulkSafetyTests {
                     options: .regularExpression) != nil, "\(third.errorLines)")
             let final = try Self.contents(of: out)
             #expect(final.keys.filter { $0.hasPrefix(".") } == [])
-            #expect(final.count == people + 6)
+            #expect(final.count == people + BulkCommandTests.shared.count)
             let summary = String(decoding: try #require(final["summary.csv"]), as: UTF8.self)
             #expect(summary.split(separator: "\n").count == people + 1)
             let equityData = try #require(final["equity.json"])

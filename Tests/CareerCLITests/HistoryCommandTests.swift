@@ -18,6 +18,42 @@ struct HistoryCommandTests {
                           "XDG_STATE_HOME": folder.appendingPathComponent("state").path])
     }
 
+    @Test func aMistypedPersonGetsTheClosestNamesAndListShowsEveryone() throws {
+        try CommandRunner.withTemporaryFolder { folder in
+            #expect(try run(["run", "--answers", ana, "--format", "json", "--date", "2026-11-22"], in: folder).status == 0)
+            let hint = "did you mean 'Ana Silva'? (`careerpath history --list` lists everyone)"
+            for arguments in [["history", "Ana"], ["export", "--person", "Silvia", "--format", "csv"], ["forget", "ana", "--yes"]] {
+                let result = try run(arguments, in: folder)
+                #expect(result.status == 67, "\(arguments)")
+                #expect(result.errorLines.count == 1)
+                #expect(result.errorLines.first?.hasPrefix("careerpath: nobody called '\(arguments[arguments[0] == "export" ? 2 : 1])' is in the history") == true)
+                #expect(result.errorLines.first?.hasSuffix(hint) == true, "\(result.errorLines)")
+            }
+            let far = try run(["history", "Zed"], in: folder)
+            #expect(far.status == 67)
+            #expect(far.errorLines.first?.hasSuffix("; `careerpath history --list` lists everyone in it") == true, "\(far.errorLines)")
+            let list = try run(["history", "--list"], in: folder)
+            #expect(list.status == 0)
+            #expect(list.outputLines == ["1 person in the history:", "  Ana Silva (E1042): 1 session, last 2026-11-22, ic.senior"])
+            let json = try run(["history", "--list", "--format", "json"], in: folder)
+            let person = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+            #expect(person["name"] as? String == "Ana Silva" && person["id"] as? String == "E1042" && person["sessions"] as? Int == 1)
+            #expect(try run(["history"], in: folder).status == 64)
+            #expect(try run(["history", "Ana Silva", "--list"], in: folder).status == 64)
+            // Nothing was forgotten by the mistyped forget.
+            #expect(try run(["history", "Ana Silva"], in: folder).status == 0)
+        }
+    }
+
+    @Test func aMistypedCommandGetsTheClosestOne() throws {
+        let result = try CommandRunner.run(["tlak"])
+        #expect(result.status == 64)
+        #expect(result.errorLines == [
+            "careerpath: there is no command 'tlak' (did you mean 'talk'?); the commands are talk, run, bulk, history, calibration, export, forget, db, validate, template, ladder (see `careerpath --help`)",
+        ])
+        #expect(try CommandRunner.run(["help", "bulk"]).status == 0)
+    }
+
     /// Damage in an old record is reported, and today's conversation still starts.
     @Test func aDamagedOldRecordDoesNotStopATalk() throws {
         try CommandRunner.withTemporaryFolder { folder in

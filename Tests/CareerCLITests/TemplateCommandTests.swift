@@ -9,7 +9,7 @@ struct TemplateCommandTests {
     /// The cells every HR sheet starts with (shared/instrument.md, "CSV").
     static let personColumns = [
         "person.name", "person.id", "person.current_level", "person.domain", "person.years_experience",
-        "person.years_managing", "manager.name", "session.date", "session.mode",
+        "person.years_managing", "manager.name", "manager.id", "session.date", "session.mode",
     ]
 
     /// Every contributor item the instrument fixes (shared/instrument.md, "Contributor items").
@@ -98,8 +98,10 @@ struct TemplateCommandTests {
             contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
         // The fixture ends its lines with CRLF, as RFC 4180 asks.
         let teamHeader = team.prefix { !$0.isNewline }.components(separatedBy: ",")
-        try #require(teamHeader.count > Self.personColumns.count)
-        #expect(Array(teamHeader.prefix(Self.personColumns.count)) == Self.personColumns)
+        // The fixture has every person and session column but the optional manager.id.
+        let given = Self.personColumns.filter { $0 != "manager.id" }
+        try #require(teamHeader.count > given.count)
+        #expect(Array(teamHeader.prefix(given.count)) == given)
         #expect(teamHeader.filter { !cells.contains($0) } == [])
         // Each team.csv column is found in the template after the one before it.
         var remaining = cells[...]
@@ -115,6 +117,25 @@ struct TemplateCommandTests {
     }
 
     // MARK: - yaml
+
+    @Test func csvExampleIsOneRowTheSheetAcceptsWhole() throws {
+        let template = try CommandRunner.run(["template", "csv", "--example", "--prompts", prompts])
+        #expect(template.status == 0)
+        #expect(template.outputLines.count == 2)
+        #expect(template.outputLines.first == (try csvHeader()).joined(separator: ","))
+        #expect(template.outputLines.last?.hasPrefix("Alex Example,E0001,ic.junior,software,6,0,Sam Manager,M0001,2026-11-22,one-on-one,") == true)
+        try CommandRunner.withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("example.csv")
+            try Data(template.standardOutput.utf8).write(to: file)
+            // Every column is there, every cell is allowed: no problem and no note.
+            let result = try CommandRunner.run(["validate", "--prompts", prompts, file.path])
+            #expect(result.status == 0)
+            #expect(result.standardError == "")
+            #expect(!result.standardOutput.contains("note:"))
+            #expect(result.outputLines.last == "1 answers file, 1 person: ok")
+        }
+        #expect(try CommandRunner.run(["template", "yaml", "--example", "--prompts", prompts]).status == 64)
+    }
 
     @Test func yamlFilledWithANameAndLevelPassesValidate() throws {
         let template = try CommandRunner.run(["template", "yaml", "--prompts", prompts])

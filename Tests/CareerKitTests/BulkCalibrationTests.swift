@@ -76,7 +76,10 @@ import Testing
             #expect(row[flags].contains("calibrated") == lenient, "\(row[0])")
             let name = row[0] + ".md"
             if lenient {
-                #expect(try Kit.text(calibrated, name).contains("Manager 0's ratings run about"))
+                // The plan says its scores were adjusted, and nothing of how the manager rates.
+                let plan = try Kit.text(calibrated, name)
+                #expect(plan.contains(Self.adjusted))
+                #expect(!plan.contains("ratings run") && !plan.contains("Manager 0's") && !plan.contains("lenient"))
             } else {
                 #expect(try Kit.text(calibrated, name) == (try Kit.text(plain, name)), "\(name) changed")
             }
@@ -86,6 +89,51 @@ import Testing
         let (asIs, _) = try run(Self.sheet(lenient: false))
         #expect(try Kit.planFiles(again) == (try Kit.planFiles(asIs)))
         for name in try Kit.planFiles(asIs) { #expect(try Kit.text(again, name) == (try Kit.text(asIs, name))) }
+    }
+
+    static let adjusted =
+        "The scores from your manager's observations were adjusted after calibration, the review that keeps ratings consistent across teams."
+
+    @Test func managersComeInReadingOrderAndTheMeetingGetsAPage() throws {
+        let (out, _) = try run(Self.sheet(managers: 11, reports: 5))
+        let names = (0..<11).map { "Manager \($0)" }
+        let report = try Kit.json(out, "calibration.json")
+        let managers = try #require(report["managers"] as? [[String: Any]])
+        #expect(managers.map { $0["manager"] as? String ?? "" } == names)
+        let markdown = try Kit.text(out, "calibration.md")
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| Manager ") && !$0.hasPrefix("| Manager |") }
+        #expect(rows.map { $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } == names)
+        let html = try Kit.text(out, "calibration.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<tr><td>Manager 0</td><td class=\"num\">5</td><td class=\"num\">+"))
+        #expect(html.contains("<span class=\"flag\">lenient</span>"))
+        let positions = names.map { html.range(of: "<tr><td>\($0)</td>")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(html.contains("<strong>lenient</strong>"))
+        #expect(!html.contains("**"))
+    }
+
+    @Test func theFlagIsOnTheFlaggedManagersOwnPageOnly() throws {
+        for calibrate in [false, true] {
+            let (out, _) = try run(Self.sheet(), calibrate: calibrate, byManager: true)
+            let pages = out.appendingPathComponent(BulkRun.managersFolder)
+            let flagged = try String(contentsOf: pages.appendingPathComponent("Manager-0.md"), encoding: .utf8)
+            let offset = try #require(((try Kit.json(out, "calibration.json"))["managers"] as? [[String: Any]])?.first?["offset"] as? Double)
+            #expect(flagged.contains(
+                "**Calibration:** The calibration of this run flags your ratings as lenient: they run about \(formatFixed(offset, decimals: 2)) points above what the other managers would be expected to give the same people, over 6 reports."))
+            #expect(flagged.contains(calibrate ? "each plan says only that its scores were adjusted after calibration" : "say nothing of this"))
+            let html = try String(contentsOf: pages.appendingPathComponent("Manager-0.html"), encoding: .utf8)
+            #expect(html.contains("<a href=\"../calibration.html\">calibration.html</a>"))
+            for other in 1..<6 {
+                let page = try String(contentsOf: pages.appendingPathComponent("Manager-\(other).md"), encoding: .utf8)
+                #expect(!page.contains("Calibration"), "Manager \(other)")
+            }
+            // Without --calibrate no plan mentions calibration at all.
+            if !calibrate {
+                #expect(!(try Kit.text(out, "T00.md")).contains("calibration"))
+            }
+        }
     }
 
     @Test func eachManagerGetsAPageOfTheirOwnReportsOnly() throws {

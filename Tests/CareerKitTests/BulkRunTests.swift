@@ -124,8 +124,16 @@ enum BulkTestKit {
         return result
     }
 
+    /// A file the run wrote, as a spreadsheet reads it: a CSV file's byte-order mark (which
+    /// every CSV careerpath writes starts with) is checked and left out.
     static func text(_ folder: URL, _ name: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        let data = try Data(contentsOf: folder.appendingPathComponent(name))
+        let text = String(decoding: data, as: UTF8.self)
+        if name.hasSuffix(".csv") {
+            #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) starts with a byte-order mark")
+            return String(decoding: data.dropFirst(3), as: UTF8.self)
+        }
+        return text
     }
 
     /// A CSV file the run wrote, parsed back.
@@ -149,7 +157,7 @@ enum BulkTestKit {
         return try #require(attributes[.posixPermissions] as? NSNumber).intValue & 0o777
     }
 
-    static let sharedFiles = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
+    static let sharedFiles = ["index.html", "index.md", "summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.html", "calibration.json"]
 }
 
 @Suite struct BulkRunTests {
@@ -250,26 +258,33 @@ enum BulkTestKit {
         #expect(rows.map { $0.first } == [sheet, sheet, sheet, sheet])
         #expect(rows.map { $0.count > 1 ? $0[1] : "" } == ["3", "5", "7", "9"])
         #expect(outcome.errors.map(\.line) == [3, 5, 7, 9])
-        #expect(rows.allSatisfy { $0.count == 5 && !$0[4].isEmpty })
-        guard rows.count == 4, rows.allSatisfy({ $0.count == 5 }) else { return }
+        #expect(rows.allSatisfy { $0.count == 7 && !$0[6].isEmpty })
+        guard rows.count == 4, rows.allSatisfy({ $0.count == 7 }) else { return }
+        // Whose row it is, read from the row itself, so the errors join back to the people.
+        #expect(rows.map { [$0[3], $0[4]] } == [
+            ["E2001", "Ana Silva"], ["E2002", "Ben Okafor"], ["E2003", Kit.person(2)[Kit.column("person.name")]],
+            ["E2004", "Ana Silva"],
+        ])
 
         let mastery = Kit.column("contributor.depth.mastery") + 1
         #expect(rows[0] == [
-            sheet, "3", String(mastery), "contributor.depth.mastery",
+            sheet, "3", String(mastery), "E2001", "Ana Silva", "contributor.depth.mastery",
             "contributor item 'depth.mastery': '9' is not allowed; allowed: 1..6 (1 = strongly disagree, 6 = strongly agree)",
         ])
-        #expect(Array(rows[1][0...3]) == [sheet, "5", String(Kit.column("person.current_level") + 1), "person.current_level"])
-        #expect(rows[1][4].hasPrefix("'person.current_level' is 'ic.wizard'; allowed: ic.junior"))
+        #expect(Array(rows[1][0...5]) == [
+            sheet, "5", String(Kit.column("person.current_level") + 1), "E2002", "Ben Okafor", "person.current_level",
+        ])
+        #expect(rows[1][6].hasPrefix("'person.current_level' is 'ic.wizard'; allowed: ic.junior"))
         #expect(rows[2] == [
-            sheet, "7", String(Kit.header.count), "",
+            sheet, "7", String(Kit.header.count), "E2003", Kit.person(2)[Kit.column("person.name")], "",
             "the row has \(Kit.header.count - 1) cells but the header has \(Kit.header.count); a cell with a comma needs quotes",
         ])
         // The budget currency has no exchange rate: the row, its cell and the item are named.
         #expect(rows[3][0] == sheet, "the NZD row is located in \(rows[3][0]), not in the sheet")
         #expect(rows[3][1] == "9")
         #expect(rows[3][2] == String(Kit.column("manager.budget.currency") + 1))
-        #expect(rows[3][3] == "manager.budget.currency")
-        #expect(rows[3][4].contains("'NZD'"))
+        #expect(rows[3][5] == "manager.budget.currency")
+        #expect(rows[3][6].contains("'NZD'"))
         #expect(outcome.errors.map(\.path) == [sheet, sheet, sheet, sheet])
     }
 
@@ -289,22 +304,26 @@ enum BulkTestKit {
         #expect(try Kit.json(out, "equity.json")["failed_rows"] as? Int == 2)
     }
 
-    @Test func aBadHeaderIsOneFailureWithEveryHeaderProblem() throws {
+    @Test func aBadHeaderStopsTheRunBeforeAnythingIsWritten() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var header = Kit.header
         header[2] = "person.level"
         let sheet = try Kit.write(Kit.sheet([Kit.person(0), Kit.person(1)], header: header), to: root.appendingPathComponent("h.csv"))
+        // A good sheet beside it is not planned either: a summary of it alone would pass for the run.
+        let good = try Kit.write(Kit.sheet([Kit.person(2)]), to: root.appendingPathComponent("good.csv"))
         let out = root.appendingPathComponent("out")
-        let outcome = try Kit.run([sheet], into: out)
-        #expect(outcome.people == 0)
-        #expect(outcome.failed == 1)
-        #expect(try Kit.planFiles(out) == [])
-        let errors = try Kit.records(out, "errors.csv").dropFirst()
-        #expect(errors.count == 2)
-        #expect(Set(errors.map { Array($0.prefix(3)) }) == [[sheet, "1", "1"], [sheet, "1", "3"]])
-        #expect(errors.contains { $0.count == 5 && $0[4].hasPrefix("unknown column 'person.level'") })
-        #expect(errors.contains { $0.count == 5 && $0[4] == "the header needs the column 'person.current_level'" })
+        var problems: [String] = []
+        do {
+            _ = try Kit.run([good, sheet], into: out)
+            Issue.record("the run went ahead")
+        } catch CareerError.invalidData(let diagnostics) {
+            problems = diagnostics.map(\.description)
+        }
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.hasPrefix("\(sheet):1:3: unknown column 'person.level'") })
+        #expect(problems.contains("\(sheet):1:1: the header needs the column 'person.current_level'"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
     @Test func badLinesOfJSONLinesAndBadFilesOfAFolderAreLocated() throws {
@@ -335,7 +354,9 @@ enum BulkTestKit {
         #expect(errors.map { Array($0.prefix(2)) } == [
             [jsonl, "3"], [jsonl, "4"], [folder.appendingPathComponent("b.yaml").path, String(TestSupport.line(of: "ic.wizard", in: badYAML))],
         ])
-        #expect(errors.first.map { $0.count == 5 && $0[4].contains("'9' is not allowed") } == true)
+        #expect(errors.first.map { $0.count == 7 && $0[6].contains("'9' is not allowed") } == true)
+        // A JSON Lines document read far enough names its person; a broken one and a file do not.
+        #expect(errors.map { [$0[3], $0[4]] } == [["E1043", "Ben Okafor"], ["", ""], ["", ""]])
         #expect(try Kit.records(out, "summary.csv").dropFirst().map(\.first) == ["E1042", "E1044", "E1045", "E1042"])
         #expect(try Kit.planFiles(out).contains("E1042-2.json"))
     }
@@ -452,7 +473,7 @@ enum BulkTestKit {
         let errorsRaw = try Kit.text(out, "errors.csv")
         let errors = RFC4180.parse(errorsRaw)
         #expect(errors.count == 2)
-        #expect(errors.last.map { $0.count == 5 && $0[4].contains("'=1+2'") } == true)
+        #expect(errors.last.map { $0.count == 7 && $0[3] == "F9" && $0[6].contains("'=1+2'") } == true)
         // No cell of either file starts as a formula would.
         for (file, records) in [("summary.csv", summary), ("errors.csv", errors)] {
             for record in records {
@@ -529,7 +550,7 @@ enum BulkTestKit {
         }
         #expect(outcomes[0].people + outcomes[0].failed == 22)
         #expect(outcomes[0].failed == 4)
-        #expect(results[0].count == 18 * 3 + 6)
+        #expect(results[0].count == 18 * 3 + Kit.sharedFiles.count)
         #expect(results[0]["D5-2.json"] != nil && results[0]["D8-2.json"] != nil, "duplicate ids give suffixed files")
         #expect(results[0]["Person-0.md"] != nil, "a person without an id is named from the name")
         for index in 1..<settings.count {
@@ -619,7 +640,7 @@ enum BulkTestKit {
         #expect(outcome.people == 4)
         #expect(try Kit.permissions(out.path) == 0o700)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(names.count == 4 * 3 + 6)
+        #expect(names.count == 4 * 3 + Kit.sharedFiles.count)
         for name in names {
             #expect(try Kit.permissions(out.appendingPathComponent(name).path) == 0o600, "\(name)")
         }

@@ -47,7 +47,7 @@ import Testing
         let csv = "person.name,person.current_level,contributor.depth.mastry,contributor.obs.depth,person.name\n"
         let problems = TestSupport.diagnostics { _ = try CSVAnswersReader(text: csv, path: "sheet.csv", prompts: prompts) }
         #expect(problems.map(\.description) == [
-            "sheet.csv:1:3: unknown column 'contributor.depth.mastry'; allowed: person.name, person.id, person.current_level, person.domain, person.years_experience, person.years_managing, manager.name, session.date, session.mode, contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
+            "sheet.csv:1:3: unknown column 'contributor.depth.mastry'; allowed: person.name, person.id, person.current_level, person.domain, person.years_experience, person.years_managing, manager.name, manager.id, session.date, session.mode, contributor.<item id>, manager.<item id> (see `careerpath template csv`)",
             "sheet.csv:1:4: column 'contributor.obs.depth': item 'obs.depth' is answered by the manager; name the column 'manager.obs.depth'",
             "sheet.csv:1:5: column 'person.name' appears more than once in the header",
         ])

@@ -112,7 +112,7 @@ import Testing
     @Test func exportRoundTripsThroughCSV() throws {
         let store = try HistoryStore(path: try database())
         let (first, _) = try record(date: "2026-11-22")
-        let (second, _) = try record(date: "2027-02-22") { $0.person.name = "=cmd|' /C calc'!A0" }
+        let (second, secondPlan) = try record(date: "2027-02-22") { $0.person.name = "=cmd|' /C calc'!A0" }
         try store.record([first, second])
         let csv = try HistoryCSV.render(try store.sessions(personKey: nil, since: "2027-01-01"))
         let rows = Array(try CSVAnswersReaderTests.parseCSV(csv))
@@ -122,6 +122,27 @@ import Testing
         #expect(rows[1][2] == "2027-02-22")
         #expect(rows[1][6] == "ic")
         #expect(rows[1][19] == "s-2027-02-22")
+        // Without the prompts, the titles and catalog amounts are left empty, never guessed.
+        #expect(rows[1].count == HistoryCSV.header.count)
+        #expect(Array(rows[1][20...]) == ["", "Jordan Lee", "", "", formatFixed(secondPlan.committed, decimals: 0), "USD", "", ""])
+    }
+
+    @Test func theCSVExportNamesTheManagerTheTitlesAndTheCatalogAmount() throws {
+        let store = try HistoryStore(path: try database())
+        let (euro, plan) = try record(date: "2027-02-22") {
+            $0.managerID = "M7"
+            $0.responses[.manager]?["budget.currency"] = .text("EUR")
+        }
+        try store.record([euro])
+        let csv = try HistoryCSV.render(try store.sessions(personKey: nil, since: nil), prompts: prompts)
+        let rows = Array(try CSVAnswersReaderTests.parseCSV(csv))
+        #expect(rows.count == 2)
+        #expect(rows[0] == HistoryCSV.header)
+        #expect(plan.currency == "EUR")
+        #expect(Array(rows[1][20...]) == [
+            "M7", "Jordan Lee", "Senior Engineer", prompts.ladder.level(plan.targetLevel)?.title ?? "?",
+            formatOneDecimal(plan.committed), "EUR", formatOneDecimal(plan.committed / 0.87), "USD",
+        ])
     }
 
     @Test func recordingManyIsOneTransaction() throws {

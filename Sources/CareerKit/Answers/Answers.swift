@@ -2,6 +2,8 @@
 public struct Answers: Hashable, Sendable {
     public var person: Person
     public var managerName: String?
+    /// The manager's employee id, when the sheet gives one (`manager.id`): what HR joins on.
+    public var managerID: String?
     /// The session date as `YYYY-MM-DD`, when known.
     public var date: String?
     public var mode: Mode
@@ -10,11 +12,12 @@ public struct Answers: Hashable, Sendable {
     public var notes: String?
 
     public init(
-        person: Person, managerName: String? = nil, date: String? = nil, mode: Mode,
+        person: Person, managerName: String? = nil, managerID: String? = nil, date: String? = nil, mode: Mode,
         responses: [Role: [String: AnswerValue]] = [:], notes: String? = nil
     ) {
         self.person = person
         self.managerName = managerName
+        self.managerID = managerID
         self.date = date
         self.mode = mode
         self.responses = responses

@@ -10,11 +10,11 @@ struct AnswersBuilder {
         "person.name", "person.id", "person.current_level", "person.domain", "person.years_experience",
         "person.years_managing",
     ]
-    static let metaKeys = personKeys + ["manager.name", "session.date", "session.mode"]
+    static let metaKeys = personKeys + ["manager.name", "manager.id", "session.date", "session.mode"]
     private static let metaKeySet = Set(metaKeys)
     /// The fields `Person.fieldLimit` applies to.
     static let limitedKeys: Set<String> = [
-        "person.name", "person.id", "person.current_level", "person.domain", "manager.name",
+        "person.name", "person.id", "person.current_level", "person.domain", "manager.name", "manager.id",
     ]
 
     /// Whether the key is one of `metaKeys` rather than an answer.
@@ -173,7 +173,7 @@ struct AnswersBuilder {
             name: name, id: text("person.id"), currentLevel: level, domain: text("person.domain"),
             yearsExperience: experience, yearsManaging: managing ?? Answers.yearsManaging(answeredIn: responses))
         return Answers(
-            person: person, managerName: text("manager.name"), date: date, mode: mode, responses: responses,
+            person: person, managerName: text("manager.name"), managerID: text("manager.id"), date: date, mode: mode, responses: responses,
             notes: hasNotes.map(PrintableText.stripped))
     }
 }

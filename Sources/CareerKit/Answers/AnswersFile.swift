@@ -62,7 +62,7 @@ public enum AnswersFile {
         }
         let sections: [(String, [String])] = [
             ("person", ["name", "id", "current_level", "domain", "years_experience", "years_managing"]),
-            ("manager", ["name"]),
+            ("manager", ["name", "id"]),
             ("session", ["date", "mode"]),
         ]
         for (section, keys) in sections where top[section] != nil {

@@ -19,6 +19,37 @@ public enum AnswersTemplate {
         csvColumns(for: bank).joined(separator: ",")
     }
 
+    /// One made-up person's row under the header, every cell a value the sheet accepts (a
+    /// scale's middle, a choice's first value, a list's first ones joined with ';'): to show
+    /// what each column holds. Not a real person.
+    public static func csvExample(for prompts: PromptSet) -> String {
+        let level = prompts.ladder.levels.first { $0.track == "ic" }?.id ?? prompts.ladder.levels.first?.id ?? ""
+        let meta: [String: String] = [
+            "person.name": "Alex Example", "person.id": "E0001", "person.current_level": level, "person.domain": "software",
+            "person.years_experience": "6", "person.years_managing": "0", "manager.name": "Sam Manager", "manager.id": "M0001",
+            "session.date": "2026-11-22", "session.mode": "one-on-one",
+        ]
+        var cells = AnswersBuilder.metaKeys.map { meta[$0] ?? "" }
+        for role in Role.allCases {
+            for item in columnItems(for: prompts.bank, role: role) { cells.append(example(for: item, prompts: prompts)) }
+        }
+        return cells.map(CSVFile.quoted).joined(separator: ",")
+    }
+
+    private static func example(for item: BankItem, prompts: PromptSet) -> String {
+        switch item.kind {
+        case .scale(let scale): return String((scale.min + scale.max + 1) / 2)
+        case .choice(let choices): return choices.first?.value ?? ""
+        case .multi(let choices): return choices.prefix(2).map(\.value).joined(separator: ";")
+        case .pick(let count, let choices): return choices.prefix(count).map(\.value).joined(separator: ";")
+        case .integer(let minimum, let maximum): return String(Swift.min(Swift.max(minimum, 12), maximum))
+        case .number(let minimum, let maximum): return formatOneDecimal(Swift.min(Swift.max(minimum, 10), maximum ?? 10))
+        case .text: return "In my words"
+        case .currency: return prompts.catalog.currency
+        case .date: return "2026-12-14"
+        }
+    }
+
     /// A blank YAML answers file with every item id and, as a comment, its type and allowed values.
     public static func yaml(for prompts: PromptSet) -> String {
         let levels = prompts.ladder.levels.map(\.id).joined(separator: ", ")
@@ -34,6 +65,7 @@ public enum AnswersTemplate {
             "  years_managing:    # whole years",
             "manager:",
             "  name:",
+            "  id:                # optional: the manager's employee id",
             "session:",
             "  date:              # YYYY-MM-DD",
             "  mode: one-on-one   # one-on-one, self or manager",

@@ -28,9 +28,11 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
 
     /// Opens the file and checks its header.
     ///
+    /// - Parameter extraColumns: columns the sheet may have besides the template's, such as the
+    ///   grouping columns of `bulk --group-by` (`person.site`): allowed and not read as answers.
     /// - Throws: `CareerError.invalidData` when the header has unknown, repeated or missing
     ///   columns; `CareerError.cannotRead` when the file cannot be opened.
-    public convenience init(path: String, prompts: PromptSet) throws {
+    public convenience init(path: String, prompts: PromptSet, extraColumns: Set<String> = []) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let stream = LimitedCSVStream(
@@ -49,7 +51,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
                     message: "the file is not UTF-8 text from here (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the sheet as \"CSV UTF-8\" and try again")
             ])
         }
-        try self.init(stream: stream, limited: stream, path: path, prompts: prompts)
+        try self.init(stream: stream, limited: stream, path: path, prompts: prompts, extraColumns: extraColumns)
     }
 
     /// Reads CSV text held in memory.
@@ -74,7 +76,9 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         return limit
     }
 
-    private init(stream: InputStream, limited: LimitedCSVStream?, path: String, prompts: PromptSet) throws {
+    private init(
+        stream: InputStream, limited: LimitedCSVStream?, path: String, prompts: PromptSet, extraColumns: Set<String> = []
+    ) throws {
         self.path = path
         self.limited = limited
         do {
@@ -92,8 +96,8 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
         let headerCut = limited?.takeCut(ofRecord: 0)
         nextLine = 1 + 1 + header.reduce(0) { $0 + Self.lineBreaks(in: $1) } + (headerCut?.lineFeeds ?? 0)
         if let headerCut { try Self.refuseHeader(headerCut, path: path) }
-        try Self.checkHeader(header, path: path, prompts: prompts)
-        rowBuilder = CSVRowBuilder(path: path, header: header, builder: AnswersBuilder(prompts: prompts))
+        try Self.checkHeader(header, path: path, prompts: prompts, extraColumns: extraColumns)
+        rowBuilder = CSVRowBuilder(path: path, header: header, builder: AnswersBuilder(prompts: prompts), extraColumns: extraColumns)
     }
 
     /// Line breaks inside a quoted cell, counted as bytes so "\r\n" (one Character) counts too.
@@ -129,7 +133,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     /// The header cells every sheet needs.
     public static let requiredColumns = ["person.name", "person.current_level"]
 
-    private static func checkHeader(_ header: [String], path: String, prompts: PromptSet) throws {
+    private static func checkHeader(_ header: [String], path: String, prompts: PromptSet, extraColumns: Set<String>) throws {
         let log = DiagnosticLog(path: path)
         var seen: Set<String> = []
         for (index, cell) in header.enumerated() {
@@ -137,7 +141,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
                 log.add("column \(PrintableText.quoted(cell)) appears more than once in the header", line: 1, column: index + 1)
                 continue
             }
-            if AnswersBuilder.metaKeys.contains(cell) { continue }
+            if AnswersBuilder.metaKeys.contains(cell) || extraColumns.contains(cell) { continue }
             let parts = cell.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, let role = Role(rawValue: parts[0]), let item = prompts.bank.item(parts[1]) else {
                 log.add(
@@ -215,6 +219,8 @@ public struct CSVRowBuilder: Sendable {
     let builder: AnswersBuilder
     /// Per column, worked out once per file: how its cells are read and the item it answers.
     private let columns: [Column]
+    /// The positions of extra columns (`bulk --group-by`), which are not answers.
+    private let extra: Set<Int>
 
     private struct Column {
         enum Reading { case asIs, list, trimmed }
@@ -224,10 +230,12 @@ public struct CSVRowBuilder: Sendable {
         var limit: Int
     }
 
-    init(path: String, header: [String], builder: AnswersBuilder) {
+    init(path: String, header: [String], builder: AnswersBuilder, extraColumns: Set<String> = []) {
         self.path = path
         self.header = header
         self.builder = builder
+        // A template column named for grouping (`person.domain`) is still read as itself.
+        extra = Set(header.indices.filter { extraColumns.contains(header[$0]) && !AnswersBuilder.isMetaKey(header[$0]) })
         let bank = builder.prompts.bank
         let cellLimit = CSVAnswersReader.cellLimit(for: bank)
         columns = header.map { key in
@@ -290,6 +298,7 @@ public struct CSVRowBuilder: Sendable {
         var entries: [AnswerEntry] = []
         entries.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
+            if !extra.isEmpty, extra.contains(index) { continue }
             let column = columns[index]
             let raw: RawAnswer
             switch column.reading {

@@ -16,10 +16,13 @@ public struct BulkRun: Sendable {
         public var calibrate: Bool
         /// Also write a page per manager about their team, under `managers/`.
         public var byManager: Bool
+        /// Sheet columns to compare investment within (`--group-by`): `equity-groups.md` and
+        /// `.json` are written when there is any.
+        public var groupBy: [String]
 
         public init(
             outDirectory: String, formats: [PlanRenderer.Format], jobs: Int, today: Date, batchSize: Int = 256,
-            calibrate: Bool = false, byManager: Bool = false
+            calibrate: Bool = false, byManager: Bool = false, groupBy: [String] = []
         ) {
             self.outDirectory = outDirectory
             self.formats = formats
@@ -28,6 +31,7 @@ public struct BulkRun: Sendable {
             self.batchSize = max(1, batchSize)
             self.calibrate = calibrate
             self.byManager = byManager
+            self.groupBy = groupBy
         }
     }
 
@@ -65,15 +69,20 @@ public struct BulkRun: Sendable {
         case completed(started: String)
     }
 
+    /// One row per person planned. Beside each id its title, beside the row's own budget the
+    /// same amount in the catalog's currency (the equity report's rates), so a pivot table
+    /// can sum `budget_committed_catalog` across people paid in different currencies.
     public static let summaryHeader = [
-        "id", "name", "current_level", "recommended_track", "archetype", "confidence", "fit_ic", "fit_management",
-        "fit_hybrid", "target_level", "budget_committed", "currency", "hours_per_month", "special_project_percent",
-        "items_training", "items_certification", "items_networking", "items_mentoring", "items_special_project",
-        "items_stretch_assignment", "flags", "source",
+        "id", "name", "manager_id", "manager_name", "current_level", "current_level_title", "recommended_track",
+        "archetype", "confidence", "fit_ic", "fit_management", "fit_hybrid", "target_level", "target_level_title",
+        "budget_committed", "currency", "budget_committed_catalog", "catalog_currency", "hours_per_month",
+        "special_project_percent", "items_training", "items_certification", "items_networking", "items_mentoring",
+        "items_special_project", "items_stretch_assignment", "flags", "source",
     ]
-    public static let errorsHeader = ["file", "line", "column", "item", "message"]
+    /// One row per problem, with whose row it is when the row could be read that far.
+    public static let errorsHeader = ["file", "line", "column", "person_id", "person_name", "item", "message"]
     /// File names the run writes itself; a person with one of these names gets a suffix.
-    static let reservedNames: Set<String> = ["summary", "errors", "equity", "calibration", "managers"]
+    static let reservedNames: Set<String> = ["summary", "errors", "equity", "equity-groups", "calibration", "managers", "index"]
     /// The folder of the managers' team pages, inside the output folder.
     public static let managersFolder = "managers"
 
@@ -100,6 +109,8 @@ public struct BulkRun: Sendable {
         /// For the manager's team page, without its file names yet.
         var page: ManagerPage.Row?
         var managerName: String?
+        /// The values of the `--group-by` columns.
+        var groups: [String]
     }
 
     /// One person's result, before the files are named and written.
@@ -157,12 +168,16 @@ public struct BulkRun: Sendable {
     /// - Parameter progress: called after each batch, from the calling thread.
     /// - Parameter record: when given, called once per batch with the history records of the
     ///   people planned in it, in input order, after its files are written.
-    /// - Throws: `CareerError.cannotRead` when an input cannot be read (before anything is
-    ///   written); `CareerError.cannotWrite` when the output folder or a file cannot be written.
+    /// - Throws: `CareerError.cannotRead` when an input cannot be read, `CareerError.invalidData`
+    ///   when a sheet's header is wrong (both before anything is written); `CareerError.cannotWrite` when the output folder or a file cannot be written.
     public func run(
         _ source: BulkSource, record: (([HistoryRecord]) throws -> Void)? = nil, progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
         if let unreadable = source.unreadableInputs().first { throw unreadable }
+        // A sheet whose header is wrong has no row to plan: nothing is written, not even the
+        // summary and equity files of the other inputs, which would look like the whole run.
+        let headerProblems = source.headerProblems()
+        if !headerProblems.isEmpty { throw CareerError.invalidData(headerProblems) }
         let directory = options.outDirectory
         let folder = BulkFolder(directory: directory)
         let earlierRun = try folder.begin()
@@ -176,10 +191,12 @@ public struct BulkRun: Sendable {
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
+        var groupEquity = EquityGroups(columns: options.groupBy, currency: prompts.catalog.currency)
         // With --calibrate the offsets come first, from every row, before anyone is planned.
         let corrections = options.calibrate ? try calibrate(source.again()) : nil
         var calibration = Calibration.Builder()
         var pages: [String: ManagerPage] = [:]
+        var runIndex = BulkIndex()
         var allErrors: [Diagnostic] = []
         var usedNames: Set<String> = []
         /// How often each history record id came so far: two people without an id and with
@@ -199,7 +216,7 @@ public struct BulkRun: Sendable {
             // 2. In input order: name the files, write the shared rows.
             var writes: [(path: String, text: String)] = []
             var histories: [HistoryRecord] = []
-            for outcome in outcomes.values {
+            for (index, outcome) in outcomes.values.enumerated() {
                 switch outcome! {
                 case .done(let planned):
                     let person = planned.person
@@ -232,7 +249,9 @@ public struct BulkRun: Sendable {
                         names.append(name)
                     }
                     try summary.write(planned.summary)
+                    runIndex.add(.init(name: person.name, id: person.id, files: names), manager: planned.managerName)
                     equity.add(planned.equity)
+                    if !options.groupBy.isEmpty { groupEquity.add(planned.equity, values: planned.groups) }
                     calibration.add(planned.observations)
                     if var row = planned.page, let manager = planned.managerName {
                         row.files = names
@@ -240,10 +259,12 @@ public struct BulkRun: Sendable {
                     }
                     done += 1
                 case .failed(let diagnostics):
+                    let who = work[index].who()
                     for diagnostic in diagnostics {
                         let item = diagnostic.item ?? ""
                         try errors.write([
-                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), item, diagnostic.message,
+                            diagnostic.path, String(diagnostic.line), String(diagnostic.column), who.id, who.name, item,
+                            diagnostic.message,
                         ])
                     }
                     allErrors += diagnostics
@@ -282,8 +303,9 @@ public struct BulkRun: Sendable {
         let equityMarkdown = try StagedFile(path: directory + "/equity.md")
         try equityMarkdown.write(equity.markdown())
         try equityMarkdown.close(durably: false)
+        let calibrated = corrections ?? calibration.build(settings: prompts.weights.calibration)
         let report = CalibrationReport(
-            calibration: corrections ?? calibration.build(settings: prompts.weights.calibration),
+            calibration: calibrated,
             source: "this bulk run (\(done) \(done == 1 ? "person" : "people"))", applied: options.calibrate)
         let calibrationJSON = try StagedFile(path: directory + "/calibration.json")
         try calibrationJSON.write(report.json())
@@ -291,13 +313,48 @@ public struct BulkRun: Sendable {
         let calibrationMarkdown = try StagedFile(path: directory + "/calibration.md")
         try calibrationMarkdown.write(report.markdown())
         try calibrationMarkdown.close(durably: false)
-        if options.byManager { try writePages(pages.values.sorted { $0.manager < $1.manager }) }
+        let calibrationHTML = try StagedFile(path: directory + "/calibration.html")
+        try calibrationHTML.write(report.html())
+        try calibrationHTML.close(durably: false)
+        if options.byManager {
+            let flagged = Dictionary(calibrated.managers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            runIndex.setPages(try writePages(pages.values.sorted { NaturalOrder.precedes($0.manager, $1.manager) }.map { page in
+                var page = page
+                page.calibration = flagged[page.manager]
+                page.calibrationApplied = options.calibrate
+                return page
+            }))
+        }
+        runIndex.planned = done
+        runIndex.failed = failed
+        runIndex.reports = Self.reports
+        var staged: [StagedFile] = []
+        if !options.groupBy.isEmpty {
+            for (name, text) in [("equity-groups.md", groupEquity.markdown()), ("equity-groups.json", groupEquity.json())] {
+                let file = try StagedFile(path: directory + "/" + name)
+                try file.write(text)
+                try file.close(durably: false)
+                staged.append(file)
+            }
+            runIndex.reports += [
+                ("equity-groups.md", "IC-track to management-track investment within each group of \(options.groupBy.joined(separator: ", ")) (small groups hidden)"),
+                ("equity-groups.json", "the same figures, for systems"),
+            ]
+        }
+        let indexMarkdown = try StagedFile(path: directory + "/index.md")
+        try indexMarkdown.write(runIndex.markdown())
+        try indexMarkdown.close(durably: false)
+        let indexHTML = try StagedFile(path: directory + "/index.html")
+        try indexHTML.write(runIndex.html())
+        try indexHTML.close(durably: false)
         try folder.commit([
             (summary.temporary, summary.path), (errors.temporary, errors.path),
             (equityMarkdown.temporary, equityMarkdown.path), (equityJSON.temporary, equityJSON.path),
             (calibrationMarkdown.temporary, calibrationMarkdown.path), (calibrationJSON.temporary, calibrationJSON.path),
-        ])
-        let shared = ["summary.csv", "errors.csv", "equity.md", "equity.json", "calibration.md", "calibration.json"]
+            (calibrationHTML.temporary, calibrationHTML.path), (indexMarkdown.temporary, indexMarkdown.path),
+            (indexHTML.temporary, indexHTML.path),
+        ] + staged.map { ($0.temporary, $0.path) })
+        let shared = ["index.html", "index.md"] + runIndex.reports.map(\.name)
         earlier.subtract(shared)
         // Answers files of this run's own input are not leftovers.
         earlier = earlier.filter { !source.reads(directory + "/" + $0) }
@@ -306,11 +363,25 @@ public struct BulkRun: Sendable {
             otherFiles: earlier.sorted(), earlierRun: earlierRun, skipped: source.skipped)
     }
 
+    /// The shared files besides the index, as the index lists them.
+    static let reports: [(name: String, about: String)] = [
+        ("summary.csv", "one row per person planned: track, confidence, target level, budget, plan items"),
+        ("errors.csv", "one row per problem of a row that could not be planned, with whose row it is"),
+        ("equity.md", "whether IC-track investment is on par with management's (small groups hidden)"),
+        ("equity.json", "the same figures, for systems"),
+        ("calibration.md", "how each manager with 5 or more reports rates, for the calibration meeting"),
+        ("calibration.html", "the same, to show in the meeting"),
+        ("calibration.json", "the same, for systems"),
+    ]
+
     /// The team pages, one Markdown and one HTML file per manager, under `managers/`.
-    private func writePages(_ pages: [ManagerPage]) throws {
+    /// - Returns: each manager's page file stem, by name.
+    @discardableResult
+    private func writePages(_ pages: [ManagerPage]) throws -> [String: String] {
         let folder = options.outDirectory + "/" + Self.managersFolder
         try PrivateFile.makeDirectory(folder)
         var used: Set<String> = []
+        var stems: [String: String] = [:]
         for page in pages {
             var stem = page.fileStem
             var number = 1
@@ -321,7 +392,9 @@ public struct BulkRun: Sendable {
             used.insert(stem.lowercased())
             try PrivateFile.write(page.markdown(), to: folder + "/" + stem + ".md", durably: false)
             try PrivateFile.write(page.html(), to: folder + "/" + stem + ".html", durably: false)
+            stems[page.manager] = stem
         }
+        return stems
     }
 
     /// The calibration of a whole input, read once before planning (for `--calibrate`):
@@ -378,7 +451,8 @@ public struct BulkRun: Sendable {
                     observations: observations(answers, result.asGiven),
                     page: options.byManager && answers.managerName?.isEmpty == false
                         ? ManagerPage.row(answers: answers, assessment: assessment, plan: plan, prompts: prompts, files: []) : nil,
-                    managerName: answers.managerName))
+                    managerName: answers.managerName,
+                    groups: options.groupBy.map { entry.cell($0) ?? (($0 == "person.domain" ? answers.person.domain : nil) ?? "") }))
         } catch CareerError.invalidData(let diagnostics) {
             return .failed(diagnostics.map {
                 var diagnostic = $0
@@ -393,11 +467,17 @@ public struct BulkRun: Sendable {
     private func number(_ value: Double) -> String { formatOneDecimal(value) }
 
     private func summaryRow(_ answers: Answers, _ assessment: Assessment, _ plan: DevelopmentPlan, source: BulkEntry) -> [String] {
+        let title = { (id: String) in prompts.ladder.level(id)?.title ?? "" }
+        let catalog = prompts.catalog
+        // Every plan's currency has a rate (an answer in any other is refused).
+        let inCatalog = catalog.convert(1, to: plan.currency).map { plan.committed / $0 }
         var row = [
-            answers.person.id ?? "", answers.person.name, answers.person.currentLevel, assessment.recommended.rawValue,
+            answers.person.id ?? "", answers.person.name, answers.managerID ?? "", answers.managerName ?? "",
+            answers.person.currentLevel, title(answers.person.currentLevel), assessment.recommended.rawValue,
             assessment.archetype, assessment.confidence.rawValue, number(assessment.scores[.ic] ?? 0),
             number(assessment.scores[.management] ?? 0), number(assessment.scores[.hybrid] ?? 0), plan.targetLevel,
-            number(plan.committed), plan.currency, number(plan.hoursPerMonth), String(plan.specialProjectPercent),
+            title(plan.targetLevel), number(plan.committed), plan.currency, inCatalog.map(number) ?? "", catalog.currency,
+            number(plan.hoursPerMonth), String(plan.specialProjectPercent),
         ]
         for category in Catalog.Category.allCases where category != .firstStep {
             row.append(String(plan.items.filter { $0.category == category }.count))

@@ -45,6 +45,44 @@ public struct BulkEntry: Sendable {
     }
 }
 
+extension BulkEntry {
+    /// The cell of a CSV row's column (trimmed), or nil when the entry is no CSV row or its
+    /// sheet has no such column.
+    public func cell(_ key: String) -> String? {
+        guard case .csvRow(let builder, let cells) = payload, let index = builder.header.firstIndex(of: key), index < cells.count
+        else { return nil }
+        return cells[index].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whose entry it is, as far as it could be read (for `errors.csv`): the `person.id` and
+    /// `person.name` cells of a CSV row, the same fields of a JSON Lines document; empty when
+    /// the entry could not be read that far or is a whole file (its path says whose it is).
+    public func who() -> (id: String, name: String) {
+        func clean(_ text: String?) -> String {
+            guard let text else { return "" }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            // A huge cell is not echoed into the errors file.
+            return trimmed.count > Person.fieldLimit ? String(trimmed.prefix(Person.fieldLimit)) + "..." : trimmed
+        }
+        switch payload {
+        case .csvRow(let builder, let cells):
+            func cell(_ key: String) -> String? {
+                guard let index = builder.header.firstIndex(of: key), index < cells.count else { return nil }
+                return cells[index]
+            }
+            return (clean(cell("person.id")), clean(cell("person.name")))
+        case .jsonLine(let text, _):
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                let person = object["person"] as? [String: Any]
+            else { return ("", "") }
+            let id = person["id"].map { $0 is NSNull ? "" : "\($0)" }
+            return (clean(id), clean(person["name"] as? String))
+        case .ready, .answersFile:
+            return ("", "")
+        }
+    }
+}
+
 /// What kind of bulk input a file is, by its name: the one place that says so.
 public enum BulkInputKind: Sendable, Equatable {
     /// A CSV sheet, one person per row after the header.
@@ -85,6 +123,8 @@ public final class BulkSource: Sequence, IteratorProtocol {
 
     private let prompts: PromptSet
     private let inputs: [String]
+    /// Columns a sheet may have besides the template's (`bulk --group-by`).
+    private let extraColumns: Set<String>
     private var pending: [String]
     private var current: AnyIterator<BulkEntry>?
     /// The entries of input folders passed over so far, in order.
@@ -94,16 +134,19 @@ public final class BulkSource: Sequence, IteratorProtocol {
     private let inputPaths: [String]
 
     /// - Parameter inputs: CSV files, JSON Lines files (`.jsonl`), or folders.
-    public init(inputs: [String], prompts: PromptSet) {
+    /// - Parameter extraColumns: columns a sheet may have besides the template's, such as
+    ///   the grouping columns of `bulk --group-by`.
+    public init(inputs: [String], prompts: PromptSet, extraColumns: Set<String> = []) {
         self.prompts = prompts
         self.inputs = inputs
+        self.extraColumns = extraColumns
         self.pending = inputs
         inputPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
     /// A new source over the same inputs, from the start (a run that reads them twice).
     public func again() -> BulkSource {
-        BulkSource(inputs: inputs, prompts: prompts)
+        BulkSource(inputs: inputs, prompts: prompts, extraColumns: extraColumns)
     }
 
     /// Whether `path` is one of the inputs or inside an input folder.
@@ -130,6 +173,23 @@ public final class BulkSource: Sequence, IteratorProtocol {
             guard descriptor >= 0 else { return .cannotRead(path: path, reason: PrivateFile.describe(errno)) }
             close(descriptor)
             return nil
+        }
+    }
+
+    /// Every problem of a sheet's header (a missing `person.name` column, an unknown column,
+    /// bytes that are not UTF-8): such a sheet has no row that can be read, so a run refuses it
+    /// before it writes anything. Checked after `unreadableInputs()`.
+    public func headerProblems() -> [Diagnostic] {
+        inputs.flatMap { path -> [Diagnostic] in
+            guard BulkInputKind(path: path) == .sheet else { return [] }
+            do {
+                _ = try CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns)
+                return []
+            } catch CareerError.invalidData(let diagnostics) {
+                return diagnostics
+            } catch {
+                return []  // cannot be read: reported as such by the run
+            }
         }
     }
 
@@ -171,7 +231,7 @@ public final class BulkSource: Sequence, IteratorProtocol {
     private func csv(_ path: String) -> AnyIterator<BulkEntry> {
         let reader: CSVAnswersReader
         do {
-            reader = try CSVAnswersReader(path: path, prompts: prompts)
+            reader = try CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns)
         } catch {
             return single(path, .failure(Self.careerError(error)))
         }

@@ -19,6 +19,11 @@ public struct ManagerPage: Sendable {
 
     public let manager: String
     public var rows: [Row] = []
+    /// This manager's line of the run's calibration, when it flagged them: shown on their own
+    /// page (and nowhere in their reports' plans).
+    public var calibration: Calibration.Manager?
+    /// Whether the run took the offset off their observations (`--calibrate`).
+    public var calibrationApplied = false
 
     public init(manager: String) {
         self.manager = manager
@@ -40,6 +45,17 @@ public struct ManagerPage: Sendable {
             files: files)
     }
 
+    /// What the page says about the flag, as plain sentences; nil when there is none.
+    var calibrationText: String? {
+        guard let calibration, let flag = calibration.flag else { return nil }
+        let direction = calibration.offset > 0 ? "above" : "below"
+        var text = "The calibration of this run flags your ratings as \(flag.rawValue): they run about \(formatFixed(abs(calibration.offset), decimals: 2)) points \(direction) what the other managers would be expected to give the same people, over \(calibration.reports) reports. It is a question for the calibration meeting, not a verdict (see calibration.html)."
+        text += calibrationApplied
+            ? " Your reports' plans were made with that offset taken off their scores (`--calibrate`); each plan says only that its scores were adjusted after calibration."
+            : " Your reports' plans use your ratings as given and say nothing of this."
+        return text
+    }
+
     /// The page's file name, without extension: a safe form of the manager's name.
     public var fileStem: String { SafeFileName.make(manager) }
 
@@ -48,6 +64,9 @@ public struct ManagerPage: Sendable {
         var lines = [
             "# Team page: \(escape(manager))", "",
             "\(rows.count) report\(rows.count == 1 ? "" : "s") in this run. Each plan is linked; the reports' own words about themselves are in their plans, and the divergences below are topics for your next one-on-ones, not errors.",
+        ]
+        if let calibrationText { lines += ["", "**Calibration:** " + escape(calibrationText)] }
+        lines += [
             "", "| Person | Now | Track | Confidence | Target | Main items | Budget | Plan |", "|---|---|---|---|---|---|---:|---|",
         ]
         for row in rows {
@@ -93,6 +112,7 @@ public struct ManagerPage: Sendable {
             </style></head><body>
             <h1>Team page: \(escape(manager))</h1>
             <p>\(rows.count) report\(rows.count == 1 ? "" : "s") in this run. The divergences below are topics for your next one-on-ones, not errors.</p>
+            \(calibrationText.map { "<p class=\"calibration\"><strong>Calibration:</strong> \(escape($0).replacingOccurrences(of: "calibration.html", with: "<a href=\"../calibration.html\">calibration.html</a>"))</p>" } ?? "")
             <table><thead><tr><th>Person</th><th>Now</th><th>Track</th><th>Confidence</th><th>Target</th><th>Main items</th><th class="num">Budget</th><th>Plan</th></tr></thead>
             <tbody>
             \(body)</tbody></table>

@@ -133,7 +133,8 @@ public struct Calibration: Sendable {
         let total = sums.reduce(Model.Sums(dimensions: dimensions)) { $0.adding($1) }
         var results: [Manager] = []
         var leftOut = 0
-        for index in names.indices.sorted(by: { names[$0] < names[$1] }) {
+        // In reading order ("Manager 2" before "Manager 10"), as the meeting goes through them.
+        for index in names.indices.sorted(by: { NaturalOrder.precedes(names[$0], names[$1]) }) {
             let own = rows[index]
             let people = Dictionary(grouping: own, by: \.person)
             guard people.count >= settings.minReports else {

@@ -96,9 +96,10 @@ public enum PlanNote: Hashable, Sendable {
             return "Being able to move back matters to you: agree the way back before the move, such as a trial first and a return to \(level) kept open."
         case .whatKeepsYouHere(let text):
             return "What would keep you here, in your words: \(text)"
-        case .calibrated(let manager, let offset):
-            let direction = offset > 0 ? "above" : "below"
-            return "\(manager)'s ratings run about \(formatFixed(abs(offset), decimals: 2)) points \(direction) other managers' for similar people, so this plan reads their observations with that taken off (calibration). Talk it through if it does not match what you see."
+        case .calibrated:
+            // Only made when the offset was applied (`bulk --calibrate`). How a manager rates is
+            // for the calibration meeting and the manager, not for the people they rate.
+            return "The scores from your manager's observations were adjusted after calibration, the review that keeps ratings consistent across teams. Talk it through if anything does not match what you see."
         case .projectTimeFree(let percent, let from):
             return "The projects above end before the plan does: your \(percent)% of project time is free from \(from). Choose the next project together then."
         case .budgetLimitedByHours(let budget, let hours):

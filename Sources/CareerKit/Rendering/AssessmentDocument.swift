@@ -24,7 +24,7 @@ public struct AssessmentDocument {
         ])
         let session: JSONValue = .object([
             ("date", JSONValue(answers.date)), ("mode", .string(answers.mode.rawValue)),
-            ("manager", JSONValue(answers.managerName)),
+            ("manager", JSONValue(answers.managerName)), ("manager_id", JSONValue(answers.managerID)),
         ])
         let reasons: [JSONValue] = assessment.explanation.map { reason in
             .object([

@@ -11,9 +11,14 @@ import Foundation
 final class CSVFile {
     private let file: StagedFile
 
+    /// The byte-order mark a file starts with, so a spreadsheet opened with a double click
+    /// (Excel above all) reads it as UTF-8, not as the system's code page that garbles
+    /// "Zoë Müller-Łukasz". Google Sheets, LibreOffice and Python's `utf-8-sig` skip it.
+    static let byteOrderMark = "\u{FEFF}"
+
     init(path: String, header: [String]) throws {
         file = try StagedFile(path: path)
-        try write(header)
+        try file.write(Self.byteOrderMark + Self.line(header))
     }
 
     /// The destination.
