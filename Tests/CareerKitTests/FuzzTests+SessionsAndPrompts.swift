@@ -7,7 +7,8 @@ import Testing
 /// Each mutated file is read or refused with `file:line:column:` problems, all printable;
 /// never a crash or a hang. Seeded, so a failure can be replayed.
 extension FuzzTests {
-    /// Whether every problem is located in `path` and printable; records the ones that are not.
+    /// Records a refusal without a reason, and each problem not located in `path` or not
+    /// printable. Checked plainly, recorded only when wrong: thousands of #expect cost seconds.
     static func checkLocated(_ diagnostics: [Diagnostic], in path: String, case number: Int, _ name: String) {
         if diagnostics.isEmpty { Issue.record("case \(number) (\(name)): refused without a reason") }
         for diagnostic in diagnostics {

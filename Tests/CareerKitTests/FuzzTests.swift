@@ -46,15 +46,7 @@ import Testing
                     read += 1
                 case .failure(.invalidData(let diagnostics)):
                     refused += 1
-                    if diagnostics.isEmpty { Issue.record("case \(number) (\(name)): refused without a reason") }
-                    // Checked plainly and recorded only when wrong: thousands of #expect cost seconds.
-                    for diagnostic in diagnostics {
-                        let text = diagnostic.description
-                        let located = diagnostic.path == path && diagnostic.line >= 1 && diagnostic.column >= 1
-                            && text.hasPrefix("\(path):\(diagnostic.line):\(diagnostic.column): ")
-                        let printable = !text.unicodeScalars.contains(where: PrintableText.needsEscape) && text.count < 1_000
-                        if !located || !printable { Issue.record("case \(number) (\(name)): \(text)") }
-                    }
+                    Self.checkLocated(diagnostics, in: path, case: number, name)
                 case .failure(let error):
                     Issue.record("case \(number) (\(name)): \(error)")
                 }

@@ -19,12 +19,7 @@ import Yams
     }()
 
     func problems(ofAnswers text: String, name: String = "answers.yaml") throws -> [String] {
-        let folder = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return TestSupport.diagnostics { _ = try AnswersFile.load(path: path, prompts: prompts) }
-            .map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+        try StrictInputTests().problems(text, name: name)
     }
 
     // MARK: - 1: alias expansion is bounded
