@@ -38,6 +38,9 @@ import Testing
         let low = track[Int(position)].expects["technical_depth"]!, high = track[Int(position) + 1].expects["technical_depth"]!
         let depth = Int((Double(low) + Double(high - low) * (position - Double(Int(position)))).rounded())
         #expect(text.contains("    # expects: not in the map; from rank 2 of 4 against the shipped ladder (between ic.developer and ic.senior).\n    expects:\n      technical_depth: \(depth)\n"))
+        // Each level says which of careerpath's it ranks with; every shipped IC level is one's.
+        #expect(text.contains("    like: [ic.junior]\n"))
+        #expect(text.contains("    like: [ic.developer, ic.senior]\n"))
         #expect(text.contains("    # expects: not in the map; from rank 1 of 4 against the shipped ladder (ic.junior).\n"))
     }
 
@@ -84,6 +87,40 @@ import Testing
 
             """))
         // Expectations given in the map are used as they are, without the comment.
-        #expect(text.contains("    title: \"Engineer II\"\n    summary: \"Level 2 of 2 on the individual-contributor track in the company's framework: 1 competency to show.\"\n    expects:\n      technical_depth: 45\n"))
+        #expect(text.contains("    title: \"Engineer II\"\n    summary: \"Level 2 of 2 on the individual-contributor track in the company's framework: 1 competency to show.\"\n"))
+        #expect(text.contains("    like: [ic.staff, ic.principal, ic.distinguished]\n    expects:\n      technical_depth: 45\n"))
+    }
+}
+
+/// Issue 25 end to end: the imported ladder loads with the shipped catalog (each level is like
+/// careerpath's levels of its rank), and a plan toward its next level carries the framework's
+/// criteria, their examples and, through the work that builds their dimensions, evidence.
+@Suite struct ImportedLadderPlanTests {
+    @Test func thePlanOfAnEngineerOnTheImportedLadderCarriesTheFrameworksCriteria() throws {
+        let shipped = TestSupport.prompts.ladder
+        let example = FrameworkImportTests.example
+        let text = try FrameworkImport.ladder(framework: example + "/competencies.yaml", map: example + "/map.yaml", shipped: shipped)
+        let folder = try TestSupport.promptsCopy(editing: PromptSet.ladderFile) { _ in text }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let prompts = try PromptSet.load(from: folder)
+        #expect(prompts.ladder.isImported)
+        #expect(prompts.ladder.roles.map(\.title) == ["Tech Lead"])
+        #expect(prompts.ladder.level("eng.3")?.like == ["ic.staff", "ic.principal"])
+        var answers = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: TestSupport.prompts)
+        answers.person.currentLevel = "eng.3"
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        let plan = try Planner(prompts: prompts).plan(for: answers, assessment: assessment, today: SessionDate.parse("2026-11-22")!)
+        #expect(plan.targetLevel == "eng.4")
+        let framework = try String(contentsOfFile: example + "/competencies.yaml", encoding: .utf8)
+        for criterion in plan.criteria {
+            #expect(framework.contains("summary: \"\(criterion.text)\""), "\(criterion.text)")
+            #expect(!criterion.examples.isEmpty)
+        }
+        #expect(plan.criteria.count == 12)
+        // Every piece of evidence names an item of the plan.
+        let ids = Set(plan.items.map(\.id))
+        #expect(plan.criteria.allSatisfy { $0.evidence.allSatisfy(ids.contains) })
+        #expect(plan.criteria.filter { !$0.evidence.isEmpty }.count >= 4)
+        #expect(!plan.items.isEmpty)
     }
 }

@@ -13,7 +13,13 @@ enum CatalogLoader {
 
     /// - Parameter levels: the ladder's level ids, to check each item's `levels` against;
     ///   nil when the ladder could not be read (its own errors are reported).
-    static func load(_ root: Node, levels: [String]?, criteria: [String]? = nil, log: DiagnosticLog) -> Catalog? {
+    ///   - ladder: a company's ladder (`Ladder.isImported`): an item's `levels` name careerpath's
+    ///     levels and stand for the company's levels that are like them, its `evidences` name
+    ///     careerpath's criteria and are kept only where the ladder has them, and a stretch or
+    ///     project item evidences each criterion of its levels that speaks to a dimension it builds.
+    static func load(
+        _ root: Node, levels: [String]?, criteria: [String]? = nil, ladder: Ladder? = nil, log: DiagnosticLog
+    ) -> Catalog? {
         guard
             let top = log.fields(
                 root, "the catalog", allowed: ["version", "currency", "exchange_rates", "items"],
@@ -42,7 +48,7 @@ enum CatalogLoader {
         var items: [Catalog.Item] = []
         var ids: Set<String> = []
         for node in log.list(top["items"], "'items'") ?? [] {
-            guard let item = readItem(node, levels: levels, criteria: criteria, log: log) else { continue }
+            guard let item = readItem(node, levels: levels, criteria: criteria, ladder: ladder, log: log) else { continue }
             if !ids.insert(item.id).inserted {
                 log.add("catalog item '\(item.id)' appears more than once; ids must be unique", at: node.mapping?["id"]?.mark)
                 continue
@@ -53,7 +59,7 @@ enum CatalogLoader {
     }
 
     private static func readItem(
-        _ node: Node, levels ladderLevels: [String]?, criteria ladderCriteria: [String]?, log: DiagnosticLog
+        _ node: Node, levels ladderLevels: [String]?, criteria ladderCriteria: [String]?, ladder: Ladder?, log: DiagnosticLog
     ) -> Catalog.Item? {
         let keys = ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
                     "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences"]
@@ -74,10 +80,35 @@ enum CatalogLoader {
         let builds = log.stringList(fields["builds"], "\(what) 'builds'", allowed: Dimension.names) ?? []
         let impact = log.integer(fields["impact"], "\(what) 'impact'", in: 1...3)
         let tracks = log.stringList(fields["tracks"], "\(what) 'tracks'", allowed: trackNames) ?? []
-        let levels = log.stringList(fields["levels"], "\(what) 'levels'", allowed: ladderLevels) ?? []
+        let imported = ladder?.isImported == true ? ladder : nil
+        let aliases = imported?.catalogLevels
+        let named = log.stringList(fields["levels"], "\(what) 'levels'", allowed: aliases.map { Array($0.keys).sorted() } ?? ladderLevels) ?? []
+        var levels = named
+        if let aliases {
+            levels = []
+            for level in named.flatMap({ aliases[$0] ?? [] }) where !levels.contains(level) { levels.append(level) }
+        }
         // The promotion criteria it can produce evidence for (criterion ids of the ladder).
-        let evidences = fields["evidences"] == nil
-            ? [] : log.stringList(fields["evidences"], "\(what) 'evidences'", allowed: ladderCriteria) ?? []
+        var evidences = fields["evidences"] == nil
+            ? [] : log.stringList(fields["evidences"], "\(what) 'evidences'", allowed: imported == nil ? ladderCriteria : nil) ?? []
+        if let imported {
+            let known = Set(imported.allCriteria.map(\.criterion.id))
+            evidences = evidences.filter(known.contains)
+            // Work at the level's scope is evidence: for the two criteria of its levels whose
+            // dimensions it builds most (a plan says each evidence in the item's "done when",
+            // so an item answers a few criteria, not every one that shares a dimension). Ties
+            // are broken by a fixed hash of the two ids, so the items share the criteria out.
+            if category == .stretchAssignment || category == .specialProject {
+                let built = Set(builds)
+                let fitting = imported.allCriteria.compactMap { level, criterion -> (overlap: Int, order: UInt64, id: String)? in
+                    let overlap = built.intersection(criterion.dimensions).count
+                    guard levels.contains(level.id), overlap > 0, !evidences.contains(criterion.id) else { return nil }
+                    return (overlap, Self.stableHash(id + " " + criterion.id), criterion.id)
+                }
+                evidences += fitting.sorted { ($0.overlap, $1.order) > ($1.overlap, $0.order) }
+                    .prefix(Self.bridgedEvidencesPerItem).map(\.id)
+            }
+        }
         let cost = log.number(fields["cost"], "\(what) 'cost'", minimum: 0)
         let weeks = log.integer(fields["weeks"], "\(what) 'weeks'", in: 1...104)
         let issuer = log.text(fields["issuer"], "\(what) 'issuer'")
@@ -151,6 +182,15 @@ enum CatalogLoader {
             tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
             impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind,
             evidences: evidences)
+    }
+
+    /// How many criteria of a company's ladder one stretch or project item evidences through
+    /// the dimensions it builds.
+    static let bridgedEvidencesPerItem = 2
+
+    /// FNV-1a of the text's bytes: the same on every run and machine (Swift's `hashValue` is not).
+    static func stableHash(_ text: String) -> UInt64 {
+        text.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
     }
 
     /// `eligibility: {years_experience: 5, years_managing: 3}`, or none.

@@ -35,6 +35,8 @@ public enum FrameworkImport {
         var summary: String?
         var expects: [String: Int]?
         var isRole: Bool
+        /// careerpath's levels it ranks with, when the map says.
+        var like: [String]? = nil
     }
 
     struct Map {
@@ -79,7 +81,7 @@ public enum FrameworkImport {
             let what = isRole ? "a role" : "a level"
             guard
                 let fields = log.fields(
-                    node, what, allowed: ["id", "title", "track", "summary", "expects"], required: ["id", "title", "track"]),
+                    node, what, allowed: ["id", "title", "track", "summary", "expects", "like"], required: ["id", "title", "track"]),
                 let id = log.text(fields["id"], "\(what) 'id'"),
                 let title = log.text(fields["title"], "\(what) '\(id)' 'title'"),
                 let track = log.oneOf(fields["track"], "\(what) '\(id)' 'track'", LadderLoader.trackIDs)
@@ -103,7 +105,7 @@ public enum FrameworkImport {
             levels.append(
                 MapLevel(
                     id: id, title: title, track: track, summary: fields["summary"].flatMap { log.text($0, "\(what) '\(id)' 'summary'") },
-                    expects: expects, isRole: isRole))
+                    expects: expects, isRole: isRole, like: fields["like"].flatMap { log.stringList($0, "\(what) '\(id)' 'like'") }))
         }
         for node in log.list(top["levels"], "'levels'") ?? [] { readLevel(node, isRole: false) }
         for node in log.list(top["roles"], "'roles'") ?? [] { readLevel(node, isRole: true) }
@@ -302,6 +304,25 @@ public enum FrameworkImport {
         return (values, from)
     }
 
+    /// careerpath's levels each company level of a track ranks with: every shipped level goes
+    /// to the company level nearest it by relative height, so the catalog's activities for
+    /// each of careerpath's levels suit some level of the company's; a company level nothing
+    /// falls to takes the shipped level nearest it.
+    static func likes(of levels: [MapLevel], track: String, shipped: Ladder) -> [[String]] {
+        let ours = shipped.levels(onTrack: track).map(\.id)
+        guard !ours.isEmpty, !levels.isEmpty else { return levels.map { _ in [] } }
+        func position(_ index: Int, of count: Int, in other: Int) -> Int {
+            count <= 1 ? 0 : Int((Double(index) * Double(other - 1) / Double(count - 1)).rounded())
+        }
+        var result = levels.map { _ in [String]() }
+        for (index, id) in ours.enumerated() { result[position(index, of: ours.count, in: levels.count)].append(id) }
+        for index in result.indices where result[index].isEmpty {
+            result[index] = [ours[position(index, of: levels.count, in: ours.count)]]
+        }
+        for (index, level) in levels.enumerated() { if let given = level.like { result[index] = given } }
+        return result
+    }
+
     // MARK: - Writing
 
     /// A YAML double-quoted scalar: valid for any text, the same bytes for the same text.
@@ -351,6 +372,7 @@ public enum FrameworkImport {
         lines += ["", "levels:"]
         for track in LadderLoader.trackIDs {
             let levels = map.levels.filter { $0.track == track && !$0.isRole }
+            let like = likes(of: levels, track: track, shipped: shipped)
             for (rank, level) in levels.enumerated() {
                 let criteria = placed[level.id] ?? []
                 lines.append("")
@@ -361,6 +383,10 @@ public enum FrameworkImport {
                     ?? "Level \(rank + 1) of \(levels.count) on the \(track == "ic" ? "individual-contributor" : "management") track in \(map.name)"
                     + (criteria.isEmpty ? "." : ": \(criteria.count) competenc\(criteria.count == 1 ? "y" : "ies") to show.")
                 lines.append("    summary: \(quoted(summary))")
+                if !like[rank].isEmpty {
+                    lines.append("    # like: careerpath's levels this one ranks with; the catalog's activities for them suit it.")
+                    lines.append("    like: [\(like[rank].joined(separator: ", "))]")
+                }
                 let expects: [String: Int]
                 if let given = level.expects {
                     expects = given

@@ -15,6 +15,9 @@ public struct Ladder: Sendable {
         /// The promotion criteria with their ids, as the ladder file gives them (a criterion
         /// written as plain text has the id `<level id>.<position>`, from 1).
         public var criteria: [Criterion] = []
+        /// careerpath's own levels this one ranks with (`like: [ic.senior]`), in a company's
+        /// ladder: the catalog's activities written for those levels suit this one.
+        public var like: [String] = []
 
         /// The criteria with ids: as read, or numbered from the texts.
         public var identifiedCriteria: [Criterion] {
@@ -47,6 +50,20 @@ public struct Ladder: Sendable {
         public var summary: String?
         public var criteria: [Criterion]
     }
+
+    /// For each level id the catalog may name, the levels of this ladder it stands for: itself,
+    /// and every level that is `like` it (a company's ladder names its own levels).
+    public var catalogLevels: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for level in levels {
+            result[level.id, default: []].append(level.id)
+            for shipped in level.like where shipped != level.id { result[shipped, default: []].append(level.id) }
+        }
+        return result
+    }
+
+    /// Whether the ladder is a company's own (its levels say which of careerpath's they are like).
+    public var isImported: Bool { levels.contains { !$0.like.isEmpty } }
 
     /// Every criterion of every level, in the file's order.
     public var allCriteria: [(level: Level, criterion: Criterion)] {

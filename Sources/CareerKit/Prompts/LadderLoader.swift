@@ -31,7 +31,7 @@ enum LadderLoader {
         for node in log.list(top["levels"], "'levels'") ?? [] {
             guard
                 let fields = log.fields(
-                    node, "a level", allowed: ["id", "track", "title", "summary", "expects", "promotion_criteria"],
+                    node, "a level", allowed: ["id", "track", "title", "summary", "expects", "promotion_criteria", "like"],
                     required: ["id", "track", "title", "summary", "expects"]),
                 let id = log.text(fields["id"], "a level 'id'")
             else { continue }
@@ -55,13 +55,14 @@ enum LadderLoader {
                     }
                 }
             }
+            let like = fields["like"].flatMap { log.stringList($0, "\(what) 'like'") } ?? []
             let criteria = readCriteria(fields["promotion_criteria"], level: id, what: what, seen: &criterionIDs, log: log)
             let rank = ranks[track, default: 0]
             ranks[track] = rank + 1
             levels.append(
                 Ladder.Level(
                     id: id, track: track, title: title, summary: summary, expects: expects,
-                    promotionCriteria: criteria.map(\.text), rank: rank, criteria: criteria))
+                    promotionCriteria: criteria.map(\.text), rank: rank, criteria: criteria, like: like))
         }
         for id in trackIDs where ranks[id] == nil {
             log.add("'levels' needs at least one level on the '\(id)' track", at: top.mark(of: "levels"))

@@ -78,7 +78,7 @@ public struct PromptSet: Sendable {
             let catalogRoot = DataDocument.parse(catalogText, syntax: .yaml, log: catalogLog)
             let ladder = ladderRoot.flatMap { LadderLoader.load($0, log: ladderLog) }
             let catalog = catalogRoot.flatMap { CatalogLoader.load(
-                    $0, levels: ladder?.levels.map(\.id), criteria: ladder?.allCriteria.map(\.criterion.id), log: catalogLog) }
+                    $0, levels: ladder?.levels.map(\.id), criteria: ladder?.allCriteria.map(\.criterion.id), ladder: ladder, log: catalogLog) }
             return (ladder, catalog)
         }
         Strand.run(bankStrand, ladderStrand)

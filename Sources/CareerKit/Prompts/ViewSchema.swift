@@ -58,7 +58,7 @@ public indirect enum ViewSchema: Sendable, Equatable {
                             "due_now": .rows(values("title done_when")), "under_way": .texts, "ready_when": .texts,
                         ])),
                     "gaps": .rows(values("title gap expected current")),
-                    "criteria": .rows(merged(values("text status has_status shown_by_both has_evidence evidence has_examples"), ["examples": .texts])),
+                    "criteria": .rows(merged(values("text status has_status shown_by_both has_evidence evidence has_examples examples_text"), ["examples": .texts])),
                     "has_criteria": .value,
                     "notes": .texts,
                 ])),

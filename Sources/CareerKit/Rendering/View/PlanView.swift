@@ -316,6 +316,7 @@ final class PlanView: MustacheParent {
                 case "has_evidence": return !criterion.evidence.isEmpty
                 case "has_examples": return !criterion.examples.isEmpty
                 case "examples": return criterion.examples.viewTexts
+                case "examples_text": return ViewText(criterion.examples.joined(separator: "; "))
                 case "evidence":
                     let titles = criterion.evidence.compactMap { id in plan.items.first { $0.id == id }?.title }
                     return ViewText(Dimension.list(titles))
