@@ -61,7 +61,10 @@ struct QuestionCard {
         }
         let whose = question.item.role == .manager ? "their" : "your"
         var lines = wrap("The next level on \(whose) track is \(nextLevel.title). It asks for:", indent: "")
-        for criterion in nextLevel.promotionCriteria { lines += wrap(criterion, indent: "  - ") }
+        // With an example of the evidence each, where the ladder gives one (a company's framework).
+        for criterion in nextLevel.identifiedCriteria {
+            lines += wrap(criterion.text + (criterion.examples.first.map { " For example: \($0)." } ?? ""), indent: "  - ")
+        }
         return lines
     }
 
