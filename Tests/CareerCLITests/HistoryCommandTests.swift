@@ -256,16 +256,22 @@ struct HistoryCommandTests {
         }
     }
 
+    /// The example sheet's first two people, both renamed Sam Lee without an id: namesakes.
+    static func twinsSheet(in folder: URL) throws -> URL {
+        let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+        let twins = [lines[0]] + lines[1...2].map {
+            $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
+        }
+        let sheet = folder.appendingPathComponent("twins.csv")
+        try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+        return sheet
+    }
+
     /// Point 6: two people without an id who share a name are two records of a bulk run.
     @Test func bulkRecordKeepsTwoNamesakesWithoutAnIdApart() throws {
         try CommandRunner.withTemporaryFolder { folder in
-            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
-                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
-            let twins = [lines[0]] + lines[1...2].map {
-                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
-            }
-            let sheet = folder.appendingPathComponent("twins.csv")
-            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let sheet = try Self.twinsSheet(in: folder)
             let result = try run(["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet"], in: folder)
             #expect(result.status == 0, "\(result.standardError)")
             let csv = try run(["export", "--format", "csv"], in: folder)
@@ -295,13 +301,7 @@ struct HistoryCommandTests {
     /// cannot tell which one it is: it reviews neither's plan, and says so.
     @Test func aTalkWithANameTwoPeopleShareReviewsNeithersPlan() throws {
         try CommandRunner.withTemporaryFolder { folder in
-            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
-                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
-            let twins = [lines[0]] + lines[1...2].map {
-                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
-            }
-            let sheet = folder.appendingPathComponent("twins.csv")
-            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let sheet = try Self.twinsSheet(in: folder)
             let bulk = try run(
                 ["bulk", sheet.path, "--out", folder.appendingPathComponent("plans").path, "--record", "--quiet", "--date", "2026-11-22"],
                 in: folder)
@@ -320,13 +320,7 @@ struct HistoryCommandTests {
     /// that person (under their own key), not beside them as a third.
     @Test func aTalkFollowingUpANamesakeIsFiledWithThem() throws {
         try CommandRunner.withTemporaryFolder { folder in
-            let lines = try String(contentsOf: CommandRunner.fixtures.appendingPathComponent("team.csv"), encoding: .utf8)
-                .replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
-            let twins = [lines[0]] + lines[1...2].map {
-                $0.replacingOccurrences(of: "Ana Silva,E1042,", with: "Sam Lee,,").replacingOccurrences(of: "Ben Okafor,E1043,", with: "Sam Lee,,")
-            }
-            let sheet = folder.appendingPathComponent("twins.csv")
-            try Data((twins.joined(separator: "\n") + "\n").utf8).write(to: sheet)
+            let sheet = try Self.twinsSheet(in: folder)
             let plans = folder.appendingPathComponent("plans")
             let bulk = try run(["bulk", sheet.path, "--out", plans.path, "--record", "--quiet", "--date", "2026-11-22"], in: folder)
             #expect(bulk.status == 0, "\(bulk.standardError)")
