@@ -143,10 +143,16 @@ final class PostgresCluster: @unchecked Sendable {
     /// Runs SQL through psql as a login, with ON_ERROR_STOP; returns the rows, unaligned,
     /// one per line, or the error.
     func psql(_ login: String, _ sql: String, password: String? = nil) -> (status: Int32, output: String, error: String) {
+        let password = password ?? (login == "postgres" ? Self.superuserPassword : Self.password)
+        return Self.psql(url: url(login, password: password, database: "postgres"), sql)
+    }
+
+    /// Runs one statement through psql at `url`, with none of this process's `PG*` variables,
+    /// unaligned and tuples only, stopping at the first error.
+    static func psql(url: String, _ sql: String) -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        let password = password ?? (login == "postgres" ? Self.superuserPassword : Self.password)
-        process.arguments = [url(login, password: password, database: "postgres"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        process.arguments = [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql]
         var environment = ProcessInfo.processInfo.environment
         for name in environment.keys where name.hasPrefix("PG") { environment[name] = nil }
         process.environment = environment

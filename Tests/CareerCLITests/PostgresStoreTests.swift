@@ -161,24 +161,7 @@ struct PostgresStoreTests {
     }
 
     func psql(_ organisation: Organisation, _ login: String, _ sql: String) -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = [organisation.url(login), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql]
-        var environment = ProcessInfo.processInfo.environment
-        for name in environment.keys where name.hasPrefix("PG") { environment[name] = nil }
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        do { try process.run() } catch { return (-1, "", "\(error)") }
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        ended.wait()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        PostgresCluster.psql(url: organisation.url(login), sql)
     }
 
     @Test func writesOutsideOnesRightsAreRefusedByTheServer() throws {
