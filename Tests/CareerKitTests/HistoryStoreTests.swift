@@ -61,9 +61,11 @@ import Testing
         let store = try HistoryStore(path: try database())
         let (first, firstPlan) = try record(date: "2026-11-22")
         try store.record(first)
-        let done = firstPlan.items[0].id
-        let dropped = firstPlan.items[1].id
-        let going = firstPlan.items[2].id
+        // Catalog items: the person's own work for a criterion is made afresh by each plan.
+        let chosen = firstPlan.items.filter { $0.source == .catalog }
+        let done = chosen[0].id
+        let dropped = chosen[1].id
+        let going = chosen[2].id
         let review: [ReviewKey: SessionRecord.ReviewEntry] = [
             .item(done): .init(status: .done), .item(dropped): .init(status: .dropped, note: "no time"),
             .item(going): .init(status: .inProgress), .milestone(0): .init(status: .done),

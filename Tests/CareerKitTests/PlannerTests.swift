@@ -87,15 +87,17 @@ import Testing
         // gentle pace" while a certification could only stretch half as long again).
         // Staff's criteria each look for an activity: the cross-team design (designs other teams
         // adopt), the cross-functional initiative (a cross-team effort), reverse mentoring
-        // (explaining trade-offs to leaders).
+        // (explaining trade-offs to leaders). Being sought out for advice has no activity, so
+        // it comes from her own work, chosen with Jordan in the first fortnight.
         #expect(plan.items.map(\.id) == [
-            "mentor.from-staff-engineer", "stretch.cross-team-design", "project.cross-functional-initiative",
+            "mentor.from-staff-engineer", "stretch.cross-team-design", "criterion.own-work",
+            "project.cross-functional-initiative",
             "net.staff-plus-conference", "cert.gcp-professional-cloud-architect", "project.lead-exploratory-bet",
             "mentor.reverse-mentoring", "net.start-community-of-practice",
         ])
         #expect(plan.criteria.map { "\($0.id) \($0.evidence)" } == [
             "ic.staff.led_cross_team_effort [\"project.cross-functional-initiative\"]",
-            "ic.staff.designs_adopted_by_teams [\"stretch.cross-team-design\"]", "ic.staff.sought_out_for_advice []",
+            "ic.staff.designs_adopted_by_teams [\"stretch.cross-team-design\"]", "ic.staff.sought_out_for_advice [\"criterion.own-work\"]",
             "ic.staff.explains_trade_offs [\"mentor.reverse-mentoring\"]",
         ])
         #expect(plan.items.first { $0.id == "cert.gcp-professional-cloud-architect" }?.weeks == 24)
@@ -167,7 +169,7 @@ import Testing
         #expect(plan.currency == "EUR")
         let rate = try #require(prompts.catalog.exchangeRates["EUR"])
         #expect(!plan.items.isEmpty)
-        for item in plan.items {
+        for item in plan.items where item.source != .criterion {
             let catalogCost = try #require(prompts.catalog.item(item.id)?.cost)
             #expect(item.cost == round2(catalogCost * rate))
         }
@@ -210,7 +212,10 @@ import Testing
         ana.responses[.manager]?["capacity.special_project_percent"] = .integer(0)
         ana.responses[.manager]?["budget.amount"] = .number(0)
         let (_, plan) = try plan(ana)
-        #expect(plan.items.map(\.id) == ["stretch.cross-team-design", "stretch.tech-lead-two-teams"])
+        // The two criteria no activity evidences come from her own work, also part of the job.
+        #expect(plan.items.map(\.id) == [
+            "stretch.cross-team-design", "criterion.own-work", "stretch.tech-lead-two-teams",
+        ])
         #expect(plan.items.allSatisfy { $0.time == .job && $0.cost == 0 })
         #expect(plan.developmentHours == 0)
         #expect(plan.allocation == DevelopmentPlan.Allocation(onTheJob: 100, social: 0, formal: 0))

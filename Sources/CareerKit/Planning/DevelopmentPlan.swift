@@ -50,6 +50,8 @@ public struct DevelopmentPlan: Hashable, Sendable {
         /// The contributor's or the manager's first step (`will.first_step`, `will.support`).
         case firstStep = "first_step"
         case catalog
+        /// Work that shows a promotion criterion no catalog item in the plan evidences.
+        case criterion
 
         /// The plan-item ids of the offers and first steps (a trial keeps its catalog id).
         public static let mentorID = "offer.mentor"
@@ -163,6 +165,15 @@ public struct DevelopmentPlan: Hashable, Sendable {
 
         /// Both said it is already shown: a line in the plan, not an activity.
         public var shownByBoth: Bool { contributor == true && manager == true }
+    }
+
+    /// What will show a criterion, in words: the titles of its evidence items, and "your own
+    /// work" for the item that asks the person to choose some.
+    public func evidenceNames(_ criterion: CriterionStatus) -> [String] {
+        criterion.evidence.compactMap { id in
+            guard let item = items.first(where: { $0.id == id }) else { return nil }
+            return item.source == .criterion ? "your own work, chosen together by \(SessionDate.format(item.start))" : item.title
+        }
     }
 
     /// The target level's promotion criteria, the plan's spine (empty when growing in place).

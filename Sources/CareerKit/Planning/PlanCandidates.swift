@@ -24,6 +24,8 @@ struct PlanCandidates {
         case networking(String)
         /// A promotion criterion of the target level that needs evidence.
         case criterion(String)
+        /// An item the person or the manager named in their own words.
+        case named(String)
     }
 
     let request: PlanRequest
@@ -51,6 +53,7 @@ struct PlanCandidates {
         if request.exploratory { needs += [.managementTrial, .technicalTrial, .exploration] }
         needs += request.certificationInterests.map(Need.certification)
         needs += request.networkingInterests.map(Need.networking)
+        needs += request.named.sorted().map(Need.named)
         // The selector has 32 group bits; the criteria take what is left.
         needs += request.criteriaNeedingEvidence.prefix(max(0, 32 - needs.count)).map(Need.criterion)
         self.needs = needs
@@ -126,6 +129,7 @@ struct PlanCandidates {
         case .certification(let domain): return item.category == .certification && item.domains.contains(domain)
         case .networking(let kind): return item.category == .networking && item.kind == kind
         case .criterion(let id): return item.evidences.contains(id)
+        case .named(let id): return item.id == id
         }
     }
 
@@ -140,7 +144,7 @@ struct PlanCandidates {
         case .evidence: return required.evidence
         case .teach: return required.teach
         case .managementTrial, .technicalTrial, .exploration: return required.exploration
-        case .certification, .networking: return required.interest
+        case .certification, .networking, .named: return required.interest
         case .criterion: return required.criterion
         }
     }
@@ -259,12 +263,28 @@ struct PlanCandidates {
             kind = request.certificationInterests.first(where: item.domains.contains) ?? item.domains.first
         }
         return DevelopmentPlan.Item(
-            category: item.category, id: item.id, title: item.title, summary: item.summary, doneWhen: item.doneWhen,
+            category: item.category, id: item.id, title: words(item.title), summary: words(item.summary), doneWhen: words(item.doneWhen),
             cost: round2(item.cost * request.rate), hours: item.hours, weeks: item.weeks, start: .distantPast,
             due: .distantPast, builds: item.builds, reason: reason(item), issuer: item.issuer, kind: kind,
             levels: item.levels, direction: item.direction, purpose: item.purpose,
             time: item.isJobTime ? .job : item.category == .mentoring ? .mentoring : .study)
     }
+
+    /// A catalog text with its blanks filled for this person: `{field}`, their field in their
+    /// words ("infrastructure"); `{above}`, the rung above theirs ("a Principal Engineer").
+    func words(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        let field = request.domain.flatMap { $0.isBlank ? nil : $0 } ?? "your field"
+        let above = request.above.map { Self.withArticle($0.title) } ?? "someone who has done your role elsewhere"
+        return text.replacingOccurrences(of: "{field}", with: field).replacingOccurrences(of: "{above}", with: above)
+    }
+
+    /// "a Staff Engineer", "an Engineering Manager".
+    static func withArticle(_ title: String) -> String {
+        let vowel = title.first.map { "AEIOUaeiou".contains($0) } ?? false
+        return (vowel ? "an " : "a ") + title
+    }
+
 
     /// Why an item is in the plan, in a few words.
     private func reason(_ item: Catalog.Item) -> String {
@@ -293,7 +313,11 @@ struct PlanCandidates {
             let toward = request.target.map { $0.id == request.current?.id ? " in your role" : " toward \($0.title)" } ?? ""
             why.append("builds " + Dimension.list(closing) + toward)
         }
-        if request.answersInterest(item) {
+        if let wanted = request.insteadOf[item.id] {
+            why.append("open to you now, on the way to \(wanted)")
+        } else if request.named.contains(item.id) {
+            why.append("you named it")
+        } else if request.answersInterest(item) {
             switch item.category {
             case .certification:
                 let domains = request.certificationInterests.filter(item.domains.contains).map { label($0, of: "interest.certifications") }

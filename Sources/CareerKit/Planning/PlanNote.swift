@@ -56,6 +56,10 @@ public enum PlanNote: Hashable, Sendable {
     case offerOverBudget(budget: String, committed: String)
     /// The named project's share was cut to the most the team can free.
     case projectShareCapped(name: String, offered: Int, capacity: Int)
+    /// A certification named in the answers that the issuer's rule does not open to the person
+    /// yet: the rule, the years they have, from when it opens (nil: their years are not
+    /// recorded), what they can do now, and what open to them now the plan holds.
+    case notYetEligible(name: String, rule: String, have: Int?, from: String?, meanwhile: String?, inPlan: [String])
 
     /// The note in words, e.g. for the Markdown, the HTML and `plan.notes[]` in JSON.
     public var sentence: String {
@@ -116,6 +120,13 @@ public enum PlanNote: Hashable, Sendable {
             return "\(left) of the budget is left; it could buy \(title) (\(cost)) next, when you agree it at a check-in."
         case .offerOverBudget(let budget, let committed):
             return "What your manager offered costs \(committed), more than the \(budget) budget named, so the plan counts the offer as the budget; agree the figure together."
+        case .notYetEligible(let name, let rule, let have, let from, let meanwhile, let inPlan):
+            var text = "You named \(name), which is not open to you yet: it asks for \(rule)"
+            text += have.map { ", and you have \($0)." } ?? ", and your years are not recorded, so check them before you book."
+            if let from { text += " You can sit it from about \(from)." }
+            if let meanwhile { text += " " + meanwhile }
+            if !inPlan.isEmpty { text += " " + Dimension.list(inPlan) + (inPlan.count == 1 ? " is" : " are") + " open to you now and in the plan." }
+            return text
         case .projectShareCapped(let name, let offered, let capacity):
             return capacity == 0
                 ? "\(name) was offered at \(offered)% of your working time, but no share of time for special projects is agreed, so the plan counts it as part of your job; agree the share together."

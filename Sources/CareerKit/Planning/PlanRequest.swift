@@ -35,6 +35,19 @@ struct PlanRequest {
     var offeredMentor = false
     var offeredProject = false
     var offeredTrial = false
+    /// Catalog items the person or the manager named in their own words ("book the CISSP
+    /// exam"), and the items open now to someone who named one not open to them yet.
+    var named: Set<String> = []
+    /// Of those, the ones open now in place of a named one, with the named one's title.
+    var insteadOf: [String: String] = [:]
+    /// Far enough along (by rung or by years) that first steps in a field are not for them.
+    var expert = false
+    /// At the top of their ladder: nobody above them inside the company to learn from.
+    var atTop = false
+    /// The words of their field (`person.domain`), lowercased.
+    var fieldWords: Set<String> = []
+    /// The rung above theirs on their ladder, or nil at the top.
+    var above: Ladder.Level?
     /// Units of the budget currency per unit of the catalog currency.
     var rate: Double
     var budget: Double
@@ -57,6 +70,8 @@ struct PlanRequest {
     /// of every plan, so it builds nothing.
     func suitsLevel(_ item: Catalog.Item) -> Bool {
         if target?.track == "management", let current, current.track != "management" { return item.levels.contains(current.id) }
+        // Teaching is done from where one stands: a senior does not mentor seniors toward staff.
+        if item.direction == .teach, let current { return item.levels.contains(current.id) }
         if let current, item.levels.contains(current.id) { return true }
         if let target, item.levels.contains(target.id) { return true }
         return false
@@ -87,12 +102,36 @@ struct PlanRequest {
             ?? check(item.eligibility.yearsManaging, yearsManaging, "leading projects or people")
     }
 
+    /// For an item not open yet: the rule in words, the years the person has (nil: not
+    /// recorded) and the day it opens (the years they lack, counted from `start`).
+    func eligibilityOpening(_ item: Catalog.Item, from start: Date) -> (rule: String, have: Int?, date: Date?) {
+        var rules: [String] = []
+        var lacking = 0
+        var have: Int?
+        var known = true
+        for (needed, had, what) in [
+            (item.eligibility.yearsExperience, yearsExperience, "work experience"),
+            (item.eligibility.yearsManaging, yearsManaging, "leading projects or people"),
+        ] {
+            guard let needed, needed > 0 else { continue }
+            rules.append("\(needed) years of \(what)")
+            guard let had else { known = false; continue }
+            if had < needed {
+                lacking = max(lacking, needed - had)
+                have = have ?? had
+            }
+        }
+        let rule = item.eligibility.rule ?? Dimension.list(rules)
+        return (rule, known ? have : nil, known ? SessionDate.adding(months: 12 * lacking, to: start) : nil)
+    }
+
     /// Whether a certification answers a domain the person named.
     func answersCertificationInterest(_ item: Catalog.Item) -> Bool {
         item.category == .certification && item.domains.contains(where: certificationInterests.contains)
     }
 
     func answersInterest(_ item: Catalog.Item) -> Bool {
+        if named.contains(item.id) { return true }
         switch item.category {
         case .certification: return answersCertificationInterest(item)
         case .networking: return item.kind.map(networkingInterests.contains) == true
@@ -123,8 +162,11 @@ struct PlanRequest {
         }
         if offeredTrial, item.purpose == .trial { return "is not needed: your manager offered a trial" }
         if avoided(item) != nil { return "is something you said to avoid" }
-        if !suitsLevel(item) { return "suits other levels" }
-        if !suitsTrack(item) { return "suits another track" }
+        // What they named by name is theirs to ask for at any level and on any track.
+        if !named.contains(item.id) {
+            if !suitsLevel(item) { return "suits other levels" }
+            if !suitsTrack(item) { return "suits another track" }
+        }
         if item.purpose == .handover || item.purpose == .rebuild, !movingBack { return "is for moving back from management" }
         // A trial is for trying a track, not for someone already on it.
         if item.purpose == .trial, !exploratory,
@@ -133,7 +175,10 @@ struct PlanRequest {
             return "is a trial for someone trying that path"
         }
         if item.purpose == .exploration, !exploratory { return "is for deciding between tracks" }
-        if item.category == .certification, !answersCertificationInterest(item) { return "was not asked for" }
+        if item.partOfJobIn.contains(where: fieldWords.contains) { return "is already part of your job" }
+        if item.entry, expert, !named.contains(item.id) { return "is a first step in its field, and you are well past it" }
+        if item.needsPeopleAbove, atTop { return "needs someone above you in the company, and your level is the top of its ladder" }
+        if item.category == .certification, !answersCertificationInterest(item), !named.contains(item.id) { return "was not asked for" }
         if let problem = eligibilityProblem(item) { return problem }
         if item.cost * rate > budget + 1e-9 { return "costs more than the budget" }
         if item.category != .specialProject {

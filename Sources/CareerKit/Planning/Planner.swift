@@ -113,6 +113,24 @@ public struct Planner: Sendable {
         request.criteriaNeedingEvidence = targetCriteria.map(\.id).filter {
             !(shownBySelf?.contains($0) == true && shownByManager?.contains($0) == true)
         }
+        // Context: how far along they are, whether anyone is above them, their field.
+        request.expert = ladder.rank(acrossLadders: answers.person.currentLevel) >= settings.expertFromRank
+            || (answers.person.yearsExperience ?? 0) >= settings.expertFromYears
+        request.atTop = current.map { ladder.next(after: $0.id) == nil } ?? false
+        if let current { request.above = ladder.next(after: current.id) }
+        if let domain = answers.person.domain?.lowercased(), !domain.isBlank {
+            request.fieldWords = Set(domain.split { !$0.isLetter && !$0.isNumber }.map(String.init)).union([domain])
+        }
+        // What the two named in their own words: wanted in the plan when open to the person;
+        // when not open yet, said plainly, with what is open now.
+        let named = NamedItems(answers: answers, catalog: catalog) { request.eligibilityProblem($0) == nil }
+        request.named = Set(named.open.map(\.id))
+        for item in named.closed {
+            for id in item.eligibility.instead where catalog.item(id).map({ request.eligibilityProblem($0) == nil }) == true {
+                request.named.insert(id)
+                request.insteadOf[id] = item.names.first ?? item.title
+            }
+        }
         request.jobHoursPerMonth = settings.jobHoursPerMonth
         request.maxSpreadWeeks = settings.maxSpreadWeeks
         request.offeredMentor = offers.mentor
@@ -185,6 +203,7 @@ public struct Planner: Sendable {
         // Per criterion of the target: the items that produce its evidence, whose "done when"
         // then says so.
         var criteria: [DevelopmentPlan.CriterionStatus] = []
+        var unevidenced: [Ladder.Criterion] = []
         let evidences = items.map { catalog.item($0.id)?.evidences ?? [] }
         for criterion in targetCriteria {
             var status = DevelopmentPlan.CriterionStatus(
@@ -197,7 +216,37 @@ public struct Planner: Sendable {
                     items[index].doneWhen += " Evidence for \(target?.title ?? "the next level"): \(claim)."
                 }
             }
+            if !status.shownByBoth, status.evidence.isEmpty { unevidenced.append(criterion) }
             criteria.append(status)
+        }
+        // What no activity evidences comes from the person's own work, agreed with the manager
+        // early and shown by the half-way review: one item for all of it, in date order among
+        // the rest, after the offers and first steps.
+        if !unevidenced.isEmpty {
+            // After a hand-over, like every stretch.
+            let handedOver = items.first { $0.purpose == .handover }.flatMap { SessionDate.days(from: start, to: $0.due) } ?? 0
+            let item = Self.evidenceItem(
+                for: unevidenced, target: target?.title ?? "the next level",
+                levels: Array(Set([answers.person.currentLevel, targetID])).sorted(), manager: managerName(answers), start: start,
+                horizonDays: horizonDays, after: handedOver)
+            for index in criteria.indices where unevidenced.contains(where: { $0.id == criteria[index].id }) {
+                criteria[index].evidence = [item.id]
+            }
+            let lead = offers.items.count
+            items = Array(items[..<lead]) + (Array(items[lead...]) + [item]).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
+        }
+        for item in named.closed {
+            let opening = request.eligibilityOpening(item, from: start)
+            let inPlan = item.eligibility.instead.filter { id in items.contains { $0.id == id } }.compactMap { catalog.item($0)?.title }
+            notes.insert(
+                .notYetEligible(
+                    name: item.names.first ?? item.title, rule: opening.rule, have: opening.have,
+                    from: opening.date.map(SessionDate.monthAndYear), meanwhile: item.eligibility.meanwhile, inPlan: inPlan),
+                at: 0)
+            // The first step that names it says so where the person reads it.
+            if let index = items.firstIndex(where: { $0.source == .firstStep && NamedItems.mentions($0.title, item) }) {
+                items[index].summary += " \(item.names.first ?? item.title) is not open to you yet (see the note on it), so talk it through with \(answers.managerName.flatMap { $0.isBlank ? nil : $0 } ?? "your manager") before you book."
+            }
         }
         let committed = round2(items.reduce(0) { $0 + $1.cost })
         if committed > budget + 1e-9 { notes.append(.offerOverBudget(budget: formatMoney(budget, currency), committed: formatMoney(committed, currency))) }
@@ -225,6 +274,43 @@ public struct Planner: Sendable {
         plan.criteria = criteria
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
         return plan
+    }
+
+    private func managerName(_ answers: Answers) -> String {
+        answers.managerName.flatMap { $0.isBlank ? nil : $0 } ?? "your manager"
+    }
+
+    /// The plan item for the criteria that no activity evidences: pieces of the person's own
+    /// work, chosen with the manager in the first weeks, shown by the half-way review. Part of
+    /// the job: it takes no study hours and promises nothing the manager did not offer.
+    static let ownWorkID = "criterion.own-work"
+
+    static func evidenceItem(
+        for criteria: [Ladder.Criterion], target: String, levels: [String], manager: String, start: Date, horizonDays: Int,
+        after: Int = 0
+    ) -> DevelopmentPlan.Item {
+        let claims = criteria.map { MilestonePlanner.sentenceCase(MilestonePlanner.withoutFinalStop($0.text)) }
+        let from = min(max(14, after), max(0, horizonDays - 7))
+        let due = min(max(horizonDays, 1), max(from + 7, horizonDays / 2))
+        let by = SessionDate.format(SessionDate.adding(days: from, to: start))
+        let examples = criteria.compactMap { $0.examples.first.map(MilestonePlanner.withoutFinalStop) }
+        let example = examples.isEmpty ? "" : " For example: \(examples.joined(separator: "; "))."
+        let one = criteria.count == 1
+        var item = DevelopmentPlan.Item(
+            category: .stretchAssignment, id: ownWorkID,
+            title: one ? "Show it in your own work: \(claims[0])" : "Show \(criteria.count) of \(target)'s criteria in your own work",
+            summary: one
+                ? "No activity in this plan produces this evidence, so it comes from your own work. By \(by), choose with \(manager) one piece of work you already have that can show it, and who will see the result.\(example)"
+                : "Nothing else in this plan shows these yet: \(claims.joined(separator: "; ")). By \(by), choose with \(manager) a piece of work you already have for each, and who will see the results.\(example)",
+            doneWhen: "Evidence for \(target): \(claims.joined(separator: "; ")).",
+            cost: 0, hours: 0, weeks: max(1, (due - from) / 7),
+            start: SessionDate.adding(days: from, to: start), due: SessionDate.adding(days: due, to: start),
+            builds: Array(Set(criteria.flatMap(\.dimensions))).sorted(),
+            reason: one ? "a promotion criterion of \(target) that no activity here evidences" : "promotion criteria of \(target) that no activity here evidences",
+            issuer: nil, kind: nil, levels: levels, direction: nil, purpose: nil)
+        item.time = .job
+        item.source = .criterion
+        return item
     }
 
     /// Which of the target level's criteria each side says are already shown (criterion ids).

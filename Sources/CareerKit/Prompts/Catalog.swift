@@ -42,6 +42,14 @@ public struct Catalog: Sendable {
     public struct Eligibility: Hashable, Sendable {
         public var yearsExperience: Int?
         public var yearsManaging: Int?
+        /// The rule in the issuer's words, for the plan ("five years of paid security work in
+        /// two of its eight areas"); nil: said from the years.
+        public var rule: String?
+        /// What a person can do before they are eligible ("Pass the exam now and become an
+        /// Associate of ISC2 until you have the years").
+        public var meanwhile: String?
+        /// Catalog items open to them now that lead the same way (an entry certificate).
+        public var instead: [String] = []
 
         public init(yearsExperience: Int? = nil, yearsManaging: Int? = nil) {
             self.yearsExperience = yearsExperience
@@ -86,6 +94,15 @@ public struct Catalog: Sendable {
         public let kind: String?
         /// The ids of the promotion criteria it can produce evidence for.
         public let evidences: [String]
+        /// What people call it in their own words ("CISSP"), to find it in what they said.
+        public let names: [String]
+        /// A first step in its field (fundamentals, foundations, entry-level): never for experts.
+        public let entry: Bool
+        /// The fields (`person.domain`) whose people already do this as their job.
+        public let partOfJobIn: [String]
+        /// It needs someone more senior inside the company (an internal mentor or forum of
+        /// people above): not for a person at the top of their ladder.
+        public let needsPeopleAbove: Bool
 
         public init(
             id: String,
@@ -106,7 +123,11 @@ public struct Catalog: Sendable {
             weeks: Int,
             issuer: String?,
             kind: String?,
-            evidences: [String] = []
+            evidences: [String] = [],
+            names: [String] = [],
+            entry: Bool = false,
+            partOfJobIn: [String] = [],
+            needsPeopleAbove: Bool = false
         ) {
             self.id = id
             self.title = title
@@ -127,6 +148,10 @@ public struct Catalog: Sendable {
             self.issuer = issuer
             self.kind = kind
             self.evidences = evidences
+            self.names = names
+            self.entry = entry
+            self.partOfJobIn = partOfJobIn
+            self.needsPeopleAbove = needsPeopleAbove
         }
 
         public static func == (left: Item, right: Item) -> Bool {
@@ -149,7 +174,11 @@ public struct Catalog: Sendable {
                     && left.weeks == right.weeks
                     && left.issuer == right.issuer
                     && left.kind == right.kind
-                    && left.evidences == right.evidences)
+                    && left.evidences == right.evidences
+                    && left.names == right.names
+                    && left.entry == right.entry
+                    && left.partOfJobIn == right.partOfJobIn
+                    && left.needsPeopleAbove == right.needsPeopleAbove)
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }
@@ -162,6 +191,9 @@ public struct Catalog: Sendable {
                 || purpose == .rebuild
         }
     }
+
+    /// The blanks a title, summary or done-when may hold, filled from the person by the planner.
+    public static let blanks = ["{field}", "{above}"]
 
     /// The currency of every cost.
     public var currency: String

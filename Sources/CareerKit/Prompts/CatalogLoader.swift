@@ -47,6 +47,7 @@ enum CatalogLoader {
         }
         var items: [Catalog.Item] = []
         var ids: Set<String> = []
+        var insteadMarks: [String: Mark?] = [:]
         for node in log.list(top["items"], "'items'") ?? [] {
             guard let item = readItem(node, levels: levels, criteria: criteria, ladder: ladder, log: log) else { continue }
             if !ids.insert(item.id).inserted {
@@ -54,6 +55,24 @@ enum CatalogLoader {
                 continue
             }
             items.append(item)
+            insteadMarks[item.id] = node.mapping?["eligibility"]?.mapping?["instead"]?.mark
+        }
+        // What a person can take instead, before they are eligible, must be in the catalog and open.
+        let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for item in items {
+            for id in item.eligibility.instead {
+                guard let other = byID[id] else {
+                    log.add(
+                        "catalog item '\(item.id)' 'eligibility' 'instead' names '\(id)', which is not in the catalog; allowed: the id of another item",
+                        at: insteadMarks[item.id] ?? nil)
+                    continue
+                }
+                if other.id == item.id || other.eligibility.yearsExperience ?? 0 >= item.eligibility.yearsExperience ?? 0 && !other.eligibility.isEmpty {
+                    log.add(
+                        "catalog item '\(item.id)' 'eligibility' 'instead' names '\(id)', which asks for as much experience; allowed: an item open sooner",
+                        at: insteadMarks[item.id] ?? nil)
+                }
+            }
         }
         return Catalog(currency: currency, exchangeRates: rates, items: items)
     }
@@ -62,7 +81,8 @@ enum CatalogLoader {
         _ node: Node, levels ladderLevels: [String]?, criteria ladderCriteria: [String]?, ladder: Ladder?, log: DiagnosticLog
     ) -> Catalog.Item? {
         let keys = ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
-                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences"]
+                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences",
+                    "names", "entry", "part_of_job_in", "needs_people_above"]
         guard
             let fields = log.fields(
                 node, "a catalog item", allowed: keys,
@@ -76,6 +96,15 @@ enum CatalogLoader {
         let title = log.text(fields["title"], "\(what) 'title'")
         let summary = log.text(fields["summary"], "\(what) 'summary'")
         let doneWhen = log.text(fields["done_when"], "\(what) 'done_when'")
+        for (key, text) in [("title", title), ("summary", summary), ("done_when", doneWhen)] {
+            guard let text, text.contains("{") || text.contains("}") else { continue }
+            let blanks = text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().map { "{" + ($0.split(separator: "}").first ?? "") + "}" }
+            for blank in blanks where !Catalog.blanks.contains(blank) {
+                log.add(
+                    "\(what) '\(key)' has '\(blank)'; allowed: {field} (the person's field) and {above} (the rung above theirs)",
+                    at: fields[key]?.mark)
+            }
+        }
         let domains = log.stringList(fields["domains"], "\(what) 'domains'") ?? []
         let builds = log.stringList(fields["builds"], "\(what) 'builds'", allowed: Dimension.names) ?? []
         let impact = log.integer(fields["impact"], "\(what) 'impact'", in: 1...3)
@@ -115,6 +144,14 @@ enum CatalogLoader {
         let purpose = fields["purpose"] == nil
             ? nil : log.oneOf(fields["purpose"], "\(what) 'purpose'", Catalog.Purpose.allCases.map(\.rawValue)).flatMap(Catalog.Purpose.init)
         let eligibility = readEligibility(fields["eligibility"], what: what, log: log)
+        let names = fields["names"] == nil ? [] : log.stringList(fields["names"], "\(what) 'names'") ?? []
+        let entry = fields["entry"] == nil ? false : log.bool(fields["entry"], "\(what) 'entry'") ?? false
+        let partOfJobIn = fields["part_of_job_in"] == nil ? [] : log.stringList(fields["part_of_job_in"], "\(what) 'part_of_job_in'") ?? []
+        let needsPeopleAbove = fields["needs_people_above"] == nil
+            ? false : log.bool(fields["needs_people_above"], "\(what) 'needs_people_above'") ?? false
+        if category != nil, category != .certification, fields["eligibility"] != nil {
+            log.add("\(what) has 'eligibility', which only certifications take", at: fields.mark(of: "eligibility"))
+        }
         var direction: Catalog.Direction?
         var hours: Double? = 0
         var kind: String?
@@ -181,7 +218,7 @@ enum CatalogLoader {
             id: id, title: title, category: category, summary: summary, domains: domains, builds: builds,
             tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
             impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind,
-            evidences: evidences)
+            evidences: evidences, names: names, entry: entry, partOfJobIn: partOfJobIn, needsPeopleAbove: needsPeopleAbove)
     }
 
     /// How many criteria of a company's ladder one stretch or project item evidences through
@@ -196,7 +233,7 @@ enum CatalogLoader {
     /// `eligibility: {years_experience: 5, years_managing: 3}`, or none.
     private static func readEligibility(_ node: Node?, what: String, log: DiagnosticLog) -> Catalog.Eligibility? {
         guard let node else { return Catalog.Eligibility() }
-        let keys = ["years_experience", "years_managing"]
+        let keys = ["years_experience", "years_managing", "rule", "meanwhile", "instead"]
         guard let fields = log.fields(node, "\(what) 'eligibility'", allowed: keys) else { return nil }
         var eligibility = Catalog.Eligibility()
         if fields["years_experience"] != nil {
@@ -208,6 +245,11 @@ enum CatalogLoader {
             guard let years = log.integer(fields["years_managing"], "\(what) 'eligibility' 'years_managing'", in: 0...50)
             else { return nil }
             eligibility.yearsManaging = years
+        }
+        if fields["rule"] != nil { eligibility.rule = log.text(fields["rule"], "\(what) 'eligibility' 'rule'") }
+        if fields["meanwhile"] != nil { eligibility.meanwhile = log.text(fields["meanwhile"], "\(what) 'eligibility' 'meanwhile'") }
+        if fields["instead"] != nil {
+            eligibility.instead = log.stringList(fields["instead"], "\(what) 'eligibility' 'instead'") ?? []
         }
         if eligibility.isEmpty {
             log.add("\(what) 'eligibility' is empty; give years_experience, years_managing or both, or remove it", at: fields.mark)

@@ -100,6 +100,10 @@ public struct PlanningSettings: Sendable {
     public var maxJobAtOnce: Int
     /// The longest a self-paced course or certification may be spread, in weeks.
     public var maxSpreadWeeks: Int
+    /// From this rung (a management level counts as its technical equal), or from this many
+    /// years of experience, a person is past the first steps in a field (catalog `entry`).
+    public var expertFromRank: Double = 4
+    public var expertFromYears: Int = 12
     /// When a plan says what more time or money would unlock.
     public struct Unlock: Sendable {
         /// At or below these development hours a month, the plan says what more would unlock...

@@ -9,6 +9,8 @@ enum PlanningSettingsLoader {
         "default_horizon_months", "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
         "offers", "job_hours_per_month", "max_job_at_once", "max_spread_weeks", "unlock",
     ]
+    /// Keys a company's older weights.yaml may lack: the defaults in `PlanningSettings` hold.
+    static let optionalKeys = ["expert_from_rank", "expert_from_years"]
     static let unlockKeys = ["little_hours_per_month", "more_hours_per_month", "budget_to_suggest"]
     static let offerKeys = [
         "session_hours", "sessions_per_month", "default_every", "trials", "course_hours", "first_step_days", "first_step_hours",
@@ -18,7 +20,7 @@ enum PlanningSettingsLoader {
     static let tracks = ["ic", "management", "hybrid"]
 
     static func load(_ node: Node?, log: DiagnosticLog) -> PlanningSettings? {
-        guard let fields = log.fields(node, "'planning'", allowed: keys, required: keys) else { return nil }
+        guard let fields = log.fields(node, "'planning'", allowed: keys + optionalKeys, required: keys) else { return nil }
         func number(_ key: String, _ range: ClosedRange<Double>, in fields: Fields = fields, prefix: String = "planning") -> Double? {
             guard let value = log.number(fields[key], "\(prefix) '\(key)'") else { return nil }
             guard range.contains(value) else {
@@ -111,7 +113,7 @@ enum PlanningSettingsLoader {
             let required, let teachFrom, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
             let slack, let projects, let hybridLead, let horizon, let hours, let special, let budget, let mix
         else { return nil }
-        return PlanningSettings(
+        var settings = PlanningSettings(
             trackDimensions: trackDimensions, closurePoints: closure, closurePerMode: perMode, repeatShare: repeatShare,
             minStepShare: stepShare, growthInPlaceGap: inPlace,
             minGain: minGain, interestBonus: interest, domainBonus: domain, targetLevelBonus: targetLevel, required: required, teachFromRank: teachFrom,
@@ -120,6 +122,9 @@ enum PlanningSettingsLoader {
             hybridManagementLead: hybridLead, defaultHorizonMonths: horizon, defaultDevHoursPerMonth: hours,
             defaultSpecialProjectPercent: special, defaultBudget: budget, offers: offers, jobHoursPerMonth: jobHours,
             maxJobAtOnce: jobAtOnce, maxSpreadWeeks: spread, unlock: unlock)
+        if fields["expert_from_rank"] != nil, let rank = number("expert_from_rank", 0...20) { settings.expertFromRank = rank }
+        if fields["expert_from_years"] != nil, let years = integer("expert_from_years", 0...60) { settings.expertFromYears = years }
+        return settings
     }
 
     /// The `offers:` part: session length and frequency, the catalog trial behind each offered

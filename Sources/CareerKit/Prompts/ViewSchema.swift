@@ -51,7 +51,7 @@ public indirect enum ViewSchema: Sendable, Equatable {
             "plan": .group(merged(
                 values("current target target_id equivalent has_equivalent level_note has_level_note growth_in_place exploratory start end horizon_months hours_per_month hours_capacity total_hours busiest_month_hours on_the_job social formal special_project_percent special_project_hours special_project_hours_per_month budget committed remaining summary has_items"),
                 [
-                    "items": .rows(values("category category_lower id title summary cost hours start due builds reason issuer has_issuer done_when kind direction_text has_direction")),
+                    "items": .rows(values("category category_lower id title summary cost hours hours_text start due builds reason issuer has_issuer done_when kind direction_text has_direction")),
                     "milestones": .rows(merged(
                         values("due title description action has_action has_due_now has_under_way ready_title has_ready_when"),
                         [

@@ -73,7 +73,6 @@ public struct TerminalPlan {
         if !plan.criteria.isEmpty {
             lines.append("")
             lines.append(paint("Ready for \(title(plan.targetLevel)) when", "1"))
-            let titles = Dictionary(plan.items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
             for criterion in plan.criteria {
                 let status: String
                 if criterion.shownByBoth {
@@ -81,7 +80,7 @@ public struct TerminalPlan {
                 } else if criterion.evidence.isEmpty {
                     status = "no activity yet: agree one together"
                 } else {
-                    status = "evidence from " + criterion.evidence.compactMap { titles[$0] }.joined(separator: "; ")
+                    status = "evidence from " + plan.evidenceNames(criterion).joined(separator: "; ")
                 }
                 lines += wrap("\(criterion.text) (\(status))", indent: "  - ")
             }

@@ -60,6 +60,14 @@ public enum SessionDate {
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
+    /// A month in words, e.g. `December 2028`, for dates that are about a month, not a day.
+    public static func monthAndYear(_ date: Date) -> String {
+        let (year, month, _) = civil(fromDays: Int((date.timeIntervalSince1970 / secondsPerDay).rounded(.down)))
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December"]
+        return names[month - 1] + " " + String(year)
+    }
+
     /// A moment as an ISO 8601 UTC timestamp to the second, e.g. `2026-11-27T19:35:04Z`: what
     /// `ISO8601DateFormatter` writes with `.withInternetDateTime`, without loading time-zone
     /// data (a first `talk` question waited for it).

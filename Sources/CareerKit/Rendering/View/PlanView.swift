@@ -318,8 +318,7 @@ final class PlanView: MustacheParent {
                 case "examples": return criterion.examples.viewTexts
                 case "examples_text": return ViewText(criterion.examples.joined(separator: "; "))
                 case "evidence":
-                    let titles = criterion.evidence.compactMap { id in plan.items.first { $0.id == id }?.title }
-                    return ViewText(Dimension.list(titles))
+                    return ViewText(Dimension.list(plan.evidenceNames(criterion)))
                 default: return nil
                 }
             }, root: self)
@@ -351,6 +350,7 @@ final class PlanView: MustacheParent {
                 case "summary": return ViewText(item.summary)
                 case "cost": return item.cost == 0 ? ViewText("free") : ViewText(formatMoney(item.cost, plan.currency))
                 case "hours": return Self.number(item.hours)
+                case "hours_text": return ViewText(Self.number(item.hours).text + (item.hours == 1 ? " hour" : " hours"))
                 case "start": return ViewText(SessionDate.format(item.start))
                 case "due": return ViewText(SessionDate.format(item.due))
                 case "builds": return ViewText(item.builds.map { (shared.dimensionTitles[$0] ?? $0).lowercased() }.joined(separator: ", "))
