@@ -24,8 +24,8 @@ extension Careerpath {
                 groups and what the plans lose (no manager's view, no offer). A sheet whose header is \
                 wrong (no person.name column, an unknown column) stops the run before anything is written.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read or a \
-                sheet's header is wrong, 66 an input does not exist or cannot be read (in both of \
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, a \
+                sheet's header is wrong or the column map has mistakes, 66 an input does not exist or cannot be read (in both of \
                 those cases nothing is written).
 
                 Example: careerpath bulk prompts/examples/team.csv --out plans/ --format md,json

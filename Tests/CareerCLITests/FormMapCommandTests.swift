@@ -7,8 +7,9 @@ import Testing
 struct FormMapCommandTests {
     let prompts = CommandRunner.promptsFolder.path
     static let examples = CommandRunner.promptsFolder.appendingPathComponent("examples")
-    let export = examples.appendingPathComponent("form-export.csv").path
-    let map = examples.appendingPathComponent("form-map.yaml").path
+    static let form = examples.appendingPathComponent("form")
+    let export = form.appendingPathComponent("form-export.csv").path
+    let map = form.appendingPathComponent("form-map.yaml").path
     let team = examples.appendingPathComponent("team.csv").path
 
     /// The note the example export gets: its timestamp and e-mail columns are not mapped.

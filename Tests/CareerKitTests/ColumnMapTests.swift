@@ -185,4 +185,46 @@ import Testing
         #expect(moved.unplaced == [.init(column: 3, heading: "person.current_level")])
         #expect(try Array(moved)[0].result.get().person.currentLevel == "ic.senior")
     }
+
+    @Test func aWordForAScaleTheMapGivesNoWordsForSaysWhereToAddThem() throws {
+        let sheet = "Name,Level,Technical path,Twice,Twice\nAna,ic.senior,Very,1,2\n"
+        let map = try load("columns:\n  person.name: Name\n  person.current_level: Level\n  ladder.technical: Technical path\n")
+        let rows = Array(try CSVAnswersReader(text: sheet, path: "form.csv", prompts: prompts, map: map))
+        #expect(rows[0].result.failureDiagnostics == [
+            "form.csv:2:3: contributor item 'ladder.technical': the answer 'Very' is a word, and the map 'map.yaml' gives no words for scale attract7; add them under 'words: attract7:' or give numbers 1..7"
+        ])
+        // A heading the sheet has twice cannot say which column it means.
+        let twice = try load("columns:\n  person.name: Name\n  person.current_level: Level\n  depth.mastery: Twice\n")
+        let found = TestSupport.diagnostics { _ = try CSVAnswersReader(text: sheet, path: "form.csv", prompts: prompts, map: twice) }
+        #expect(found.map(\.description) == [
+            "map.yaml:4:3: 'contributor.depth.mastery': the heading 'Twice' is in 'form.csv' 2 times (columns 4, 5); give the column's position instead"
+        ])
+    }
+
+    @Test func aGroupingColumnMayBePlacedByTheMap() throws {
+        let map = try ColumnMapLoader.parse(
+            "columns:\n  person.name: Name\n  person.current_level: Level\n  person.site: Office\n", path: "map.yaml", prompts: prompts,
+            extraColumns: ["person.site"])
+        let sheet = "Office,Name,Level\nLisbon,Ana,ic.senior\n"
+        let reader = try CSVAnswersReader(text: sheet, path: "form.csv", prompts: prompts, extraColumns: ["person.site"], map: map)
+        #expect(reader.rowBuilder.header == ["person.site", "person.name", "person.current_level"])
+        #expect(TestSupport.diagnostics { _ = try load("columns:\n  person.site: Office\n") }.first?.message.hasPrefix("unknown item id 'person.site'") == true)
+    }
+
+    @Test func aLongCellInAColumnTheMapLeavesOutDoesNotStopItsRow() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let comment = String(repeating: "long comment ", count: 1_000)
+        let file = folder.appendingPathComponent("form.csv")
+        try "Comments,Name,Level,Goal\n\"\(comment)\",Ana,ic.senior,\"\(comment)\"\n\"\(comment)\",Ben,ic.senior,Lead\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let map = try load("columns:\n  person.name: Name\n  person.current_level: Level\n  goal.statement: Goal\n")
+        let rows = Array(try CSVAnswersReader(path: file.path, prompts: prompts, map: map))
+        #expect(rows.count == 2)
+        // A mapped cell too long is refused as ever; the unmapped comment is not read at all.
+        #expect(rows[0].result.failureDiagnostics == [
+            "\(file.path):2:4: contributor item 'goal.statement': the cell has 13000 characters; allowed: up to 2000"
+        ])
+        #expect(try rows[1].result.get().value("goal.statement", by: .contributor) == .text("Lead"))
+    }
 }

@@ -60,8 +60,9 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     }
 
     /// Reads CSV text held in memory.
-    public convenience init(text: String, path: String, prompts: PromptSet, map: ColumnMap? = nil) throws {
-        try self.init(stream: InputStream(data: Data(text.utf8)), limited: nil, path: path, prompts: prompts, map: map)
+    public convenience init(text: String, path: String, prompts: PromptSet, extraColumns: Set<String> = [], map: ColumnMap? = nil) throws {
+        try self.init(
+            stream: InputStream(data: Data(text.utf8)), limited: nil, path: path, prompts: prompts, extraColumns: extraColumns, map: map)
     }
 
     /// The most cells a row may have: far more than a header of every item for both roles.
