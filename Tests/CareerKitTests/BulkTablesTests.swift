@@ -106,7 +106,8 @@ import Testing
     typealias Kit = BulkTestKit
 
     /// Two reports each of Manager 10 and Manager 2, one person without a manager, one bad row.
-    func runTeams(byManager: Bool, in root: URL) throws -> URL {
+    @discardableResult
+    func runTeams(byManager: Bool, in root: URL, outcome: ((BulkRun.Outcome) -> Void)? = nil) throws -> URL {
         var rows: [[String]] = []
         for manager in [10, 2] {
             for report in 0..<2 {
@@ -118,8 +119,9 @@ import Testing
         let sheet = try Kit.write(Kit.sheet(rows), to: root.appendingPathComponent("team.csv"))
         let out = root.appendingPathComponent("out")
         let options = BulkRun.Options(outDirectory: out.path, formats: [.md, .html], jobs: 2, today: Kit.today, byManager: byManager)
-        let outcome = try BulkRun(prompts: TestSupport.prompts, options: options).run(BulkSource(inputs: [sheet], prompts: TestSupport.prompts))
-        #expect(outcome.people == 5)
+        let result = try BulkRun(prompts: TestSupport.prompts, options: options).run(BulkSource(inputs: [sheet], prompts: TestSupport.prompts))
+        #expect(result.people == 5)
+        outcome?(result)
         return out
     }
 
@@ -145,6 +147,16 @@ import Testing
         let listing = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(!listing.contains("Manager-2") && !listing.contains(ManagerFolders.unmanaged) && !listing.contains("managers"))
         try expectLinksResolve(out.appendingPathComponent("index.html"), count: 5 * 2 + 1 + BulkRun.reports.count)
+    }
+
+    @Test func aPlanLeftInAManagersFolderByAnEarlierRunIsNamed() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = try runTeams(byManager: true, in: root)
+        FileManager.default.createFile(atPath: out.appendingPathComponent("Manager-2/X29.md").path, contents: Data("old".utf8))
+        var others: [String] = []
+        try runTeams(byManager: true, in: root) { others = $0.otherFiles }
+        #expect(others == ["Manager-2/X29.md"])
     }
 
     @Test func theIndexListsEveryoneByManagerWithLinksThatResolve() throws {
