@@ -9,20 +9,23 @@ extension Careerpath {
             commandName: "bulk",
             abstract: "Make plans for many people at once from scripted answers.",
             discussion: """
-                INPUT is a CSV sheet (the header of `careerpath template csv`), a JSON Lines file \
-                (.jsonl, one answers document per line) or a folder of YAML/JSON answers files. \
+                INPUT is a CSV sheet (the header of `careerpath template csv`), a form export read \
+                through a column map (--map), a JSON Lines file (.jsonl, one answers document per \
+                line) or a folder of YAML/JSON answers files. \
                 Writes one plan per person per format (named from person.id, else the name), \
                 summary.csv, errors.csv, equity.md and equity.json, and calibration.md and \
                 calibration.json (managers with 5 or more reports: how leniently or harshly they \
                 rate, against the organisation's other managers) into --out, all readable by \
-                you only. A bad row is reported (stderr and errors.csv) and the rest still run.
+                you only, with index.html and index.md linking every plan and report. With \
+                --by-manager the plans are filed in a folder per manager (no-manager/ for rows \
+                without one). A bad row is reported (stderr and errors.csv) and the rest still run.
 
                 A sheet without some optional columns is planned, and a note names the missing \
                 groups and what the plans lose (no manager's view, no offer). A sheet whose header is \
                 wrong (no person.name column, an unknown column) stops the run before anything is written.
 
-                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read or a \
-                sheet's header is wrong, 66 an input does not exist or cannot be read (in both of \
+                Exit status: 0 all rows planned, 1 some rows failed, 65 none could be read, a \
+                sheet's header is wrong or the column map has mistakes, 66 an input does not exist or cannot be read (in both of \
                 those cases nothing is written).
 
                 Example: careerpath bulk prompts/examples/team.csv --out plans/ --format md,json
@@ -54,7 +57,9 @@ extension Careerpath {
             help: "Take each manager's calibration offset off their observations before planning, for managers flagged lenient or harsh. Use after the calibration meeting agreed the flag.")
         var calibrate = false
 
-        @Flag(name: .customLong("by-manager"), help: "Also write a team page per manager (Markdown and HTML) under managers/ in --out.")
+        @Flag(
+            name: .customLong("by-manager"),
+            help: "File each plan in a folder of its manager's (no-manager/ for rows without one) and write a team page per manager (Markdown and HTML) under managers/ in --out.")
         var byManager = false
 
         @Option(
@@ -64,6 +69,7 @@ extension Careerpath {
                 valueName: "columns"))
         var groupBy: String?
 
+        @OptionGroup var map: MapOption
         @OptionGroup var database: DatabaseOption
         @OptionGroup var prompts: PromptsOption
 
@@ -100,7 +106,8 @@ extension Careerpath {
         func run() throws {
             let set = try prompts.load()
             let groups = try groupColumns()
-            let source = BulkSource(inputs: inputs, prompts: set, extraColumns: Set(groups))
+            let columnMap = try map.load(set, extraColumns: Set(groups))
+            let source = BulkSource(inputs: inputs, prompts: set, extraColumns: Set(groups), map: columnMap)
             // Every input is checked before anything is created.
             let unreadable = source.unreadableInputs()
             if let first = unreadable.first {
@@ -108,8 +115,9 @@ extension Careerpath {
                 throw first
             }
             // Optional columns a sheet lacks are named before the run, with what the plans miss.
-            if !quiet {
-                for sheet in SheetColumns.gaps(inputs: inputs, prompts: set, extraColumns: Set(groups)) {
+            if !quiet, source.headerProblems().isEmpty {
+                for note in MapOption.notes(source) { Terminal.standardError.write("careerpath: \(note)\n") }
+                for sheet in SheetColumns.gaps(inputs: inputs, prompts: set, extraColumns: Set(groups), map: columnMap) {
                     // Whole groups only: validate lists the single questions a sheet leaves out.
                     for gap in sheet.gaps where gap.isWhole {
                         Terminal.standardError.write("careerpath: \(PrintableText.escaped(sheet.path)): note: \(gap.message).\n")

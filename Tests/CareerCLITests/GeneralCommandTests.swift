@@ -51,7 +51,7 @@ struct GeneralCommandTests {
         #expect(result.standardError == "")
         let lines = result.outputLines
         #expect(lines.first == "OVERVIEW: Check the prompts folder and any answers files for mistakes.")
-        #expect(lines.contains("USAGE: careerpath validate [--prompts <dir>] [<answers> ...]"))
+        #expect(lines.contains("USAGE: careerpath validate [--prompts <dir>] [--map <map>] [<answers> ...]"))
         #expect(lines.contains { $0.hasPrefix("  --prompts <dir> ") })
         #expect(lines.contains { $0.hasPrefix("  <answers> ") })
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `careerpath template csv|yaml`: blank answers for the active bank.
+/// `careerpath template csv|yaml|map`: blank answers, or a starter column map, for the active bank.
 @Suite("careerpath template")
 struct TemplateCommandTests {
     let prompts = CommandRunner.promptsFolder.path
@@ -199,7 +199,7 @@ struct TemplateCommandTests {
         #expect(result.standardError.contains("yaml"))
         #expect(
             result.errorLines.first
-                == "Error: The value 'xml' is invalid for '<format>'. Please provide one of 'csv' and 'yaml'.")
+                == "Error: The value 'xml' is invalid for '<format>'. Please provide one of 'csv', 'yaml' or 'map'.")
     }
 
     @Test func missingFormatIsAUsageError() throws {

@@ -131,7 +131,7 @@ import Testing
             }
             // Without --calibrate no plan mentions calibration at all.
             if !calibrate {
-                #expect(!(try Kit.text(out, "T00.md")).contains("calibration"))
+                #expect(!(try Kit.text(out, "Manager-0/T00.md")).contains("calibration"))
             }
         }
     }
@@ -145,9 +145,10 @@ import Testing
         #expect(page.hasPrefix("# Team page: Manager 2\n"))
         for report in 0..<6 { #expect(page.contains("Report 2-\(report) (T2\(report))")) }
         #expect(!page.contains("Report 1-"))
-        #expect(page.contains("[T20.md](../T20.md)"))
+        // The plans are filed in the manager's folder, named as the page.
+        #expect(page.contains("[T20.md](../Manager-2/T20.md)"))
         let html = try String(contentsOf: pages.appendingPathComponent("Manager-2.html"), encoding: .utf8)
-        #expect(html.contains("<a href=\"../T20.md\">T20.md</a>"))
+        #expect(html.contains("<a href=\"../Manager-2/T20.md\">T20.md</a>"))
         #expect(try Kit.permissions(pages.appendingPathComponent("Manager-2.md").path) == 0o600)
     }
 }

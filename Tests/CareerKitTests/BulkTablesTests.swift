@@ -105,9 +105,9 @@ import Testing
 @Suite struct BulkIndexTests {
     typealias Kit = BulkTestKit
 
-    @Test func theIndexListsEveryoneByManagerWithLinksThatResolve() throws {
-        let root = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
+    /// Two reports each of Manager 10 and Manager 2, one person without a manager, one bad row.
+    @discardableResult
+    func runTeams(byManager: Bool, in root: URL, outcome: ((BulkRun.Outcome) -> Void)? = nil) throws -> URL {
         var rows: [[String]] = []
         for manager in [10, 2] {
             for report in 0..<2 {
@@ -118,9 +118,51 @@ import Testing
         rows.append(Kit.person(0, ["person.id": "BAD", "person.current_level": "ic.wizard"]))
         let sheet = try Kit.write(Kit.sheet(rows), to: root.appendingPathComponent("team.csv"))
         let out = root.appendingPathComponent("out")
-        let options = BulkRun.Options(outDirectory: out.path, formats: [.md, .html], jobs: 2, today: Kit.today, byManager: true)
-        let outcome = try BulkRun(prompts: TestSupport.prompts, options: options).run(BulkSource(inputs: [sheet], prompts: TestSupport.prompts))
-        #expect(outcome.people == 5)
+        let options = BulkRun.Options(outDirectory: out.path, formats: [.md, .html], jobs: 2, today: Kit.today, byManager: byManager)
+        let result = try BulkRun(prompts: TestSupport.prompts, options: options).run(BulkSource(inputs: [sheet], prompts: TestSupport.prompts))
+        #expect(result.people == 5)
+        outcome?(result)
+        return out
+    }
+
+    /// Every `href` of an HTML file, resolved against its folder, is a file that exists.
+    func expectLinksResolve(_ file: URL, count: Int) throws {
+        let html = try String(contentsOf: file, encoding: .utf8)
+        let targets = html.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        #expect(targets.count == count)
+        for target in targets {
+            let path = file.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL.path
+            #expect(FileManager.default.fileExists(atPath: path), "\(target)")
+        }
+    }
+
+    @Test func withoutByManagerPlansStayFlatAndTheIndexLinksThem() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = try runTeams(byManager: false, in: root)
+        let lines = try Kit.text(out, "index.md").split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("### ") } == ["### Manager 2", "### Manager 10", "### Without a manager's name"])
+        #expect(lines.contains("- Ana Silva (X20): [X20.md](X20.md) [X20.html](X20.html)"))
+        #expect(lines.contains("- Dara Novak (X99): [X99.md](X99.md) [X99.html](X99.html)"))
+        let listing = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!listing.contains("Manager-2") && !listing.contains(ManagerFolders.unmanaged) && !listing.contains("managers"))
+        try expectLinksResolve(out.appendingPathComponent("index.html"), count: 5 * 2 + 1 + BulkRun.reports.count)
+    }
+
+    @Test func aPlanLeftInAManagersFolderByAnEarlierRunIsNamed() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = try runTeams(byManager: true, in: root)
+        FileManager.default.createFile(atPath: out.appendingPathComponent("Manager-2/X29.md").path, contents: Data("old".utf8))
+        var others: [String] = []
+        try runTeams(byManager: true, in: root) { others = $0.otherFiles }
+        #expect(others == ["Manager-2/X29.md"])
+    }
+
+    @Test func theIndexListsEveryoneByManagerWithLinksThatResolve() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = try runTeams(byManager: true, in: root)
         let markdown = try Kit.text(out, "index.md")
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.prefix(5) == [
@@ -133,17 +175,23 @@ import Testing
             "### Manager 2 ([team page](managers/Manager-2.md))", "### Manager 10 ([team page](managers/Manager-10.md))",
             "### Without a manager's name",
         ])
-        #expect(lines.contains("- Ana Silva (X20): [X20.md](X20.md) [X20.html](X20.html)"))
-        #expect(lines.contains("- Dara Novak (X99): [X99.md](X99.md) [X99.html](X99.html)"))
+        // Plans filed in a folder per manager, named as the team page; the unmanaged in their own.
+        #expect(lines.contains("- Ana Silva (X20): [X20.md](Manager-2/X20.md) [X20.html](Manager-2/X20.html)"))
+        #expect(lines.contains("- Ana Silva (X100): [X100.md](Manager-10/X100.md) [X100.html](Manager-10/X100.html)"))
+        #expect(lines.contains("- Dara Novak (X99): [X99.md](no-manager/X99.md) [X99.html](no-manager/X99.html)"))
         #expect(!markdown.contains("BAD"))
         for report in BulkRun.reports.map(\.name) { #expect(lines.contains { $0.hasPrefix("- [\(report)](\(report)): ") }) }
-        // Every link of the HTML index points at a file the run wrote.
-        let html = try Kit.text(out, "index.html")
-        let targets = html.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
-        #expect(targets.count == 5 * 2 + 2 + BulkRun.reports.count + 1)
-        for target in targets {
-            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(target).path), "\(target)")
-        }
+        let files = { (folder: String) in try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(folder).path).sorted() }
+        #expect(try files("Manager-2") == ["X20.html", "X20.md", "X21.html", "X21.md"])
+        #expect(try files("Manager-10") == ["X100.html", "X100.md", "X101.html", "X101.md"])
+        #expect(try files("no-manager") == ["X99.html", "X99.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix("X") }.isEmpty)
+        #expect(try Kit.permissions(out.appendingPathComponent("Manager-2").path) == 0o700)
+        // Every link of the HTML index, and of each team page, points at a file the run wrote.
+        try expectLinksResolve(out.appendingPathComponent("index.html"), count: 5 * 2 + 2 + BulkRun.reports.count + 1)
+        try expectLinksResolve(out.appendingPathComponent("managers/Manager-2.html"), count: 2 * 2)
+        let page = try Kit.text(out, "managers/Manager-10.md")
+        #expect(page.contains("[X100.md](../Manager-10/X100.md) [X100.html](../Manager-10/X100.html)"))
         #expect(try Kit.permissions(out.appendingPathComponent("index.html").path) == 0o600)
     }
 }
@@ -198,5 +246,21 @@ import Testing
         #expect(try Kit.text(out, "L3.json") == (try Kit.text(plain, "L3.json")))
         // Without --group-by, such a column is an unknown one.
         #expect(throws: CareerError.self) { _ = try run(Kit.sheet(lisbon, header: header), in: root, name: "refused") }
+    }
+}
+
+@Suite struct ManagerFoldersTests {
+    @Test func eachManagerGetsOneSafeFolderAndTheRunsOwnNamesAreNeverTaken() {
+        var folders = ManagerFolders()
+        #expect(folders.folder(for: "Ben Okafor") == ("Ben-Okafor", true))
+        #expect(folders.folder(for: "Ben Okafor") == ("Ben-Okafor", false))
+        #expect(folders.folder(for: "ben/okafor") == ("ben-okafor-2", true))
+        #expect(folders.folder(for: "../../etc") == ("etc", true))
+        #expect(folders.folder(for: "Managers") == ("Managers-2", true))
+        #expect(folders.folder(for: "No manager") == ("No-manager-2", true))
+        #expect(folders.folder(for: nil) == ("no-manager", true))
+        #expect(folders.folder(for: "") == ("no-manager", false))
+        #expect(folders.name(of: "ben/okafor") == "ben-okafor-2")
+        #expect(folders.name(of: "Zoë") == nil)
     }
 }

@@ -23,6 +23,8 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     private let header: [String]
     /// Turns one row's cells into answers; safe to use from many threads at once.
     public let rowBuilder: CSVRowBuilder
+    /// With a column map, the sheet's headings it places nowhere (their columns are left out).
+    public let unplaced: [ColumnMap.Unplaced]
     private var nextLine: Int
     private var finished = false
 
@@ -30,9 +32,12 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     ///
     /// - Parameter extraColumns: columns the sheet may have besides the template's, such as the
     ///   grouping columns of `bulk --group-by` (`person.site`): allowed and not read as answers.
+    /// - Parameter map: how a form export's columns and answer words become the sheet's; its
+    ///   headings are then the form's, and its cells are turned into values as they are read.
     /// - Throws: `CareerError.invalidData` when the header has unknown, repeated or missing
-    ///   columns; `CareerError.cannotRead` when the file cannot be opened.
-    public convenience init(path: String, prompts: PromptSet, extraColumns: Set<String> = []) throws {
+    ///   columns, or the map names a heading the sheet lacks; `CareerError.cannotRead` when the
+    ///   file cannot be opened.
+    public convenience init(path: String, prompts: PromptSet, extraColumns: Set<String> = [], map: ColumnMap? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let stream = LimitedCSVStream(
@@ -51,12 +56,13 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
                     message: "the file is not UTF-8 text from here (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save the sheet as \"CSV UTF-8\" and try again")
             ])
         }
-        try self.init(stream: stream, limited: stream, path: path, prompts: prompts, extraColumns: extraColumns)
+        try self.init(stream: stream, limited: stream, path: path, prompts: prompts, extraColumns: extraColumns, map: map)
     }
 
     /// Reads CSV text held in memory.
-    public convenience init(text: String, path: String, prompts: PromptSet) throws {
-        try self.init(stream: InputStream(data: Data(text.utf8)), limited: nil, path: path, prompts: prompts)
+    public convenience init(text: String, path: String, prompts: PromptSet, extraColumns: Set<String> = [], map: ColumnMap? = nil) throws {
+        try self.init(
+            stream: InputStream(data: Data(text.utf8)), limited: nil, path: path, prompts: prompts, extraColumns: extraColumns, map: map)
     }
 
     /// The most cells a row may have: far more than a header of every item for both roles.
@@ -77,7 +83,8 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     }
 
     private init(
-        stream: InputStream, limited: LimitedCSVStream?, path: String, prompts: PromptSet, extraColumns: Set<String> = []
+        stream: InputStream, limited: LimitedCSVStream?, path: String, prompts: PromptSet, extraColumns: Set<String> = [],
+        map: ColumnMap? = nil
     ) throws {
         self.path = path
         self.limited = limited
@@ -88,16 +95,24 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
                 Diagnostic(path: path, line: 1, column: 1, message: "the file has no header row; see `careerpath template csv`")
             ])
         }
-        header = (reader.headerRow ?? []).enumerated().map { index, cell in
+        let headings = (reader.headerRow ?? []).enumerated().map { index, cell in
             var name = cell.trimmingCharacters(in: .whitespaces)
             if index == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }  // a spreadsheet's byte order mark
             return name
         }
         let headerCut = limited?.takeCut(ofRecord: 0)
-        nextLine = 1 + 1 + header.reduce(0) { $0 + Self.lineBreaks(in: $1) } + (headerCut?.lineFeeds ?? 0)
+        nextLine = 1 + 1 + headings.reduce(0) { $0 + Self.lineBreaks(in: $1) } + (headerCut?.lineFeeds ?? 0)
         if let headerCut { try Self.refuseHeader(headerCut, path: path) }
-        try Self.checkHeader(header, path: path, prompts: prompts, extraColumns: extraColumns)
-        rowBuilder = CSVRowBuilder(path: path, header: header, builder: AnswersBuilder(prompts: prompts), extraColumns: extraColumns)
+        // A form export's headings become the sheet's columns; those the map does not place are
+        // left out.
+        let binding = try map?.bind(
+            headings: headings, sheet: path, sheetColumns: Set(AnswersTemplate.csvColumns(for: prompts.bank)).union(extraColumns))
+        header = binding?.header ?? headings
+        unplaced = binding?.unplaced ?? []
+        try Self.checkHeader(
+            header, path: path, prompts: prompts, extraColumns: extraColumns, skipped: binding?.skipped ?? [], map: map?.path)
+        rowBuilder = CSVRowBuilder(
+            path: path, header: header, builder: AnswersBuilder(prompts: prompts), extraColumns: extraColumns, binding: binding)
     }
 
     /// Line breaks inside a quoted cell, counted as bytes so "\r\n" (one Character) counts too.
@@ -133,10 +148,12 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
     /// The header cells every sheet needs.
     public static let requiredColumns = ["person.name", "person.current_level"]
 
-    private static func checkHeader(_ header: [String], path: String, prompts: PromptSet, extraColumns: Set<String>) throws {
+    private static func checkHeader(
+        _ header: [String], path: String, prompts: PromptSet, extraColumns: Set<String>, skipped: Set<Int> = [], map: String? = nil
+    ) throws {
         let log = DiagnosticLog(path: path)
         var seen: Set<String> = []
-        for (index, cell) in header.enumerated() {
+        for (index, cell) in header.enumerated() where !skipped.contains(index) {
             if !seen.insert(cell).inserted {
                 log.add("column \(PrintableText.quoted(cell)) appears more than once in the header", line: 1, column: index + 1)
                 continue
@@ -156,7 +173,13 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
             }
         }
         for column in requiredColumns where !seen.contains(column) {
-            log.add("the header needs the column '\(column)'", line: 1, column: 1)
+            if let map {
+                log.add(
+                    "the header needs the column '\(column)', and the map \(PrintableText.quoted(map)) places none there; add '\(column)' under 'columns' with the form's heading for it",
+                    line: 1, column: 1, item: column)
+            } else {
+                log.add("the header needs the column '\(column)'", line: 1, column: 1)
+            }
         }
         try log.throwIfAny()
     }
@@ -185,7 +208,7 @@ public final class CSVAnswersReader: Sequence, IteratorProtocol {
             let cut = limited?.takeCut(ofRecord: record)
             record += 1
             nextLine += 1 + cells.reduce(0) { $0 + Self.lineBreaks(in: $1) } + (cut?.lineFeeds ?? 0)
-            if let cut { return .failure(line: line, error: rowBuilder.refuse(cut, line: line)) }
+            if let cut, let refusal = rowBuilder.refuse(cut, line: line) { return .failure(line: line, error: refusal) }
             if cells.allSatisfy(\.isBlank) { continue }  // a blank line
             return .cells(line: line, cells: cells)
         }
@@ -219,8 +242,11 @@ public struct CSVRowBuilder: Sendable {
     let builder: AnswersBuilder
     /// Per column, worked out once per file: how its cells are read and the item it answers.
     private let columns: [Column]
-    /// The positions of extra columns (`bulk --group-by`), which are not answers.
+    /// The positions of extra columns (`bulk --group-by`) and of headings a column map does not
+    /// place, which are not answers.
     private let extra: Set<Int>
+    /// The column map placed on the sheet, which turns the form's answer words into values.
+    private let binding: ColumnMap.Binding?
 
     private struct Column {
         enum Reading { case asIs, list, trimmed }
@@ -230,12 +256,14 @@ public struct CSVRowBuilder: Sendable {
         var limit: Int
     }
 
-    init(path: String, header: [String], builder: AnswersBuilder, extraColumns: Set<String> = []) {
+    init(path: String, header: [String], builder: AnswersBuilder, extraColumns: Set<String> = [], binding: ColumnMap.Binding? = nil) {
         self.path = path
         self.header = header
         self.builder = builder
+        self.binding = binding
         // A template column named for grouping (`person.domain`) is still read as itself.
         extra = Set(header.indices.filter { extraColumns.contains(header[$0]) && !AnswersBuilder.isMetaKey(header[$0]) })
+            .union(binding?.skipped ?? [])
         let bank = builder.prompts.bank
         let cellLimit = CSVAnswersReader.cellLimit(for: bank)
         columns = header.map { key in
@@ -259,8 +287,12 @@ public struct CSVRowBuilder: Sendable {
     }
 
     /// The errors of a row that had a cell cut short or too many cells: refused before any of
-    /// its cells is checked.
-    func refuse(_ cut: LimitedCSVStream.Cut, line: Int) -> CareerError {
+    /// its cells is checked. Nil when only cells that are not read were cut (a long comment in
+    /// a column the map leaves out).
+    func refuse(_ cut: LimitedCSVStream.Cut, line: Int) -> CareerError? {
+        var cut = cut
+        if let skipped = binding?.skipped { cut.cells = cut.cells.filter { !skipped.contains($0.key) } }
+        guard cut.endless || cut.unclosedQuote != nil || cut.cellCount != nil || !cut.cells.isEmpty else { return nil }
         let log = DiagnosticLog(path: path)
         if let cell = cut.unclosedQuote {
             log.add(
@@ -297,9 +329,19 @@ public struct CSVRowBuilder: Sendable {
         }
         var entries: [AnswerEntry] = []
         entries.reserveCapacity(cells.count)
-        for (index, cell) in cells.enumerated() {
+        for (index, original) in cells.enumerated() {
             if !extra.isEmpty, extra.contains(index) { continue }
             let column = columns[index]
+            var cell = original
+            if let binding {
+                switch binding.translate(original, column: index) {
+                case .success(let value): cell = value
+                case .failure(let refusal):
+                    let what = column.target.map { "\($0.role.rawValue) item '\($0.id)': " } ?? ""
+                    log.add(what + refusal.message, line: line, column: index + 1, item: header[index])
+                    continue
+                }
+            }
             let raw: RawAnswer
             switch column.reading {
             case .asIs:

@@ -7,7 +7,8 @@ public struct BulkIndex: Sendable {
     public struct Person: Sendable, Hashable {
         public var name: String
         public var id: String?
-        /// The plan files, as names in the output folder.
+        /// The plan files, as paths inside the output folder (`Ben-Okafor/E1042.md` when plans
+        /// are filed by manager).
         public var files: [String]
     }
 
@@ -76,7 +77,7 @@ public struct BulkIndex: Sendable {
             lines += [heading, ""]
             for person in team.people {
                 let who = escape(person.name) + (person.id.map { " (\(escape($0)))" } ?? "")
-                lines.append("- \(who): " + person.files.map { "[\(escape($0))](\($0))" }.joined(separator: " "))
+                lines.append("- \(who): " + person.files.map { "[\(escape(PathName.last(of: $0)))](\($0))" }.joined(separator: " "))
             }
             lines.append("")
         }
@@ -96,7 +97,7 @@ public struct BulkIndex: Sendable {
             body += "</h3>\n<ul>\n"
             for person in team.people {
                 let who = escape(person.name) + (person.id.map { " (\(escape($0)))" } ?? "")
-                body += "<li>\(who): " + person.files.map { "<a href=\"\(escape($0))\">\(escape($0))</a>" }.joined(separator: " ") + "</li>\n"
+                body += "<li>\(who): " + person.files.map { "<a href=\"\(escape($0))\">\(escape(PathName.last(of: $0)))</a>" }.joined(separator: " ") + "</li>\n"
             }
             body += "</ul>\n"
         }

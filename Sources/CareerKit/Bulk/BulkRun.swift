@@ -14,7 +14,8 @@ public struct BulkRun: Sendable {
         public var batchSize: Int
         /// Take each flagged manager's offset off their observations before planning.
         public var calibrate: Bool
-        /// Also write a page per manager about their team, under `managers/`.
+        /// File each plan in a folder of its manager's (`ManagerFolders`), and write a page
+        /// per manager about their team, under `managers/`.
         public var byManager: Bool
         /// Sheet columns to compare investment within (`--group-by`): `equity-groups.md` and
         /// `.json` are written when there is any.
@@ -48,8 +49,9 @@ public struct BulkRun: Sendable {
         /// Every failed row's problems, in input order.
         public var errors: [Diagnostic]
         public var files: [String]
-        /// Plan files (Markdown, JSON, HTML) that were in the output folder before the run and
-        /// that it did not write over, such as the plans of people an earlier run had, leaving
+        /// Plan files (Markdown, JSON, HTML) that were in the output folder (or, with
+        /// `--by-manager`, in a manager's folder this run filed plans in) before the run and
+        /// that it did not write over, as paths inside the output folder, such as the plans of people an earlier run had, leaving
         /// out the run's own inputs: sorted by name.
         public var otherFiles: [String]
         /// What an earlier run into the folder left unfinished, if anything.
@@ -184,10 +186,8 @@ public struct BulkRun: Sendable {
         // The plan files that were there before, less what this run writes over: only an
         // earlier run's leftovers remain, and an empty folder costs nothing to track. Hidden
         // files (the run's own staged files and marker) are never among them.
-        let planExtensions = Set(PlanRenderer.Format.allCases.map { "." + $0.fileExtension })
-        var earlier = Set(((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
-            !name.hasPrefix(".") && planExtensions.contains { name.hasSuffix($0) }
-        })
+        var earlier = Set(Self.planFiles(in: directory))
+        var managerFolders = ManagerFolders()
         let summary = try CSVFile(path: directory + "/summary.csv", header: Self.summaryHeader)
         let errors = try CSVFile(path: directory + "/errors.csv", header: Self.errorsHeader)
         var equity = EquityReport(currency: prompts.catalog.currency)
@@ -241,9 +241,20 @@ public struct BulkRun: Sendable {
                         base = "\(stem)-\(number)"
                     }
                     usedNames.insert(base.lowercased())
+                    // With --by-manager, in the folder of the person's manager; the file's own
+                    // name is the same in both layouts.
+                    var prefix = ""
+                    if options.byManager {
+                        let folder = managerFolders.folder(for: planned.managerName)
+                        prefix = folder.name + "/"
+                        if folder.isNew {
+                            try PrivateFile.makeDirectory(directory + "/" + folder.name)
+                            earlier.formUnion(Self.planFiles(in: directory + "/" + folder.name).map { prefix + $0 })
+                        }
+                    }
                     var names: [String] = []
                     for (format, text) in zip(options.formats, planned.documents) {
-                        let name = base + "." + format.fileExtension
+                        let name = prefix + base + "." + format.fileExtension
                         if !earlier.isEmpty { earlier.remove(name) }
                         writes.append((directory + "/" + name, text))
                         names.append(name)
@@ -323,7 +334,7 @@ public struct BulkRun: Sendable {
                 page.calibration = flagged[page.manager]
                 page.calibrationApplied = options.calibrate
                 return page
-            }))
+            }, folders: managerFolders))
         }
         runIndex.planned = done
         runIndex.failed = failed
@@ -363,6 +374,15 @@ public struct BulkRun: Sendable {
             otherFiles: earlier.sorted(), earlierRun: earlierRun, skipped: source.skipped)
     }
 
+    /// The plan files (Markdown, JSON, HTML) in a folder, by name; hidden files (the run's own
+    /// staged files and marker) are never among them.
+    private static func planFiles(in folder: String) -> [String] {
+        let planExtensions = PlanRenderer.Format.allCases.map { "." + $0.fileExtension }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { name in
+            !name.hasPrefix(".") && planExtensions.contains { name.hasSuffix($0) }
+        }
+    }
+
     /// The shared files besides the index, as the index lists them.
     static let reports: [(name: String, about: String)] = [
         ("summary.csv", "one row per person planned: track, confidence, target level, budget, plan items"),
@@ -377,13 +397,14 @@ public struct BulkRun: Sendable {
     /// The team pages, one Markdown and one HTML file per manager, under `managers/`.
     /// - Returns: each manager's page file stem, by name.
     @discardableResult
-    private func writePages(_ pages: [ManagerPage]) throws -> [String: String] {
+    private func writePages(_ pages: [ManagerPage], folders: ManagerFolders) throws -> [String: String] {
         let folder = options.outDirectory + "/" + Self.managersFolder
         try PrivateFile.makeDirectory(folder)
         var used: Set<String> = []
         var stems: [String: String] = [:]
         for page in pages {
-            var stem = page.fileStem
+            // The name of the manager's folder of plans, so page and folder match.
+            var stem = folders.name(of: page.manager) ?? page.fileStem
             var number = 1
             while used.contains(stem.lowercased()) {
                 number += 1

@@ -125,6 +125,8 @@ public final class BulkSource: Sequence, IteratorProtocol {
     private let inputs: [String]
     /// Columns a sheet may have besides the template's (`bulk --group-by`).
     private let extraColumns: Set<String>
+    /// How the columns of form exports become the sheet's (`--map`); nil for sheets as they are.
+    private let map: ColumnMap?
     private var pending: [String]
     private var current: AnyIterator<BulkEntry>?
     /// The entries of input folders passed over so far, in order.
@@ -136,17 +138,20 @@ public final class BulkSource: Sequence, IteratorProtocol {
     /// - Parameter inputs: CSV files, JSON Lines files (`.jsonl`), or folders.
     /// - Parameter extraColumns: columns a sheet may have besides the template's, such as
     ///   the grouping columns of `bulk --group-by`.
-    public init(inputs: [String], prompts: PromptSet, extraColumns: Set<String> = []) {
+    /// - Parameter map: a column map every CSV input is read through (a form export); JSON Lines
+    ///   and answers files are read as they are.
+    public init(inputs: [String], prompts: PromptSet, extraColumns: Set<String> = [], map: ColumnMap? = nil) {
         self.prompts = prompts
         self.inputs = inputs
         self.extraColumns = extraColumns
+        self.map = map
         self.pending = inputs
         inputPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
     /// A new source over the same inputs, from the start (a run that reads them twice).
     public func again() -> BulkSource {
-        BulkSource(inputs: inputs, prompts: prompts, extraColumns: extraColumns)
+        BulkSource(inputs: inputs, prompts: prompts, extraColumns: extraColumns, map: map)
     }
 
     /// Whether `path` is one of the inputs or inside an input folder.
@@ -183,13 +188,27 @@ public final class BulkSource: Sequence, IteratorProtocol {
         inputs.flatMap { path -> [Diagnostic] in
             guard BulkInputKind(path: path) == .sheet else { return [] }
             do {
-                _ = try CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns)
+                _ = try CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns, map: map)
                 return []
             } catch CareerError.invalidData(let diagnostics) {
                 return diagnostics
             } catch {
                 return []  // cannot be read: reported as such by the run
             }
+        }
+    }
+
+    /// With a column map, each sheet's headings that the map places nowhere, by sheet path in
+    /// input order (sheets with none, and those whose header cannot be read, left out): their
+    /// columns are not read, which is worth a note, not an error.
+    public func unplacedHeadings() -> [(path: String, headings: [ColumnMap.Unplaced])] {
+        guard let map else { return [] }
+        return inputs.compactMap { path in
+            guard BulkInputKind(path: path) == .sheet,
+                let reader = try? CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns, map: map),
+                !reader.unplaced.isEmpty
+            else { return nil }
+            return (path, reader.unplaced)
         }
     }
 
@@ -231,7 +250,7 @@ public final class BulkSource: Sequence, IteratorProtocol {
     private func csv(_ path: String) -> AnyIterator<BulkEntry> {
         let reader: CSVAnswersReader
         do {
-            reader = try CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns)
+            reader = try CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns, map: map)
         } catch {
             return single(path, .failure(Self.careerError(error)))
         }

@@ -13,7 +13,7 @@ public struct ManagerPage: Sendable {
         var mainItems: [String]
         var budget: String
         var divergences: [String]
-        /// The plan files, as names in the output folder.
+        /// The plan files, as paths inside the output folder.
         var files: [String]
     }
 
@@ -71,7 +71,7 @@ public struct ManagerPage: Sendable {
         ]
         for row in rows {
             let person = escape(row.name) + (row.id.map { " (\(escape($0)))" } ?? "")
-            let links = row.files.map { "[\(escape($0))](../\($0))" }.joined(separator: " ")
+            let links = row.files.map { "[\(escape(PathName.last(of: $0)))](../\($0))" }.joined(separator: " ")
             lines.append(
                 "| \(person) | \(escape(row.level)) | \(escape(row.track)) | \(row.confidence) | \(escape(row.target)) | \(row.mainItems.map(escape).joined(separator: "; ")) | \(escape(row.budget)) | \(links) |")
         }
@@ -91,7 +91,7 @@ public struct ManagerPage: Sendable {
         var body = ""
         for row in rows {
             let person = escape(row.name) + (row.id.map { " (\(escape($0)))" } ?? "")
-            let links = row.files.map { "<a href=\"../\(escape($0))\">\(escape($0))</a>" }.joined(separator: " ")
+            let links = row.files.map { "<a href=\"../\(escape($0))\">\(escape(PathName.last(of: $0)))</a>" }.joined(separator: " ")
             body += "<tr><td>\(person)</td><td>\(escape(row.level))</td><td>\(escape(row.track))</td><td>\(escape(row.confidence))</td>"
                 + "<td>\(escape(row.target))</td><td>\(row.mainItems.map(escape).joined(separator: "<br>"))</td>"
                 + "<td class=\"num\">\(escape(row.budget))</td><td>\(links)</td></tr>\n"

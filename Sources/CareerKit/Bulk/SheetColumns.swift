@@ -53,7 +53,7 @@ public struct SheetColumns: Sendable {
 
     /// What a header lacks, group by group.
     public static func gaps(header: [String], prompts: PromptSet) -> [Gap] {
-        let given = Set(header)
+        let given = Set(header.filter { !$0.isEmpty })
         let planning = prompts.weights.planning
         let budget = formatMoney(planning.defaultBudget, prompts.catalog.currency)
         return groups(prompts).compactMap { group, columns in
@@ -80,10 +80,12 @@ public struct SheetColumns: Sendable {
 
     /// What each sheet among `inputs` lacks, by sheet path, in input order; a sheet whose
     /// header cannot be read is left to the run, which reports it.
-    public static func gaps(inputs: [String], prompts: PromptSet, extraColumns: Set<String> = []) -> [(path: String, gaps: [Gap])] {
+    public static func gaps(
+        inputs: [String], prompts: PromptSet, extraColumns: Set<String> = [], map: ColumnMap? = nil
+    ) -> [(path: String, gaps: [Gap])] {
         inputs.compactMap { path in
             guard BulkInputKind(path: path) == .sheet,
-                let reader = try? CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns)
+                let reader = try? CSVAnswersReader(path: path, prompts: prompts, extraColumns: extraColumns, map: map)
             else {
                 return nil
             }

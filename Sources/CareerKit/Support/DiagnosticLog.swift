@@ -11,13 +11,18 @@ final class DiagnosticLog {
 
     var isEmpty: Bool { diagnostics.isEmpty }
 
-    func add(_ message: String, at mark: Mark?) {
+    func add(_ message: String, at mark: Mark?, item: String? = nil) {
         diagnostics.append(
-            Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+            Diagnostic(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, item: item))
     }
 
     func add(_ message: String, line: Int, column: Int, item: String? = nil) {
         diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message, item: item))
+    }
+
+    /// Names `item` in every problem logged since the log held `count` problems.
+    func name(item: String, since count: Int) {
+        for index in count..<diagnostics.count where diagnostics[index].item == nil { diagnostics[index].item = item }
     }
 
     /// Throws every collected problem, sorted by position, when there is at least one.
