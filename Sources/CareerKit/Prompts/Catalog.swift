@@ -86,6 +86,9 @@ public struct Catalog: Sendable {
         public let kind: String?
         /// The ids of the promotion criteria it can produce evidence for.
         public let evidences: [String]
+        /// What only the manager can give for it (a choice of `offer.kinds`, such as
+        /// `headcount`): the plan holds the item only when the manager offered that.
+        public let needsOffer: String?
 
         public init(
             id: String,
@@ -106,7 +109,8 @@ public struct Catalog: Sendable {
             weeks: Int,
             issuer: String?,
             kind: String?,
-            evidences: [String] = []
+            evidences: [String] = [],
+            needsOffer: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -127,6 +131,7 @@ public struct Catalog: Sendable {
             self.issuer = issuer
             self.kind = kind
             self.evidences = evidences
+            self.needsOffer = needsOffer
         }
 
         public static func == (left: Item, right: Item) -> Bool {
@@ -149,7 +154,8 @@ public struct Catalog: Sendable {
                     && left.weeks == right.weeks
                     && left.issuer == right.issuer
                     && left.kind == right.kind
-                    && left.evidences == right.evidences)
+                    && left.evidences == right.evidences
+                    && left.needsOffer == right.needsOffer)
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }

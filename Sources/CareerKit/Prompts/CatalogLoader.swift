@@ -10,6 +10,8 @@ enum CatalogLoader {
     static let projectKinds = [
         "cross_discipline", "innovation", "special_advisor", "open_source", "incident_command", "hiring_loop",
     ]
+    /// What an item may need the manager to offer (`needs_offer`): choices of `offer.kinds`.
+    static let offerNeeds = ["headcount", "committee_seat", "second_team"]
 
     /// - Parameter levels: the ladder's level ids, to check each item's `levels` against;
     ///   nil when the ladder could not be read (its own errors are reported).
@@ -62,7 +64,8 @@ enum CatalogLoader {
         _ node: Node, levels ladderLevels: [String]?, criteria ladderCriteria: [String]?, ladder: Ladder?, log: DiagnosticLog
     ) -> Catalog.Item? {
         let keys = ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
-                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences"]
+                    "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences",
+                    "needs_offer"]
         guard
             let fields = log.fields(
                 node, "a catalog item", allowed: keys,
@@ -115,6 +118,7 @@ enum CatalogLoader {
         let purpose = fields["purpose"] == nil
             ? nil : log.oneOf(fields["purpose"], "\(what) 'purpose'", Catalog.Purpose.allCases.map(\.rawValue)).flatMap(Catalog.Purpose.init)
         let eligibility = readEligibility(fields["eligibility"], what: what, log: log)
+        let needsOffer = fields["needs_offer"] == nil ? nil : log.oneOf(fields["needs_offer"], "\(what) 'needs_offer'", offerNeeds)
         var direction: Catalog.Direction?
         var hours: Double? = 0
         var kind: String?
@@ -181,7 +185,7 @@ enum CatalogLoader {
             id: id, title: title, category: category, summary: summary, domains: domains, builds: builds,
             tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
             impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind,
-            evidences: evidences)
+            evidences: evidences, needsOffer: needsOffer)
     }
 
     /// How many criteria of a company's ladder one stretch or project item evidences through
