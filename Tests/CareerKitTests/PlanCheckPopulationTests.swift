@@ -20,10 +20,6 @@ import Testing
             if index % 2 == 1 { answers = generator.withOffers(answers) }
             let assessment = scorer.assess(answers)
             let plan = try! planner.plan(for: answers, assessment: assessment, today: SessionDate.parse("2026-11-22")!)
-            if let show = ProcessInfo.processInfo.environment["PLANCHECK_SHOW"], show.split(separator: ",").contains(Substring(answers.person.id!)) {
-                print("=== \(answers.person.id!) \(answers.person.currentLevel) \(assessment.recommended) \(answers.responses[.manager]?.filter { $0.key.hasPrefix("offer") || $0.key.hasPrefix("capacity") } ?? [:])")
-                print(try! PlanRenderer(answers: answers, assessment: assessment, plan: plan, prompts: prompts).render(.md))
-            }
             for failure in PlanCheck.failures(of: plan, answers: answers, assessment: assessment, prompts: prompts) {
                 found.append((answers.person.id!, failure))
             }
@@ -34,6 +30,7 @@ import Testing
     @Test(arguments: PlanCheck.Failure.Rule.allCases)
     func noPlanFailsTheCheck(_ rule: PlanCheck.Failure.Rule) {
         let failures = Self.failures.filter { $0.failure.rule == rule }
+        // PLANCHECK_REPORT=1 prints every failure, to count them before and after a change.
         if ProcessInfo.processInfo.environment["PLANCHECK_REPORT"] != nil, !failures.isEmpty {
             let people = Set(failures.map(\.id)).count
             print("PLANCHECK \(rule.rawValue): \(failures.count) failures in \(people) plans")
