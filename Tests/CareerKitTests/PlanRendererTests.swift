@@ -263,14 +263,16 @@ import Testing
         #expect(!html.contains("<th class=\"num\">Combined</th>"))
     }
 
-    @Test func roomToGrowIsADashWhereThePlanDoesNotWork() throws {
+    /// "–" only where the score meets what the target expects; otherwise the cell says why the
+    /// plan does not close it: a preference, or a skill this plan does not work on.
+    @Test func roomToGrowIsADashOnlyWhereNothingIsLeftToClose() throws {
         let markdown = try renderer("ana-silva.yaml").render(.md)
         #expect(markdown.contains("| Dimension | You | Manager | Combined | Target expects | Room to grow |"))
-        #expect(markdown.contains("| Focus protection | 73.3 | – | 73.3 | 55 | – |"))
-        // An IC plan does not work on people skills; one mark means no room to grow, explained once.
-        #expect(markdown.contains("| Growing people | 26.7 | 40 | 34.7 | 50 | – |"))
+        #expect(markdown.contains("| Focus protection | 73.3 | – | 73.3 | 55 | a preference |"))
+        // An IC plan does not work on people skills: room there is not shown as met.
+        #expect(markdown.contains("| Growing people | 26.7 | 40 | 34.7 | 50 | not in this plan |"))
         #expect(markdown.contains("| Technical depth | 86.7 | 100 | 93.3 | 78 | 13 |"))
-        #expect(markdown.contains("– in Room to grow: nothing for the plan to close there"))
+        #expect(markdown.contains("In Room to grow, – means you already meet what the target expects."))
         #expect(!markdown.contains("| none |"))
     }
 

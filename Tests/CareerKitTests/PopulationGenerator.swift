@@ -62,8 +62,13 @@ struct PopulationGenerator {
         "mgmt.director": [5000, 10000, 15000], "mgmt.vp": [10000, 20000],
     ]
 
+    /// Draws the manager's concrete offers apart, so that the people `person(_:)` makes are
+    /// the same with or without them.
+    var offerRandom: SeededGenerator
+
     init(seed: UInt64) {
         random = SeededGenerator(seed: seed)
+        offerRandom = SeededGenerator(seed: seed &+ 0x5EED)
     }
 
     private mutating func pick<T>(_ weighted: [(T, Int)]) -> T {
@@ -135,6 +140,56 @@ struct PopulationGenerator {
             name: "Person \(index)", id: "G\(index)", currentLevel: level, domain: domain, yearsExperience: years,
             yearsManaging: level.hasPrefix("mgmt.") ? Int.random(in: 1...max(1, years - 4), using: &random) : 0)
         answers.date = "2026-11-22"
+        return answers
+    }
+
+    /// A date `days` after the session (2026-11-22), as the manager would type it.
+    private static func date(after days: Int) -> AnswerValue {
+        .text(SessionDate.format(SessionDate.adding(days: days, to: SessionDate.parse("2026-11-22")!)))
+    }
+
+    /// The person with what a manager concretely offers, about half the time when the manager
+    /// answered: a named mentor, project, trial or course with their dates (some after the
+    /// plan ends), headcount, a committee seat or a second team, and what the person asked to avoid.
+    mutating func withOffers(_ person: Answers) -> Answers {
+        var answers = person
+        var contributor = answers.responses[.contributor] ?? [:]
+        if Int.random(in: 0..<100, using: &offerRandom) < 25 {
+            let avoid = ["exams", "public_speaking", "travel", "on_call", "hiring", "managing_people"]
+            contributor["goal.avoid"] = .list(Array(avoid.shuffled(using: &offerRandom).prefix(Int.random(in: 1...2, using: &offerRandom))))
+        }
+        if Int.random(in: 0..<100, using: &offerRandom) < 15 { contributor["goal.move_back"] = .text("essential") }
+        answers.responses[.contributor] = contributor
+        guard var manager = answers.responses[.manager], Int.random(in: 0..<100, using: &offerRandom) < 55 else { return answers }
+        let kinds = ["mentor", "project", "trial", "course", "headcount", "committee_seat", "second_team"]
+            .filter { _ in Int.random(in: 0..<100, using: &offerRandom) < 35 }
+        manager["offer.kinds"] = .list(kinds)
+        if kinds.contains("mentor") {
+            manager["offer.mentor.name"] = .text("Sam Rivera")
+            manager["offer.mentor.role"] = .text("principal engineer, platform")
+            manager["offer.mentor.every"] = .text(["weekly", "fortnightly", "monthly"].randomElement(using: &offerRandom)!)
+        }
+        if kinds.contains("project") {
+            manager["offer.project.name"] = .text("the events platform migration")
+            if Bool.random(using: &offerRandom) {
+                manager["offer.project.percent"] = .integer(Int.random(in: 5...30, using: &offerRandom))
+            } else {
+                manager["offer.project.hours_per_month"] = .integer(Int.random(in: 4...32, using: &offerRandom))
+            }
+            if Bool.random(using: &offerRandom) { manager["offer.project.from"] = Self.date(after: Int.random(in: 0...400, using: &offerRandom)) }
+        }
+        if kinds.contains("trial") {
+            let roles = ["tech_lead", "acting_manager", "shadow_manager", "people_lead", "team_ritual", "deep_dive", "hard_problem"]
+            manager["offer.trial.role"] = .text(roles.randomElement(using: &offerRandom)!)
+            if Bool.random(using: &offerRandom) { manager["offer.trial.from"] = Self.date(after: Int.random(in: 0...400, using: &offerRandom)) }
+        }
+        if kinds.contains("course") {
+            manager["offer.course.name"] = .text("the regional engineering conference")
+            manager["offer.course.amount"] = .number(Double([0, 300, 900, 2500].randomElement(using: &offerRandom)!))
+            if Bool.random(using: &offerRandom) { manager["offer.course.hours"] = .integer(Int.random(in: 4...60, using: &offerRandom)) }
+            if Bool.random(using: &offerRandom) { manager["offer.course.when"] = Self.date(after: Int.random(in: 0...400, using: &offerRandom)) }
+        }
+        answers.responses[.manager] = manager
         return answers
     }
 }

@@ -119,6 +119,19 @@ import Testing
         #expect(problem.message.hasSuffix("'cost' is -5; allowed: 0 or more"))
     }
 
+    @Test func anUnknownNeedsOfferIsReportedWithWhatIsAllowed() throws {
+        let shipped = try String(contentsOfFile: TestSupport.promptsDirectory + "/catalog.yaml", encoding: .utf8)
+        let edited = shipped.replacingOccurrences(of: "needs_offer: headcount", with: "needs_offer: budget")
+        let line = TestSupport.line(of: "needs_offer: budget", in: edited)
+        let folder = try TestSupport.promptsCopy(editing: "catalog.yaml") { _ in edited }
+        let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }
+        let problem = try #require(problems.first)
+        #expect(problems.count == 2)
+        #expect(problem.line == line)
+        #expect(problem.column == 18)
+        #expect(problem.message == "catalog item 'project.build-a-new-team' 'needs_offer' is 'budget'; allowed: headcount, committee_seat, second_team")
+    }
+
     @Test func malformedYAMLIsOneLineWithPosition() throws {
         let folder = try TestSupport.promptsCopy(editing: "ladder.yaml") { $0 + "\nbroken: [unclosed\n" }
         let problems = TestSupport.diagnostics { _ = try PromptSet.load(from: folder) }

@@ -38,6 +38,10 @@ public struct Pipeline: Sendable {
         }
         var plan = try planner.plan(for: answers, assessment: assessment, today: today, previous: previous)
         if let offset, let manager = answers.managerName { plan.notes.append(.calibrated(manager: manager, offset: offset)) }
+        // Every plan careerpath makes holds its own claims, in its documents too (debug builds).
+        assert(
+            PlanCheck.failures(of: plan, answers: answers, assessment: assessment, prompts: prompts).isEmpty,
+            "the plan check failed: \(PlanCheck.failures(of: plan, answers: answers, assessment: assessment, prompts: prompts))")
         return ScoredPlan(answers: answers, assessment: assessment, asGiven: asGiven, plan: plan, shared: shared)
     }
 

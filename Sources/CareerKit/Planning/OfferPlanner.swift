@@ -162,6 +162,12 @@ struct OfferPlanner {
         let offered = percent
         // Never above what the manager said the team can free, which the contract holds the plan to.
         if let capacity = projectCapacity, percent > capacity { percent = capacity }
+        // The manager's date stands; a project that starts in the plan's last week or after
+        // it opens the next plan instead.
+        if let asked = day("offer.project.from"), asked > horizonDays - 7 {
+            result.notes.append(.offerAfterPlan(name: name, date: SessionDate.format(SessionDate.adding(days: asked, to: start)), end: SessionDate.format(end)))
+            return
+        }
         let from = min(max(0, day("offer.project.from") ?? offerSettings.leadDays), max(0, horizonDays - 7))
         let days = max(7, horizonDays - from)
         let perDay = ProjectPlanner.hoursPerDay(percent: percent, workingHoursPerMonth: working)
@@ -193,16 +199,30 @@ struct OfferPlanner {
     /// The trial of a role: the catalog trial behind it, from the manager's date, as job time.
     private func trial(_ result: inout Result) {
         guard let role = text("offer.trial.role"), let id = offerSettings.trials[role], let trial = catalog.item(id) else { return }
-        let days = min(trial.weeks * 7, horizonDays)
-        let asked = day("offer.trial.from") ?? offerSettings.leadDays
-        let from = min(max(0, asked), max(0, horizonDays - days))
+        var days = min(trial.weeks * 7, horizonDays)
+        var hours = trial.hours
+        let from: Int
+        if let asked = day("offer.trial.from") {
+            // The manager's date stands: in the plan's last week or after it, the trial opens
+            // the next plan; late in the plan, it runs to the plan's end, its hours in proportion.
+            if asked > horizonDays - 7 {
+                result.notes.append(.offerAfterPlan(name: trial.title, date: SessionDate.format(SessionDate.adding(days: asked, to: start)), end: SessionDate.format(end)))
+                return
+            }
+            from = max(0, asked)
+            let full = days
+            days = min(days, horizonDays - from)
+            hours = round1(trial.hours * Double(days) / Double(max(1, full)))
+        } else {
+            from = min(max(0, offerSettings.leadDays), max(0, horizonDays - days))
+        }
         let planItem = item(
             category: trial.category, id: trial.id, title: trial.title, summary: trial.summary + " This is work time, not study time.",
-            doneWhen: trial.doneWhen, hours: trial.hours, from: from, days: days, builds: trial.builds,
+            doneWhen: trial.doneWhen, hours: hours, from: from, days: days, builds: trial.builds,
             reason: "the trial \(managerName) offered", direction: trial.direction, purpose: .trial, levels: trial.levels, time: .job,
             source: .offer)
         result.items.append(planItem)
-        result.jobReservations.append(.span(hours: trial.hours, from: from, days: days))
+        result.jobReservations.append(.span(hours: hours, from: from, days: days))
         result.offers.append(
             DevelopmentPlan.Offer(
                 kind: .trial, itemID: trial.id, name: role, role: nil, every: nil, percent: nil, hoursPerMonth: nil, amount: nil,
@@ -225,7 +245,12 @@ struct OfferPlanner {
         var days = min(weeksNeeded * 7, horizonDays)
         let due: Int
         if let when = day("offer.course.when") {
-            due = min(max(7, when), horizonDays)
+            // The manager's date stands; after the plan's end, the course opens the next plan.
+            if when > horizonDays {
+                result.notes.append(.offerAfterPlan(name: name, date: SessionDate.format(SessionDate.adding(days: when, to: start)), end: SessionDate.format(end)))
+                return
+            }
+            due = max(1, when)
             days = min(days, due)
         } else {
             due = min(horizonDays, offerSettings.leadDays + days)

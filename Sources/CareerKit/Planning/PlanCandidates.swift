@@ -160,7 +160,8 @@ struct PlanCandidates {
                 closure: request.gaps.map { item.builds.contains($0.dimension) ? settings.closurePoints * Double(item.impact) : 0 },
                 bonus: 0, groups: groups, category: categories.firstIndex(of: item.category)!, kind: -1,
                 mix: CatalogSelector.mixClass(of: item.category),
-                onTrack: request.exploratory || item.builds.contains(where: request.trackDimensions.contains))
+                // A hand-over is what a move back needs: it never crowds out the track's own work.
+                onTrack: request.exploratory || item.purpose == .handover || item.builds.contains(where: request.trackDimensions.contains))
         }
         var selector = CatalogSelector(
             candidates: items.map(\.candidate), fixed: fixedCandidates, gaps: request.gaps.map { max(0, $0.gap) },
@@ -180,6 +181,7 @@ struct PlanCandidates {
         let projects = catalog.items.filter {
             $0.category == .specialProject && $0.kind == kind && request.suitsLevel($0)
                 && !request.previous.excluded.contains($0.id) && request.avoided($0) == nil
+                && $0.needsOffer.map(request.offeredKinds.contains) != false
         }
         let onTrack = projects.filter { request.exploratory || $0.tracks.contains(request.track.rawValue) }
         func worth(_ item: Catalog.Item) -> Double {
@@ -346,7 +348,8 @@ struct PlanCandidates {
         }
         for kind in request.networkingInterests {
             let offered = catalog.items.filter { $0.category == .networking && $0.kind == kind }
-            if offered.contains(where: { chosen.contains($0.id) }) { continue }
+            // Any item of the kind answers it: open source as a special project, say.
+            if items.contains(where: { $0.kind == kind }) { continue }
             notes.append(
                 .interestNotOffered(interest: label(kind, of: "interest.networking"), why: why(offered, leftOut: leftOut, what: "item")))
         }

@@ -32,6 +32,9 @@ public enum PlanNote: Hashable, Sendable {
     case leftOutAsAsked(String)
     /// They would rather not manage people, yet the answers point to a role that does.
     case avoidsWhereTheAnswersPoint
+    /// The manager offered an activity that runs into what the contributor asked to avoid
+    /// (its title, and the avoided thing in their words, lower case).
+    case offerRunsIntoAvoid(title: String, what: String)
     /// The contributor's own view of readiness differs from the manager's (with the evidence
     /// they named, when they did).
     case readinessSeenDifferently(own: String, manager: String, evidence: String?)
@@ -60,6 +63,9 @@ public enum PlanNote: Hashable, Sendable {
     /// yet: the rule, the years they have, from when it opens (nil: their years are not
     /// recorded), what they can do now, and what open to them now the plan holds.
     case notYetEligible(name: String, rule: String, have: Int?, from: String?, meanwhile: String?, inPlan: [String])
+    /// An offer whose date the manager set after this plan ends (or in its last week): it is
+    /// not in this plan, and opens the next one.
+    case offerAfterPlan(name: String, date: String, end: String)
 
     /// The note in words, e.g. for the Markdown, the HTML and `plan.notes[]` in JSON.
     public var sentence: String {
@@ -91,6 +97,8 @@ public enum PlanNote: Hashable, Sendable {
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
         case .leftOutAsAsked(let what):
             return "As you asked, the plan leaves out \(what)."
+        case .offerRunsIntoAvoid(let title, let what):
+            return "Your manager offered \(title), which touches \(what), something you asked to avoid. Talk it through before it starts."
         case .avoidsWhereTheAnswersPoint:
             return "You would rather not manage people, yet your answers point to a role that does: talk this through before any step toward it."
         case .readinessSeenDifferently(let own, let manager, let evidence):
@@ -105,7 +113,7 @@ public enum PlanNote: Hashable, Sendable {
             // for the calibration meeting and the manager, not for the people they rate.
             return "The scores from your manager's observations were adjusted after calibration, the review that keeps ratings consistent across teams. Talk it through if anything does not match what you see."
         case .projectTimeFree(let percent, let from):
-            return "The projects above end before the plan does: your \(percent)% of project time is free from \(from). Choose the next project together then."
+            return "Your special projects end before the plan does: your \(percent)% of project time is free from \(from). Choose the next project together then."
         case .budgetLimitedByHours(let budget, let hours):
             return "Most of the \(budget) budget is left: with \(formatOneDecimal(hours)) hours a month, the plan has no room for the course or conference it could buy. More hours would let it use the budget."
         case .movingBack(let level):
@@ -127,6 +135,9 @@ public enum PlanNote: Hashable, Sendable {
             if let meanwhile { text += " " + meanwhile }
             if !inPlan.isEmpty { text += " " + Dimension.list(inPlan) + (inPlan.count == 1 ? " is" : " are") + " open to you now and in the plan." }
             return text
+        case .offerAfterPlan(let name, let date, let end):
+            let title = name.prefix(1).uppercased() + name.dropFirst()
+            return "\(title) is set for \(date), after this plan ends on \(end), so it opens your next plan."
         case .projectShareCapped(let name, let offered, let capacity):
             return capacity == 0
                 ? "\(name) was offered at \(offered)% of your working time, but no share of time for special projects is agreed, so the plan counts it as part of your job; agree the share together."

@@ -48,6 +48,9 @@ struct PlanRequest {
     var fieldWords: Set<String> = []
     /// The rung above theirs on their ladder, or nil at the top.
     var above: Ladder.Level?
+    /// What the manager said they can offer (`offer.kinds`): an item that needs one of these
+    /// (headcount, a committee seat, a second team) is open only when it was offered.
+    var offeredKinds: Set<String> = []
     /// Units of the budget currency per unit of the catalog currency.
     var rate: Double
     var budget: Double
@@ -141,7 +144,10 @@ struct PlanRequest {
     }
 
     /// The `goal.avoid` value an item runs into, or nil.
-    func avoided(_ item: Catalog.Item) -> String? {
+    func avoided(_ item: Catalog.Item) -> String? { Self.avoided(item, avoid: avoid) }
+
+    /// The value of `avoid` (the contributor's `goal.avoid`) an item runs into, or nil.
+    static func avoided(_ item: Catalog.Item, avoid: Set<String>) -> String? {
         if avoid.contains("exams"), item.category == .certification { return "exams" }
         if avoid.contains("public_speaking"), item.kind == "speaking" { return "public_speaking" }
         if avoid.contains("travel"), item.kind == "conference" { return "travel" }
@@ -162,6 +168,7 @@ struct PlanRequest {
         }
         if offeredTrial, item.purpose == .trial { return "is not needed: your manager offered a trial" }
         if avoided(item) != nil { return "is something you said to avoid" }
+        if let need = item.needsOffer, !offeredKinds.contains(need) { return "needs your manager to offer it first" }
         // What they named by name is theirs to ask for at any level and on any track.
         if !named.contains(item.id) {
             if !suitsLevel(item) { return "suits other levels" }

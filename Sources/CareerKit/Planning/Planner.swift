@@ -136,6 +136,7 @@ public struct Planner: Sendable {
         request.offeredMentor = offers.mentor
         request.offeredProject = offers.project
         request.offeredTrial = offers.trial
+        request.offeredKinds = Set(answers.value("offer.kinds", by: .manager)?.values ?? [])
         let candidates = PlanCandidates(request: request, catalog: catalog, settings: settings, bank: prompts.bank)
 
         // Special projects: the share the manager offered, when project work was asked for.
@@ -146,6 +147,8 @@ public struct Planner: Sendable {
         }
         let projectLead = 14
         var projects: [DevelopmentPlan.Item] = []
+        // Said once the plan is made, and only for kinds no item of the plan answers.
+        var projectNotes: [(kind: String, note: PlanNote)] = []
         if share > 0, !offers.project {
             let choice = ProjectPlanner.choose(
                 kinds: request.projectInterests, limit: settings.maxProjects, horizonDays: horizonDays, leadDays: projectLead,
@@ -154,10 +157,10 @@ public struct Planner: Sendable {
                 let why = candidates.projectKindAvoided(kind)
                     ? "you also asked your next steps to avoid it; talk about which one you meant."
                     : "no project of that kind suits your level in the catalog yet."
-                notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: why))
+                projectNotes.append((kind, .interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: why)))
             }
             for kind in choice.noRoom {
-                notes.append(.interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: "one project at a time fits in \(horizon) months; it can follow in the next plan."))
+                projectNotes.append((kind, .interestNotOffered(interest: candidates.label(kind, of: "interest.projects"), why: "one project at a time fits in \(horizon) months; it can follow in the next plan.")))
             }
             projects = ProjectPlanner.schedule(
                 choice.items.map { candidates.planItem($0) }, start: start, horizonDays: horizonDays, leadDays: projectLead,
@@ -168,20 +171,27 @@ public struct Planner: Sendable {
         // does not fit in any month, the least important item is left out (often the one that
         // did not fit, sometimes one that crowded a more important one) and the choice is made
         // again without it.
+        // Moving back, the hand-over is in the plan whatever else is chosen: it is what the move stands on.
+        let handover = request.movingBack
+            ? candidates.items.indices.first { candidates.items[$0].item.purpose == .handover && candidates.items[$0].item.category != .mentoring }
+            : nil
         let selector = candidates.selector(
-            fixed: projects.compactMap { catalog.item($0.id) }, maxItems: (exploratory ? settings.maxExploratoryItems : settings.maxItems) - projects.count)
-        var left: Set<Int> = []
+            fixed: projects.compactMap { catalog.item($0.id) } + (handover.map { [candidates.items[$0].item] } ?? []),
+            maxItems: (exploratory ? settings.maxExploratoryItems : settings.maxItems) - projects.count - (handover == nil ? 0 : 1))
+        var left: Set<Int> = handover.map { [$0] } ?? []
         var failedBefore: Set<Int> = []
         var placed: [DevelopmentPlan.Item] = []
         var busiest = 0.0
         for _ in 0..<10 {
-            let chosen = selector.select(excluding: left)
+            let chosen = (handover.map { [$0] } ?? []) + selector.select(excluding: left)
             let result = schedule(
                 chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth, reserved: offers.reservations,
                 reservedHours: offers.studyHours, jobReserved: offers.jobReservations)
             placed = result.placed
             busiest = result.busiest
-            guard !result.unplaced.isEmpty, let least = chosen.last else { break }
+            // The hand-over is what a move back stands on: never the one left out.
+            guard !result.unplaced.isEmpty, let least = chosen.last(where: { candidates.items[$0].item.purpose != .handover })
+            else { break }
             // An item that fails again after room was made for it is the one to leave out.
             let again = result.unplaced.filter(failedBefore.contains)
             if again.isEmpty { left.insert(least) } else { left.formUnion(again) }
@@ -190,7 +200,10 @@ public struct Planner: Sendable {
         // The offers and first steps first, then the rest by date.
         var items = offers.items.sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
             + (placed + projects).sorted { ($0.start, $0.due, $0.id) < ($1.start, $1.due, $1.id) }
-        notes += conversationNotes(answers: answers, request: request, target: target, readiness: readiness, label: candidates.label)
+        let kindsInPlan = Set(items.compactMap(\.kind))
+        notes += projectNotes.filter { !kindsInPlan.contains($0.kind) }.map(\.note)
+        notes += conversationNotes(
+            answers: answers, request: request, target: target, readiness: readiness, items: items, label: candidates.label)
         if exploratory {
             let tracks = Set(items.filter { $0.purpose == .trial }.flatMap { catalog.item($0.id)?.tracks.filter { $0 != "hybrid" } ?? [] })
             notes.insert(.exploratory(trials: tracks.count >= 2), at: 0)
@@ -198,7 +211,7 @@ public struct Planner: Sendable {
         if let last = projects.last, SessionDate.days(from: last.due, to: end) ?? 0 >= 28 {
             notes.append(.projectTimeFree(percent: share, from: SessionDate.format(last.due)))
         }
-        notes += candidates.unmetInterests(in: items, leftOut: Set(left.map { candidates.items[$0].item.id }))
+        notes += candidates.unmetInterests(in: items, leftOut: Set(left.subtracting(handover.map { [$0] } ?? []).map { candidates.items[$0].item.id }))
 
         // Per criterion of the target: the items that produce its evidence, whose "done when"
         // then says so.
@@ -262,9 +275,12 @@ public struct Planner: Sendable {
         let developmentHours = items.filter { $0.time != .job }.reduce(0) { $0 + $1.hours }
         var plan = DevelopmentPlan(
             currentLevel: answers.person.currentLevel, targetLevel: targetID, equivalentLevel: equivalent,
-            growthInPlace: growthInPlace, exploratory: exploratory, readiness: readiness, startDate: start, endDate: end,
+            // With no rung above (the top of the ladder), the plan grows the person where they are.
+            growthInPlace: growthInPlace || (!exploratory && targetID == answers.person.currentLevel), exploratory: exploratory,
+            readiness: readiness, startDate: start, endDate: end,
             horizonMonths: horizon, hoursPerMonth: round1(developmentHours / Double(horizon)),
-            busiestMonthHours: round1(busiest), hoursCapacityPerMonth: hoursPerMonth, managerAnswered: managerAnswered,
+            busiestMonthHours: round1(max(busiest, PlanCheck.monthlyHours(items.filter { $0.time != .job }).values.max() ?? 0)),
+            hoursCapacityPerMonth: hoursPerMonth, managerAnswered: managerAnswered,
             allocation: Self.allocation(items, settings: settings), specialProjectPercent: projects.isEmpty && !offers.project ? 0 : share,
             specialProjectHoursPerMonth: projects.isEmpty && !offers.project
                 ? 0 : round1(ProjectPlanner.hoursPerDay(percent: share, workingHoursPerMonth: settings.workingHoursPerMonth) * 31),
@@ -273,6 +289,11 @@ public struct Planner: Sendable {
         plan.offers = offers.offers
         plan.criteria = criteria
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
+        // A plan that contradicts itself is a bug here, not text to hide: debug builds and the
+        // tests stop on it (not run in release builds). `Pipeline` checks the documents too.
+        assert(
+            PlanCheck.planFailures(of: plan, answers: answers, assessment: assessment, prompts: prompts).isEmpty,
+            "the plan check failed: \(PlanCheck.planFailures(of: plan, answers: answers, assessment: assessment, prompts: prompts))")
         return plan
     }
 
@@ -367,13 +388,21 @@ public struct Planner: Sendable {
     /// asked to avoid, their own view of readiness, whether they want a way back, and what
     /// would keep them here.
     private func conversationNotes(
-        answers: Answers, request: PlanRequest, target: Ladder.Level?, readiness: String?,
+        answers: Answers, request: PlanRequest, target: Ladder.Level?, readiness: String?, items: [DevelopmentPlan.Item],
         label: (String, String) -> String
     ) -> [PlanNote] {
         var notes: [PlanNote] = []
         let avoid = answers.value("goal.avoid", by: .contributor)?.values ?? []
         if !avoid.isEmpty {
-            notes.append(.leftOutAsAsked(Dimension.list(avoid.map { label($0, "goal.avoid") })))
+            // Only the catalog leaves things out; what the manager offered stays, and is said.
+            var runInto: [String] = []
+            for item in items {
+                guard let catalogItem = prompts.catalog.item(item.id), let value = request.avoided(catalogItem) else { continue }
+                if !runInto.contains(value) { runInto.append(value) }
+                notes.append(.offerRunsIntoAvoid(title: item.title, what: label(value, "goal.avoid").lowercased()))
+            }
+            let leftOut = avoid.filter { !runInto.contains($0) }
+            if !leftOut.isEmpty { notes.append(.leftOutAsAsked(Dimension.list(leftOut.map { label($0, "goal.avoid") }))) }
             if avoid.contains("managing_people"), request.track == .management || request.track == .hybrid {
                 notes.append(.avoidsWhereTheAnswersPoint)
             }

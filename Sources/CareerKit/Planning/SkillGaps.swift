@@ -25,6 +25,11 @@ enum SkillGaps {
             } else {
                 gap = max(gap, settings.growthInPlaceGap)
             }
+            // The documents show the combined score: where it is below the expectation, some
+            // room stays, even when the manager's observation alone meets it.
+            if let combined = assessment.dimension(name)?.combined, round1(combined) < expected {
+                gap = max(gap, min(expected - combined, settings.growthInPlaceGap))
+            }
             return DevelopmentPlan.Gap(
                 dimension: name, expected: expected, current: round1(skill), gap: round1(gap),
                 basis: observed == nil ? .level : .observed)

@@ -103,6 +103,9 @@ public struct Catalog: Sendable {
         /// It needs someone more senior inside the company (an internal mentor or forum of
         /// people above): not for a person at the top of their ladder.
         public let needsPeopleAbove: Bool
+        /// What only the manager can give for it (a choice of `offer.kinds`, such as
+        /// `headcount`): the plan holds the item only when the manager offered that.
+        public let needsOffer: String?
 
         public init(
             id: String,
@@ -127,7 +130,8 @@ public struct Catalog: Sendable {
             names: [String] = [],
             entry: Bool = false,
             partOfJobIn: [String] = [],
-            needsPeopleAbove: Bool = false
+            needsPeopleAbove: Bool = false,
+            needsOffer: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -152,6 +156,7 @@ public struct Catalog: Sendable {
             self.entry = entry
             self.partOfJobIn = partOfJobIn
             self.needsPeopleAbove = needsPeopleAbove
+            self.needsOffer = needsOffer
         }
 
         public static func == (left: Item, right: Item) -> Bool {
@@ -178,7 +183,8 @@ public struct Catalog: Sendable {
                     && left.names == right.names
                     && left.entry == right.entry
                     && left.partOfJobIn == right.partOfJobIn
-                    && left.needsPeopleAbove == right.needsPeopleAbove)
+                    && left.needsPeopleAbove == right.needsPeopleAbove
+                    && left.needsOffer == right.needsOffer)
         }
 
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }

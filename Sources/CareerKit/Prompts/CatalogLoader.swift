@@ -10,6 +10,8 @@ enum CatalogLoader {
     static let projectKinds = [
         "cross_discipline", "innovation", "special_advisor", "open_source", "incident_command", "hiring_loop",
     ]
+    /// What an item may need the manager to offer (`needs_offer`): choices of `offer.kinds`.
+    static let offerNeeds = ["headcount", "committee_seat", "second_team"]
 
     /// - Parameter levels: the ladder's level ids, to check each item's `levels` against;
     ///   nil when the ladder could not be read (its own errors are reported).
@@ -82,7 +84,7 @@ enum CatalogLoader {
     ) -> Catalog.Item? {
         let keys = ["id", "title", "category", "summary", "done_when", "domains", "builds", "impact", "tracks", "levels",
                     "direction", "purpose", "eligibility", "cost", "hours", "weeks", "issuer", "kind", "evidences",
-                    "names", "entry", "part_of_job_in", "needs_people_above"]
+                    "names", "entry", "part_of_job_in", "needs_people_above", "needs_offer"]
         guard
             let fields = log.fields(
                 node, "a catalog item", allowed: keys,
@@ -152,6 +154,7 @@ enum CatalogLoader {
         if category != nil, category != .certification, fields["eligibility"] != nil {
             log.add("\(what) has 'eligibility', which only certifications take", at: fields.mark(of: "eligibility"))
         }
+        let needsOffer = fields["needs_offer"] == nil ? nil : log.oneOf(fields["needs_offer"], "\(what) 'needs_offer'", offerNeeds)
         var direction: Catalog.Direction?
         var hours: Double? = 0
         var kind: String?
@@ -218,7 +221,7 @@ enum CatalogLoader {
             id: id, title: title, category: category, summary: summary, domains: domains, builds: builds,
             tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
             impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind,
-            evidences: evidences, names: names, entry: entry, partOfJobIn: partOfJobIn, needsPeopleAbove: needsPeopleAbove)
+            evidences: evidences, names: names, entry: entry, partOfJobIn: partOfJobIn, needsPeopleAbove: needsPeopleAbove, needsOffer: needsOffer)
     }
 
     /// How many criteria of a company's ladder one stretch or project item evidences through

@@ -17,6 +17,10 @@ public struct ReportTemplates: Sendable {
 
     let markdown: MustacheTemplate
     let html: MustacheTemplate
+    /// Per template file, whether the plan's notes (`plan.notes`) come before its activities
+    /// (`plan.items`) in the document; absent when a template shows only one of them. A note
+    /// that points "above" or "below" is checked against it (`PlanCheck`).
+    public var notesBeforeItems: [String: Bool] = [:]
 
     /// Escapes text for Markdown: no HTML, links or images get through, a `|` cannot break
     /// a table, and text cannot start a heading, list or rule (a note such as `# Leaving`
@@ -105,6 +109,7 @@ public struct ReportTemplates: Sendable {
     /// Reads and parses both templates; parse errors are logged with their position.
     static func load(from directory: String, log: (String) -> DiagnosticLog) -> ReportTemplates? {
         _ = registered
+        var placement: [String: Bool] = [:]
         func read(_ name: String, contentType: String) -> MustacheTemplate? {
             let path = directory + "/" + folder + "/" + name
             let fileLog = log(path)
@@ -131,6 +136,9 @@ public struct ReportTemplates: Sendable {
             }
             do {
                 let template = try MustacheTemplate(string: text)
+                if let notes = text.range(of: "{{#plan.notes}}"), let items = text.range(of: "{{#plan.items}}") {
+                    placement[name] = notes.lowerBound < items.lowerBound
+                }
                 // A tag that names no key of the plan would render as empty text: say so.
                 for problem in TemplateKeyCheck.problems(in: text, schema: .plan, contentType: contentType) {
                     fileLog.add(problem.message, line: problem.line, column: problem.column)
@@ -149,7 +157,7 @@ public struct ReportTemplates: Sendable {
         let markdown = read(markdownFile, contentType: "MARKDOWN")
         let html = read(htmlFile, contentType: "HTML")
         guard let markdown, let html else { return nil }
-        return ReportTemplates(markdown: markdown, html: html)
+        return ReportTemplates(markdown: markdown, html: html, notesBeforeItems: placement)
     }
 
     private static func describe(_ error: Error) -> String {

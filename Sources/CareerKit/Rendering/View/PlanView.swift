@@ -159,13 +159,27 @@ final class PlanView: MustacheParent {
                         return score.isUnseen(in: answers, weights: prompts.weights)
                             ? ViewText(AnswerValue.notObservedText) : cell(score.managerScore)
                     case "expected": return ViewText(expects[score.name].map(String.init) ?? "–")
-                    // One mark for no room to grow: met already, or not a skill the plan works on.
-                    case "gap": return gaps[score.name].flatMap { $0.gap > 0 ? Self.number($0.gap) : nil } ?? ViewText("–")
+                    case "gap": return roomToGrow(score, gap: gaps[score.name], expected: expects[score.name])
                     default: return nil
                     }
                 }, root: self)
         }
     }()
+
+    /// The room-to-grow cell: the room the plan works on; `–` only where the score meets what
+    /// the target expects (nothing to close); otherwise a preference, which no plan closes, or
+    /// a skill this plan does not work on (another track's, or any while exploring).
+    private func roomToGrow(_ score: Assessment.DimensionScore, gap: DevelopmentPlan.Gap?, expected: Int?) -> ViewText {
+        if let gap, gap.gap > 0 { return Self.number(gap.gap) }
+        if prompts.weights.dimensions.first(where: { $0.name == score.name })?.planGap == false { return ViewText(Self.preferenceMark) }
+        guard let expected, let shown = score.combined ?? score.managerScore ?? score.selfScore, round1(shown) < Double(expected)
+        else { return ViewText("–") }
+        return ViewText(Self.notInPlanMark)
+    }
+
+    /// The room-to-grow words for a preference and for a skill the plan does not work on.
+    static let preferenceMark = "a preference"
+    static let notInPlanMark = "not in this plan"
 
     private lazy var chartsGroup = ViewGroup { [unowned self] key in
         switch key {
@@ -430,12 +444,19 @@ final class PlanView: MustacheParent {
         var sentences = ["\(plan.horizonMonths) months, \(SessionDate.format(plan.startDate)) to \(SessionDate.format(plan.endDate))."]
         let capacity = number(plan.hoursCapacityPerMonth)
         if plan.developmentHours > 0 {
-            let against = plan.managerAnswered
-                ? "within the \(capacity) a month your manager can free"
-                : "against a default of \(capacity) a month until your manager says what they can free"
+            let busiest = number(plan.busiestMonthHours)
+            let busiestMonth: String
+            if !plan.managerAnswered {
+                busiestMonth = "at most \(busiest) in any month, against a default of \(capacity) a month until your manager says what they can free"
+            } else if plan.busiestMonthHours <= plan.hoursCapacityPerMonth {
+                busiestMonth = "at most \(busiest) in any month, within the \(capacity) a month your manager can free"
+            } else {
+                // Said as it is: a month above what can be freed is a month to agree.
+                busiestMonth = "\(busiest) in the busiest month, more than the \(capacity) a month your manager can free, so agree that month together"
+            }
             sentences.append(
                 "Development activities take \(number(plan.developmentHours)) hours: about \(number(plan.hoursPerMonth)) a month "
-                    + "and at most \(number(plan.busiestMonthHours)) in any month, \(against).")
+                    + "and \(busiestMonth).")
         } else {
             sentences.append("No development hours are planned yet.")
         }
