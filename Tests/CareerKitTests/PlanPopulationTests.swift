@@ -98,7 +98,9 @@ import Testing
                     #expect(item.source == .criterion && item.levels.contains(plan.targetLevel), "\(item.id)")
                     continue
                 }
-                if result.assessment.recommended != .undecided, item.category != .specialProject {
+                // A plan with a decision check-in tries the other track too, before it.
+                let triesBeforeDeciding = item.purpose == .trial && result.plan.decisionDate.map { item.due <= $0 } == true
+                if result.assessment.recommended != .undecided, item.category != .specialProject, !triesBeforeDeciding {
                     #expect(catalogItem.tracks.contains(result.assessment.recommended.rawValue), "\(item.id)")
                 }
             }
@@ -174,5 +176,85 @@ import Testing
             #expect(result.plan.items.count <= Self.prompts.weights.planning.maxExploratoryItems)
             #expect(result.assessment.confidence == .low)
         }
+    }
+
+    /// Issue 26, point 3: a tech lead (a level of kind technical_leadership) whose answers point
+    /// to technical work, or to both, is never moved back: no hand-over, no first project after
+    /// managing, no note about handing a team over; unless growing in place, the plan aims
+    /// above their rank. A hybrid who wants reports aims at a people-management rung.
+    @Test func noTechLeadIsMovedBackAndOneWhoWantsReportsAimsAtPeople() {
+        let ladder = Self.prompts.ladder
+        var techLeads = 0
+        for result in Self.population {
+            guard let current = ladder.level(result.plan.currentLevel), current.leadsTechnically else { continue }
+            let track = result.assessment.recommended
+            guard track == .ic || track == .hybrid else { continue }
+            techLeads += 1
+            let id = result.answers.person.id!
+            #expect(!result.plan.items.contains { $0.purpose == .handover || $0.purpose == .rebuild }, "\(id)")
+            #expect(!result.plan.notes.contains { if case .movingBack = $0 { return true } else { return false } }, "\(id)")
+            if !result.plan.growthInPlace {
+                #expect(ladder.rank(acrossLadders: result.plan.targetLevel) > ladder.rank(acrossLadders: current.id), "\(id)")
+            }
+            if track == .hybrid, Self.prompts.weights.planning.hybridPeopleArchetypes.contains(result.assessment.archetype),
+                !result.plan.growthInPlace
+            {
+                #expect(ladder.level(result.plan.targetLevel)?.managesPeople == true, "\(id)")
+            }
+        }
+        #expect(techLeads >= 5)
+    }
+
+    /// Issue 26, point 7: every undecided plan has a decision check-in 80 to 100 days after the
+    /// talk, ends there (the generated people have no dated offers), and every trial and way of
+    /// exploring is due by then.
+    @Test func everyUndecidedPlanDecidesAboutAQuarterInWithTheTrialsBefore() {
+        var undecided = 0
+        for result in Self.population where result.assessment.recommended == .undecided {
+            undecided += 1
+            let plan = result.plan
+            let id = result.answers.person.id!
+            guard let decision = plan.decisionDate, let days = SessionDate.days(from: plan.startDate, to: decision) else {
+                Issue.record("\(id): no decision check-in")
+                continue
+            }
+            #expect((80...100).contains(days), "\(id): \(days) days")
+            #expect(plan.milestones.contains { $0.title == "Decision check-in" && $0.due == decision }, "\(id)")
+            #expect(plan.endDate == decision, "\(id)")
+            for item in plan.items where item.purpose == .trial || item.purpose == .exploration {
+                #expect(item.due <= decision, "\(id): \(item.id) due \(SessionDate.format(item.due))")
+            }
+        }
+        #expect(undecided > 0)
+    }
+
+    /// Issue 26, point 4: mild answers with a small lead are low confidence with a trial of
+    /// each track. Every such plan (but one that moves back from managing, whose hand-over
+    /// comes first) has a decision check-in 80 to 100 days in, carries on toward its target
+    /// after it, and has its trials due by then.
+    @Test func mildPlansTryEachTrackBeforeADecisionCheckIn() {
+        var mild = 0
+        var withTrials = 0
+        for result in Self.population where result.assessment.recommended != .undecided {
+            guard result.assessment.confidenceReasons.contains(where: { if case .mildAnswers = $0 { return true } else { return false } }),
+                !result.plan.notes.contains(where: { if case .movingBack = $0 { return true } else { return false } })
+            else { continue }
+            mild += 1
+            let plan = result.plan
+            let id = result.answers.person.id!
+            guard let decision = plan.decisionDate, let days = SessionDate.days(from: plan.startDate, to: decision) else {
+                Issue.record("\(id): no decision check-in")
+                continue
+            }
+            #expect((80...100).contains(days), "\(id): \(days) days")
+            #expect(plan.endDate > decision)
+            #expect(plan.milestones.contains { $0.title == "Decision check-in" && $0.due == decision }, "\(id)")
+            let trials = plan.items.filter { $0.purpose == .trial }
+            #expect(trials.allSatisfy { $0.due <= decision }, "\(id)")
+            if trials.contains(where: { !Self.prompts.catalog.item($0.id)!.tracks.contains("management") }) { withTrials += 1 }
+        }
+        #expect(mild > 0)
+        // Every level with a technical trial in the catalog gets one (a VP has none).
+        #expect(withTrials >= mild - 1, "\(withTrials) of \(mild)")
     }
 }

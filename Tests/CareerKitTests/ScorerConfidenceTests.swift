@@ -70,7 +70,8 @@ import Testing
         let result = scorer.assess(undersold)
         #expect(result.recommended == .ic)
         #expect(!result.confidenceReasons.contains { if case .dimensionsDiffer = $0 { return true } else { return false } })
-        #expect(result.confidenceReasons.contains { if case .managerSeesMore = $0 { return true } else { return false } })
+        // The manager calls them ready now, so the note says the underselling keeps confidence.
+        #expect(result.confidenceReasons.contains { if case .undersold = $0 { return true } else { return false } })
         #expect(result.confidence == .high, "\(result.confidenceReasons) \(result.scores)")
     }
 }

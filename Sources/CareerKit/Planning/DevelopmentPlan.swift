@@ -129,6 +129,10 @@ public struct DevelopmentPlan: Hashable, Sendable {
     public var growthInPlace: Bool
     /// True for an exploratory plan: the answers do not point to a track yet.
     public var exploratory: Bool
+    /// The decision check-in of a plan that has not settled on a track (undecided, or a lead
+    /// too small to trust): the trials of each track finish before it. An undecided plan
+    /// ends there.
+    public var decisionDate: Date?
     /// The manager's view of readiness for the target level (`view.readiness`), when given.
     public var readiness: String?
     public var startDate: Date

@@ -41,30 +41,40 @@ enum MilestonePlanner {
         let middle = SessionDate.adding(days: totalDays / 2, to: start)
         /// The check-ins before the end, by what they are for rather than by their titles.
         enum Checkpoint: CaseIterable {
-            case after30Days, after90Days, halfWay
+            case after30Days, after90Days, decision, halfWay
 
             var title: String {
                 switch self {
                 case .after30Days: return "30-day check-in"
                 case .after90Days: return "90-day check-in"
+                case .decision: return "Decision check-in"
                 case .halfWay: return "Half-way review"
                 }
             }
         }
-        func date(_ checkpoint: Checkpoint) -> Date {
+        let decision = plan.decisionDate
+        func date(_ checkpoint: Checkpoint) -> Date? {
             switch checkpoint {
             case .after30Days: return SessionDate.adding(days: 30, to: start)
-            case .after90Days: return SessionDate.adding(days: 90, to: start)
+            // The decision check-in, when there is one, takes the 90-day check-in's place.
+            case .after90Days: return decision == nil ? SessionDate.adding(days: 90, to: start) : nil
+            case .decision: return decision
             case .halfWay: return middle
             }
         }
-        let checkpoints = Checkpoint.allCases.map { ($0, date($0)) }.filter { $0.1 < end }.sorted { $0.1 < $1.1 }
+        // A plan that ends at its decision check-in (undecided) has only the 30-day check-in
+        // before it: its trials are under way, and the decision comes at the end.
+        let decidesAtEnd = decision.map { $0 >= end } ?? false
+        let checkpoints = Checkpoint.allCases.filter { !decidesAtEnd || $0 == .after30Days }
+            .compactMap { checkpoint in date(checkpoint).map { (checkpoint, $0) } }
+            .filter { $0.1 < end }.sorted { $0.1 < $1.1 }
         var checkIns: [CheckIn] = []
         var previous = start
         for (index, (checkpoint, date)) in checkpoints.enumerated() {
             let title = checkpoint.title
             var action: String?
             if index == 0 { action = "The plan is under way and a regular check-in is in the calendar." }
+            if checkpoint == .decision { action = decisionAction(plan, ladder: ladder) }
             if checkpoint == .halfWay {
                 let topGaps = plan.gaps.filter { $0.gap > 0 }.prefix(2).map { Dimension.title($0.dimension).lowercased() }
                 if !topGaps.isEmpty {
@@ -80,10 +90,11 @@ enum MilestonePlanner {
             previous = date
         }
         var closing = CheckIn(
-            due: end, title: "End of plan", action: nil, dueByNow: outcomes(plan.items.filter { $0.due > previous }),
-            underWay: [], readyTitle: nil, readyWhen: [])
+            due: end, title: decidesAtEnd ? "Decision check-in" : "End of plan", action: nil,
+            dueByNow: outcomes(plan.items.filter { $0.due > previous }), underWay: [], readyTitle: nil, readyWhen: [])
         if plan.exploratory {
-            closing.action = "Decide together which path to follow, from what the trials and conversations showed, and make the next plan for it."
+            closing.action = decidesAtEnd
+                ? decisionAction(plan, ladder: ladder) : "Look back on the path chosen at the decision check-in, and make the next plan for it."
         } else if let target = ladder.level(plan.targetLevel) {
             let buildEvidence = plan.readiness == "not_yet" || plan.readiness == "within_2y"
             if plan.targetLevel == plan.currentLevel {
@@ -97,6 +108,19 @@ enum MilestonePlanner {
         }
         checkIns.append(closing)
         return checkIns
+    }
+
+    /// What the decision check-in decides and on what evidence: the trials the plan holds.
+    static func decisionAction(_ plan: DevelopmentPlan, ladder: Ladder) -> String {
+        let trials = plan.items.filter { $0.purpose == .trial }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            .map { sentenceCase(withoutFinalStop($0.title)) }
+        let evidence = trials.isEmpty ? "from what this plan's activities showed" : "from what the trials showed: " + trials.joined(separator: "; ")
+        if !plan.exploratory, let target = ladder.level(plan.targetLevel) {
+            // A plan that follows a small lead: the decision confirms the path or changes it.
+            let aim = plan.targetLevel == plan.currentLevel ? "growing as \(target.title)" : "working toward \(target.title)"
+            return "Decide together whether to keep \(aim), \(evidence). Compare which work gave you energy and what your manager saw; if the other path suits you better, make a new plan for it."
+        }
+        return "Decide together which path to follow, \(evidence). Compare which work gave you energy and what your manager saw, then make the next plan for that path."
     }
 
     private static func outcomes(_ items: [DevelopmentPlan.Item]) -> [Outcome] {

@@ -51,6 +51,11 @@ struct PlanCandidates {
         }
         if request.teachesFromHere { needs.append(.teach) }
         if request.exploratory { needs += [.managementTrial, .technicalTrial, .exploration] }
+        if request.tentative {
+            // A trial of each track; of people work only for someone without reports.
+            if request.current?.managesPeople != true, !needs.contains(.trial) { needs.append(.managementTrial) }
+            needs.append(.technicalTrial)
+        }
         needs += request.certificationInterests.map(Need.certification)
         needs += request.networkingInterests.map(Need.networking)
         needs += request.named.sorted().map(Need.named)
@@ -293,10 +298,13 @@ struct PlanCandidates {
         var why: [String] = []
         if request.previous.carried.contains(item.id) { why.append("carried over from the last plan") }
         switch item.purpose {
+        case .handover where item.category == .mentoring: why.append("someone who made the same move")
         case .handover: why.append("a careful hand-over of your team comes first")
         case .trial where request.exploratory:
             why.append(item.tracks.contains("management") ? "a short, low-risk trial of the management path" : "a short trial of deep technical work")
         case .trial where request.needsTrial: why.append("a low-risk way to try management before committing to it")
+        case .trial where request.tentative:
+            why.append(item.tracks.contains("management") ? "a short, low-risk trial of the management path before the decision check-in" : "a short trial of deep technical work before the decision check-in")
         case .exploration: why.append("helps you find out which path fits you")
         default: break
         }

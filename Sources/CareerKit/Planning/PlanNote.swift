@@ -26,6 +26,12 @@ public enum PlanNote: Hashable, Sendable {
     case exploratory(trials: Bool)
     /// A hybrid result: the plan aims at broader technical-lead scope, not a people-manager rung.
     case hybridScope(levelTitle: String)
+    /// A technical lead (`role`, the level's title) whose answers point to more technical
+    /// scope: the plan grows it toward the next individual-contributor rung, with no hand-over.
+    case technicalScope(role: String, levelTitle: String)
+    /// A technical lead who wants people to report to them too: the plan aims at the next
+    /// people-management rung, people work first.
+    case peopleStep(levelTitle: String)
     /// Moving back from management: the plan starts by handing the team over.
     case movingBack(levelTitle: String)
     /// What the contributor asked the plan to avoid was left out (the words they chose).
@@ -95,6 +101,10 @@ public enum PlanNote: Hashable, Sendable {
             return "Your answers do not point to one track yet, so this plan helps you find out: \(what), and a check-in to decide together which way to go."
         case .hybridScope(let level):
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
+        case .technicalScope(let role, let level):
+            return "As \(role) you lead your team's technical work already, and your answers point to more technical scope, so the plan grows it toward \(level): work across teams, and you keep your role."
+        case .peopleStep(let level):
+            return "You lead your team's technical work already and want to lead its people too, so the plan aims at \(level), with work on growing people first."
         case .leftOutAsAsked(let what):
             return "As you asked, the plan leaves out \(what)."
         case .offerRunsIntoAvoid(let title, let what):

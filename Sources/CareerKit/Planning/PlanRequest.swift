@@ -51,6 +51,12 @@ struct PlanRequest {
     /// What the manager said they can offer (`offer.kinds`): an item that needs one of these
     /// (headcount, a committee seat, a second team) is open only when it was offered.
     var offeredKinds: Set<String> = []
+    /// Whether the plan leads someone without reports toward people work, so a trial of it
+    /// may come first.
+    var triesPeopleWork = false
+    /// Mild answers with a small lead: the plan follows the lean with a trial of each track
+    /// before a decision check-in (a trial of people work only for someone without reports).
+    var tentative = false
     /// Units of the budget currency per unit of the catalog currency.
     var rate: Double
     var budget: Double
@@ -90,6 +96,7 @@ struct PlanRequest {
                     || (item.category == .networking && item.kind.map(networkingInterests.contains) == true)
             }
         }
+        if tentative, item.purpose == .trial { return true }
         return item.tracks.contains(track.rawValue)
     }
 
@@ -176,9 +183,8 @@ struct PlanRequest {
         }
         if item.purpose == .handover || item.purpose == .rebuild, !movingBack { return "is for moving back from management" }
         // A trial is for trying a track, not for someone already on it.
-        if item.purpose == .trial, !exploratory,
-            !(item.tracks.contains("management") && current?.track != "management" && (track == .management || track == .hybrid))
-        {
+        let triesEachTrack = tentative && (!item.tracks.contains("management") || current?.managesPeople != true)
+        if item.purpose == .trial, !exploratory, !triesEachTrack, !(item.tracks.contains("management") && triesPeopleWork) {
             return "is a trial for someone trying that path"
         }
         if item.purpose == .exploration, !exploratory { return "is for deciding between tracks" }

@@ -82,13 +82,14 @@ struct PlanScheduler {
     }
 
     /// Places the item at the earliest week from `earliest` (days from the start) that keeps
-    /// every month within its hours; false when it fits nowhere.
-    mutating func place(_ item: inout DevelopmentPlan.Item, earliest: Int) -> Bool {
+    /// every month within its hours, due by `latestDue` when given; false when it fits nowhere.
+    mutating func place(_ item: inout DevelopmentPlan.Item, earliest: Int, latestDue: Int? = nil) -> Bool {
+        let last = min(horizonDays, latestDue ?? horizonDays)
         for evenPace in [true, false] {
             for weeks in Self.paces(weeks: item.weeks, category: item.category, purpose: item.purpose, maxSpreadWeeks: maxSpreadWeeks) {
                 let days = weeks * 7
                 var day = max(0, earliest)
-                while day + days <= horizonDays {
+                while day + days <= last {
                     if fits(hours: item.hours, from: day, days: days, event: weeks == 1, evenPace: evenPace) {
                         commit(hours: item.hours, from: day, days: days)
                         item.weeks = weeks

@@ -30,9 +30,11 @@ public struct Planner: Sendable {
         let growthInPlace = assessment.flags.contains(.growthInPlace)
         let managementLeads = track == .hybrid
             && (assessment.scores[.management] ?? 0) - (assessment.scores[.ic] ?? 0) >= settings.hybridManagementLead
+        // A hybrid who wants people to report to them (a tech-lead-manager), by the archetype.
+        let wantsReports = track == .hybrid && settings.hybridPeopleArchetypes.contains(assessment.archetype)
         let (targetID, equivalent) = LevelTargets.target(
             current: answers.person.currentLevel, recommended: track, growthInPlace: growthInPlace,
-            managementLeads: managementLeads, ladder: ladder)
+            managementLeads: managementLeads, wantsReports: wantsReports, ladder: ladder)
         let current = ladder.level(answers.person.currentLevel)
         let target = ladder.level(targetID)
         var notes: [PlanNote] = []
@@ -40,7 +42,7 @@ public struct Planner: Sendable {
         // What the manager can give, or the defaults when they have not said.
         let managerAnswered = !(answers.responses[.manager]?.isEmpty ?? true)
         func managerNumber(_ id: String) -> Double? { answers.number(id, by: .manager) }
-        let horizon = answers.number("goal.horizon_months", by: .contributor).map { Int($0) } ?? settings.defaultHorizonMonths
+        var horizon = answers.number("goal.horizon_months", by: .contributor).map { Int($0) } ?? settings.defaultHorizonMonths
         let hoursPerMonth = managerNumber("capacity.dev_hours_per_month") ?? Double(settings.defaultDevHoursPerMonth)
         let offered = managerNumber("capacity.special_project_percent").map { Int($0) } ?? settings.defaultSpecialProjectPercent
         let currency = answers.value("budget.currency", by: .manager)?.text ?? catalog.currency
@@ -69,11 +71,21 @@ public struct Planner: Sendable {
         if let current, !gaps.isEmpty, gaps.allSatisfy({ $0.basis == .level }) {
             notes.append(managerUniform ? .managerUniform(levelTitle: current.title) : .gapsFromLevel(levelTitle: current.title))
         }
-        // Moving back to individual work; a hybrid result keeps leading technically.
-        let movingBack = track == .ic && current?.track == "management" && target?.track == "ic"
+        // Moving back to individual work from managing people; a hybrid result keeps leading
+        // technically, and a technical lead who wants more technical scope is not moving back.
+        let movingBack = track == .ic && current?.managesPeople == true && target?.track == "ic"
+        // Trying people work before committing to it: someone without reports whose plan
+        // leads toward them (a tech lead who wants more technical scope is not one).
+        let intoPeopleWork = current?.managesPeople != true
+            && (track == .management
+                || (track == .hybrid && (current?.leadsTechnically != true || target?.managesPeople == true)))
 
         if let target, track == .hybrid, target.track == "ic", target.id != current?.id {
             notes.append(.hybridScope(levelTitle: target.title))
+        }
+        if let current, let target, current.leadsTechnically, target.id != current.id {
+            if track == .ic, target.track == "ic" { notes.append(.technicalScope(role: current.title, levelTitle: target.title)) }
+            if track == .hybrid, target.managesPeople { notes.append(.peopleStep(levelTitle: target.title)) }
         }
         if movingBack, let target { notes.append(.movingBack(levelTitle: target.title)) }
         let readiness = answers.value("view.readiness", by: .manager)?.text
@@ -82,7 +94,34 @@ public struct Planner: Sendable {
         }
 
         let start = answers.date.flatMap(SessionDate.parse) ?? today
-        let end = SessionDate.adding(months: horizon, to: start)
+        var end = SessionDate.adding(months: horizon, to: start)
+        // Undecided: exploring ends at a decision check-in about a quarter in, with a trial of
+        // each track before it; the next plan is made for the track chosen.
+        var decision: Date?
+        // Mild answers with a small lead: the plan follows the lean, with a trial of each track
+        // and a decision check-in before the rest is relied on. (Moving back from managing
+        // keeps its hand-over first: its plan has no room for both yet.)
+        let tentative = !exploratory && !movingBack
+            && assessment.confidenceReasons.contains { if case .mildAnswers = $0 { return true } else { return false } }
+        if tentative {
+            let date = SessionDate.adding(days: settings.decisionDays, to: start)
+            if date < end { decision = date }
+        }
+        if exploratory {
+            let date = min(SessionDate.adding(days: settings.decisionDays, to: start), end)
+            decision = date
+            // The plan ends there, unless the manager dated an offer after it: what they
+            // offered keeps its date, and the exploring still ends at the decision.
+            let offeredLater = ["offer.project.from", "offer.trial.from", "offer.course.when"].contains { id in
+                guard let text = answers.value(id, by: .manager)?.text, let day = SessionDate.parse(text) else { return false }
+                return day >= date
+            }
+            if date < end, !offeredLater {
+                end = date
+                horizon = max(1, Int((Double(settings.decisionDays) / 30.44).rounded()))
+            }
+        }
+        let decisionDay = decision.flatMap { SessionDate.days(from: start, to: $0) }
         let horizonDays = SessionDate.days(from: start, to: end) ?? horizon * 30
         func interests(_ id: String) -> [String] { answers.value(id, by: .contributor)?.values ?? [] }
         // The manager's concrete offers and both first steps come first, their time reserved.
@@ -95,7 +134,8 @@ public struct Planner: Sendable {
         var request = PlanRequest(
             track: track, current: current, target: target, gaps: gaps, trackDimensions: dimensions,
             exploratory: exploratory,
-            needsTrial: track == .management && current?.track != "management" && (answers.person.yearsManaging ?? 0) == 0,
+            needsTrial: intoPeopleWork && (track == .management || target?.managesPeople == true)
+                && (answers.person.yearsManaging ?? 0) == 0,
             movingBack: movingBack,
             teachesFromHere: !exploratory && track != .management
                 && ladder.rank(acrossLadders: answers.person.currentLevel) >= settings.teachFromRank,
@@ -137,6 +177,8 @@ public struct Planner: Sendable {
         request.offeredProject = offers.project
         request.offeredTrial = offers.trial
         request.offeredKinds = Set(answers.value("offer.kinds", by: .manager)?.values ?? [])
+        request.triesPeopleWork = intoPeopleWork
+        request.tentative = tentative && decision != nil
         let candidates = PlanCandidates(request: request, catalog: catalog, settings: settings, bank: prompts.bank)
 
         // Special projects: the share the manager offered, when project work was asked for.
@@ -186,7 +228,7 @@ public struct Planner: Sendable {
             let chosen = (handover.map { [$0] } ?? []) + selector.select(excluding: left)
             let result = schedule(
                 chosen, candidates: candidates, start: start, end: end, hoursPerMonth: hoursPerMonth, reserved: offers.reservations,
-                reservedHours: offers.studyHours, jobReserved: offers.jobReservations)
+                reservedHours: offers.studyHours, jobReserved: offers.jobReservations, decisionDay: decisionDay)
             placed = result.placed
             busiest = result.busiest
             // The hand-over is what a move back stands on: never the one left out.
@@ -286,6 +328,7 @@ public struct Planner: Sendable {
                 ? 0 : round1(ProjectPlanner.hoursPerDay(percent: share, workingHoursPerMonth: settings.workingHoursPerMonth) * 31),
             budgetAmount: max(budget, committed), currency: currency, committed: committed, items: items, milestones: [], gaps: gaps,
             notes: notes)
+        plan.decisionDate = decision
         plan.offers = offers.offers
         plan.criteria = criteria
         plan.milestones = MilestonePlanner.milestones(for: plan, ladder: ladder)
@@ -427,10 +470,13 @@ public struct Planner: Sendable {
     }
 
     /// Places the chosen items, most important first: a hand-over, someone to learn from and a
-    /// trial lead; preparation comes before the certification it prepares for.
+    /// trial lead; preparation comes before the certification it prepares for. With a decision
+    /// check-in (`decisionDay`, days from the start), trials and the ways of exploring finish
+    /// by it.
     private func schedule(
         _ chosen: [Int], candidates: PlanCandidates, start: Date, end: Date, hoursPerMonth: Double,
-        reserved: [OfferPlanner.Reservation], reservedHours: Double, jobReserved: [OfferPlanner.Reservation]
+        reserved: [OfferPlanner.Reservation], reservedHours: Double, jobReserved: [OfferPlanner.Reservation],
+        decisionDay: Int? = nil
     ) -> (placed: [DevelopmentPlan.Item], unplaced: [Int], busiest: Double) {
         let ordered = chosen.enumerated().sorted { a, b in
             let first = candidates.items[a.element].schedulingRank
@@ -464,7 +510,10 @@ public struct Planner: Sendable {
                     if shared { earliest = max(earliest, SessionDate.days(from: start, to: prior.due) ?? 0) }
                 }
             }
-            let fits = candidate.item.isJobTime ? jobScheduler.place(&item, earliest: earliest) : scheduler.place(&item, earliest: earliest)
+            let latest = explores(candidate.item) ? decisionDay : nil
+            let fits = candidate.item.isJobTime
+                ? jobScheduler.place(&item, earliest: earliest, latestDue: latest)
+                : scheduler.place(&item, earliest: earliest, latestDue: latest)
             if fits {
                 if candidate.item.purpose == .handover { handoverDue = SessionDate.days(from: start, to: item.due) ?? 0 }
                 placed.append(item)
@@ -474,6 +523,9 @@ public struct Planner: Sendable {
         }
         return (placed, unplaced, scheduler.busiestMonth)
     }
+
+    /// Whether an item is a way of trying a track or of deciding between them.
+    private func explores(_ item: Catalog.Item) -> Bool { item.purpose == .trial || item.purpose == .exploration }
 
     /// Percent of plan hours on the job, from others and formal, summing to 100 (largest
     /// remainder). With no hours at all, the target mix.

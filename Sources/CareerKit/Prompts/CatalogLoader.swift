@@ -121,7 +121,9 @@ enum CatalogLoader {
         }
         // The promotion criteria it can produce evidence for (criterion ids of the ladder).
         var evidences = fields["evidences"] == nil
-            ? [] : log.stringList(fields["evidences"], "\(what) 'evidences'", allowed: imported == nil ? ladderCriteria : nil) ?? []
+            ? [] : log.stringList(
+                fields["evidences"], "\(what) 'evidences'", allowed: imported == nil ? ladderCriteria : nil,
+                describeAllowed: { value in Self.describeCriteria(ladderCriteria ?? [], near: value) }) ?? []
         if let imported {
             let known = Set(imported.allCriteria.map(\.criterion.id))
             evidences = evidences.filter(known.contains)
@@ -222,6 +224,15 @@ enum CatalogLoader {
             tracks: tracks, levels: levels, direction: direction, purpose: purpose, eligibility: eligibility,
             impact: impact, doneWhen: doneWhen, cost: cost, hours: hours, weeks: weeks, issuer: issuer, kind: kind,
             evidences: evidences, names: names, entry: entry, partOfJobIn: partOfJobIn, needsPeopleAbove: needsPeopleAbove, needsOffer: needsOffer)
+    }
+
+    /// What an `evidences` entry may be, in a line short enough to read: a criterion id of the
+    /// ladder, with the ones that end the same way as the value refused (a misspelt level).
+    static func describeCriteria(_ criteria: [String], near value: String) -> String {
+        let ending = value.split(separator: ".").last.map(String.init) ?? value
+        let near = criteria.filter { $0.split(separator: ".").last.map(String.init) == ending }
+        let examples = (near.isEmpty ? Array(criteria.prefix(1)) : Array(near.prefix(3))).map { PrintableText.quoted($0) }
+        return "a promotion criterion id of the ladder (\(criteria.count) in all), such as \(examples.joined(separator: ", "))"
     }
 
     /// How many criteria of a company's ladder one stretch or project item evidences through

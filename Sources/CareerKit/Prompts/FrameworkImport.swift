@@ -37,6 +37,9 @@ public enum FrameworkImport {
         var isRole: Bool
         /// careerpath's levels it ranks with, when the map says.
         var like: [String]? = nil
+        /// What the level's holders lead, when the map says (`technical_leadership` for a tech
+        /// lead level); written to the ladder as it is, and checked there.
+        var kind: String? = nil
     }
 
     struct Map {
@@ -81,7 +84,8 @@ public enum FrameworkImport {
             let what = isRole ? "a role" : "a level"
             guard
                 let fields = log.fields(
-                    node, what, allowed: ["id", "title", "track", "summary", "expects", "like"], required: ["id", "title", "track"]),
+                    node, what, allowed: isRole ? ["id", "title", "track", "summary", "expects", "like"] : ["id", "title", "track", "summary", "expects", "like", "kind"],
+                    required: ["id", "title", "track"]),
                 let id = log.text(fields["id"], "\(what) 'id'"),
                 let title = log.text(fields["title"], "\(what) '\(id)' 'title'"),
                 let track = log.oneOf(fields["track"], "\(what) '\(id)' 'track'", LadderLoader.trackIDs)
@@ -105,7 +109,8 @@ public enum FrameworkImport {
             levels.append(
                 MapLevel(
                     id: id, title: title, track: track, summary: fields["summary"].flatMap { log.text($0, "\(what) '\(id)' 'summary'") },
-                    expects: expects, isRole: isRole, like: fields["like"].flatMap { log.stringList($0, "\(what) '\(id)' 'like'") }))
+                    expects: expects, isRole: isRole, like: fields["like"].flatMap { log.stringList($0, "\(what) '\(id)' 'like'") },
+                    kind: fields["kind"].flatMap { log.oneOf($0, "\(what) '\(id)' 'kind'", Ladder.Kind.allCases.map(\.rawValue)) }))
         }
         for node in log.list(top["levels"], "'levels'") ?? [] { readLevel(node, isRole: false) }
         for node in log.list(top["roles"], "'roles'") ?? [] { readLevel(node, isRole: true) }
@@ -378,6 +383,7 @@ public enum FrameworkImport {
                 lines.append("")
                 lines.append("  - id: \(quoted(level.id))")
                 lines.append("    track: \(track)")
+                if let kind = level.kind { lines.append("    kind: \(kind)") }
                 lines.append("    title: \(quoted(level.title))")
                 let summary = level.summary
                     ?? "Level \(rank + 1) of \(levels.count) on the \(track == "ic" ? "individual-contributor" : "management") track in \(map.name)"

@@ -18,12 +18,34 @@ public struct Ladder: Sendable {
         /// careerpath's own levels this one ranks with (`like: [ic.senior]`), in a company's
         /// ladder: the catalog's activities written for those levels suit this one.
         public var like: [String] = []
+        /// What the level's holders lead, which decides where their growth goes: their own
+        /// work, a team's technical work without reports, or people.
+        public var kind: Kind = .individual
+
+        /// Whether people report to the level's holders: a move from here to individual work
+        /// is a hand-over, and a move here from any other kind of level tries people work first.
+        public var managesPeople: Bool { kind == .peopleManagement }
+        /// Whether the level leads a team's technical work without reports (a tech lead in most
+        /// ladders): more technical scope grows toward the next individual-contributor rung, and
+        /// wanting reports toward the next people-management rung; neither is a step back.
+        public var leadsTechnically: Bool { kind == .technicalLeadership }
 
         /// The criteria with ids: as read, or numbered from the texts.
         public var identifiedCriteria: [Criterion] {
             if !criteria.isEmpty { return criteria }
             return promotionCriteria.enumerated().map { Criterion(id: "\(id).\($0.offset + 1)", text: $0.element) }
         }
+    }
+
+    /// What a level's holders lead. A ladder file says `kind:` only where it differs from its
+    /// track's: individual work on the IC track, people on the management track.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case individual
+        case technicalLeadership = "technical_leadership"
+        case peopleManagement = "people_management"
+
+        /// The kind of a level whose file does not say.
+        public static func of(track: String) -> Kind { track == "management" ? .peopleManagement : .individual }
     }
 
     /// One promotion criterion: what must be true, with a fixed id that catalog items and

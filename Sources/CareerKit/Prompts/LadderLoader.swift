@@ -31,7 +31,7 @@ enum LadderLoader {
         for node in log.list(top["levels"], "'levels'") ?? [] {
             guard
                 let fields = log.fields(
-                    node, "a level", allowed: ["id", "track", "title", "summary", "expects", "promotion_criteria", "like"],
+                    node, "a level", allowed: ["id", "track", "title", "summary", "expects", "promotion_criteria", "like", "kind"],
                     required: ["id", "track", "title", "summary", "expects"]),
                 let id = log.text(fields["id"], "a level 'id'")
             else { continue }
@@ -56,13 +56,14 @@ enum LadderLoader {
                 }
             }
             let like = fields["like"].flatMap { log.stringList($0, "\(what) 'like'") } ?? []
+            let kind = readKind(fields["kind"], track: track, what: what, log: log)
             let criteria = readCriteria(fields["promotion_criteria"], level: id, what: what, seen: &criterionIDs, log: log)
             let rank = ranks[track, default: 0]
             ranks[track] = rank + 1
             levels.append(
                 Ladder.Level(
                     id: id, track: track, title: title, summary: summary, expects: expects,
-                    promotionCriteria: criteria.map(\.text), rank: rank, criteria: criteria, like: like))
+                    promotionCriteria: criteria.map(\.text), rank: rank, criteria: criteria, like: like, kind: kind))
         }
         for id in trackIDs where ranks[id] == nil {
             log.add("'levels' needs at least one level on the '\(id)' track", at: top.mark(of: "levels"))
@@ -118,6 +119,22 @@ enum LadderLoader {
             ladder.roles.append(Ladder.Role(id: id, track: track, title: title, summary: summary, criteria: criteria))
         }
         return ladder
+    }
+
+    /// A level's `kind`, or its track's when the file does not say. Individual work belongs to
+    /// the IC track and people management to the management track; technical leadership
+    /// (a tech lead) may stand on either.
+    private static func readKind(_ node: Node?, track: String, what: String, log: DiagnosticLog) -> Ladder.Kind {
+        let fallback = Ladder.Kind.of(track: track)
+        guard let node else { return fallback }
+        guard let name = log.oneOf(node, "\(what) 'kind'", Ladder.Kind.allCases.map(\.rawValue)), let kind = Ladder.Kind(rawValue: name)
+        else { return fallback }
+        if kind != .technicalLeadership, kind != fallback {
+            let allowed = [fallback.rawValue, Ladder.Kind.technicalLeadership.rawValue]
+            log.add("\(what) 'kind' is \(PrintableText.quoted(name)), which a level of the \(track) track cannot be; allowed: \(allowed.joined(separator: ", "))", at: node.mark)
+            return fallback
+        }
+        return kind
     }
 
     /// A level's promotion criteria: each `{id, text}`, or plain text (an older ladder),

@@ -89,6 +89,12 @@ public struct PlanningSettings: Sendable {
     /// Points by which the management fit must lead the IC fit for a hybrid result to aim at
     /// a people-manager rung.
     public var hybridManagementLead: Double
+    /// Hybrid archetypes that want people to report to them (a tech-lead-manager): from a
+    /// technical-leadership level, such a result aims at the next people-management rung.
+    public var hybridPeopleArchetypes: [String] = []
+    /// Days from the talk to the decision check-in of a plan that has not settled on a track
+    /// (undecided, or a lead too small to trust): the trials of each track run before it.
+    public var decisionDays = 0
     public var defaultHorizonMonths: Int
     public var defaultDevHoursPerMonth: Int
     public var defaultSpecialProjectPercent: Int

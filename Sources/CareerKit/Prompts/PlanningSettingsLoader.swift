@@ -5,7 +5,7 @@ enum PlanningSettingsLoader {
     static let keys = [
         "track_dimensions", "closure_points", "closure_per_mode", "repeat_share", "min_step_share", "growth_in_place_gap", "min_gain", "interest_bonus", "domain_bonus",
         "target_level_bonus", "required", "teach_from_rank", "max_per_category", "max_items", "max_exploratory_items", "max_fill", "max_at_once", "mix",
-        "mix_weight", "working_hours_per_month", "month_slack", "max_projects", "hybrid_management_lead",
+        "mix_weight", "working_hours_per_month", "month_slack", "max_projects", "hybrid_management_lead", "hybrid_people_archetypes", "decision_days",
         "default_horizon_months", "default_dev_hours_per_month", "default_special_project_percent", "default_budget",
         "offers", "job_hours_per_month", "max_job_at_once", "max_spread_weeks", "unlock",
     ]
@@ -19,7 +19,9 @@ enum PlanningSettingsLoader {
     static let requiredKeys = ["mentor", "on_the_job", "formal", "trial", "handover", "exploration", "interest", "evidence", "teach", "criterion"]
     static let tracks = ["ic", "management", "hybrid"]
 
-    static func load(_ node: Node?, log: DiagnosticLog) -> PlanningSettings? {
+    /// - Parameter hybridArchetypes: the hybrid archetypes weights.yaml names, which
+    ///   `hybrid_people_archetypes` may list (nil when they could not be read).
+    static func load(_ node: Node?, log: DiagnosticLog, hybridArchetypes: [String]? = nil) -> PlanningSettings? {
         guard let fields = log.fields(node, "'planning'", allowed: keys + optionalKeys, required: keys) else { return nil }
         func number(_ key: String, _ range: ClosedRange<Double>, in fields: Fields = fields, prefix: String = "planning") -> Double? {
             guard let value = log.number(fields[key], "\(prefix) '\(key)'") else { return nil }
@@ -78,6 +80,9 @@ enum PlanningSettingsLoader {
         let slack = number("month_slack", 0...1)
         let projects = integer("max_projects", 0...10)
         let hybridLead = number("hybrid_management_lead", 0...100)
+        let peopleArchetypes = log.stringList(
+            fields["hybrid_people_archetypes"], "planning 'hybrid_people_archetypes'", allowed: hybridArchetypes)
+        let decisionDays = integer("decision_days", 14...365)
         let horizon = integer("default_horizon_months", 3...36)
         let hours = integer("default_dev_hours_per_month", 0...80)
         let special = integer("default_special_project_percent", 0...50)
@@ -111,7 +116,7 @@ enum PlanningSettingsLoader {
         }
         guard let unlock, let offers, let jobHours, let jobAtOnce, let spread, let trackDimensions, let closure, let perMode, let repeatShare, let stepShare, let inPlace, let minGain, let interest, let domain, let targetLevel,
             let required, let teachFrom, let perCategory, let maxItems, let exploratoryItems, let fill, let atOnce, let mixWeight, let working,
-            let slack, let projects, let hybridLead, let horizon, let hours, let special, let budget, let mix
+            let slack, let projects, let hybridLead, let peopleArchetypes, let decisionDays, let horizon, let hours, let special, let budget, let mix
         else { return nil }
         var settings = PlanningSettings(
             trackDimensions: trackDimensions, closurePoints: closure, closurePerMode: perMode, repeatShare: repeatShare,
@@ -124,6 +129,8 @@ enum PlanningSettingsLoader {
             maxJobAtOnce: jobAtOnce, maxSpreadWeeks: spread, unlock: unlock)
         if fields["expert_from_rank"] != nil, let rank = number("expert_from_rank", 0...20) { settings.expertFromRank = rank }
         if fields["expert_from_years"] != nil, let years = integer("expert_from_years", 0...60) { settings.expertFromYears = years }
+        settings.hybridPeopleArchetypes = peopleArchetypes
+        settings.decisionDays = decisionDays
         return settings
     }
 

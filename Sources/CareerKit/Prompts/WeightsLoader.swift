@@ -50,7 +50,8 @@ enum WeightsLoader {
                 }
             }
         }
-        let planning = PlanningSettingsLoader.load(top["planning"], log: log)
+        let planning = PlanningSettingsLoader.load(
+            top["planning"], log: log, hybridArchetypes: archetypes["hybrid"].map { $0.map(\.name) })
         let calibration = readCalibration(top["calibration"], log: log)
         guard let ipsative, let penalty, let hybrid, let thresholds, let planning, let calibration,
             dimensions.count == Dimension.names.count

@@ -26,6 +26,10 @@ public enum ConfidenceNote: Hashable, Sendable {
     /// Dimensions the manager rates clearly higher than the contributor, on what the
     /// recommended track needs: a strength to name, which does not lower confidence.
     case managerSeesMore([String])
+    /// The same, with the manager calling the person ready now: underselling, so a weak pull
+    /// in the person's own ratings says nothing against the result, and confidence is what
+    /// the margin and the rest earn.
+    case undersold([String])
     /// Dimensions the plan works on that the contributor rates clearly higher than the
     /// manager has seen: a conversation about evidence, which keeps confidence at medium.
     case claimsMoreThanSeen([String])
@@ -65,6 +69,8 @@ public enum ConfidenceNote: Hashable, Sendable {
             return "The contributor rates \(names.joined(separator: ", ")) clearly higher than the manager has seen, on skills the plan works on."
         case .managerSeesMore(let names):
             return "The manager rates \(names.joined(separator: ", ")) higher than the contributor does, in the direction of the result."
+        case .undersold(let names):
+            return "The manager rates \(names.joined(separator: ", ")) higher than the contributor does, in the direction of the result, and sees them ready now: underselling, which does not lower confidence."
         case .mildAnswers(let share, let margin, let needed):
             return "\(Int((share * 100).rounded()))% of the ratings are on the middle of the scale and the best fit leads by \(points(margin)) points, less than the \(points(needed)) that mild answers need."
         }

@@ -219,6 +219,12 @@ public enum ReasonText {
                     a.isManager
                         ? "You see more \(Dimension.list(titles)) in \(a.person) than \(a.persons) own ratings claim: a strength to name."
                         : "Your manager sees more \(Dimension.list(titles)) in you than you claim: a strength to name.")
+            case .undersold(let names):
+                let titles = names.map { Dimension.title($0).lowercased() }
+                notes.append(
+                    a.isManager
+                        ? "You see more \(Dimension.list(titles)) in \(a.person) than \(a.persons) own ratings claim, and you see them ready now: a strength to name, and no reason for less confidence in the result."
+                        : "Your manager sees more \(Dimension.list(titles)) in you than you claim, and sees you ready now: a strength to name, and no reason for less confidence in the result.")
             case .mildAnswers:
                 notes.append(
                     a.isManager

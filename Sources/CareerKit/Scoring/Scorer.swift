@@ -84,8 +84,14 @@ public struct Scorer: Sendable {
         let first = round1(fits[ranked[0]])
         let second = round1(fits[ranked[1]])
         let margin = round1(first - second)
+        // Someone who rates themselves far below what the manager has seen on what pulls
+        // toward the best track, with the manager calling them ready now, undersells: their
+        // own weak pull says nothing against the fit, so the fit's floor does not apply.
+        let readyNow = answers.value("view.readiness", by: .manager)?.text == "ready_now"
+        let undersells = readyNow && !isUniformObservations(vector)
+            && !undersold(selfScores, managerScores, track: ranked[0]).isEmpty
         var confidence: Confidence =
-            margin >= thresholds.highMargin && first >= thresholds.lowFit + thresholds.highFloor
+            margin >= thresholds.highMargin && (first >= thresholds.lowFit + thresholds.highFloor || undersells)
             ? .high : margin >= thresholds.mediumMargin ? .medium : .low
         notes.append(.margin(best: ranked[0], bestFit: first, runnerUp: ranked[1], runnerUpFit: second, margin: margin))
 
@@ -189,7 +195,7 @@ public struct Scorer: Sendable {
             confidence = confidence.lowered
             notes.append(.dimensionsDiffer(count: against))
         }
-        if !supporting.isEmpty { notes.append(.managerSeesMore(supporting)) }
+        if !supporting.isEmpty { notes.append(readyNow ? .undersold(supporting) : .managerSeesMore(supporting)) }
         if !claimed.isEmpty {
             confidence = min(confidence, .medium)
             notes.append(.claimsMoreThanSeen(claimed))
@@ -233,6 +239,15 @@ public struct Scorer: Sendable {
             dimensions: dimensions, scores: scores.byTrack, recommended: recommended, runnerUp: runnerUp,
             archetype: archetype, confidence: confidence, confidenceReasons: notes, explanation: explanation,
             divergence: divergence, flags: flags)
+    }
+
+    /// The dimensions pulling toward `track` that the manager rates at least a material
+    /// disagreement above the contributor's own ratings.
+    private func undersold(_ own: [Double?], _ seen: [Double?], track: Track) -> [String] {
+        fitIndex.trackDimensions(track).compactMap { index in
+            guard let own = own[index], let seen = seen[index] else { return nil }
+            return (seen - own) / 100 * 5 >= weights.thresholds.divergencePoints - 1e-9 ? weights.dimensions[index].name : nil
+        }
     }
 
     // MARK: - Dimensions

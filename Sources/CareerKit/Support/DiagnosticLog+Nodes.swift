@@ -160,7 +160,12 @@ extension DiagnosticLog {
 
     /// Reads a list of texts, each one of `allowed` when given, none twice (a value written
     /// twice is a slip that would count it twice).
-    func stringList(_ node: Node?, _ what: String, allowed: [String]? = nil) -> [String]? {
+    ///
+    /// - Parameter describeAllowed: words for what is allowed instead of the whole list, given
+    ///   the value refused, where the list is too long for one line.
+    func stringList(
+        _ node: Node?, _ what: String, allowed: [String]? = nil, describeAllowed: ((String) -> String)? = nil
+    ) -> [String]? {
         guard let elements = list(node, what) else { return nil }
         var result: [String] = []
         var seen: Set<String> = []
@@ -171,8 +176,8 @@ extension DiagnosticLog {
                 continue
             }
             if let allowed, !allowed.contains(value) {
-                add(
-                    "\(what) has \(PrintableText.quoted(value)); allowed: \(allowed.joined(separator: ", "))", at: element.mark)
+                let words = describeAllowed?(value) ?? allowed.joined(separator: ", ")
+                add("\(what) has \(PrintableText.quoted(value)); allowed: \(words)", at: element.mark)
                 continue
             }
             result.append(value)
