@@ -103,3 +103,14 @@ import Testing
         }
     }
 }
+
+@Suite struct SessionDateMonthSpanTests {
+    /// Plans count hours by calendar month; the spans walk whole months, not single days.
+    @Test func monthSpansCountTheDaysOfEachMonth() {
+        let spans = SessionDate.monthSpans(from: SessionDate.parse("2026-11-22")!, days: 45)
+        #expect(spans.map { "\($0.month) \($0.days)" } == ["2026-11 9", "2026-12 31", "2027-01 5"])
+        let leap = SessionDate.monthSpans(from: SessionDate.parse("2028-02-01")!, days: 30)
+        #expect(leap.map { "\($0.month) \($0.days)" } == ["2028-02 29", "2028-03 1"])
+        #expect(SessionDate.monthSpans(from: SessionDate.parse("2026-11-22")!, days: 0).isEmpty)
+    }
+}

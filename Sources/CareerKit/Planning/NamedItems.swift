@@ -29,16 +29,22 @@ struct NamedItems {
     }
 
     /// Whether `text` holds `word` with no letter or digit right before or after it, so that
-    /// "CC" is not found in "accept".
+    /// "CC" is not found in "accept". Both are lowercased already; compared byte by byte (a
+    /// plan asks this of every named item, for every person of a bulk run).
     static func contains(_ text: String, word: String) -> Bool {
-        guard !word.isEmpty else { return false }
-        var searchFrom = text.startIndex
-        while let range = text.range(of: word, range: searchFrom..<text.endIndex) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            func joins(_ character: Character?) -> Bool { character.map { $0.isLetter || $0.isNumber } ?? false }
-            if !joins(before), !joins(after) { return true }
-            searchFrom = text.index(after: range.lowerBound)
+        let haystack = Array(text.utf8)
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        // Any byte of a non-ASCII character counts as a letter.
+        func joins(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+        }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var index = 1
+            while index < needle.count, haystack[start + index] == needle[index] { index += 1 }
+            guard index == needle.count else { continue }
+            let end = start + needle.count
+            if (start == 0 || !joins(haystack[start - 1])) && (end == haystack.count || !joins(haystack[end])) { return true }
         }
         return false
     }

@@ -280,7 +280,7 @@ struct PlanCandidates {
     /// A catalog text with its blanks filled for this person: `{field}`, their field in their
     /// words ("infrastructure"); `{above}`, the rung above theirs ("a Principal Engineer").
     func words(_ text: String) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         let field = request.domain.flatMap { $0.isBlank ? nil : $0 } ?? "your field"
         let above = request.above.map { Self.withArticle($0.title) } ?? "someone who has done your role elsewhere"
         return text.replacingOccurrences(of: "{field}", with: field).replacingOccurrences(of: "{above}", with: above)

@@ -142,9 +142,8 @@ public enum PlanCheck {
         var months: [String: Double] = [:]
         for item in items {
             let days = max(1, SessionDate.days(from: item.start, to: item.due) ?? 1)
-            for offset in 0..<days {
-                let month = String(SessionDate.format(SessionDate.adding(days: offset, to: item.start)).prefix(7))
-                months[month, default: 0] += item.hours / Double(days)
+            for span in SessionDate.monthSpans(from: item.start, days: days) {
+                months[span.month, default: 0] += item.hours / Double(days) * Double(span.days)
             }
         }
         return months

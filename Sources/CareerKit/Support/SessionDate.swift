@@ -133,6 +133,30 @@ public enum SessionDate {
         return calendar.range(of: .day, in: .month, for: date)?.count ?? 30
     }
 
+    /// The calendar months (`yyyy-mm`) the days `days` from `start` fall in, each with how many
+    /// of them it holds, in order; by day arithmetic, month by month rather than day by day.
+    static func monthSpans(from start: Date, days: Int) -> [(month: String, days: Int)] {
+        guard days > 0 else { return [] }
+        guard var day = wholeDays(start) else {
+            // Off midnight or out of range: the slow way, one day at a time.
+            var spans: [(month: String, days: Int)] = []
+            for offset in 0..<days {
+                let month = String(format(adding(days: offset, to: start)).prefix(7))
+                if spans.last?.month == month { spans[spans.count - 1].days += 1 } else { spans.append((month, 1)) }
+            }
+            return spans
+        }
+        var spans: [(month: String, days: Int)] = []
+        let end = day + days
+        while day < end {
+            let (year, month, dayOfMonth) = civil(fromDays: day)
+            let count = min(end - day, daysIn(month: month, year: year) - dayOfMonth + 1)
+            spans.append((String(format(Date(timeIntervalSince1970: Double(day) * secondsPerDay)).prefix(7)), count))
+            day += count
+        }
+        return spans
+    }
+
     // MARK: - Day arithmetic
 
     /// Days since 1970-01-01 when the date is midnight UTC in 1600...9999, else nil.
