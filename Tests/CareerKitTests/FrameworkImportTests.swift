@@ -121,6 +121,12 @@ import Testing
         let ids = Set(plan.items.map(\.id))
         #expect(plan.criteria.allSatisfy { $0.evidence.allSatisfy(ids.contains) })
         #expect(plan.criteria.filter { !$0.evidence.isEmpty }.count >= 4)
+        // Each criterion has an item or a "shown" line; what no activity evidences comes from
+        // the person's own work, with the framework's examples as ways to show it.
+        #expect(plan.criteria.allSatisfy { !$0.evidence.isEmpty || $0.shownByBoth })
+        if let own = plan.items.first(where: { $0.source == .criterion }) {
+            #expect(own.summary.contains("For example: "))
+        }
         #expect(!plan.items.isEmpty)
     }
 }
