@@ -283,7 +283,24 @@ struct PlanCandidates {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         let field = request.domain.flatMap { $0.isBlank ? nil : $0 } ?? "your field"
         let above = request.above.map { Self.withArticle($0.title) } ?? "someone who has done your role elsewhere"
-        return text.replacingOccurrences(of: "{field}", with: field).replacingOccurrences(of: "{above}", with: above)
+        // By hand rather than Foundation's replacingOccurrences, which bridges every text.
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[open...]
+            if after.hasPrefix("{field}") {
+                out += field
+                rest = after.dropFirst(7)
+            } else if after.hasPrefix("{above}") {
+                out += above
+                rest = after.dropFirst(7)
+            } else {
+                out.append("{")
+                rest = after.dropFirst()
+            }
+        }
+        return out + rest
     }
 
     /// "a Staff Engineer", "an Engineering Manager".
