@@ -175,7 +175,7 @@ struct OfferPlanner {
         let partOfJob = percent == 0
         let pace = partOfJob
             ? "as part of your job"
-            : "with \(percent)% of your working time (about \(formatOneDecimal((perDay * 31).rounded(.down))) hours a month)"
+            : "with \(percent)% of your working time (about \(formatOneDecimal(round1(perDay * 31))) hours a month)"
         var planItem = item(
             category: .specialProject, id: DevelopmentPlan.Source.projectID, title: name,
             summary: "\(managerName.prefix(1).uppercased() + managerName.dropFirst()) gives you \(name) \(pace) from \(SessionDate.format(SessionDate.adding(days: from, to: start))). This is work time, not study time.",
