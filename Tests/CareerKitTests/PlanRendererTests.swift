@@ -330,6 +330,12 @@ import Testing
         // footer never stands alone on a last page.
         #expect(html.contains(".charts, .charts + .note, .profile { break-before: avoid; }"))
         #expect(html.contains("footer { margin-top: 0.8em; break-before: avoid; }"))
+        // A table that runs onto the next page repeats its header row there.
+        #expect(html.contains("thead { display: table-header-group; }"))
+        // The charts print smaller, so a section starts below the one before it: Dara's
+        // Levels left page 1 40% blank on Letter when the ladders printed full width.
+        #expect(html.contains(".charts .chart-ladders { width: 68%; }"))
+        #expect(html.contains(".charts .chart-profile { width: 70%; }"))
         // Check-ins print each label ("Due by now:") beside its list, so the heading line is a
         // block of its own and a label never floats up beside it.
         #expect(html.contains(".checkins .part { float: left; clear: left; width: 7em;"))

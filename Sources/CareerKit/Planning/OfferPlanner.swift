@@ -187,7 +187,7 @@ struct OfferPlanner {
         result.offers.append(
             DevelopmentPlan.Offer(
                 kind: .project, itemID: DevelopmentPlan.Source.projectID, name: name, role: nil, every: nil, percent: percent,
-                hoursPerMonth: partOfJob ? nil : round1((perDay * 31).rounded(.down)), amount: nil, start: planItem.start,
+                hoursPerMonth: partOfJob ? nil : round1(perDay * 31), amount: nil, start: planItem.start,
                 due: planItem.due))
         result.project = true
         result.projectPercent = percent

@@ -273,8 +273,8 @@ public enum ReasonText {
         }
     }
 
-    /// One disagreement in plain words, e.g. `Growing people: you rate yourself 93.3, your
-    /// manager rates you 20 (73.3 points apart).`
+    /// One disagreement in plain words, e.g. `Growing people: you rate yourself 93, your
+    /// manager rates you 20 (73 points apart).`
     public static func divergence(_ gap: Assessment.Divergence, audience: Audience = .contributor) -> String {
         let a = audience
         switch gap {
