@@ -88,7 +88,8 @@ import Testing
         #expect(result.confidence == .high)
         #expect(result.confidenceReasons.contains(.undersold(["technical_depth", "maker_energy", "challenge"])))
         #expect(ReasonText.confidenceNotes(result, missingManager: false) == [
-            "Individual contributor fits best at 54.8 out of 100, 39.3 points ahead of Management at 15.5.",
+            // Whole scores, and the lead is the difference of the scores as shown.
+            "Individual contributor fits best at 55 out of 100, 39 points ahead of Management at 16.",
             "Your manager sees more technical depth, maker energy and challenging work in you than you claim, and sees you ready now: a strength to name, and no reason for less confidence in the result.",
         ])
     }

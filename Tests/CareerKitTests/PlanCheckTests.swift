@@ -60,7 +60,11 @@ import Testing
         let (plan, markdown, failures) = try planned(answers)
         let free = try #require(plan.notes.first { if case .projectTimeFree = $0 { return true } else { return false } })
         #expect(free.sentence.hasPrefix("Your special projects end before the plan does: your 20% of project time is free from "))
-        #expect(markdown.range(of: "> Your special projects end")!.lowerBound < markdown.range(of: "· special project ·")!.lowerBound)
+        // It is not one of the two notices that lead: it stands under Notes, after the projects.
+        let note = try #require(markdown.range(of: "- Your special projects end"))
+        let project = try #require(markdown.range(of: "· special project ·"))
+        #expect(note.lowerBound > project.lowerBound)
+        #expect(markdown[..<note.lowerBound].contains("\n## Notes\n"))
         #expect(!markdown.contains("projects above"))
         #expect(failures.isEmpty, "\(failures)")
     }

@@ -200,7 +200,7 @@ import Testing
         let markdown = try renderer("ana-silva.yaml").render(.md)
         #expect(markdown.contains("- You rated “the technical expert path” 7 of 7 (extremely): 15 points."))
         #expect(markdown.contains(
-            "- Your top three picks (“mastering my specialty”, “designing how big systems fit together” and “keeping hands-on technical work”): 3.5 points."))
+            "- Your top three picks (“mastering my specialty”, “designing how big systems fit together” and “keeping hands-on technical work”): 4 points."))
         #expect(markdown.contains("**Recommended track: Individual contributor**, high confidence."))
         #expect(markdown.contains("Your profile: **Architect**. You like to shape how large systems fit together"))
         #expect(!markdown.contains("Pointing the other way"))
@@ -212,7 +212,7 @@ import Testing
         let against = try #require(markdown.range(of: "Pointing the other way, toward Management:"))
         #expect(toward.upperBound < against.lowerBound)
         let otherWay = markdown[against.upperBound...].prefix { $0 != "#" }
-        #expect(otherWay.contains("- You rated “helping other people grow” 5 of 6 (usually true of me): 2.5 points."))
+        #expect(otherWay.contains("- You rated “helping other people grow” 5 of 6 (usually true of me): 3 points."))
     }
 
     /// A pay or status motive is a conversation, never a reason shown with points.
@@ -239,7 +239,7 @@ import Testing
         #expect(markdown.components(separatedBy: "as the better fit").count - 1 == 1)
         #expect(markdown.components(separatedBy: "40 points or more").count - 1 == 1)
         #expect(markdown.contains("(2 points on the six-point answer scale)"))
-        #expect(markdown.contains("- Growing people: you rate yourself 93.3, your manager rates you 20 (73.3 points apart)."))
+        #expect(markdown.contains("- Growing people: you rate yourself 93, your manager rates you 20 (73 points apart)."))
         #expect(markdown.contains("- You and your manager see the track and 3 dimensions differently (see Worth talking about, below)."))
         #expect(!markdown.contains("below:"))
         #expect(!markdown.contains("disagreements below"))
@@ -268,10 +268,11 @@ import Testing
     @Test func roomToGrowIsADashOnlyWhereNothingIsLeftToClose() throws {
         let markdown = try renderer("ana-silva.yaml").render(.md)
         #expect(markdown.contains("| Dimension | You | Manager | Combined | Target expects | Room to grow |"))
-        #expect(markdown.contains("| Focus protection | 73.3 | – | 73.3 | 55 | a preference |"))
+        // Scores are whole numbers, as in the charts.
+        #expect(markdown.contains("| Focus protection | 73 | – | 73 | 55 | a preference |"))
         // An IC plan does not work on people skills: room there is not shown as met.
-        #expect(markdown.contains("| Growing people | 26.7 | 40 | 34.7 | 50 | not in this plan |"))
-        #expect(markdown.contains("| Technical depth | 86.7 | 100 | 93.3 | 78 | 13 |"))
+        #expect(markdown.contains("| Growing people | 27 | 40 | 35 | 50 | not in this plan |"))
+        #expect(markdown.contains("| Technical depth | 87 | 100 | 93 | 78 | 13 |"))
         #expect(markdown.contains("In Room to grow, – means you already meet what the target expects."))
         #expect(!markdown.contains("| none |"))
     }
@@ -330,6 +331,12 @@ import Testing
         // footer never stands alone on a last page.
         #expect(html.contains(".charts, .charts + .note, .profile { break-before: avoid; }"))
         #expect(html.contains("footer { margin-top: 0.8em; break-before: avoid; }"))
+        // A table that runs onto the next page repeats its header row there.
+        #expect(html.contains("thead { display: table-header-group; }"))
+        // The charts print smaller, so a section starts below the one before it: Dara's
+        // Levels left page 1 40% blank on Letter when the ladders printed full width.
+        #expect(html.contains(".charts .chart-ladders { width: 68%; }"))
+        #expect(html.contains(".charts .chart-profile { width: 70%; }"))
         // Check-ins print each label ("Due by now:") beside its list, so the heading line is a
         // block of its own and a label never floats up beside it.
         #expect(html.contains(".checkins .part { float: left; clear: left; width: 7em;"))
@@ -416,7 +423,7 @@ import Testing
         let renderer = try renderer("ana-silva.yaml")
         let svg = PlanCharts.dimensionProfile(renderer.assessment, expects: [:])
         for label in ["0", "50", "100"] { #expect(svg.contains("class=\"legend\">\(label)</text>")) }
-        #expect(svg.contains("<title>combined 93.3</title>"))
+        #expect(svg.contains("<title>combined 93</title>"))
         #expect(svg.contains(">your manager</text>"))
     }
 
@@ -426,7 +433,7 @@ import Testing
         #expect(fits.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-narrow chart-fits\" viewBox=\"0 0 340 134\" width=\"100%\" style=\"max-width:442px\" role=\"img\" aria-label=\"Track fit, 0 to 100\"><title>Track fit, 0 to 100</title>"))
         // The track's name over its bar, the bar 296 units long and the score after it.
         #expect(fits.contains("<text x=\"0\" y=\"13\" class=\"label\">Individual contributor</text><rect x=\"0\" y=\"18\" width=\"296\" height=\"18\""))
-        #expect(fits.contains("<text x=\"302\" y=\"32\" class=\"value\">88.2</text>"))
+        #expect(fits.contains("<text x=\"302\" y=\"32\" class=\"value\">88</text>"))
         let wide = PlanCharts.trackFits(renderer.assessment, layout: .wide)
         #expect(wide.contains("class=\"chart-wide chart-fits\" viewBox=\"0 0 560 112\" width=\"100%\" style=\"max-width:560px\""))
         #expect(PlanCharts.trackFits(renderer.assessment) == wide + fits)
@@ -480,7 +487,7 @@ import Testing
         ).render()
         #expect(report.hasPrefix("Claire Dubois (Senior Engineer), one-on-one with Peter Vance, 2026-11-22\n"))
         #expect(report.contains("Recommended: Management, low confidence."))
-        #expect(report.contains("  - You rated “the management path” 7 of 7 (extremely): 17.5 points."))
+        #expect(report.contains("  - You rated “the management path” 7 of 7 (extremely): 18 points."))
         #expect(!report.contains("pay or status as the reason"))
         #expect(report.contains("A difference of 40 points or more (2 points on the six-point answer scale) is worth talking about."))
         #expect(!report.contains("Flags:"))
@@ -500,11 +507,13 @@ import Testing
     @Test func notesAreAParagraphEach() throws {
         let plan = try renderer("ana-silva.yaml") { $0.notes = "Wants to try the on-call rotation.\n  \nAsk about the conference budget.  " }
         let markdown = try plan.render(.md)
-        #expect(markdown.contains("## Notes\n\nWants to try the on-call rotation.\n\nAsk about the conference budget.\n\n---"))
+        // Under Notes, the plan's own notes for the end come first, then the session's.
+        let budget = "- 800 USD of the budget is left; it could buy AWS Certified Solutions Architect, Professional (300 USD) next, when you agree it at a check-in.\n\n"
+        #expect(markdown.contains("## Notes\n\n" + budget + "Wants to try the on-call rotation.\n\nAsk about the conference budget.\n\n---"))
         let html = try plan.render(.html)
-        #expect(html.contains("<h2>Notes</h2>\n<p>Wants to try the on-call rotation.</p>\n<p>Ask about the conference budget.</p>\n<footer>"))
+        #expect(html.contains("</ul>\n<p>Wants to try the on-call rotation.</p>\n<p>Ask about the conference budget.</p>\n<footer>"))
         let blank = try renderer("ana-silva.yaml") { $0.notes = " \n " }.render(.md)
-        #expect(!blank.contains("## Notes"))
+        #expect(blank.contains("## Notes\n\n" + budget + "---"))
     }
 
     /// A value at the start of a line cannot open a heading, list or rule in the Markdown.
@@ -521,7 +530,7 @@ import Testing
     @Test func notesCannotBecomeHeadingsListsOrRules() throws {
         let plan = try renderer("ana-silva.yaml") { $0.notes = "# Leaving\n1986. good year\n---\n- not a list\n#1 priority" }
         let markdown = try plan.render(.md)
-        #expect(markdown.contains("## Notes\n\n\\# Leaving\n\n1986\\. good year\n\n\\---\n\n\\- not a list\n\n#1 priority\n\n"))
+        #expect(markdown.contains("\n\n\\# Leaving\n\n1986\\. good year\n\n\\---\n\n\\- not a list\n\n#1 priority\n\n"))
     }
 
     @Test func selfOnlyJSONHasNullManagerScores() throws {

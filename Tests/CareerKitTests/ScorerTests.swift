@@ -59,7 +59,8 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
         #expect(result.confidence == .medium)
         #expect(result.flags == [.noManagerView])
         #expect(result.confidenceNotes == [
-            "The best fit, ic at 75.5, leads management at 0 by 75.5 points.",
+            // Scores read whole in every text: 75.5 is 76.
+            "The best fit, ic at 76, leads management at 0 by 76 points.",
             "There are no manager answers to compare the contributor's view with.",
         ])
         // ladder.managerial 1 -> neutral 4: management 17.5, so the lead falls 17.5;
@@ -68,7 +69,7 @@ func merge(_ parts: [String: AnswerValue]...) -> [String: AnswerValue] {
             ["ladder.managerial", "ic", "17.5"], ["ladder.technical", "ic", "15.0"],
         ])
         #expect(ReasonText.sentence(result.explanation[0], bank: TestSupport.prompts.bank)
-            == "The contributor rated the management path (ladder.managerial) 1, not at all: 17.5 points toward ic.")
+            == "The contributor rated the management path (ladder.managerial) 1, not at all: 18 points toward ic.")
     }
 
     @Test func combinedScoresUseTheDimensionWeights() {

@@ -175,7 +175,7 @@ struct OfferPlanner {
         let partOfJob = percent == 0
         let pace = partOfJob
             ? "as part of your job"
-            : "with \(percent)% of your working time (about \(formatOneDecimal((perDay * 31).rounded(.down))) hours a month)"
+            : "with \(percent)% of your working time (about \(formatOneDecimal(round1(perDay * 31))) hours a month)"
         var planItem = item(
             category: .specialProject, id: DevelopmentPlan.Source.projectID, title: name,
             summary: "\(managerName.prefix(1).uppercased() + managerName.dropFirst()) gives you \(name) \(pace) from \(SessionDate.format(SessionDate.adding(days: from, to: start))). This is work time, not study time.",
@@ -187,7 +187,7 @@ struct OfferPlanner {
         result.offers.append(
             DevelopmentPlan.Offer(
                 kind: .project, itemID: DevelopmentPlan.Source.projectID, name: name, role: nil, every: nil, percent: percent,
-                hoursPerMonth: partOfJob ? nil : round1((perDay * 31).rounded(.down)), amount: nil, start: planItem.start,
+                hoursPerMonth: partOfJob ? nil : round1(perDay * 31), amount: nil, start: planItem.start,
                 due: planItem.due))
         result.project = true
         result.projectPercent = percent

@@ -395,8 +395,9 @@ struct PlanCandidates {
             return request.blocker(item).map { "\(item.title) \($0)" }
         }
         guard !clauses.isEmpty else { return "there was no room left in this plan; raise it again at the next check-in." }
-        var text = Dimension.list(Array(clauses.prefix(2)))
-        if clauses.count > 2 { text += clauses.count == 3 ? "; 1 more does not fit either" : "; \(clauses.count - 2) more do not fit either" }
-        return text + "."
+        // A sentence each: two reasons in one ran past 60 words.
+        var text = clauses.prefix(2).map { $0 + "." }.joined(separator: " ")
+        if clauses.count > 2 { text += clauses.count == 3 ? " 1 more does not fit either." : " \(clauses.count - 2) more do not fit either." }
+        return text
     }
 }

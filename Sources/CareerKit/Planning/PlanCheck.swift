@@ -46,7 +46,7 @@ public enum PlanCheck {
         of plan: DevelopmentPlan, answers: Answers, assessment: Assessment, prompts: PromptSet
     ) -> [Failure] {
         var failures: [Failure] = []
-        notes(plan, answers: answers, prompts: prompts, into: &failures)
+        notes(plan, answers: answers, assessment: assessment, prompts: prompts, into: &failures)
         target(plan, prompts: prompts, into: &failures)
         figures(plan, answers: answers, prompts: prompts, into: &failures)
         offers(plan, answers: answers, prompts: prompts, into: &failures)
@@ -62,13 +62,21 @@ public enum PlanCheck {
         return choices.filter { ($0.label.prefix(1).lowercased() + $0.label.dropFirst()) == label }.map(\.value)
     }
 
-    private static func notes(_ plan: DevelopmentPlan, answers: Answers, prompts: PromptSet, into failures: inout [Failure]) {
+    private static func notes(
+        _ plan: DevelopmentPlan, answers: Answers, assessment: Assessment, prompts: PromptSet, into failures: inout [Failure]
+    ) {
         let catalog = prompts.catalog
         let placement = prompts.templates.notesBeforeItems
+        let leading = Set(PlanNote.arranged(plan, answers: answers, assessment: assessment).lead)
         for note in plan.notes {
             let sentence = note.sentence
-            // Where a note points must be where the items are, in every document.
-            for (file, before) in placement.sorted(by: { $0.key < $1.key }) {
+            // Where a note points must be where the items are, in every document and every list
+            // of notes it is shown in.
+            let lists: [ReportTemplates.NoteList] = [.all, leading.contains(note) ? .lead : .end]
+            let places = placement.sorted(by: { $0.key < $1.key }).flatMap { file, befores in
+                lists.compactMap { list in befores[list].map { (file: "\(file) (\(list.rawValue))", before: $0) } }
+            }
+            for (file, before) in places {
                 let words = sentence.lowercased()
                 if before, words.contains(" above") {
                     failures.append(Failure(rule: .note, claim: sentence, why: "\(file) prints the notes before the activities, so nothing is above"))

@@ -80,15 +80,15 @@ public enum PlanNote: Hashable, Sendable {
             let time = "\(formatOneDecimal(hours)) development hours a month"
             let money = budget.map { "a budget of \($0)" } ?? "no budget"
             let projects = special > 0 ? "\(special)% of working time for special projects" : "no time for special projects"
-            return "Your manager has not answered yet, so the plan assumes \(time), \(money) and \(projects) until you agree the real figures together."
+            return "Your manager has not answered yet. Until you agree the real figures together, the plan assumes \(time), \(money) and \(projects)."
         case .gapsFromLevel(let level):
             return "There are no manager observations yet, so the room to grow is estimated from what \(level) expects, not from what anyone has seen. Your manager's observations will sharpen it."
         case .managerUniform(let level):
             return "Your manager gave every observation the same rating, which says little about strengths, so the room to grow is estimated from what \(level) expects. Talk through specific examples together."
         case .certificationNotOffered(let domain, let why):
-            return "You named \(domain) as a certification interest, but none is in the plan: \(why)"
+            return "You named \(domain) as a certification interest, but none is in the plan. \(capitalized(why))"
         case .interestNotOffered(let interest, let why):
-            return "You asked for \(interest), but nothing of that kind is in the plan: \(why)"
+            return "You asked for \(interest), but nothing of that kind is in the plan. \(capitalized(why))"
         case .projectTimeNotAgreed(let managerAnswered):
             return managerAnswered
                 ? "You asked for project work, but no share of working time for special projects is agreed yet. Ask what your team could free, even 5 to 10%."
@@ -97,12 +97,12 @@ public enum PlanNote: Hashable, Sendable {
             let when = readiness == "not_yet" ? "not ready yet" : "ready in about two years"
             return "Your manager sees you as \(when) for \(level), so this plan builds evidence against its promotion criteria before readiness is discussed."
         case .exploratory(let trials):
-            let what = trials ? "a short trial of each path, someone to learn from" : "someone to learn from and people to talk to on each path"
-            return "Your answers do not point to one track yet, so this plan helps you find out: \(what), and a check-in to decide together which way to go."
+            let what = trials ? "a short trial of each path, someone to learn from" : "someone to learn from, people to talk to on each path"
+            return "Your answers do not point to one track yet, so this plan helps you find out. It holds \(what) and a check-in to decide together which way to go."
         case .hybridScope(let level):
             return "You want both technical and people leadership, so the plan aims at \(level) with broader technical-lead scope before any people-manager role: scope first, headcount later."
         case .technicalScope(let role, let level):
-            return "As \(role) you lead your team's technical work already, and your answers point to more technical scope, so the plan grows it toward \(level): work across teams, and you keep your role."
+            return "As \(role) you lead your team's technical work already, and your answers point to more technical scope. The plan grows it toward \(level): work across teams, and you keep your role."
         case .peopleStep(let level):
             return "You lead your team's technical work already and want to lead its people too, so the plan aims at \(level), with work on growing people first."
         case .leftOutAsAsked(let what):
@@ -150,8 +150,68 @@ public enum PlanNote: Hashable, Sendable {
             return "\(title) is set for \(date), after this plan ends on \(end), so it opens your next plan."
         case .projectShareCapped(let name, let offered, let capacity):
             return capacity == 0
-                ? "\(name) was offered at \(offered)% of your working time, but no share of time for special projects is agreed, so the plan counts it as part of your job; agree the share together."
-                : "\(name) was offered at \(offered)% of your working time, more than the \(capacity)% the team can free, so the plan uses \(capacity)%; agree which is right."
+                ? "\(capitalized(name)) was offered at \(offered)% of your working time, but no share of time for special projects is agreed. The plan counts it as part of your job until you agree the share together."
+                : "\(capitalized(name)) was offered at \(offered)% of your working time, more than the \(capacity)% the team can free, so the plan uses \(capacity)%. Agree together which is right."
         }
+    }
+}
+
+/// A text that starts a sentence, with its first letter in capitals.
+func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+// MARK: - Where a note stands
+
+extension PlanNote {
+    /// At most this many notices stand before a plan's first activity: the manager-has-not-
+    /// answered text and the flag callouts count among them. The rest go under Notes at the end.
+    public static let leadLimit = 2
+
+    /// How strongly a note changes the way the whole plan reads, lower first, when it may
+    /// stand before the first activity; nil for a note that belongs under Notes at the end.
+    /// Fixed per case, never read from the words.
+    public var leadRank: Int? {
+        switch self {
+        case .managerMissing: return 0
+        case .notYetEligible: return 1
+        case .exploratory: return 2
+        case .movingBack: return 3
+        case .buildEvidenceFirst: return 4
+        case .peopleStep, .technicalScope, .hybridScope: return 5
+        case .avoidsWhereTheAnswersPoint: return 6
+        case .offerRunsIntoAvoid: return 7
+        case .wayBack: return 8
+        case .offerOverHours, .offerOverBudget, .projectShareCapped: return 9
+        case .gapsFromLevel, .managerUniform, .certificationNotOffered, .interestNotOffered, .projectTimeNotAgreed,
+            .leftOutAsAsked, .readinessSeenDifferently, .whatKeepsYouHere, .calibrated, .projectTimeFree,
+            .budgetLimitedByHours, .moreTimeWouldUnlock, .moneyWouldUnlock, .budgetLeft, .offerAfterPlan:
+            return nil
+        }
+    }
+
+    /// The notes a document shows, split into the few that lead (before the first activity,
+    /// best ranked first) and the rest for the end (in the plan's order). `notices` is how
+    /// many other notices stand before the first activity already (the manager-has-not-
+    /// answered text, the flag callouts); `managerMissingShown` drops the `managerMissing`
+    /// note, which that text says already.
+    public static func arranged(_ notes: [PlanNote], notices: Int, managerMissingShown: Bool) -> (lead: [PlanNote], end: [PlanNote]) {
+        let shown = notes.filter {
+            if case .managerMissing = $0 { return !managerMissingShown }
+            return true
+        }
+        let slots = max(0, leadLimit - notices)
+        let ranked = shown.enumerated().compactMap { index, note in note.leadRank.map { (rank: $0, index: index) } }
+            .sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }
+        let leading = Set(ranked.prefix(slots).map(\.index))
+        let lead = ranked.prefix(slots).map { shown[$0.index] }
+        let end = shown.enumerated().filter { !leading.contains($0.offset) }.map(\.element)
+        return (lead, end)
+    }
+
+    /// The same for a plan's documents: the notices before the first activity are the
+    /// manager-has-not-answered text (when the manager gave no answers) and the flag callouts.
+    public static func arranged(_ plan: DevelopmentPlan, answers: Answers, assessment: Assessment) -> (lead: [PlanNote], end: [PlanNote]) {
+        let managerMissing = answers.responses[.manager]?.isEmpty ?? true
+        let notices = (managerMissing ? 1 : 0) + ReasonText.flagCallouts(assessment.flags).count
+        return arranged(plan.notes, notices: notices, managerMissingShown: managerMissing)
     }
 }

@@ -205,8 +205,8 @@ struct PlanRequest {
             let limit = capacity * (item.weeks > 1 || job ? 1 : 1 + monthSlack)
             if perMonth > limit + 1e-9 {
                 return job
-                    ? "needs about \(formatOneDecimal(perMonth.rounded())) hours of work a month, more than the \(formatOneDecimal(capacity)) beside the day job"
-                    : "needs about \(formatOneDecimal(perMonth.rounded())) hours a month even at a gentle pace, more than the \(formatOneDecimal(hoursPerMonth)) the plan can free"
+                    ? "needs about \(formatOneDecimal(round1(perMonth))) hours of work a month, more than the \(formatOneDecimal(capacity)) beside the day job"
+                    : "needs about \(formatOneDecimal(round1(perMonth))) hours a month even at a gentle pace, more than the \(formatOneDecimal(hoursPerMonth)) the plan can free"
             }
         }
         return nil

@@ -17,10 +17,21 @@ public struct ReportTemplates: Sendable {
 
     let markdown: MustacheTemplate
     let html: MustacheTemplate
-    /// Per template file, whether the plan's notes (`plan.notes`) come before its activities
-    /// (`plan.items`) in the document; absent when a template shows only one of them. A note
-    /// that points "above" or "below" is checked against it (`PlanCheck`).
-    public var notesBeforeItems: [String: Bool] = [:]
+    /// Per template file and per list of notes (`NoteList`), whether that list comes before
+    /// the plan's activities (`plan.items`) in the document; a list is absent when the
+    /// template does not show it or shows no activities. A note that points "above" or
+    /// "below" is checked against where its list stands (`PlanCheck`).
+    public var notesBeforeItems: [String: [NoteList: Bool]] = [:]
+
+    /// The lists a template may show a plan's notes in.
+    public enum NoteList: String, Sendable, CaseIterable {
+        /// Every note (`plan.notes`), as companies' own templates may still show them.
+        case all = "plan.notes"
+        /// The notes that lead, before the first activity (`plan.lead_notes`).
+        case lead = "plan.lead_notes"
+        /// The rest, under Notes at the end (`plan.end_notes`).
+        case end = "plan.end_notes"
+    }
 
     /// Escapes text for Markdown: no HTML, links or images get through, a `|` cannot break
     /// a table, and text cannot start a heading, list or rule (a note such as `# Leaving`
@@ -109,7 +120,7 @@ public struct ReportTemplates: Sendable {
     /// Reads and parses both templates; parse errors are logged with their position.
     static func load(from directory: String, log: (String) -> DiagnosticLog) -> ReportTemplates? {
         _ = registered
-        var placement: [String: Bool] = [:]
+        var placement: [String: [NoteList: Bool]] = [:]
         func read(_ name: String, contentType: String) -> MustacheTemplate? {
             let path = directory + "/" + folder + "/" + name
             let fileLog = log(path)
@@ -136,8 +147,11 @@ public struct ReportTemplates: Sendable {
             }
             do {
                 let template = try MustacheTemplate(string: text)
-                if let notes = text.range(of: "{{#plan.notes}}"), let items = text.range(of: "{{#plan.items}}") {
-                    placement[name] = notes.lowerBound < items.lowerBound
+                if let items = text.range(of: "{{#plan.items}}") {
+                    for list in NoteList.allCases {
+                        guard let notes = text.range(of: "{{#\(list.rawValue)}}") else { continue }
+                        placement[name, default: [:]][list] = notes.lowerBound < items.lowerBound
+                    }
                 }
                 // A tag that names no key of the plan would render as empty text: say so.
                 for problem in TemplateKeyCheck.problems(in: text, schema: .plan, contentType: contentType) {

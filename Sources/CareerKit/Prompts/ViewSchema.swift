@@ -33,7 +33,7 @@ public indirect enum ViewSchema: Sendable, Equatable {
 
     /// The plan document's keys, from the top.
     public static let plan: ViewSchema = .group(merged(
-        values("generator manager_missing manager_missing_text has_divergence material_gap material_gap_scale_points notes has_notes goal has_goal first_step has_first_step manager_support has_manager_support"),
+        values("generator manager_missing manager_missing_text has_divergence material_gap material_gap_scale_points notes has_notes has_notes_section goal has_goal first_step has_first_step manager_support has_manager_support"),
         [
             "person": .group(values("name id has_id level level_id domain")),
             "session": .group(values("date mode summary manager has_manager")),
@@ -49,7 +49,7 @@ public indirect enum ViewSchema: Sendable, Equatable {
             "flags": .texts,
             "note_paragraphs": .texts,
             "plan": .group(merged(
-                values("current target target_id equivalent has_equivalent level_note has_level_note growth_in_place exploratory start end horizon_months hours_per_month hours_capacity total_hours busiest_month_hours on_the_job social formal special_project_percent special_project_hours special_project_hours_per_month budget committed remaining summary has_items"),
+                values("current target target_id equivalent has_equivalent level_note has_level_note growth_in_place exploratory start end horizon_months hours_per_month hours_capacity total_hours busiest_month_hours on_the_job social formal special_project_percent special_project_hours special_project_hours_per_month budget committed remaining summary has_items has_lead_notes has_end_notes"),
                 [
                     "items": .rows(values("category category_lower id title summary cost hours hours_text start due builds reason issuer has_issuer done_when kind direction_text has_direction")),
                     "milestones": .rows(merged(
@@ -60,7 +60,7 @@ public indirect enum ViewSchema: Sendable, Equatable {
                     "gaps": .rows(values("title gap expected current")),
                     "criteria": .rows(merged(values("text status has_status shown_by_both has_evidence evidence has_examples examples_text"), ["examples": .texts])),
                     "has_criteria": .value,
-                    "notes": .texts,
+                    "notes": .texts, "lead_notes": .texts, "end_notes": .texts,
                 ])),
             "charts": .group(markup("fits profile ladders")),
         ]))

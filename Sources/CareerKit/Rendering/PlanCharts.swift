@@ -50,7 +50,7 @@ enum PlanCharts {
             body += "<text x=\"0\" y=\"\(number(y + 16))\" class=\"label\">\(escape(track.shortTitle))</text>"
             body += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y))\" width=\"\(number(barWidth))\" height=\"22\" fill=\"#edf2f7\" rx=\"3\"/>"
             body += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y))\" width=\"\(number(barWidth * score / 100))\" height=\"22\" fill=\"\(color)\" rx=\"3\"/>"
-            body += "<text x=\"\(number(labelWidth + barWidth + 8))\" y=\"\(number(y + 16))\" class=\"value\">\(number(score))</text>"
+            body += "<text x=\"\(number(labelWidth + barWidth + 8))\" y=\"\(number(y + 16))\" class=\"value\">\(formatScore(score))</text>"
         }
         return svg(width: width, height: 112, title: "Track fit, 0 to 100", body: body, kind: "fits", layout: .wide)
     }
@@ -67,7 +67,7 @@ enum PlanCharts {
             body += "<text x=\"0\" y=\"\(number(y + 13))\" class=\"label\">\(escape(track.shortTitle))</text>"
             body += "<rect x=\"0\" y=\"\(number(y + 18))\" width=\"\(number(barWidth))\" height=\"18\" fill=\"#edf2f7\" rx=\"3\"/>"
             body += "<rect x=\"0\" y=\"\(number(y + 18))\" width=\"\(number(barWidth * score / 100))\" height=\"18\" fill=\"\(color)\" rx=\"3\"/>"
-            body += "<text x=\"\(number(barWidth + 6))\" y=\"\(number(y + 32))\" class=\"value\">\(number(score))</text>"
+            body += "<text x=\"\(number(barWidth + 6))\" y=\"\(number(y + 32))\" class=\"value\">\(formatScore(score))</text>"
         }
         return svg(width: width, height: 2 * 48 + 38, title: "Track fit, 0 to 100", body: body, kind: "fits", layout: .narrow)
     }
@@ -142,14 +142,14 @@ enum PlanCharts {
         var body = ""
         let both = score.selfScore != nil && score.managerScore != nil
         if let own = score.selfScore {
-            body += "<rect x=\"\(number(left))\" y=\"\(number(top + 1))\" width=\"\(number(width * own / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(selfColor)\"><title>you \(number(own))</title></rect>"
+            body += "<rect x=\"\(number(left))\" y=\"\(number(top + 1))\" width=\"\(number(width * own / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(selfColor)\"><title>you \(formatScore(own))</title></rect>"
         }
         if let seen = score.managerScore {
-            body += "<rect x=\"\(number(left))\" y=\"\(number(top + (both ? 11 : 1)))\" width=\"\(number(width * seen / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(managerColor)\"><title>your manager \(number(seen))</title></rect>"
+            body += "<rect x=\"\(number(left))\" y=\"\(number(top + (both ? 11 : 1)))\" width=\"\(number(width * seen / 100))\" height=\"\(both ? 8 : 18)\" fill=\"\(managerColor)\"><title>your manager \(formatScore(seen))</title></rect>"
         }
         if showCombined, both, let combined = score.combined {
             let x = left + width * combined / 100
-            body += "<rect x=\"\(number(x - 1))\" y=\"\(number(top - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(number(combined))</title></rect>"
+            body += "<rect x=\"\(number(x - 1))\" y=\"\(number(top - 1))\" width=\"2\" height=\"22\" fill=\"\(combinedColor)\"><title>combined \(formatScore(combined))</title></rect>"
         }
         if let expected {
             body += targetMark(x: left + width * Double(expected) / 100, y: top, expected: expected)

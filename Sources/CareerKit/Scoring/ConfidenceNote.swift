@@ -42,7 +42,7 @@ public enum ConfidenceNote: Hashable, Sendable {
         let points = ReasonText.formatPoints
         switch self {
         case .margin(let best, let bestFit, let runnerUp, let runnerUpFit, let margin):
-            return "The best fit, \(best.rawValue) at \(points(bestFit)), leads \(runnerUp.rawValue) at \(points(runnerUpFit)) by \(points(margin)) points."
+            return "The best fit, \(best.rawValue) at \(points(bestFit)), leads \(runnerUp.rawValue) at \(points(runnerUpFit)) by \(points(shownScore(bestFit) - shownScore(runnerUpFit))) points."
         case .noContributorAnswers:
             return "There are no answers from the contributor: the track is read from the manager's observations only."
         case .noManagerAnswers:

@@ -29,7 +29,8 @@ public enum ReasonText {
         return answer
     }
 
-    static func formatPoints(_ value: Double) -> String { formatOneDecimal(value) }
+    /// Scores and points are whole numbers everywhere (prompts/templates/README.md).
+    static func formatPoints(_ value: Double) -> String { formatScore(value) }
 
     // MARK: - Reasons
 
@@ -37,7 +38,8 @@ public enum ReasonText {
     /// (extremely): 15 points.` The points are the lead the answer gave the track it points
     /// to, against a middle answer.
     public static func plain(_ reason: Assessment.Reason, bank: QuestionBank, audience: Audience = .contributor) -> String {
-        let points = "\(formatPoints(reason.points)) point\(reason.points == 1 ? "" : "s")"
+        let shown = shownScore(reason.points)
+        let points = shown == 0 ? "less than 1 point" : "\(formatPoints(reason.points)) point\(abs(shown) == 1 ? "" : "s")"
         if let picks = reason.picks {
             let named = picks.map { quote(bank.item($0).flatMap(\.short) ?? bank.item($0)?.text ?? $0) }
             return "\(audience.personsAtStart) top three picks (\(Dimension.list(named))): \(points)."
@@ -163,7 +165,7 @@ public enum ReasonText {
             first == second
                 ? "\(ranked[0].shortTitle) and \(ranked[1].shortTitle) fit equally well, at \(formatPoints(first)) out of 100."
                 : "\(ranked[0].shortTitle) fits best at \(formatPoints(first)) out of 100, "
-                    + "\(formatPoints(round1(first - second))) points ahead of \(ranked[1].shortTitle) at \(formatPoints(second))."
+                    + "\(formatPoints(shownScore(first) - shownScore(second))) points ahead of \(ranked[1].shortTitle) at \(formatPoints(second))."
         ]
         var sawTrack = false
         var sawDimensions = false
@@ -271,8 +273,8 @@ public enum ReasonText {
         }
     }
 
-    /// One disagreement in plain words, e.g. `Growing people: you rate yourself 93.3, your
-    /// manager rates you 20 (73.3 points apart).`
+    /// One disagreement in plain words, e.g. `Growing people: you rate yourself 93, your
+    /// manager rates you 20 (73 points apart).`
     public static func divergence(_ gap: Assessment.Divergence, audience: Audience = .contributor) -> String {
         let a = audience
         switch gap {
@@ -285,7 +287,7 @@ public enum ReasonText {
         case .dimension(let name, let selfScore, let managerScore, _):
             let own = formatPoints(selfScore)
             let seen = formatPoints(managerScore)
-            let apart = formatPoints(abs(gap.gap ?? 0))
+            let apart = formatPoints(abs(shownScore(selfScore) - shownScore(managerScore)))
             if a.isManager {
                 return "\(Dimension.title(name)): \(a.persons) own rating \(own), yours \(seen) (\(apart) points apart)."
             }

@@ -70,3 +70,14 @@ public func formatMoney(_ amount: Double, _ currency: String) -> String {
     }
     return digits + grouped + fraction + " " + currency
 }
+
+/// Formats a score (0 to 100, or a difference of scores) as every document shows it: a whole
+/// number, halves rounded away from zero, e.g. `77` for 77.2 and `78` for 77.5. One precision
+/// for one kind of number, in the bars, the tables and the words alike.
+public func formatScore(_ value: Double) -> String {
+    let whole = value.rounded()
+    return whole == 0 ? "0" : String(Int(whole))
+}
+
+/// A score as shown, for arithmetic on what the reader sees (`formatScore`).
+func shownScore(_ value: Double) -> Double { value.rounded() }

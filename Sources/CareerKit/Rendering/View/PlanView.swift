@@ -46,6 +46,9 @@ final class PlanView: MustacheParent {
     }
 
     private static func number(_ value: Double) -> ViewText { ViewText(formatOneDecimal(value)) }
+    /// Scores are whole numbers everywhere; room to grow that rounds to nothing shows as 1.
+    private static func score(_ value: Double) -> ViewText { ViewText(formatScore(value)) }
+    private static func room(_ value: Double) -> ViewText { ViewText(formatScore(max(1, value))) }
 
     private func levelTitle(_ id: String?) -> String? {
         guard let id else { return nil }
@@ -77,6 +80,7 @@ final class PlanView: MustacheParent {
         case "notes": return ViewText(answers.notes ?? "")
         case "note_paragraphs": return noteParagraphs.viewTexts
         case "has_notes": return !noteParagraphs.isEmpty
+        case "has_notes_section": return !noteParagraphs.isEmpty || !arrangedNotes.end.isEmpty
         case "goal", "first_step", "manager_support": return ViewText(optionalText(name))
         case "has_goal", "has_first_step", "has_manager_support": return !optionalText(String(name.dropFirst(4))).isEmpty
         case "plan": return planGroup
@@ -147,7 +151,7 @@ final class PlanView: MustacheParent {
         return assessment.dimensions.map { score in
             ViewRow(
                 own: { [unowned self] key in
-                    func cell(_ value: Double?) -> ViewText { value.map(Self.number) ?? ViewText("–") }
+                    func cell(_ value: Double?) -> ViewText { value.map(Self.score) ?? ViewText("–") }
                     switch key {
                     case "title": return ViewText(shared.dimensionTitles[score.name] ?? score.name)
                     case "name": return ViewText(score.name)
@@ -170,7 +174,7 @@ final class PlanView: MustacheParent {
     /// the target expects (nothing to close); otherwise a preference, which no plan closes, or
     /// a skill this plan does not work on (another track's, or any while exploring).
     private func roomToGrow(_ score: Assessment.DimensionScore, gap: DevelopmentPlan.Gap?, expected: Int?) -> ViewText {
-        if let gap, gap.gap > 0 { return Self.number(gap.gap) }
+        if let gap, gap.gap > 0 { return Self.room(gap.gap) }
         if prompts.weights.dimensions.first(where: { $0.name == score.name })?.planGap == false { return ViewText(Self.preferenceMark) }
         guard let expected, let shown = score.combined ?? score.managerScore ?? score.selfScore, round1(shown) < Double(expected)
         else { return ViewText("–") }
@@ -219,8 +223,8 @@ final class PlanView: MustacheParent {
             plan.budgetAmount > 0 ? "a budget of \(formatMoney(plan.budgetAmount, plan.currency))" : "no budget",
             special > 0 ? "\(special)% of your working time for special projects" : "no time for special projects",
         ]
-        let capped = assessment.flags.contains(.noManagerView) ? ", which keeps confidence at medium or below," : ""
-        return "Your manager has not answered yet, so the result rests on your answers alone\(capped) and the plan assumes "
+        let capped = assessment.flags.contains(.noManagerView) ? ", which keeps confidence at medium or below" : ""
+        return "Your manager has not answered yet, so the result rests on your answers alone\(capped). Until they answer, the plan assumes "
             + Dimension.list(assumed) + ". Go through it together and adjust it."
     }
 
@@ -259,7 +263,7 @@ final class PlanView: MustacheParent {
                 own: { [unowned self] key in
                     switch key {
                     case "title": return ViewText(track.shortTitle)
-                    case "value": return Self.number(score)
+                    case "value": return Self.score(score)
                     case "recommended": return track == assessment.recommended
                     case "bar": return ViewText(TerminalReport.bar(score, width: 20))
                     default: return nil
@@ -313,9 +317,17 @@ final class PlanView: MustacheParent {
                 if case .managerMissing = $0 { return !managerMissing }
                 return true
             }.map(\.sentence).viewTexts
+        case "lead_notes": return arrangedNotes.lead.map(\.sentence).viewTexts
+        case "end_notes": return arrangedNotes.end.map(\.sentence).viewTexts
+        case "has_lead_notes": return !arrangedNotes.lead.isEmpty
+        case "has_end_notes": return !arrangedNotes.end.isEmpty
         default: return nil
         }
     }
+
+    /// The notes that lead (at most two notices before the first activity, counting the
+    /// manager-has-not-answered text and the flags) and those under Notes at the end.
+    private lazy var arrangedNotes = PlanNote.arranged(plan, answers: answers, assessment: assessment)
 
     // In the plan's order: the manager's offers and the first steps, then the rest by date.
     /// The target level's criteria: where the two views stand, and what will show each.
@@ -411,9 +423,9 @@ final class PlanView: MustacheParent {
                 own: { [unowned self] key in
                     switch key {
                     case "title": return ViewText(shared.dimensionTitles[gap.dimension] ?? gap.dimension)
-                    case "gap": return Self.number(gap.gap)
-                    case "expected": return Self.number(gap.expected)
-                    case "current": return Self.number(gap.current)
+                    case "gap": return Self.room(gap.gap)
+                    case "expected": return Self.score(gap.expected)
+                    case "current": return Self.score(gap.current)
                     default: return nil
                     }
                 }, root: self)
