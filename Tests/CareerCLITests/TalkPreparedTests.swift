@@ -95,7 +95,7 @@ struct TalkPreparedTests {
         #expect(Array(fresh.outputLines.prefix(3)) == [
             "Pat Doe's current level [Senior Engineer] (Enter keeps it; TAB lists the levels by rung): ",
             "Manager's name (Enter to leave out): Jo Lee",
-            "A one-on-one from the first question, leaving any preparations and earlier answers aside: 65 questions.",
+            "A one-on-one from the first question, without preparations or last time's answers: 65 questions.",
         ])
         #expect(fresh.outputLines.contains { $0.hasPrefix("[1/65] Goal ") })
     }

@@ -130,7 +130,7 @@ extension TalkTerminalTests {
         _ = try finishedOneOnOne(fixture)
         let terminal = try fixture.startTerminal(Self.oneOnOne + ["--fresh"], date: Self.followUpDate)
         let opening = PseudoTerminal.plain(try #require(terminal.expect("Session ")))
-        #expect(opening.hasPrefix("A one-on-one from the first question, leaving any preparations and earlier answers aside: 65\nquestions.\n"))
+        #expect(opening.hasPrefix("A one-on-one from the first question, without preparations or last time's answers: 65 questions.\n"))
         try passReview(terminal)
         let card = try #require(terminal.expectQuestion(1, of: 65, prompt: "contributor> "))
         #expect(!card.contains("Last time"))

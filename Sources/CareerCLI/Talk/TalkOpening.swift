@@ -50,7 +50,7 @@ enum TalkOpening {
             return "\(who) for \(person): \(questions). Answer from what you have seen yourself; "
                 + "where you have had no chance to observe something yet, n/a is a fair answer."
         case .oneOnOne:
-            if fresh { return "A one-on-one from the first question, leaving any preparations and earlier answers aside: \(questions)." }
+            if fresh { return "A one-on-one from the first question, without preparations or last time's answers: \(questions)." }
             return "No preparation from the last \(Preparations.windowDays) days was found, so this one-on-one goes through "
                 + "every question: \(questions). Next time, each of you can prepare alone first, with "
                 + "\(CommandLineHint.command("talk", "--mode", "self")) and \(CommandLineHint.command("talk", "--mode", "manager"))."

@@ -31,10 +31,10 @@ public struct BankItem: Hashable, Sendable, Identifiable {
     public var shows: Display?
     /// In a follow-up (a session after an earlier one of the same kind), whether the question
     /// is asked again with the earlier answer as the default, or that answer kept unasked.
-    public var followUp: FollowUp
+    public var followUp: OnFollowUp
 
     /// What a follow-up does with a question answered in the earlier session.
-    public enum FollowUp: String, CaseIterable, Hashable, Sendable {
+    public enum OnFollowUp: String, CaseIterable, Hashable, Sendable {
         /// Asked again, the earlier answer offered as the default: what is likely to change.
         case ask
         /// The earlier answer kept without asking: stable preferences and motives.
@@ -56,7 +56,7 @@ public struct BankItem: Hashable, Sendable, Identifiable {
         id: String, role: Role, modes: Set<Mode>, kind: ItemKind, text: String, help: String,
         optional: Bool = false, dimension: String? = nil, short: String? = nil, condition: Condition? = nil,
         section: String, unit: Unit? = nil, together: Bool = false, after: String? = nil, shows: Display? = nil,
-        followUp: FollowUp = .ask
+        followUp: OnFollowUp = .ask
     ) {
         self.id = id
         self.role = role

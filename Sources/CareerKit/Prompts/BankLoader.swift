@@ -130,12 +130,12 @@ enum BankLoader {
         return intros
     }
 
-    private static func readFollowUp(_ node: Node?, what: String, log: DiagnosticLog) -> BankItem.FollowUp? {
-        log.oneOf(node, "\(what) 'follow_up'", BankItem.FollowUp.allCases.map(\.rawValue)).flatMap(BankItem.FollowUp.init)
+    private static func readFollowUp(_ node: Node?, what: String, log: DiagnosticLog) -> BankItem.OnFollowUp? {
+        log.oneOf(node, "\(what) 'follow_up'", BankItem.OnFollowUp.allCases.map(\.rawValue)).flatMap(BankItem.OnFollowUp.init)
     }
 
     private static func readItem(
-        _ node: Node, section: String, followUp sectionFollowUp: BankItem.FollowUp, scales: [String: Scale], log: DiagnosticLog
+        _ node: Node, section: String, followUp sectionFollowUp: BankItem.OnFollowUp, scales: [String: Scale], log: DiagnosticLog
     )
         -> BankItem?
     {

@@ -1,4 +1,5 @@
-/// A session that follows an earlier finished session of the same kind for the same person:
+/// A session that follows an earlier finished session of the same kind for the same person
+/// (found among the session files):
 /// which questions it asks again (the earlier answer offered as the default) and which earlier
 /// answers it keeps without asking, as the bank's `follow_up` says.
 ///
