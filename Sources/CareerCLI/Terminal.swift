@@ -42,6 +42,16 @@ struct Terminal {
         return 80
     }
 
+    /// The terminal's height in rows: `LINES`, the window size, or 24.
+    var height: Int {
+        if let lines = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), lines > 2 {
+            return lines
+        }
+        var size = winsize()
+        if ioctl(handle.fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 2 { return Int(size.ws_row) }
+        return 24
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
     var usesColor: Bool {
         let environment = ProcessInfo.processInfo.environment

@@ -95,7 +95,7 @@ struct TalkPreparedTests {
         #expect(Array(fresh.outputLines.prefix(3)) == [
             "Pat Doe's current level [Senior Engineer] (Enter keeps it; TAB lists the levels by rung): ",
             "Manager's name (Enter to leave out): Jo Lee",
-            "A one-on-one from the first question, leaving any preparations aside: 65 questions.",
+            "A one-on-one from the first question, without preparations or last time's answers: 65 questions.",
         ])
         #expect(fresh.outputLines.contains { $0.hasPrefix("[1/65] Goal ") })
     }
@@ -282,13 +282,5 @@ struct TalkPreparedTests {
         let review = try fixture.session(id)["review"] as? [String: [String: String]] ?? [:]
         #expect(review.filter { $0.key.hasPrefix("milestone:") }.map { $0.value["status"] } == ["not_started"])
         #expect(review.count == count)
-    }
-
-    @Test func freshIsOnlyForAOneOnOne() throws {
-        let fixture = try TalkFixture()
-        defer { fixture.remove() }
-        let result = try fixture.runPiped(["--mode", "self", "--fresh"])
-        #expect(result.status == 64)
-        #expect(result.errorLines.first == "Error: --fresh is for a one-on-one, which otherwise picks up the preparations; --mode self has none")
     }
 }

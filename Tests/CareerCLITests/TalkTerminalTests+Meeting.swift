@@ -9,7 +9,8 @@ extension TalkTerminalTests {
         let fixture = try TalkFixture()
         defer { fixture.remove() }
         let (own, _) = try fixture.prepare()
-        let terminal = try fixture.startTerminal(["--person", TalkFixture.person])
+        // Tall enough for the whole :review on one screen (a shorter window pages it).
+        let terminal = try fixture.startTerminal(["--person", TalkFixture.person], rows: 120)
         let opening = PseudoTerminal.plain(try #require(terminal.expect("together> ")))
         #expect(opening.hasPrefix("Pat Doe prepared on 2026-11-20 (self-assessment, 49 answers) and Jo Lee on 2026-11-21"))
         #expect(opening.contains("\n[1/12] Where your views differ "))

@@ -76,15 +76,15 @@ struct TalkFixture {
         return variables
     }
 
-    /// Starts `careerpath talk options...` on a pseudo-terminal 100 columns wide.
+    /// Starts `careerpath talk options...` on a pseudo-terminal 100 columns wide and `rows` high.
     func startTerminal(
-        _ options: [String], term: String = "xterm", environment: [String: String] = [:],
-        sourceLocation: SourceLocation = #_sourceLocation
+        _ options: [String], term: String = "xterm", environment: [String: String] = [:], date: String = Self.date,
+        rows: UInt16 = 40, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> PseudoTerminal {
         let program = try #require(CommandRunner.executable, "no careerpath executable found", sourceLocation: sourceLocation)
         return try PseudoTerminal(
-            executable: program, arguments: arguments(options),
-            environment: terminalEnvironment(term: term, extra: environment))
+            executable: program, arguments: arguments(options, date: date),
+            environment: terminalEnvironment(term: term, extra: environment), rows: rows)
     }
 
     /// Runs `careerpath talk options...` with `CommandRunner` (standard input from text).

@@ -28,14 +28,14 @@ import Testing
             $0.replacingOccurrences(of: "  agree6:\n    min: 1\n    max: 6\n", with: "  agree6:\n    min: 1\n    max: 1000000000\n")
         }
         // The scale's items then name a scale that is not there: reported after it.
-        #expect(found.first == "bank.yaml:35:10: scale 'agree6' 'max' is 1000000000; allowed: -100..100")
+        #expect(found.first == "bank.yaml:44:10: scale 'agree6' 'max' is 1000000000; allowed: -100..100")
     }
 
     @Test func aScaleOfTwelvePointsIsRefused() throws {
         let found = try problems(editing: PromptSet.bankFile) {
             $0.replacingOccurrences(of: "  agree6:\n    min: 1\n    max: 6\n", with: "  agree6:\n    min: 1\n    max: 12\n")
         }
-        #expect(found.first == "bank.yaml:35:5: scale 'agree6' has 12 points; allowed: up to 11, each with its own label")
+        #expect(found.first == "bank.yaml:44:5: scale 'agree6' has 12 points; allowed: up to 11, each with its own label")
     }
 
     @Test(arguments: [
@@ -48,7 +48,7 @@ import Testing
             $0.replacingOccurrences(of: "label: Yes, I am actively working toward one", with: "label: \(label)")
         }
         let shown = label == "'?'" ? "?" : label
-        #expect(found == ["bank.yaml:113:13: item 'goal.promotion': the choice label '\(shown)' \(reason); use words"])
+        #expect(found == ["bank.yaml:123:13: item 'goal.promotion': the choice label '\(shown)' \(reason); use words"])
     }
 
     @Test func aListThatNamesAnItemTwiceIsRefused() throws {

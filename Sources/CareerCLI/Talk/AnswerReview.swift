@@ -12,18 +12,31 @@ struct AnswerReview {
 
     private var paint: Painter { Painter(color: color) }
 
+    /// The word of `:review kept`: the answers a follow-up kept from last time.
+    static let keptWord = "kept"
+
     /// The review; with `section` (a section's id or the first word of its title, or
-    /// `differences`), only that part, for a terminal too short for all of it.
+    /// `differences`), only that part, for a terminal too short for all of it; with `kept`,
+    /// the answers a follow-up kept from last time without asking.
     func render(section wanted: String? = nil) -> String {
-        let asked = engine.askedItems
-        let chosen = wanted.map { $0.lowercased() }
+        var asked = engine.askedItems
+        var chosen = wanted.map { $0.lowercased() }
+        if chosen == Self.keptWord {
+            guard let followUp = record.followUp, !followUp.kept.isEmpty else {
+                return "  Nothing was kept from an earlier session: this one asks every question.\n"
+            }
+            let kept = Set(followUp.kept)
+            asked = asked.filter { kept.contains($0.role.rawValue + "." + $0.id) || kept.contains($0.id) }
+            chosen = nil
+        }
+        let onlyKept = wanted?.lowercased() == Self.keptWord
         let sections = bank.sections.filter { section in
             guard let chosen else { return true }
             return section.id.lowercased() == chosen || section.title.lowercased().hasPrefix(chosen)
         }
         let showDifferences = chosen.map { bank.differences.title.lowercased().hasPrefix($0) || $0 == "differences" } ?? true
         if let wanted, sections.isEmpty, !showDifferences {
-            let known = bank.sections.map { $0.title.lowercased() } + ["differences"]
+            let known = bank.sections.map { $0.title.lowercased() } + ["differences"] + (record.followUp == nil ? [] : [Self.keptWord])
             return "  No section is called \(PrintableText.quoted(wanted)); allowed: \(known.joined(separator: ", ")).\n"
         }
         let prepared = record.answerSources ?? [:]
@@ -34,7 +47,11 @@ struct AnswerReview {
         let fixed = 2 + 2 + 2 + idWidth + 2
         let wordsWidth = width - fixed >= 48 ? min(32, (width - fixed) * 2 / 5) : 0
         explain += wordsWidth > 0 ? ", a few words naming it, and the answer (- not yet answered)." : " and the answer (- not yet answered)."
-        var lines = TextWrap.lines(explain, width: width)
+        var lines: [String] = []
+        if onlyKept, let followUp = record.followUp {
+            lines += TextWrap.lines("Kept from the session of \(followUp.date), as answered then; they count as answered today.", width: width)
+        }
+        lines += TextWrap.lines(explain, width: width)
         for section in sections {
             let items = asked.filter { $0.section == section.id }
             guard !items.isEmpty else { continue }
@@ -58,8 +75,8 @@ struct AnswerReview {
                 lines += answerLines.dropFirst().map { String(repeating: " ", count: column) + $0 }
             }
         }
-        if showDifferences { lines += outcomeLines() }
-        if chosen == nil, !record.notes.isEmpty {
+        if showDifferences, !onlyKept { lines += outcomeLines() }
+        if chosen == nil, !onlyKept, !record.notes.isEmpty {
             lines.append(paint("Notes", "1"))
             for note in record.notes { lines += TextWrap.lines(note, width: width, indent: "  - ") }
         }

@@ -11,6 +11,10 @@ enum CommandLineHint {
 
     /// `program` followed by the arguments, each quoted for a shell when it needs to be.
     static func command(_ arguments: String...) -> String {
+        command(arguments)
+    }
+
+    static func command(_ arguments: [String]) -> String {
         ([program] + arguments.map(quoted)).joined(separator: " ")
     }
 

@@ -35,7 +35,9 @@ struct QuestionCard {
         lines += wrap(item.text, indent: "")
         lines += answerLines()
         if let current = question.currentAnswer {
-            if let preparedBy {
+            if question.lastTime {
+                lines.append(paint("  Last time: \(describe(current)). Press Enter to keep it, or give a new answer.", "2"))
+            } else if let preparedBy {
                 lines.append(paint("  \(preparedBy) prepared: \(describe(current)). Press Enter to keep it, or give another answer.", "2"))
             } else {
                 lines.append(paint("  Answered before: \(describe(current)). Press Enter to keep it.", "2"))

@@ -15,6 +15,11 @@ extension Careerpath {
                 next steps, in at most 20 questions. Without preparations (or with --fresh) it walks \
                 every question in GROW order (Goal, Reality, Options, Will).
 
+                A follow-up (someone whose last session of the same kind is finished) starts from \
+                that session's answers: it asks again only what is likely to change, each question \
+                showing last time's answer (Enter keeps it), and keeps the rest as it was (:review kept \
+                lists them); a one-on-one reaches the plan in at most 20 questions. --fresh asks everything.
+
                 Answer with a number, the words, or their first letters (TAB completes). Every accepted \
                 answer is saved at once, so nothing is lost if the laptop closes: resume with --resume. \
                 At the end it shows the track fit and writes the plan (Markdown, JSON and HTML).
@@ -55,7 +60,7 @@ extension Careerpath {
         @Flag(name: .long, help: "List the unfinished sessions and stop.")
         var list = false
 
-        @Flag(name: .long, help: "A one-on-one from the first question, leaving any preparations aside.")
+        @Flag(name: .long, help: "Ask every question, leaving aside any preparations and the answers of the last session of this kind.")
         var fresh = false
 
         @Option(name: .long, help: ArgumentHelp("Where to write the plan files. (default: the careerpath data folder)", valueName: "dir"))
@@ -106,9 +111,6 @@ extension Careerpath {
             if writePreparation != nil, resume == nil, mode == nil || mode == .oneOnOne {
                 throw ValidationError("--write-preparation is for --mode self or --mode manager: a one-on-one is no preparation")
             }
-            if fresh, let mode, mode != .oneOnOne {
-                throw ValidationError("--fresh is for a one-on-one, which otherwise picks up the preparations; --mode \(mode.rawValue) has none")
-            }
         }
 
         func run() throws {
@@ -150,7 +152,7 @@ extension Careerpath {
                     throw CareerError.usage("the session '\(record.id)' is finished; its plan is in \(record.planFiles.first ?? "its plan files")")
                 }
                 let progress = record.agenda == nil
-                    ? "\(record.answeredCount) answers so far"
+                    ? "\(record.ownAnswerCount) answers so far"
                     : "\(record.covered?.count ?? 0) of \(record.engine(bank: set.bank).stepCount) steps done"
                 Terminal.standardOutput.write("Resuming \(PrintableText.escaped(record.person.name))'s \(record.mode.rawValue) session (\(progress)).\n")
             } else {
@@ -232,7 +234,7 @@ extension Careerpath {
             for (_, record) in open {
                 let updated = String(record.updated.prefix(16)).replacingOccurrences(of: "T", with: " ")
                 lines.append(
-                    "  \(PrintableText.escaped(record.id))  \(PrintableText.escaped(record.person.name)), \(record.mode.rawValue), \(record.answeredCount) answers, last saved \(updated)")
+                    "  \(PrintableText.escaped(record.id))  \(PrintableText.escaped(record.person.name)), \(record.mode.rawValue), \(record.ownAnswerCount) answers, last saved \(updated)")
             }
             return lines.joined(separator: "\n") + "\n"
         }

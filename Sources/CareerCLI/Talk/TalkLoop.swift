@@ -48,6 +48,10 @@ struct TalkLoop {
             let store = self.store
             guard try review.run(record: &record, reader: &reader, save: { try store.save($0) }) else { return try pause() }
         }
+        // A follow-up says once, before its first question, what it kept from last time.
+        if let followUp = record.followUp, (record.covered ?? []).isEmpty, !followUp.kept.isEmpty {
+            out.write("\n" + wrap(keptSummary(followUp)) + "\n")
+        }
         var shownSections: Set<String> = []
         var showCard = true
         while let question = engine.current {
@@ -159,7 +163,9 @@ struct TalkLoop {
             }
         case .review:
             let review = AnswerReview(engine: engine, record: record, bank: prompts.bank, names: names, width: width, color: color)
-            out.write(review.render(section: argument.isEmpty ? nil : argument))
+            // A page at a time on a terminal, so nothing scrolls away unread.
+            let pager = Pager(rows: out.height, paging: reader.isInteractive && out.isTTY)
+            pager.show(review.render(section: argument.isEmpty ? nil : argument), reader: &reader, out: out)
             return .stay
         case .fit:
             out.write(fit())
@@ -227,7 +233,7 @@ struct TalkLoop {
 
     /// Saves and stops; a session with nothing of its own is removed rather than left behind.
     private mutating func pause() throws -> Outcome {
-        let ownAnswers = record.agenda == nil ? record.answeredCount : engine.covered.count
+        let ownAnswers = engine.tracksCovered ? engine.covered.count : record.answeredCount
         if ownAnswers == 0, record.notes.isEmpty, record.review?.isEmpty ?? true {
             try? FileManager.default.removeItem(atPath: store.path(for: record.id))
             out.write(
@@ -246,8 +252,8 @@ struct TalkLoop {
         var saved: [String] = []
         if record.agenda != nil {
             saved.append("\(engine.covered.count) of \(engine.stepCount) steps of this one-on-one")
-        } else if record.answeredCount > 0 || (record.review?.isEmpty ?? true) {
-            saved.append(count(record.answeredCount, "answer"))
+        } else if record.ownAnswerCount > 0 || (record.review?.isEmpty ?? true) {
+            saved.append(count(record.ownAnswerCount, "answer"))
         }
         if let review = record.review, !review.isEmpty { saved.append(count(review.count, "review answer")) }
         return "\nSaved \(saved.joined(separator: " and ")). Resume with: \(CommandLineHint.command("talk", "--resume", record.id))\n"
@@ -306,6 +312,17 @@ struct TalkLoop {
             let command = CommandLineHint.command("talk", "--person", record.person.name)
             out.write("\n" + wrap("When you meet, \(command) picks up this preparation and asks only what is left.") + "\n")
         }
+    }
+
+    /// What a follow-up kept without asking, by section, and how to see it.
+    private func keptSummary(_ followUp: SessionRecord.FollowUpRecord) -> String {
+        let kept = Set(followUp.kept)
+        let parts = prompts.bank.sections.compactMap { section -> String? in
+            let count = section.items.filter { kept.contains($0.role.rawValue + "." + $0.id) || kept.contains($0.id) }.count
+            return count == 0 ? nil : "\(section.title) \(count)"
+        }
+        return "Kept from last time (\(followUp.date)), as answered then: \(TalkOpening.count(followUp.kept.count, "answer")) "
+            + "on what rarely changes (\(parts.joined(separator: ", "))). \(TalkCommand.review.name) kept shows them."
     }
 
     private func helpText() -> String {

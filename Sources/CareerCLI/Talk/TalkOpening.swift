@@ -50,10 +50,34 @@ enum TalkOpening {
             return "\(who) for \(person): \(questions). Answer from what you have seen yourself; "
                 + "where you have had no chance to observe something yet, n/a is a fair answer."
         case .oneOnOne:
-            if fresh { return "A one-on-one from the first question, leaving any preparations aside: \(questions)." }
+            if fresh { return "A one-on-one from the first question, without preparations or last time's answers: \(questions)." }
             return "No preparation from the last \(Preparations.windowDays) days was found, so this one-on-one goes through "
                 + "every question: \(questions). Next time, each of you can prepare alone first, with "
                 + "\(CommandLineHint.command("talk", "--mode", "self")) and \(CommandLineHint.command("talk", "--mode", "manager"))."
+        }
+    }
+
+    /// A session that follows the person's last one of the same kind.
+    static func followUp(_ record: SessionRecord, followUp: FollowUp, prompts: PromptSet) -> String {
+        let questions = record.engine(bank: prompts.bank).stepCount
+        let person = record.person.name
+        var text = "This follows \(person)'s last \(kind(record.mode)), on \(followUp.date). "
+        text += "It asks again only what is likely to have changed: \(count(questions, "question")), each showing last time's answer (Enter keeps it)."
+        if followUp.keptCount > 0 {
+            text += " The other \(count(followUp.keptCount, "answer")), on what rarely changes, are kept as they were."
+        }
+        var again = ["talk", "--person", person]
+        if record.mode != .oneOnOne { again += ["--mode", record.mode.rawValue] }
+        text += " To answer everything again: \(CommandLineHint.command(again + ["--fresh"]))"
+        return text
+    }
+
+    /// The kind of session in words: one-on-one, self-assessment, manager's preparation.
+    static func kind(_ mode: Mode) -> String {
+        switch mode {
+        case .oneOnOne: "one-on-one"
+        case .selfAssessment: "self-assessment"
+        case .manager: "manager's preparation"
         }
     }
 

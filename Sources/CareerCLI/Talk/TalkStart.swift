@@ -125,7 +125,16 @@ struct TalkStart {
                 record: meeting.record,
                 opening: TalkOpening.prepared(meeting.record, preparations: preparations, leftOut: meeting.agenda.leftOut, prompts: prompts))
         }
-        let record = SessionRecord(id: id, person: contributor, managerName: managerName, mode: mode, date: date, now: Date())
+        var record = SessionRecord(id: id, person: contributor, managerName: managerName, mode: mode, date: date, now: Date())
+        // A follow-up: the person's last finished session of this kind gives its answers, kept
+        // or offered as defaults as the bank says.
+        if !fresh, let earlier = FollowUp.earlierSession(
+            in: store.all(prompts: prompts).map(\.record), person: name, personID: personID, mode: mode, before: date)
+        {
+            let followUp = FollowUp(earlier: earlier, bank: prompts.bank, mode: mode)
+            record.follow(followUp)
+            return Started(record: record, opening: TalkOpening.followUp(record, followUp: followUp, prompts: prompts))
+        }
         return Started(record: record, opening: TalkOpening.unprepared(record, fresh: fresh, prompts: prompts))
     }
 

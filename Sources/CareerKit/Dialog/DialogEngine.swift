@@ -21,6 +21,9 @@ public struct DialogEngine: Sendable {
     public private(set) var outcomes: [GapTopic: GapOutcome]
     /// The answers (`role.id`) this session gave a new value or removed.
     public private(set) var changed: Set<String>
+    /// In a follow-up, the ids of the questions asked again (the others keep their earlier
+    /// answers unasked); nil asks every question.
+    public let asking: Set<String>?
     /// The steps in asking order, before conditions.
     private let steps: [AgendaStep]
     private let stepIndex: [String: Int]
@@ -36,9 +39,12 @@ public struct DialogEngine: Sendable {
     ///   - agenda: the steps of a one-on-one that follows preparations; nil walks every
     ///     question the mode asks.
     ///   - covered: the keys of the agenda steps already dealt with (when resuming).
+    ///   - asking: in a follow-up, the questions asked again; `answers` then holds the earlier
+    ///     answers, kept ones and defaults, and `covered` the questions dealt with so far.
     public init(
         bank: QuestionBank, mode: Mode, answers: [Role: [String: AnswerValue]] = [:], skipped: Set<String> = [],
-        agenda: [AgendaStep]? = nil, covered: Set<String> = [], outcomes: [GapTopic: GapOutcome] = [:]
+        agenda: [AgendaStep]? = nil, covered: Set<String> = [], outcomes: [GapTopic: GapOutcome] = [:],
+        asking: [String]? = nil
     ) {
         self.bank = bank
         self.mode = mode
@@ -48,7 +54,10 @@ public struct DialogEngine: Sendable {
         self.covered = covered
         self.outcomes = outcomes
         self.changed = []
-        let steps = agenda ?? Self.askingOrder(bank, mode: mode).map { .item(bank.items[$0].id) }
+        let asking = agenda == nil ? asking.map(Set.init) : nil
+        self.asking = asking
+        let steps = agenda
+            ?? Self.askingOrder(bank, mode: mode).map { bank.items[$0].id }.filter { asking?.contains($0) ?? true }.map { .item($0) }
         self.steps = steps
         self.stepIndex = Dictionary(steps.enumerated().map { ($0.element.key, $0.offset) }) { first, _ in first }
         self.position = nil
@@ -84,9 +93,10 @@ public struct DialogEngine: Sendable {
         switch step {
         case .item(let id):
             let item = bank.item(id)!
+            let answer = answers[item.role]?[item.id]
             return Question(
                 item: item, section: section(of: item), index: index, total: asked.count,
-                currentAnswer: answers[item.role]?[item.id])
+                currentAnswer: answer, lastTime: answer != nil && asking != nil && !covered.contains(step.key))
         case .gap(let gap):
             let item = target(of: gap)
             return Question(
@@ -265,8 +275,12 @@ public struct DialogEngine: Sendable {
         }
     }
 
+    /// Whether the dialog marks the steps dealt with (an agenda, or a follow-up whose answers
+    /// start filled in) rather than telling them by their answers.
+    public var tracksCovered: Bool { agenda != nil || asking != nil }
+
     private func isOpen(_ step: AgendaStep) -> Bool {
-        if agenda != nil { return !covered.contains(step.key) }
+        if tracksCovered { return !covered.contains(step.key) }
         guard case .item(let id) = step, let item = bank.item(id) else { return false }
         return answers[item.role]?[item.id] == nil && !skipped.contains(item.id)
     }
@@ -278,7 +292,7 @@ public struct DialogEngine: Sendable {
     /// Marks the step dealt with and moves to the next one asked; past the end, back to any
     /// step still open.
     private mutating func moveOn(from step: AgendaStep) {
-        if agenda != nil { covered.insert(step.key) }
+        if tracksCovered { covered.insert(step.key) }
         let here = stepIndex[step.key] ?? 0
         position = askedSteps().first { (stepIndex[$0.key] ?? 0) > here }?.key ?? firstOpen()
     }

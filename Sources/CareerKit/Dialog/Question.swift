@@ -10,6 +10,8 @@ public struct Question: Hashable, Sendable {
     public var total: Int
     /// The answer given earlier, when the question is visited again (or prepared beforehand).
     public var currentAnswer: AnswerValue?
+    /// In a follow-up, whether `currentAnswer` is the earlier session's, not yet confirmed.
+    public var lastTime: Bool = false
     /// The difference talked about, when this step is one.
     public var gap: ViewGap?
     /// What was decided about that difference, when the step is visited again.

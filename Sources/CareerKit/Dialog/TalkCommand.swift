@@ -34,7 +34,7 @@ public enum TalkCommand: String, CaseIterable, Sendable {
         case .help: "this list"
         case .back: "go to the previous question"
         case .skip: "leave out an optional question (or a difference, for another time)"
-        case .review: "the answers so far, by section (or one section: :review reality)"
+        case .review: "the answers so far; :review reality, one section; :review kept, those kept"
         case .fit: "the track fit so far"
         case .note: "keep a note with the session; it goes into the plan"
         case .who: "whose turn it is"

@@ -29,6 +29,17 @@ public struct BankItem: Hashable, Sendable, Identifiable {
     public var after: String?
     /// What the card shows above the question, e.g. the next level's promotion criteria.
     public var shows: Display?
+    /// In a follow-up (a session after an earlier one of the same kind), whether the question
+    /// is asked again with the earlier answer as the default, or that answer kept unasked.
+    public var followUp: OnFollowUp
+
+    /// What a follow-up does with a question answered in the earlier session.
+    public enum OnFollowUp: String, CaseIterable, Hashable, Sendable {
+        /// Asked again, the earlier answer offered as the default: what is likely to change.
+        case ask
+        /// The earlier answer kept without asking: stable preferences and motives.
+        case keep
+    }
 
     /// What a number counts, when it is not plain.
     public enum Unit: String, CaseIterable, Hashable, Sendable {
@@ -44,7 +55,8 @@ public struct BankItem: Hashable, Sendable, Identifiable {
     public init(
         id: String, role: Role, modes: Set<Mode>, kind: ItemKind, text: String, help: String,
         optional: Bool = false, dimension: String? = nil, short: String? = nil, condition: Condition? = nil,
-        section: String, unit: Unit? = nil, together: Bool = false, after: String? = nil, shows: Display? = nil
+        section: String, unit: Unit? = nil, together: Bool = false, after: String? = nil, shows: Display? = nil,
+        followUp: OnFollowUp = .ask
     ) {
         self.id = id
         self.role = role
@@ -61,5 +73,6 @@ public struct BankItem: Hashable, Sendable, Identifiable {
         self.together = together
         self.after = after
         self.shows = shows
+        self.followUp = followUp
     }
 }

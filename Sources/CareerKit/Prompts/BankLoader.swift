@@ -5,6 +5,7 @@ enum BankLoader {
     static let itemKeys = [
         "id", "role", "modes", "type", "text", "help", "optional", "scale", "dimension", "short", "choices",
         "choices_from", "count", "min", "max", "max_length", "when", "unit", "together", "after", "shows",
+        "follow_up",
     ]
 
     static func load(_ root: Node, log: DiagnosticLog) -> QuestionBank? {
@@ -100,14 +101,16 @@ enum BankLoader {
     private static func readSection(_ node: Node, scales: [String: Scale], log: DiagnosticLog) -> BankSection? {
         guard
             let fields = log.fields(
-                node, "a section", allowed: ["id", "title", "intro", "items"], required: ["id", "title", "items"]),
+                node, "a section", allowed: ["id", "title", "intro", "follow_up", "items"], required: ["id", "title", "items"]),
             let id = log.text(fields["id"], "a section 'id'")
         else { return nil }
         let what = "section '\(id)'"
         let title = log.text(fields["title"], "\(what) 'title'") ?? id
         let intros = readIntros(fields["intro"], what: what, log: log)
+        // The section's follow_up is the default of its items; an item may say otherwise.
+        let followUp = readFollowUp(fields["follow_up"], what: what, log: log) ?? .ask
         let items = (log.list(fields["items"], "\(what) 'items'") ?? []).compactMap {
-            readItem($0, section: id, scales: scales, log: log)
+            readItem($0, section: id, followUp: followUp, scales: scales, log: log)
         }
         return BankSection(id: id, title: title, intros: intros, items: items)
     }
@@ -127,7 +130,13 @@ enum BankLoader {
         return intros
     }
 
-    private static func readItem(_ node: Node, section: String, scales: [String: Scale], log: DiagnosticLog)
+    private static func readFollowUp(_ node: Node?, what: String, log: DiagnosticLog) -> BankItem.OnFollowUp? {
+        log.oneOf(node, "\(what) 'follow_up'", BankItem.OnFollowUp.allCases.map(\.rawValue)).flatMap(BankItem.OnFollowUp.init)
+    }
+
+    private static func readItem(
+        _ node: Node, section: String, followUp sectionFollowUp: BankItem.OnFollowUp, scales: [String: Scale], log: DiagnosticLog
+    )
         -> BankItem?
     {
         guard
@@ -161,12 +170,13 @@ enum BankLoader {
         let after = log.text(fields["after"], "\(what) 'after'")
         let shows = log.oneOf(fields["shows"], "\(what) 'shows'", BankItem.Display.allCases.map(\.rawValue))
             .flatMap(BankItem.Display.init)
+        let followUp = readFollowUp(fields["follow_up"], what: what, log: log) ?? sectionFollowUp
         guard let role, let modes, let text, let help, let kind else { return nil }
         if modes.isEmpty { log.add("\(what) 'modes' must name at least one mode", at: fields.mark(of: "modes")) }
         return BankItem(
             id: id, role: role, modes: Set(modes.compactMap(Mode.init)), kind: kind, text: text, help: help,
             optional: optional, dimension: dimension, short: short, condition: condition, section: section,
-            unit: unit, together: together, after: after, shows: shows)
+            unit: unit, together: together, after: after, shows: shows, followUp: followUp)
     }
 
     private static func readKind(_ fields: Fields, what: String, scales: [String: Scale], log: DiagnosticLog)

@@ -24,6 +24,7 @@ public enum PreparationFile {
     static let keys = [
         "format", "id", "status", "created", "updated", "person", "manager_name", "mode", "date", "answers", "skipped", "notes",
         "plan_files", "follows", "review", "preparations", "answer_sources", "agenda", "covered", "outcomes",
+        "follow_up",
     ]
 
     /// Reads and checks a preparation file: a finished self-assessment or manager's preparation

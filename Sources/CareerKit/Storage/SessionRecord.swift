@@ -36,6 +36,31 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public var covered: [String]?
     /// What was decided about each difference between the prepared views, by topic.
     public var outcomes: [GapTopic: GapOutcome]?
+    /// In a follow-up, the earlier session it started from and which answers it carried over.
+    public var followUp: FollowUpRecord?
+
+    /// What a follow-up carried over from the earlier session of the same kind.
+    public struct FollowUpRecord: Codable, Hashable, Sendable {
+        /// The earlier session's id and date.
+        public var session: String
+        public var date: String
+        /// The answers kept without asking (`role.id`), exactly as given then: they count as
+        /// answered in this session.
+        public var kept: [String]
+        /// The questions asked again (item ids), with the earlier answer as the default.
+        public var asked: [String]
+        /// The questions asked again whose earlier answer this session changed (`role.id`).
+        public var changed: [String]
+
+        public init(_ followUp: FollowUp) {
+            session = followUp.session
+            date = followUp.date
+            kept = followUp.kept.flatMap { role, items in items.keys.map { role.rawValue + "." + $0 } }.sorted()
+                + followUp.keptSkipped.sorted()
+            asked = followUp.asked
+            changed = []
+        }
+    }
 
     /// A finished preparation a one-on-one picked up.
     public struct Preparation: Codable, Hashable, Sendable {
@@ -88,6 +113,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
         case managerName = "manager_name"
         case planFiles = "plan_files"
         case follows, review, preparations, agenda, covered, outcomes
+        case followUp = "follow_up"
         case answerSources = "answer_sources"
     }
 
@@ -131,8 +157,12 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     /// steps dealt with, the decisions, and which answers are still as prepared.
     public mutating func record(_ engine: DialogEngine, now: Date) {
         record(engine.answers, skipped: engine.skipped, now: now)
-        guard engine.agenda != nil else { return }
+        guard engine.tracksCovered else { return }
         covered = engine.covered.sorted()
+        if followUp != nil {
+            followUp?.changed = engine.changed.sorted()
+            return
+        }
         outcomes = engine.outcomes.isEmpty ? nil : engine.outcomes
         if var sources = answerSources {
             for key in engine.changed {
@@ -147,7 +177,7 @@ public struct SessionRecord: Codable, Hashable, Sendable {
     public func engine(bank: QuestionBank) -> DialogEngine {
         DialogEngine(
             bank: bank, mode: mode, answers: responses, skipped: Set(skipped), agenda: agenda, covered: Set(covered ?? []),
-            outcomes: outcomes ?? [:])
+            outcomes: outcomes ?? [:], asking: followUp?.asked)
     }
 
     /// The session as answers, for scoring and planning. Notes are joined into one text.
@@ -158,6 +188,22 @@ public struct SessionRecord: Codable, Hashable, Sendable {
                 yearsManaging: Answers.yearsManaging(answeredIn: responses)),
             managerName: managerName, date: date, mode: mode, responses: responses,
             notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
+    }
+
+    /// Starts this session from an earlier one of the same kind: the kept answers and the
+    /// defaults filled in, the kept left-out questions left out.
+    public mutating func follow(_ followUp: FollowUp) {
+        self.followUp = FollowUpRecord(followUp)
+        for (role, items) in followUp.startingAnswers where !items.isEmpty {
+            answers[role.rawValue, default: [:]].merge(items) { _, new in new }
+        }
+        skipped = Array(Set(skipped).union(followUp.keptSkipped)).sorted()
+        covered = []
+    }
+
+    /// The answers given in this session itself: in a follow-up, those not carried over unasked.
+    public var ownAnswerCount: Int {
+        followUp == nil ? answeredCount : covered?.count ?? 0
     }
 
     public var answeredCount: Int {
