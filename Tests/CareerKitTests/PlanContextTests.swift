@@ -122,6 +122,29 @@ import Testing
         #expect(diagnostics.contains { $0.message == "catalog item 'cert.pmp' 'eligibility' 'instead' names 'cert.capn', which is not in the catalog; allowed: the id of another item" })
     }
 
+    /// Coach: a manager who observed nothing (every observation "not observed yet") and said
+    /// "not yet" has not judged readiness; the plan must not tell her she is not ready.
+    @Test func aManagerWhoObservedNothingIsNotReadAsNotReady() throws {
+        var observations: [String: AnswerValue] = ["view.readiness": .text("not_yet")]
+        for id in prompts.weights.dimensions.flatMap(\.observations) { observations[id] = .notObserved }
+        let plan = try plan(try person(level: "ic.senior", domain: "software", years: 7, manager: observations))
+        let note = try #require(plan.notes.first { if case .buildEvidenceFirst = $0 { return true } else { return false } })
+        #expect(note.sentence == "Your manager has not had the chance to observe your work yet, so this plan builds evidence against the promotion criteria of Staff Engineer before readiness is discussed.")
+        #expect(!plan.notes.contains { $0.sentence.contains("not ready") })
+    }
+
+    /// Coach: an underseller (she says "not yet", her manager "ready now") is told to ask what
+    /// the manager sees, not to agree what evidence would show she is ready.
+    @Test func anUndersellerIsToldWhatTheManagerSees() throws {
+        let plan = try plan(
+            try person(
+                level: "ic.senior", domain: "software", years: 7, contributor: ["readiness.self": .text("not_yet")],
+                manager: ["view.readiness": .text("ready_now")]))
+        let note = try #require(plan.notes.first { if case .readinessSeenDifferently = $0 { return true } else { return false } })
+        #expect(note.sentence.hasSuffix("Ask them what they see in your work: it may be evidence you are underrating."))
+        #expect(!note.sentence.contains("what evidence would show you are ready"))
+    }
+
     // MARK: over the generated population
 
     static let population = PlanPopulationTests.population

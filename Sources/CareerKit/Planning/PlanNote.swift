@@ -20,7 +20,7 @@ public enum PlanNote: Hashable, Sendable {
     case projectTimeNotAgreed(managerAnswered: Bool)
     /// The manager sees readiness for the target level as not yet, or within two years: the
     /// plan builds evidence against its criteria first.
-    case buildEvidenceFirst(levelTitle: String, readiness: String)
+    case buildEvidenceFirst(levelTitle: String, readiness: String, observed: Bool = true)
     /// The answers do not point to a track yet: the plan explores, with a trial of each track
     /// when the person's level has them.
     case exploratory(trials: Bool)
@@ -43,7 +43,8 @@ public enum PlanNote: Hashable, Sendable {
     case offerRunsIntoAvoid(title: String, what: String)
     /// The contributor's own view of readiness differs from the manager's (with the evidence
     /// they named, when they did).
-    case readinessSeenDifferently(own: String, manager: String, evidence: String?)
+    /// `managerSooner`: the manager sees them ready sooner than they do (an underseller).
+    case readinessSeenDifferently(own: String, manager: String, evidence: String?, managerSooner: Bool = false)
     /// A move across tracks, for someone who wants to be able to move back.
     case wayBack(levelTitle: String)
     /// What would keep them here, in their own words.
@@ -93,7 +94,12 @@ public enum PlanNote: Hashable, Sendable {
             return managerAnswered
                 ? "You asked for project work, but no share of working time for special projects is agreed yet. Ask what your team could free, even 5 to 10%."
                 : "You asked for project work: agree with your manager what share of working time they can free for it."
-        case .buildEvidenceFirst(let level, let readiness):
+        case .buildEvidenceFirst(let level, let readiness, let observed):
+            // A manager who has observed nothing yet has not judged readiness: not yet seen is
+            // not "not ready".
+            guard observed else {
+                return "Your manager has not had the chance to observe your work yet, so this plan builds evidence against the promotion criteria of \(level) before readiness is discussed."
+            }
             let when = readiness == "not_yet" ? "not ready yet" : "ready in about two years"
             return "Your manager sees you as \(when) for \(level), so this plan builds evidence against its promotion criteria before readiness is discussed."
         case .exploratory(let trials):
@@ -111,8 +117,11 @@ public enum PlanNote: Hashable, Sendable {
             return "Your manager offered \(title), which touches \(what), something you asked to avoid. Talk it through before it starts."
         case .avoidsWhereTheAnswersPoint:
             return "You would rather not manage people, yet your answers point to a role that does: talk this through before any step toward it."
-        case .readinessSeenDifferently(let own, let manager, let evidence):
+        case .readinessSeenDifferently(let own, let manager, let evidence, let managerSooner):
             let named = evidence.map { " The evidence you named: \($0)" } ?? ""
+            if managerSooner {
+                return "Asked how ready you are for the next level, you answered \"\(own)\" and your manager answered \"\(manager)\". Ask them what they see in your work: it may be evidence you are underrating.\(named)"
+            }
             return "Asked how ready you are for the next level, you answered \"\(own)\" and your manager answered \"\(manager)\". Agree together what evidence would show you are ready.\(named)"
         case .wayBack(let level):
             return "Being able to move back matters to you: agree the way back before the move, such as a trial first and a return to \(level) kept open."

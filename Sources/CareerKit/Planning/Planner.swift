@@ -90,7 +90,13 @@ public struct Planner: Sendable {
         if movingBack, let target { notes.append(.movingBack(levelTitle: target.title)) }
         let readiness = answers.value("view.readiness", by: .manager)?.text
         if let target, target.id != current?.id, readiness == "not_yet" || readiness == "within_2y" {
-            notes.append(.buildEvidenceFirst(levelTitle: target.title, readiness: readiness!))
+            // Every observation "not observed yet" (or none given): nothing was judged.
+            let observations = prompts.weights.dimensions.flatMap(\.observations)
+            let observed = observations.contains { id in
+                guard let value = answers.value(id, by: .manager) else { return false }
+                return value != .notObserved
+            }
+            notes.append(.buildEvidenceFirst(levelTitle: target.title, readiness: readiness!, observed: observed))
         }
 
         let start = answers.date.flatMap(SessionDate.parse) ?? today
@@ -377,6 +383,9 @@ public struct Planner: Sendable {
         return item
     }
 
+    /// The readiness answers, soonest first (`readiness.self` and `view.readiness`).
+    static let readinessOrder = ["ready_now", "within_1y", "within_2y", "not_yet"]
+
     /// Which of the target level's criteria each side says are already shown (criterion ids).
     static let criteriaShownItem = "criteria.shown"
     static let criteriaSeenItem = "criteria.seen"
@@ -456,7 +465,8 @@ public struct Planner: Sendable {
             let evidence = (answers.value("readiness.evidence", by: .contributor)?.text).flatMap { $0.isBlank ? nil : $0 }
             notes.append(
                 .readinessSeenDifferently(
-                    own: label(own, "readiness.self"), manager: label(readiness, "view.readiness"), evidence: evidence))
+                    own: label(own, "readiness.self"), manager: label(readiness, "view.readiness"), evidence: evidence,
+                    managerSooner: Self.readinessOrder.firstIndex(of: readiness) ?? 0 < Self.readinessOrder.firstIndex(of: own) ?? 0))
         }
         if answers.value("goal.move_back", by: .contributor)?.text == "essential", let target, let current = request.current,
             target.track != current.track
