@@ -73,8 +73,10 @@ def fill_sqlite(template_db, path, rows, people, each):
     """A copy of careerpath's own file (its schema and migrations), emptied and filled."""
     shutil.copyfile(template_db, path)
     con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode = WAL")
+    # Filled without a journal (a loader's shortcut), then set back to careerpath's own mode.
+    con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
+    con.execute("PRAGMA cache_size = -400000")
     for table in ["plan_item", "milestone", "session"]:
         con.execute(f"DELETE FROM {table}")
     statements = {}
@@ -89,6 +91,7 @@ def fill_sqlite(template_db, path, rows, people, each):
             con.executemany(statements["plan_item"][1], [values("plan_item", i) for i in items])
             con.executemany(statements["milestone"][1], [values("milestone", m) for m in milestones])
     con.execute("ANALYZE")
+    con.execute("PRAGMA journal_mode = WAL")
     con.close()
 
 
