@@ -2,7 +2,6 @@
 floor ratio and peak memory (max RSS of the child process) for each size, then, for the
 smallest size, the CPU time per person of each format alone on one core, to show where the
 time goes; and, measured first, how soon `talk` shows its first question."""
-import glob
 import os
 import pty
 import select
@@ -11,6 +10,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import bench_history
+from bench_postgres import Cluster
 
 
 def run_child(argv):
@@ -57,7 +59,9 @@ def first_question(binary, prompts, work, runs=21):
 
 def main():
     root = sys.argv[1]
-    sizes = [int(n) for n in sys.argv[2:]] or [10000, 100000]
+    arguments = sys.argv[2:]
+    history = "--history" in arguments
+    sizes = [int(n) for n in arguments if n != "--history"] or [10000, 100000]
     binary = os.path.join(root, ".build", "release", "careerpath")
     prompts = os.path.join(root, "prompts")
     work = tempfile.mkdtemp(prefix="careerpath-bench-")
@@ -102,6 +106,8 @@ def main():
         people = min(sizes)
         sheet = os.path.join(work, f"sheet-{people}.csv")
         record_figures(binary, prompts, work, sheet, people)
+        if history:
+            bench_history.measure(binary, prompts, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -114,28 +120,11 @@ def record_figures(binary, prompts, work, sheet, people):
     plain, _, _ = run_child(base[:6] + base[7:] + ["--out", os.path.join(work, "plain")])
     wall_sqlite, _, _ = run_child(base + ["--out", os.path.join(work, "rec-sqlite"), "--db", sqlite])
     print(f"bulk --record {people} people: no record {plain:.2f} s, SQLite {wall_sqlite:.2f} s", flush=True)
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not versions:
-        print("PostgreSQL figures left out: no server binaries under /usr/lib/postgresql/*/bin", flush=True)
+    cluster = Cluster.start()
+    if cluster is None:
         return
-    bindir = os.path.dirname(versions[-1])
-    cluster = tempfile.mkdtemp(prefix="careerpath-bench-pg-")
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
-    if os.getuid() == 0:
-        shutil.chown(cluster, "postgres")
-    data = os.path.join(cluster, "data")
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    subprocess.run(as_postgres + [f"{bindir}/initdb", "-D", data, "-U", "postgres", "-A", "trust"], check=True, **quiet)
-    port = "54931"
-    subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(cluster, "log"), "-w", "-o",
-                                  f"-p {port} -k {cluster} -c listen_addresses=''", "start"], check=True, **quiet)
     try:
-        def psql(sql, db="postgres"):
-            subprocess.run(["psql", "-X", "-q", "-h", cluster, "-p", port, "-U", "postgres", "-d", db, "-c", sql], check=True, **quiet)
-        psql("CREATE ROLE bench LOGIN CREATEROLE")
-        psql("CREATE DATABASE careerpath OWNER bench")
-        url = f"postgresql:///careerpath?host={cluster}&port={port}&user=bench"
-        subprocess.run([binary, "db", "init", url], check=True, **quiet)
+        url = cluster.careerpath_database(binary, "careerpath")
         wall_pg, _, _ = run_child(base + ["--out", os.path.join(work, "rec-pg"), "--db", url])
         print(f"bulk --record {people} people into PostgreSQL {wall_pg:.2f} s ({wall_pg / wall_sqlite:.2f}x SQLite; "
               f"recording alone {wall_pg - plain:.2f} s against {wall_sqlite - plain:.2f} s)", flush=True)
@@ -152,8 +141,7 @@ def record_figures(binary, prompts, work, sheet, people):
             print(f"{name}: history of one person among {people}: median {times[5]:.0f} ms; "
                   f"calibration over {people}: {calibration:.2f} s", flush=True)
     finally:
-        subprocess.run(as_postgres + [f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], **quiet)
-        shutil.rmtree(cluster, ignore_errors=True)
+        cluster.stop()
 
 
 if __name__ == "__main__":

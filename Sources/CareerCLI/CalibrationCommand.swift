@@ -32,7 +32,7 @@ extension Careerpath {
 
         func run() throws {
             let set = try prompts.load()
-            let records = try database.open(reading: true).sessions(personKey: nil, since: since)
+            let records = try database.open(reading: true).latestSessions(since: since)
             let calibration = Calibration.fromHistory(records, ladder: set.ladder, settings: set.weights.calibration)
             let people = Set(records.map(\.personKey)).count
             let window = since.map { " since \($0)" } ?? ""

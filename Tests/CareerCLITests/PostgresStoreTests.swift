@@ -203,6 +203,9 @@ struct PostgresStoreTests {
         #expect(promoted.status != 0 || promoted.output == "")
         #expect(psql(organisation, "ana", "SELECT login FROM careerpath.org ORDER BY 1").output == "ana\n")
         #expect(psql(organisation, "mgr1", "SELECT login FROM careerpath.org ORDER BY 1").output == "ana\nben\nmgr1\n")
+        // A manager's manager reads the rows of everyone below them, directly or not, and no one else's.
+        #expect(psql(organisation, "boss", "SELECT login FROM careerpath.org ORDER BY 1").output == "ana\nben\nboss\nchen\ndara\njo\nmgr1\nmgr2\npat\n")
+        #expect(psql(organisation, "jo", "SELECT login FROM careerpath.org ORDER BY 1").output == "jo\npat\n")
         // A manager's login cannot ask for another manager's reports.
         #expect(psql(organisation, "mgr2", "SELECT careerpath.reports_of('mgr1')").output == "")
     }

@@ -29,11 +29,44 @@ import Testing
         let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
         #expect(tables.contains("session") && tables.contains("plan_item") && tables.contains("milestone"))
         let migrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1: sessions, plan items and milestones"])
+        #expect(migrations == ["v1: sessions, plan items and milestones", "v2: the person id and each name as careerpath matches it, indexed"])
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // Opening again runs no migration twice.
         _ = try HistoryStore(path: path)
+    }
+
+    @Test func latestSessionsAreEachPersonsOnTheirLatestDateOnly() throws {
+        let store = try HistoryStore(path: try database())
+        let (early, _) = try record(date: "2026-05-01")
+        let (late, _) = try record(date: "2026-11-22")
+        var sameDay = late
+        sameDay.id = "s-2026-11-22-again"
+        let (other, _) = try record(date: "2026-06-01") { $0.person = Person(name: "Ben Okafor", id: "E1043", currentLevel: "ic.developer") }
+        try store.record([early, late, sameDay, other])
+        #expect(try store.latestSessions(since: nil).map(\.id) == [late.id, sameDay.id, other.id])
+        #expect(try store.latestSessions(since: "2026-06-02").map(\.id) == [late.id, sameDay.id])
+        // Whole records, as `sessions` reads them.
+        #expect(try store.latestSessions(since: nil).first == store.sessions(personKey: late.personKey).first { $0.id == late.id })
+    }
+
+    @Test func aFileOfTheFirstSchemaIsMigratedWithEachNameFoldedAsCareerpathFoldsIt() throws {
+        let path = try database()
+        let (ana, _) = try record(date: "2026-11-22") { $0.person = Person(name: "ÉMILE ÇA", id: nil, currentLevel: "ic.senior") }
+        // The file as the first careerpath left it: no fold column, no index on the id.
+        try HistoryStore(path: path).record(ana)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP INDEX session_fold; DROP INDEX session_person_id; ALTER TABLE session DROP COLUMN person_fold")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+        }
+        try queue.close()
+        // Read-only, it is read as it is; opened to write, it is migrated.
+        #expect(try HistoryStore(path: path, readOnly: true).person(for: "émile ça").keys == [ana.personKey])
+        _ = try HistoryStore(path: path)
+        let folded = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT person_fold FROM session") }
+        #expect(folded == ["émile ça"])
+        #expect(try HistoryStore(path: path, readOnly: true).person(for: "Émile Ça").keys == [ana.personKey])
     }
 
     @Test func twoSessionsThenHistoryOldestFirstWithWhatChanged() throws {

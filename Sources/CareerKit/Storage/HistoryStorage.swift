@@ -19,6 +19,9 @@ public protocol HistoryStorage: AnyObject, Sendable {
     /// Everyone (nil) or the sessions filed under any of the keys, on or after a date, oldest
     /// first (by person when there are several).
     func sessions(personKeys: [String]?, since: String?) throws -> [HistoryRecord]
+    /// Each person's sessions on their latest date (by key; all of them when several share
+    /// it), when that date is on or after `since`: what calibration reads.
+    func latestSessions(since: String?) throws -> [HistoryRecord]
     /// Writes a follow-up's review of a recorded plan and returns the record as it now stands.
     func applyReview(_ review: [ReviewKey: SessionRecord.ReviewEntry], to record: HistoryRecord, date: String) throws
         -> HistoryRecord

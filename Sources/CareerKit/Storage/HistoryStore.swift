@@ -48,7 +48,8 @@ public final class HistoryStore: Sendable {
                 // A file without careerpath's tables yet is one another process has just made
                 // and is migrating (or an empty file): opened as for writing, which waits.
                 reading = try queue.read { db in
-                    try db.tableExists("grdb_migrations") && Self.migrator.hasCompletedMigrations(db)
+                    // A file of an older careerpath is read as it is (see `filings(for:in:)`), not migrated.
+                    try db.tableExists("grdb_migrations") && Self.migrator.appliedIdentifiers(db).contains(Self.firstMigration)
                 }
                 opened = queue
             }
@@ -199,9 +200,11 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    static let firstMigration = "v1: sessions, plan items and milestones"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: sessions, plan items and milestones") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.execute(
                 sql: """
                     CREATE TABLE session (
@@ -247,6 +250,22 @@ public final class HistoryStore: Sendable {
                         PRIMARY KEY (session_id, position)
                     );
                     """)
+        }
+        migrator.registerMigration("v2: the person id and each name as careerpath matches it, indexed") { db in
+            // Without these, finding one person read every session of the file (a million
+            // rows took seconds); the fold is Swift's lowercased(), which SQL's lower() is not.
+            try db.execute(
+                sql: """
+                    ALTER TABLE session ADD COLUMN person_fold TEXT;
+                    CREATE INDEX session_person_id ON session(person_id);
+                    CREATE INDEX session_fold ON session(person_fold);
+                    """)
+            let names = try Row.fetchAll(db, sql: "SELECT rowid, person_name FROM session")
+            for row in names {
+                // A damaged name stays unfolded: such rows are read on every search.
+                guard let name = row["person_name"] as String? else { continue }
+                try db.execute(sql: "UPDATE session SET person_fold = ? WHERE rowid = ?", arguments: [name.lowercased(), row["rowid"] as Int64?])
+            }
         }
         return migrator
     }
@@ -323,27 +342,55 @@ public final class HistoryStore: Sendable {
     /// The SQL condition for the sessions filed under any of `count` keys: by the key column,
     /// or by the id column (a session with an id is that person's even when its key column is
     /// damaged).
-    private static func filedUnder(_ count: Int) -> String {
-        let marks = Array(repeating: "?", count: count).joined(separator: ", ")
-        return "(person_key IN (\(marks)) OR 'id:' || person_id IN (\(marks)))"
+    private static func filedUnder(_ keys: [String]) -> (sql: String, arguments: StatementArguments) {
+        let ids = keys.filter { $0.hasPrefix("id:") }.map { String($0.dropFirst(3)) }
+        func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+        // `person_id IN (ids)` rather than `'id:' || person_id IN (keys)`: the same rows, by the index.
+        return ("(person_key IN (\(marks(keys.count))) OR person_id IN (\(marks(ids.count))))", StatementArguments(keys + ids))
     }
 
     /// Who each session is filed under, read column by column: a row whose key cannot be read
     /// belongs to nobody a reference can find (and is reported when its sessions are read).
-    private func filings(_ db: Database) throws -> [PersonFiling] {
-        try Row.fetchAll(db, sql: "SELECT rowid, id, person_key, person_name, person_id FROM session ORDER BY rowid").compactMap { row in
+    private func filings(_ db: Database, where condition: String = "1", _ arguments: StatementArguments = []) throws
+        -> [(rowid: Int64, filing: PersonFiling)]
+    {
+        try Row.fetchAll(
+            db, sql: "SELECT rowid, id, person_key, person_name, person_id FROM session WHERE \(condition) ORDER BY rowid",
+            arguments: arguments
+        ).compactMap { row in
             let stored = StoredRow(row, table: "session", path: path)
             let personID = (try? stored.optionalText("person_id")) ?? nil
             // Filed under the id when there is one, whatever the key column holds (see `filedUnder`).
-            guard stored.rowid != nil, let key = personID.map({ "id:" + $0 }) ?? (try? stored.text("person_key")) else { return nil }
-            return PersonFiling(id: try? stored.text("id"), key: key, name: try? stored.text("person_name"), personID: personID)
+            guard let rowid = stored.rowid, let key = personID.map({ "id:" + $0 }) ?? (try? stored.text("person_key")) else { return nil }
+            return (rowid, PersonFiling(id: try? stored.text("id"), key: key, name: try? stored.text("person_name"), personID: personID))
         }
+    }
+
+    /// The filings that can matter to a reference, oldest row first: those it matches, the
+    /// rest of those people's, and every other with a name they have (and every row whose
+    /// name could not be folded). Through the indexes of migration v2; a file opened
+    /// read-only before it was migrated is read whole.
+    private func filings(for reference: String, in db: Database) throws -> [PersonFiling] {
+        guard try db.columns(in: "session").contains(where: { $0.name == "person_fold" }) else { return try filings(db).map(\.filing) }
+        let wanted = reference.lowercased()
+        let id = reference.hasPrefix("id:") ? String(reference.dropFirst(3)) : reference
+        let matching = try filings(
+            db, where: "person_id IN (?, ?) OR person_key = ? OR id = ? OR person_key = ? OR person_fold = ? OR person_fold IS NULL",
+            [reference, id, reference, reference, "name:" + wanted, wanted])
+        guard !matching.isEmpty else { return [] }
+        let theirs = Self.filedUnder(Array(Set(matching.map(\.filing.key))).sorted())
+        let others = try filings(db, where: theirs.sql, theirs.arguments)
+        let names = Array(Set((matching + others).compactMap { $0.filing.name?.lowercased() })).sorted()
+        let namesakes = try filings(
+            db, where: "person_fold IN (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))", StatementArguments(names))
+        var seen: Set<Int64> = []
+        return (matching + others + namesakes).filter { seen.insert($0.rowid).inserted }.sorted { $0.rowid < $1.rowid }.map(\.filing)
     }
 
     /// Everyone a reference may mean, by their first session (see `HistoryStorage.person(for:)`).
     public func candidates(for reference: String) throws -> [RecordedPerson] {
         try read { db in
-            try PersonFiling.people(matching: reference, in: try filings(db)).map { keys in
+            try PersonFiling.people(matching: reference, in: try filings(for: reference, in: db)).map { keys in
                 try summary(of: keys, in: db)
             }.sorted { ($0.first, $0.reference) < ($1.first, $1.reference) }
         }
@@ -355,9 +402,9 @@ public final class HistoryStore: Sendable {
             db,
             sql: """
                 SELECT rowid, person_name, person_id, current_level, date, json_extract(CASE WHEN json_valid(document) THEN document END, '$.session.manager') AS manager
-                FROM session WHERE \(Self.filedUnder(keys.count)) ORDER BY date, recorded_at, id
+                FROM session WHERE \(Self.filedUnder(keys).sql) ORDER BY date, recorded_at, id
                 """,
-            arguments: StatementArguments(keys + keys)
+            arguments: Self.filedUnder(keys).arguments
         ).map { StoredRow($0, table: "session", path: path) }
         return RecordedPerson(
             keys: keys,
@@ -374,7 +421,9 @@ public final class HistoryStore: Sendable {
     /// history whose other columns or plan rows are damaged.
     public func people(personKeys: [String]) throws -> [(name: String, id: String?, session: String?)] {
         try read { db in
-            try filings(db).filter { personKeys.contains($0.key) }.map { ($0.name ?? "", $0.personID, $0.id) }
+            let filed = Self.filedUnder(personKeys)
+            return try filings(db, where: filed.sql, filed.arguments).map(\.filing).filter { personKeys.contains($0.key) }
+                .map { ($0.name ?? "", $0.personID, $0.id) }
         }
     }
 
@@ -383,20 +432,37 @@ public final class HistoryStore: Sendable {
     ///
     /// - Throws: `CareerError.damagedDatabase` when a row holds what careerpath never writes.
     public func sessions(personKeys: [String]?, since: String?) throws -> [HistoryRecord] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let personKeys {
+            let filed = Self.filedUnder(personKeys)
+            conditions.append(filed.sql)
+            arguments += filed.arguments
+        }
+        if let since {
+            conditions.append("date >= ?")
+            arguments += [since]
+        }
+        return try records(from: "session", where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Each person's sessions on their latest date (by key; all of them when several share
+    /// it), when that date is on or after `since`: what calibration reads, without reading
+    /// everyone's older sessions.
+    public func latestSessions(since: String?) throws -> [HistoryRecord] {
+        try records(
+            from: "session JOIN (SELECT person_key AS latest_key, max(date) AS latest_date FROM session GROUP BY person_key) "
+                + "ON latest_key = person_key AND latest_date = date",
+            where: since == nil ? "1" : "date >= ?", since.map { [$0] } ?? [])
+    }
+
+    /// The sessions of a query on `session` (joined to what `from` adds), with their plan
+    /// items and milestones, oldest first by person.
+    private func records(from: String, where condition: String, _ arguments: StatementArguments) throws -> [HistoryRecord] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let personKeys {
-                conditions.append(Self.filedUnder(personKeys.count))
-                arguments += StatementArguments(personKeys + personKeys)
-            }
-            if let since {
-                conditions.append("date >= ?")
-                arguments += [since]
-            }
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(
-                db, sql: "SELECT rowid, * FROM session\(filter) ORDER BY person_key, date, recorded_at, id", arguments: arguments)
+                db, sql: "SELECT session.rowid, session.* FROM \(from) WHERE \(condition) ORDER BY person_key, date, recorded_at, id",
+                arguments: arguments)
             return try rows.map { stored in
                 let row = try SessionRow(stored: StoredRow(stored, table: "session", path: path))
                 let items = try Row.fetchAll(
@@ -446,8 +512,7 @@ public final class HistoryStore: Sendable {
     public func forget(personKeys: [String]) throws -> Int {
         guard !personKeys.isEmpty else { return 0 }
         return try write { db in
-            let condition = Self.filedUnder(personKeys.count)
-            let arguments = StatementArguments(personKeys + personKeys)
+            let (condition, arguments) = Self.filedUnder(personKeys)
             // Plan items and milestones go with their sessions, whatever their own rows hold.
             let sessions = "SELECT id FROM session WHERE \(condition)"
             try db.execute(sql: "DELETE FROM plan_item WHERE session_id IN (\(sessions))", arguments: arguments)

@@ -355,29 +355,44 @@ public final class PostgresHistoryStore: HistoryStorage {
     /// Everyone this login may see, or the sessions filed under the keys, on or after a date;
     /// read in one snapshot.
     public func sessions(personKeys: [String]?, since: String?) throws -> [HistoryRecord] {
-        let filter = "($1::text[] IS NULL OR \(Self.filedUnder(1, 2, table: "s"))) AND ($3::text IS NULL OR s.date >= $3)"
-        let arguments = (personKeys.map(Self.keyArguments) ?? [nil, nil]) + [since]
+        try records(
+            where: "($1::text[] IS NULL OR \(Self.filedUnder(1, 2, table: "s"))) AND ($3::text IS NULL OR s.date >= $3)",
+            (personKeys.map(Self.keyArguments) ?? [nil, nil]) + [since])
+    }
+
+    /// Each person's sessions on their latest date that this login may see (see
+    /// `HistoryStorage`): the server picks them, so everyone's older sessions never travel.
+    public func latestSessions(since: String?) throws -> [HistoryRecord] {
+        try records(
+            joining: "JOIN (SELECT person_key, max(date) AS date FROM careerpath.session GROUP BY person_key) l "
+                + "ON l.person_key = s.person_key AND l.date = s.date",
+            where: "($1::text IS NULL OR s.date >= $1)", [since])
+    }
+
+    /// The sessions a condition on `s` (and what `joining` adds) selects, with their plan items
+    /// and milestones, read in one snapshot.
+    private func records(joining: String = "", where filter: String, _ arguments: [String?]) throws -> [HistoryRecord] {
         let (sessions, items, milestones) = try read {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             defer { _ = try? connection.execute("COMMIT") }
             let sessions = try connection.execute(
                 """
                 SELECT \(Self.sessionColumns.map { "s." + $0 }.joined(separator: ", "))
-                FROM careerpath.session s WHERE \(filter)
+                FROM careerpath.session s \(joining) WHERE \(filter)
                 ORDER BY s.person_key, s.date, s.recorded_at, s.id
                 """, arguments
             ).rows
             let items = try connection.execute(
                 """
                 SELECT \(Self.itemColumns.map { "p." + $0 }.joined(separator: ", "))
-                FROM careerpath.plan_item p JOIN careerpath.session s ON s.id = p.session_id WHERE \(filter)
+                FROM careerpath.plan_item p JOIN careerpath.session s ON s.id = p.session_id \(joining) WHERE \(filter)
                 ORDER BY p.session_id, p.due, p.item_id
                 """, arguments
             ).rows
             let milestones = try connection.execute(
                 """
                 SELECT \(Self.milestoneColumns.map { "m." + $0 }.joined(separator: ", "))
-                FROM careerpath.milestone m JOIN careerpath.session s ON s.id = m.session_id WHERE \(filter)
+                FROM careerpath.milestone m JOIN careerpath.session s ON s.id = m.session_id \(joining) WHERE \(filter)
                 ORDER BY m.session_id, m.position
                 """, arguments
             ).rows

@@ -14,10 +14,11 @@
 /// - The role that ran `db init` (the organisation's administrator) owns the tables and may do
 ///   anything, as an owner can anyway.
 /// - Nobody else sees a row. The org chart is readable by each person for their own row and
-///   their direct reports', by HR and by the administrator.
+///   the rows of everyone below them (directly or through other managers), by HR and by the
+///   administrator.
 enum PostgresSchema {
     /// The newest schema version this careerpath knows.
-    static let version = 2
+    static let version = 3
 
     static let hrRole = "careerpath_hr"
 
@@ -97,6 +98,12 @@ enum PostgresSchema {
             CREATE INDEX session_fold ON careerpath.session (person_fold);
             """
         ),
+        (
+            3, "a manager reads the org chart rows of everyone below them, not only of their direct reports",
+            // The rule itself is in `rules`, which every `db init` writes; this version is what
+            // tells the laptops of a server not yet brought up to date to ask for it.
+            "SELECT 1"
+        ),
     ]
 
     /// A name as an SQL identifier.
@@ -170,7 +177,7 @@ enum PostgresSchema {
             (
                 "org",
                 [
-                    "readers FOR SELECT USING (login = current_user OR manager_login = current_user OR \(hr))"
+                    "readers FOR SELECT USING (login = current_user OR login IN \(below) OR \(hr))"
                 ]
             ),
             (

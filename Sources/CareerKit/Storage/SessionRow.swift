@@ -18,6 +18,8 @@ struct SessionRow: Encodable, PersistableRecord {
     var id: String
     var personKey: String
     var personName: String
+    /// The name as careerpath matches it (`lowercased()`, every script), indexed.
+    var personFold: String
     var personId: String?
     var currentLevel: String
     var date: String
@@ -39,6 +41,7 @@ struct SessionRow: Encodable, PersistableRecord {
         id = record.id
         personKey = record.personKey
         personName = record.personName
+        personFold = record.personName.lowercased()
         personId = record.personID
         currentLevel = record.currentLevel
         date = record.date
@@ -64,6 +67,7 @@ struct SessionRow: Encodable, PersistableRecord {
         id = try row.text("id")
         personKey = try row.text("person_key")
         personName = try row.text("person_name")
+        personFold = personName.lowercased()
         personId = try row.optionalText("person_id")
         currentLevel = try row.text("current_level")
         date = try row.date("date")
