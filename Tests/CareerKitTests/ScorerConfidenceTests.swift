@@ -75,3 +75,21 @@ import Testing
         #expect(result.confidence == .high, "\(result.confidenceReasons) \(result.scores)")
     }
 }
+
+/// Coach: all-high answers (acquiescence) carry no pay or status warning: the 6 on pay is one
+/// of sixty 6s, not a signal about pay.
+@Suite struct AcquiescentPayTests {
+    @Test func allSixesGiveNoPayWarning() throws {
+        let prompts = TestSupport.prompts
+        var answers = try AnswersFile.load(path: TestSupport.fixture("personas/all-sixes.yaml"), prompts: prompts)
+        answers.responses[.contributor]?["motive.pay_status"] = .integer(6)
+        let assessment = Scorer(prompts: prompts).assess(answers)
+        #expect(assessment.flags.contains(.uniformAnswers))
+        #expect(!assessment.flags.contains(.payStatusMotive))
+        // The same pay answer among varied answers is still raised.
+        var varied = try AnswersFile.load(path: TestSupport.fixture("ana-silva.yaml"), prompts: prompts)
+        varied.responses[.contributor]?["motive.pay_status"] = .integer(6)
+        #expect(Scorer(prompts: prompts).assess(varied).flags.contains(.payStatusMotive))
+    }
+}
+

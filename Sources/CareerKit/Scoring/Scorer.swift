@@ -220,7 +220,8 @@ public struct Scorer: Sendable {
             notes.append(.mildAnswers(share: share, margin: margin, needed: thresholds.mildMargin))
         }
         if recommended == .undecided { confidence = .low }
-        if let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
+        // All answers alike (often all high, acquiescence) say nothing about pay in particular.
+        if !uniform, let pay = input.rating("motive.pay_status", by: .contributor), pay >= thresholds.payStatusFlag {
             flags.append(.payStatusMotive)
         }
         // Growth in place only when the contributor said "not now": family, lifestyle or
