@@ -35,7 +35,7 @@ public enum ColumnMapTemplate {
             if key == "person.name" { comment = "  # required" }
             if key == "session.date" { comment = "  # the cells hold YYYY-MM-DD" }
             if key == "session.mode" { comment = "  # the cells hold one-on-one, self or manager" }
-            lines.append("  \(key): \(quoted(fieldHeadings[key] ?? key))\(comment)")
+            lines.append("  \(key): \(YAMLText.quoted(fieldHeadings[key] ?? key))\(comment)")
         }
         for role in Role.allCases {
             lines.append("  # \(role == .contributor ? "The person's own answers" : "The manager's answers")")
@@ -43,13 +43,13 @@ public enum ColumnMapTemplate {
                 switch item.kind {
                 case .choice(let choices), .multi(let choices), .pick(_, let choices):
                     lines.append("  \(item.id):  # \(item.kind.typeName)")
-                    lines.append("    heading: \(quoted(item.text))")
+                    lines.append("    heading: \(YAMLText.quoted(item.text))")
                     lines.append("    values:")
-                    for choice in choices { lines.append("      \(quoted(choice.label)): \(choice.value)") }
+                    for choice in choices { lines.append("      \(YAMLText.quoted(choice.label)): \(choice.value)") }
                 case .scale(let scale):
-                    lines.append("  \(item.id): \(quoted(item.text))  # scale \(scale.id)")
+                    lines.append("  \(item.id): \(YAMLText.quoted(item.text))  # scale \(scale.id)")
                 default:
-                    lines.append("  \(item.id): \(quoted(item.text))  # \(item.kind.allowedDescription)")
+                    lines.append("  \(item.id): \(YAMLText.quoted(item.text))  # \(item.kind.allowedDescription)")
                 }
             }
         }
@@ -57,34 +57,13 @@ public enum ColumnMapTemplate {
         for id in bank.scales.keys.sorted() {
             let scale = bank.scales[id]!
             lines.append("  \(id):")
-            for point in scale.points { lines.append("    \(quoted(scale.labels[point] ?? String(point))): \(point)") }
-            if let notObserved = scale.notObserved { lines.append("    \(quoted(notObserved)): \(AnswerValue.notObservedText)") }
+            for point in scale.points { lines.append("    \(YAMLText.quoted(scale.labels[point] ?? String(point))): \(point)") }
+            if let notObserved = scale.notObserved { lines.append("    \(YAMLText.quoted(notObserved)): \(AnswerValue.notObservedText)") }
         }
         lines += [
             "# What separates the values of a list cell in the export (Google Forms and Microsoft Forms: \", \" or \";\").",
             "list_separator: \";\"",
         ]
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A YAML double-quoted string.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

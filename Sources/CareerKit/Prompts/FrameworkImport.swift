@@ -330,25 +330,6 @@ public enum FrameworkImport {
 
     // MARK: - Writing
 
-    /// A YAML double-quoted scalar: valid for any text, the same bytes for the same text.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\x%02X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
 
     static func write(map: Map, placed: [String: [Criterion]], shipped: Ladder, source: String) -> String {
         var lines = [
@@ -358,18 +339,18 @@ public enum FrameworkImport {
         ]
         for track in LadderLoader.trackIDs {
             let title = shipped.tracks.first { $0.id == track }?.title ?? track
-            lines.append("  - {id: \(track), title: \(quoted(title))}")
+            lines.append("  - {id: \(track), title: \(YAMLText.quoted(title))}")
         }
         func criteriaLines(_ criteria: [Criterion], key: String) -> [String] {
             guard !criteria.isEmpty else { return [] }
             var out = ["    \(key):"]
             for criterion in criteria {
-                out.append("      - id: \(quoted(criterion.id))")
-                out.append("        text: \(quoted(criterion.text))")
+                out.append("      - id: \(YAMLText.quoted(criterion.id))")
+                out.append("        text: \(YAMLText.quoted(criterion.text))")
                 out.append("        dimensions: [\(criterion.dimensions.joined(separator: ", "))]")
                 if !criterion.examples.isEmpty {
                     out.append("        examples:")
-                    out += criterion.examples.map { "          - \(quoted($0))" }
+                    out += criterion.examples.map { "          - \(YAMLText.quoted($0))" }
                 }
             }
             return out
@@ -381,14 +362,14 @@ public enum FrameworkImport {
             for (rank, level) in levels.enumerated() {
                 let criteria = placed[level.id] ?? []
                 lines.append("")
-                lines.append("  - id: \(quoted(level.id))")
+                lines.append("  - id: \(YAMLText.quoted(level.id))")
                 lines.append("    track: \(track)")
                 if let kind = level.kind { lines.append("    kind: \(kind)") }
-                lines.append("    title: \(quoted(level.title))")
+                lines.append("    title: \(YAMLText.quoted(level.title))")
                 let summary = level.summary
                     ?? "Level \(rank + 1) of \(levels.count) on the \(track == "ic" ? "individual-contributor" : "management") track in \(map.name)"
                     + (criteria.isEmpty ? "." : ": \(criteria.count) competenc\(criteria.count == 1 ? "y" : "ies") to show.")
-                lines.append("    summary: \(quoted(summary))")
+                lines.append("    summary: \(YAMLText.quoted(summary))")
                 if !like[rank].isEmpty {
                     lines.append("    # like: careerpath's levels this one ranks with; the catalog's activities for them suit it.")
                     lines.append("    like: [\(like[rank].joined(separator: ", "))]")
@@ -411,16 +392,16 @@ public enum FrameworkImport {
             lines += ["", "# Roles a person can hold at a level without it being a rung to be promoted to.", "roles:"]
             for role in roles {
                 lines.append("")
-                lines.append("  - id: \(quoted(role.id))")
+                lines.append("  - id: \(YAMLText.quoted(role.id))")
                 lines.append("    track: \(role.track)")
-                lines.append("    title: \(quoted(role.title))")
-                if let summary = role.summary { lines.append("    summary: \(quoted(summary))") }
+                lines.append("    title: \(YAMLText.quoted(role.title))")
+                if let summary = role.summary { lines.append("    summary: \(YAMLText.quoted(summary))") }
                 lines += criteriaLines(placed[role.id] ?? [], key: "criteria")
             }
         }
         if !map.equivalences.isEmpty {
             lines += ["", "equivalences:"]
-            lines += map.equivalences.map { "  - {ic: \(quoted($0.ic)), management: \(quoted($0.management))}" }
+            lines += map.equivalences.map { "  - {ic: \(YAMLText.quoted($0.ic)), management: \(YAMLText.quoted($0.management))}" }
         }
         return lines.joined(separator: "\n") + "\n"
     }
