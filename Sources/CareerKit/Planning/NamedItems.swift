@@ -22,8 +22,13 @@ struct NamedItems {
             return text.lowercased()
         }
         guard !words.isEmpty else { return }
+        // Each text's bytes once, for every name looked for in it.
+        let texts = words.map { Array($0.utf8) }
         for item in catalog.items where !item.names.isEmpty {
-            guard item.names.contains(where: { name in words.contains { Self.contains($0, word: name.lowercased()) } }) else { continue }
+            guard item.names.contains(where: { name in
+                let word = Array(name.lowercased().utf8)
+                return texts.contains { Self.contains($0, word: word) }
+            }) else { continue }
             if isOpen(item) { open.append(item) } else { closed.append(item) }
         }
     }
@@ -32,8 +37,10 @@ struct NamedItems {
     /// "CC" is not found in "accept". Both are lowercased already; compared byte by byte (a
     /// plan asks this of every named item, for every person of a bulk run).
     static func contains(_ text: String, word: String) -> Bool {
-        let haystack = Array(text.utf8)
-        let needle = Array(word.utf8)
+        contains(Array(text.utf8), word: Array(word.utf8))
+    }
+
+    static func contains(_ haystack: [UInt8], word needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         // Any byte of a non-ASCII character counts as a letter.
         func joins(_ byte: UInt8) -> Bool {
